@@ -1,0 +1,18 @@
+package io.referrals.events.referral;
+
+import io.referrals.events.Money;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** v1: a referred person became a client; the program value is attributed to the referring partner. */
+public record ReferralConverted(UUID referralId, UUID partnerId, Money programValue, Instant receivedAt,
+        Instant convertedAt) {
+    public ReferralConverted {
+        Objects.requireNonNull(referralId, "referralId");
+        Objects.requireNonNull(partnerId, "partnerId");
+        Objects.requireNonNull(programValue, "programValue");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(convertedAt, "convertedAt");
+    }
+}

@@ -1,0 +1,62 @@
+package io.referrals.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.referrals.events.referral.ReferralConverted;
+import io.referrals.events.referral.ReferralReceived;
+import io.referrals.events.referral.Referrer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+
+    @Test
+    void roundTripsAnEventThroughTheEnvelope() {
+        UUID referralId = UUID.randomUUID();
+        var data = new ReferralReceived(referralId, new Referrer(UUID.randomUUID(), "Dana Lee", "dana@example.com"),
+                "Sam Rivera", Consent.OUTCOME, Instant.parse("2026-01-02T03:04:05Z"));
+        CloudEvent event = EventCodec.wrap(EventTypes.REFERRAL_RECEIVED, "/referral-service", "practice-1",
+                referralId.toString(), data);
+
+        String json = EventCodec.encode(event);
+        CloudEvent read = EventCodec.decode(json);
+
+        assertEquals("1.0", read.specversion());
+        assertEquals("io.referrals.referral.received.v1", read.type());
+        assertEquals("practice-1", read.tenantid());
+        assertTrue(json.contains("\"consent\":\"outcome\""), json);
+        assertEquals(data, EventCodec.data(read, EventTypes.REFERRAL_RECEIVED));
+    }
+
+    @Test
+    void keepsMoneyExactAsAString() {
+        var data = new ReferralConverted(UUID.randomUUID(), UUID.randomUUID(), new Money(new BigDecimal("1200.10"), "EUR"),
+                Instant.now(), Instant.now());
+        String json = EventCodec.encode(EventCodec.wrap(EventTypes.REFERRAL_CONVERTED, "/referral-service", "t",
+                data.referralId().toString(), data));
+        assertTrue(json.contains("\"amount\":\"1200.10\""), json);
+        var read = EventCodec.data(EventCodec.decode(json), EventTypes.REFERRAL_CONVERTED);
+        assertEquals(new BigDecimal("1200.10"), read.programValue().amount());
+    }
+
+    @Test
+    void rejectsWhatIsNotAnEvent() {
+        assertThrows(MalformedEventException.class, () -> EventCodec.decode("not json"));
+        assertThrows(MalformedEventException.class, () -> EventCodec.decode(""));
+        assertThrows(MalformedEventException.class, () -> EventCodec.decode(
+                "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\",\"type\":\"t\",\"data\":{}}"));
+        assertThrows(MalformedEventException.class, () -> EventCodec.decode(
+                "{\"specversion\":\"0.3\",\"id\":\"1\",\"source\":\"/x\",\"type\":\"t\",\"tenantid\":\"a\",\"data\":{}}"));
+    }
+
+    @Test
+    void rejectsDataThatBreaksTheContract() {
+        CloudEvent event = EventCodec.decode("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\","
+                + "\"type\":\"io.referrals.referral.received.v1\",\"tenantid\":\"a\",\"data\":{\"referralId\":\"nope\"}}");
+        assertThrows(MalformedEventException.class, () -> EventCodec.data(event, EventTypes.REFERRAL_RECEIVED));
+    }
+}

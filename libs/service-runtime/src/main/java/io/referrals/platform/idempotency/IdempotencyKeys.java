@@ -1,0 +1,122 @@
+package io.referrals.platform.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
+import io.referrals.platform.problem.Problem;
+import io.referrals.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Honours the {@code Idempotency-Key} header of a write request: the first request's answer is stored with
+ * the key in the same transaction as its effect; a retry with the same body gets that answer back and
+ * creates nothing; the same key with a different body is a 422. Keys are kept at least 24 hours.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final int MAX_KEY_LENGTH = 255;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "platform.idempotency.retention", defaultValue = "PT48H")
+    Duration retention;
+
+    /**
+     * Runs {@code action} once per key and tenant. {@code request} is the parsed body whose canonical JSON
+     * identifies the request; {@code status} is the status of a first, successful answer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> Response execute(String tenantId, String key, Object request, Response.Status status, Supplier<T> action) {
+        if (key == null) {
+            return Response.status(status).entity(action.get()).build();
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw ProblemException.invalidField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        String hash = fingerprint(request);
+        int claimed = entityManager.createNativeQuery("""
+                insert into idempotency_key (tenant_id, idempotency_key, request_hash) values (?1, ?2, ?3)
+                on conflict do nothing""")
+                .setParameter(1, tenantId).setParameter(2, key).setParameter(3, hash)
+                .executeUpdate();
+        if (claimed == 0) {
+            return replay(tenantId, key, hash);
+        }
+        T result = action.get();
+        entityManager.createNativeQuery("""
+                update idempotency_key set response_status = ?3, response_body = ?4
+                where tenant_id = ?1 and idempotency_key = ?2""")
+                .setParameter(1, tenantId).setParameter(2, key)
+                .setParameter(3, status.getStatusCode()).setParameter(4, json(result))
+                .executeUpdate();
+        return Response.status(status).entity(result).build();
+    }
+
+    private Response replay(String tenantId, String key, String hash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select request_hash, response_status, response_body from idempotency_key
+                where tenant_id = ?1 and idempotency_key = ?2""")
+                .setParameter(1, tenantId).setParameter(2, key).getResultList();
+        Object[] row = rows.get(0);
+        if (!hash.equals(row[0])) {
+            throw new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency-Key already used",
+                    "This Idempotency-Key was used with a different request body. Use a new key for a new request."));
+        }
+        if (row[1] == null) {
+            throw ProblemException.conflict("idempotency-key-in-progress", "Request still in progress",
+                    "A request with this Idempotency-Key is still being processed; retry shortly.", java.util.Map.of());
+        }
+        return Response.status(((Number) row[1]).intValue())
+                .type(MediaType.APPLICATION_JSON)
+                .header(REPLAYED_HEADER, "true")
+                .entity(row[2])
+                .build();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void deleteExpiredKeys() {
+        entityManager.createNativeQuery("delete from idempotency_key where created_at < ?1")
+                .setParameter(1, Instant.now().minus(retention))
+                .executeUpdate();
+    }
+
+    private String fingerprint(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize " + value.getClass(), e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.referrals.platform.inbox;
+
+import io.referrals.events.CloudEvent;
+import io.referrals.events.EventCodec;
+import io.referrals.events.EventType;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Maps the event contracts a consumer cares about to its handlers; other types are ignored. */
+public final class EventRouter {
+
+    /** The effect of one event: its envelope (tenant, id, time) and its typed payload. */
+    @FunctionalInterface
+    public interface Handler<T> {
+        void handle(CloudEvent event, T data);
+    }
+
+    private final Map<String, Consumer<CloudEvent>> handlers = new HashMap<>();
+
+    public <T> EventRouter on(EventType<T> type, Handler<T> handler) {
+        handlers.put(type.cloudEventType(), event -> handler.handle(event, EventCodec.data(event, type)));
+        return this;
+    }
+
+    public boolean handles(String cloudEventType) {
+        return handlers.containsKey(cloudEventType);
+    }
+
+    void route(CloudEvent event) {
+        Consumer<CloudEvent> handler = handlers.get(event.type());
+        if (handler != null) {
+            handler.accept(event);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.referrals.platform.kafka;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the service's topics with the configured partitions and replication instead of relying on
+ * broker auto-creation, whose defaults (one partition) would cap consumer parallelism.
+ */
+@ApplicationScoped
+public class TopicProvisioner {
+    private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
+
+    @Inject
+    KafkaTopicsConfig config;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    void provision(@Observes @Priority(1) StartupEvent startup) {
+        List<String> wanted = config.topics().stream().filter(t -> !t.isBlank()).toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+            Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, config.partitions(), config.replicationFactor())).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).values().forEach((topic, result) -> {
+                    try {
+                        result.get(15, TimeUnit.SECONDS);
+                        LOG.infof("Created topic %s", topic);
+                    } catch (Exception e) {
+                        // Another service created it first: fine.
+                        LOG.debugf("Topic %s not created: %s", topic, e.getMessage());
+                    }
+                });
+            }
+        } catch (Exception e) {
+            LOG.warnf("Could not provision topics %s (broker auto-creation applies): %s", wanted, e.toString());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.referrals.platform.openapi;
+
+import io.referrals.platform.problem.Problem;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the problem+json error answers every operation can give, so that generated clients know
+ * them without each resource method repeating the same annotations: 401 and 500 everywhere, 403 on
+ * writes, 400 where there is input, 404 where there is a path parameter.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema("Problem", problemSchema());
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            item.getOperations().forEach((method, operation) -> document(path, method, operation));
+        });
+    }
+
+    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+        boolean hasInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        add(responses, "401", "Missing, expired or invalid bearer token");
+        if (write) {
+            add(responses, "403", "The token's role may not write");
+        }
+        if (hasInput) {
+            add(responses, "400", "Invalid input; `errors` lists each invalid field");
+        }
+        if (path.contains("{")) {
+            add(responses, "404", "No such resource in this practice");
+        }
+        add(responses, "500", "Unexpected error, logged with the id given in `detail`");
+    }
+
+    private static void add(APIResponses responses, String code, String description) {
+        if (responses.hasAPIResponse(code)) {
+            return;
+        }
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(content));
+    }
+
+    private static Schema problemSchema() {
+        Map<String, Schema> fieldError = new LinkedHashMap<>();
+        fieldError.put("field", string("JSON path of the invalid field", "referred.email"));
+        fieldError.put("message", string("What is wrong with it", "must be a well-formed email address"));
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("type", string("URI naming the kind of problem",
+                "https://referrals.example/problems/validation-failed"));
+        properties.put("title", string("Short summary of the kind of problem", "Request is not valid"));
+        properties.put("status", OASFactory.createSchema().addType(SchemaType.INTEGER).example(400));
+        properties.put("detail", string("What happened in this case", "One or more fields are invalid."));
+        properties.put("instance", string("Path of the request", "/api/partners"));
+        properties.put("errors", OASFactory.createSchema().addType(SchemaType.ARRAY)
+                .description("Field-level validation failures")
+                .items(OASFactory.createSchema().addType(SchemaType.OBJECT).properties(fieldError)));
+        return OASFactory.createSchema().addType(SchemaType.OBJECT)
+                .description("RFC 9457 problem details. Problem-specific members may be added, e.g. `allowed`.")
+                .properties(properties)
+                .additionalPropertiesBoolean(true);
+    }
+
+    private static Schema string(String description, String example) {
+        return OASFactory.createSchema().addType(SchemaType.STRING).description(description).example(example);
+    }
+}

@@ -1,0 +1,64 @@
+package io.referrals.platform.outbox;
+
+import io.referrals.events.CloudEvent;
+import io.referrals.events.EventCodec;
+import io.referrals.events.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits, and
+ * reaches it even if the service dies right after the commit: {@link OutboxRelay} sends what is recorded.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> CloudEvent publish(EventType<T> type, String tenantId, UUID aggregateId, T data) {
+        CloudEvent event = EventCodec.wrap(type, "/" + serviceName, tenantId, aggregateId.toString(), data);
+        entityManager.createNativeQuery("""
+                insert into outbox_event (id, tenant_id, topic, event_key, event_type, payload, created_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                .setParameter(1, UUID.fromString(event.id()))
+                .setParameter(2, tenantId)
+                .setParameter(3, type.topic())
+                .setParameter(4, event.subject())
+                .setParameter(5, event.type())
+                .setParameter(6, EventCodec.encode(event))
+                .setParameter(7, event.time())
+                .executeUpdate();
+        // Relay at once after commit instead of waiting for the next poll.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+        return event;
+    }
+}

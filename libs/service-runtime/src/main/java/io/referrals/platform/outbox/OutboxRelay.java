@@ -1,0 +1,204 @@
+package io.referrals.platform.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends recorded events to Kafka in commit order, then marks them sent. At-least-once: a crash between
+ * send and mark resends the batch, which consumers absorb because they are idempotent. Rows are taken
+ * with {@code FOR UPDATE SKIP LOCKED}, so several replicas can relay without sending an event twice in
+ * normal operation.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
+
+    private final Semaphore signal = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private Producer<String, String> producer;
+    private Counter relayed;
+    private Counter failures;
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        relayed = registry.counter("outbox.events.relayed", "service", serviceName);
+        failures = registry.counter("outbox.relay.failures", "service", serviceName);
+        producer = new KafkaProducer<>(producerProperties());
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        signal.release();
+        if (worker != null) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    /** Called after a commit that recorded events. */
+    public void wakeUp() {
+        signal.release();
+    }
+
+    private void loop() {
+        long backoffMillis = 0;
+        while (running) {
+            try {
+                signal.tryAcquire(backoffMillis > 0 ? backoffMillis : config.pollInterval().toMillis(),
+                        TimeUnit.MILLISECONDS);
+                signal.drainPermits();
+                int sent;
+                do {
+                    sent = relayBatch();
+                } while (running && sent == config.batchSize());
+                backoffMillis = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                failures.increment();
+                backoffMillis = Math.min(Math.max(backoffMillis * 2, 500), 30_000);
+                LOG.warnf("Outbox relay failed, retrying in %d ms: %s", backoffMillis, e.toString());
+            }
+        }
+    }
+
+    /** Sends one batch; returns how many events it sent. */
+    int relayBatch() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Long> sequences = new ArrayList<>();
+                List<Future<RecordMetadata>> sends = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement("""
+                        select seq, topic, event_key, event_type, tenant_id, payload from outbox_event
+                        where published_at is null order by seq limit ? for update skip locked""")) {
+                    select.setInt(1, config.batchSize());
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            sequences.add(rows.getLong(1));
+                            ProducerRecord<String, String> record =
+                                    new ProducerRecord<>(rows.getString(2), rows.getString(3), rows.getString(6));
+                            record.headers().add("content-type",
+                                    "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+                            record.headers().add("ce_type", rows.getString(4).getBytes(StandardCharsets.UTF_8));
+                            record.headers().add("ce_tenantid", rows.getString(5).getBytes(StandardCharsets.UTF_8));
+                            sends.add(producer.send(record));
+                        }
+                    }
+                }
+                if (sequences.isEmpty()) {
+                    connection.rollback();
+                    return 0;
+                }
+                producer.flush();
+                for (Future<RecordMetadata> send : sends) {
+                    send.get(30, TimeUnit.SECONDS);
+                }
+                try (PreparedStatement mark = connection.prepareStatement(
+                        "update outbox_event set published_at = ? where seq = any(?)")) {
+                    mark.setTimestamp(1, Timestamp.from(Instant.now()));
+                    mark.setArray(2, connection.createArrayOf("bigint", sequences.toArray()));
+                    mark.executeUpdate();
+                }
+                connection.commit();
+                relayed.increment(sequences.size());
+                return sequences.size();
+            } catch (Exception e) {
+                rollbackQuietly(connection);
+                throw e;
+            }
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deleteSentEvents() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from outbox_event where published_at < ?")) {
+            delete.setTimestamp(1, Timestamp.from(Instant.now().minus(config.retention())));
+            int deleted = delete.executeUpdate();
+            if (deleted > 0) {
+                LOG.infof("Deleted %d relayed outbox events", deleted);
+            }
+        }
+    }
+
+    private Properties producerProperties() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return props;
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback failed", e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.referrals.platform.problem;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An RFC 9457 problem details body. {@code type} names the kind of problem, {@code errors} lists
+ * field-level validation failures, and {@code extensions} carries problem-specific members
+ * (for example the allowed next states of a refused transition).
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors,
+        @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://referrals.example/problems/";
+
+    /** A problem whose type URI is built from a short slug such as {@code validation-failed}. */
+    public static Problem of(int status, String slug, String title, String detail) {
+        return new Problem(URI.create(TYPE_BASE + slug), title, status, detail, null, List.of(), Map.of());
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, instance, fieldErrors, extensions);
+    }
+
+    public Problem withExtensions(Map<String, Object> more) {
+        return new Problem(type, title, status, detail, instance, errors, more);
+    }
+
+    public Problem withInstance(String path) {
+        return new Problem(type, title, status, detail, path, errors, extensions);
+    }
+
+    @JsonAnyGetter
+    public Map<String, Object> extensionMembers() {
+        return extensions == null ? Map.of() : extensions;
+    }
+
+    /** One invalid input field: its JSON path and what is wrong with it. */
+    public record FieldError(String field, String message) {
+    }
+}

@@ -1,0 +1,36 @@
+package io.referrals.platform.tenant;
+
+import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The practice (tenant) of the current API call, taken from the verified bearer token. A token without
+ * the tenant claim is not a valid token for this platform.
+ */
+@RequestScoped
+public class CurrentTenant {
+    private static final int MAX_TENANT_ID_LENGTH = 64;
+
+    @Inject
+    JsonWebToken token;
+
+    @ConfigProperty(name = "platform.tenant-claim")
+    String tenantClaim;
+
+    public String id() {
+        Object claim = token == null ? null : token.getClaim(tenantClaim);
+        String tenantId = claim == null ? null : claim.toString();
+        if (tenantId == null || tenantId.isBlank() || tenantId.length() > MAX_TENANT_ID_LENGTH) {
+            throw new UnauthorizedException("Token carries no valid '" + tenantClaim + "' claim");
+        }
+        return tenantId;
+    }
+
+    /** The subject of the token: the practice user making the call. */
+    public String userId() {
+        return token.getSubject();
+    }
+}
