@@ -1,0 +1,23 @@
+package io.referrals.platform.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The {@code page} and {@code size} query parameters every list endpoint takes. */
+public class PageRequest {
+    @QueryParam("page")
+    @DefaultValue("0")
+    @Min(0)
+    @Parameter(description = "Zero-based page index")
+    public int page;
+
+    @QueryParam("size")
+    @DefaultValue("50")
+    @Min(1)
+    @Max(200)
+    @Parameter(description = "Items per page, 1 to 200")
+    public int size;
+}

@@ -1,0 +1,74 @@
+package io.referrals.partner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.referrals.events.CloudEvent;
+import io.referrals.events.EventCodec;
+import io.referrals.events.EventTypes;
+import io.referrals.events.PartnerCategory;
+import io.referrals.events.Topics;
+import io.referrals.partner.entity.Partner;
+import io.referrals.partner.rest.PartnerRequests;
+import io.referrals.partner.service.PartnerService;
+import io.referrals.testing.KafkaTestClient;
+import io.referrals.testing.PlatformTestResource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class PartnerOutboxTest {
+    private final String tenant = "practice-" + UUID.randomUUID();
+
+    @Inject
+    PartnerService service;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aCommittedChangeReachesKafkaAsACloudEvent() {
+        Partner partner = service.create(tenant, new PartnerRequests.Create("Ada", "ada@example.com",
+                PartnerCategory.CENTER_OF_INFLUENCE));
+
+        List<CloudEvent> events = new KafkaTestClient(PlatformTestResource.bootstrapServers())
+                .eventsFor(Topics.PARTNER_EVENTS, partner.id.toString(), 1, Duration.ofSeconds(30));
+
+        assertEquals(1, events.size());
+        CloudEvent event = events.get(0);
+        assertEquals(EventTypes.PARTNER_CREATED.cloudEventType(), event.type());
+        assertEquals(tenant, event.tenantid());
+        assertEquals("/partner-service", event.source());
+        assertEquals("Ada", EventCodec.data(event, EventTypes.PARTNER_CREATED).name());
+    }
+
+    @Test
+    void aRolledBackChangeEmitsNothing() {
+        UUID[] id = new UUID[1];
+        QuarkusTransaction.begin();
+        id[0] = service.create(tenant, new PartnerRequests.Create("Ghost", "ghost@example.com",
+                PartnerCategory.CLIENT)).id;
+        QuarkusTransaction.rollback();
+
+        long rows = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from outbox_event where event_key = ?1")
+                .setParameter(1, id[0].toString()).getSingleResult()).longValue());
+        assertEquals(0, rows, "no outbox row for a rolled-back partner");
+
+        // A later committed event proves the relay is running; the rolled-back one never appears before it.
+        Partner witness = service.create(tenant, new PartnerRequests.Create("Witness", null, PartnerCategory.CLIENT));
+        var client = new KafkaTestClient(PlatformTestResource.bootstrapServers());
+        var seen = client.readUntil(Topics.PARTNER_EVENTS, Duration.ofSeconds(30),
+                records -> records.stream().anyMatch(r -> witness.id.toString().equals(r.key())));
+        assertTrue(seen.stream().anyMatch(r -> witness.id.toString().equals(r.key())));
+        assertTrue(seen.stream().noneMatch(r -> id[0].toString().equals(r.key())));
+    }
+}
