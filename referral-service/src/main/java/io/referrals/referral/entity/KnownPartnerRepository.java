@@ -1,0 +1,14 @@
+package io.referrals.referral.entity;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class KnownPartnerRepository implements PanacheRepositoryBase<KnownPartner, KnownPartner.Key> {
+
+    public Optional<KnownPartner> findInTenant(String tenantId, UUID partnerId) {
+        return findByIdOptional(new KnownPartner.Key(tenantId, partnerId));
+    }
+}

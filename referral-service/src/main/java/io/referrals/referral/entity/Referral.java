@@ -1,0 +1,70 @@
+package io.referrals.referral.entity;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.referrals.events.Consent;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A person introduced to the practice by a partner. */
+@Entity
+@Table(name = "referral")
+public class Referral extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    public String tenantId;
+
+    @Column(name = "partner_id", nullable = false)
+    public UUID partnerId;
+
+    @Column(name = "referrer_name", nullable = false)
+    public String referrerName;
+
+    @Column(name = "referrer_email")
+    public String referrerEmail;
+
+    @Column(name = "referred_name", nullable = false)
+    public String referredName;
+
+    @Column(name = "referred_email")
+    public String referredEmail;
+
+    @Column(name = "referred_phone")
+    public String referredPhone;
+
+    public String note;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Consent consent;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReferralStatus status;
+
+    @Column(name = "program_value", precision = 19, scale = 4)
+    public BigDecimal programValue;
+
+    public String currency;
+
+    @Column(name = "received_at", nullable = false, updatable = false)
+    public Instant receivedAt;
+
+    @Column(name = "converted_at")
+    public Instant convertedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

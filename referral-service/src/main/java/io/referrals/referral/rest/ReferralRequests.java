@@ -1,0 +1,49 @@
+package io.referrals.referral.rest;
+
+import io.referrals.events.Consent;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request bodies of the referral API. */
+public final class ReferralRequests {
+    private ReferralRequests() {
+    }
+
+    @Schema(name = "ReceiveReferral")
+    public record Receive(
+            @NotNull @Schema(description = "The referring partner", example = "0b7c1f0e-8f8e-4a4b-9a53-2b8d1c3f5e61")
+            UUID partnerId,
+            @NotNull @Valid ReferredPerson referred,
+            @Size(max = 4000) @Schema(example = "Looking for help with a career transition; prefers evening calls.")
+            String note,
+            @Schema(description = "What the referrer may be told; defaults to none", example = "outcome")
+            Consent consent) {
+    }
+
+    @Schema(name = "ReferredPerson", description = "Give an email, a phone, or both.")
+    public record ReferredPerson(
+            @NotBlank @Size(max = 200) @Schema(example = "Sam Rivera") String name,
+            @Email @Size(max = 320) @Schema(example = "sam.rivera@example.com") String email,
+            @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()./-]{5,40}$", message = "must be a phone number")
+            @Schema(example = "+1 555 0100") String phone) {
+    }
+
+    @Schema(name = "ConvertReferral")
+    public record Convert(
+            @NotNull @DecimalMin(value = "0.00") @Digits(integer = 15, fraction = 2)
+            @Schema(description = "Value of the program the person bought, as an exact decimal", example = "1500.00",
+                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
+            BigDecimal programValue,
+            @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as USD")
+            @Schema(example = "USD") String currency) {
+    }
+}

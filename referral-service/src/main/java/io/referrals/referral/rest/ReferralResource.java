@@ -1,0 +1,104 @@
+package io.referrals.referral.rest;
+
+import io.referrals.platform.idempotency.IdempotencyKeys;
+import io.referrals.platform.problem.Problem;
+import io.referrals.platform.rest.Page;
+import io.referrals.platform.rest.PageRequest;
+import io.referrals.platform.tenant.CurrentTenant;
+import io.referrals.platform.tenant.Roles;
+import io.referrals.referral.mapping.ReferralMapper;
+import io.referrals.referral.service.ReferralService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/referrals")
+@Tag(name = "Referrals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReferralResource {
+
+    @Inject
+    ReferralService service;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @POST
+    @Transactional
+    @RolesAllowed({Roles.OWNER, Roles.MEMBER})
+    @Operation(operationId = "receiveReferral", summary = "Record an inbound referral",
+            description = "Records a person referred by a known partner and announces it with a ReferralReceived "
+                    + "event. Send an Idempotency-Key to make retries safe.")
+    @APIResponse(responseCode = "201", description = "Recorded (or, on a retry with the same key, the first answer)",
+            headers = @Header(name = IdempotencyKeys.REPLAYED_HEADER, description = "true when this is a replay"),
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "422", description = "Unknown partner, or Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response receive(
+            @Parameter(description = "Makes retries safe: the same key returns the first answer and creates nothing",
+                    example = "3f0c2a9e-referral-42")
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @NotNull @Valid ReferralRequests.Receive request) {
+        String tenantId = tenant.id();
+        return idempotencyKeys.execute(tenantId, idempotencyKey, request, Response.Status.CREATED,
+                () -> ReferralMapper.toView(service.receive(tenantId, request)));
+    }
+
+    @GET
+    @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
+    @Operation(operationId = "listReferrals", summary = "List referrals", description = "Newest first.")
+    @APIResponse(responseCode = "200", description = "One page of referrals")
+    public Page<ReferralView> list(@Parameter(description = "Only this partner's referrals")
+            @QueryParam("partnerId") UUID partnerId, @Valid @BeanParam PageRequest page) {
+        return service.list(tenant.id(), partnerId, page).map(ReferralMapper::toView);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
+    @Operation(operationId = "getReferral", summary = "Get a referral")
+    @APIResponse(responseCode = "200", description = "The referral",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    public ReferralView get(@PathParam("id") UUID id) {
+        return ReferralMapper.toView(service.get(tenant.id(), id));
+    }
+
+    @POST
+    @Path("/{id}/conversion")
+    @RolesAllowed({Roles.OWNER, Roles.MEMBER})
+    @Operation(operationId = "convertReferral", summary = "Mark a referral converted",
+            description = "The referred person became a client. Announces a ReferralConverted event carrying the "
+                    + "program value, which metrics attribute to the referring partner.")
+    @APIResponse(responseCode = "200", description = "The converted referral",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "409", description = "The referral is already converted or closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public ReferralView convert(@PathParam("id") UUID id, @NotNull @Valid ReferralRequests.Convert request) {
+        return ReferralMapper.toView(service.convert(tenant.id(), id, request));
+    }
+}

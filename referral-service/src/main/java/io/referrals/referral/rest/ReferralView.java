@@ -1,0 +1,26 @@
+package io.referrals.referral.rest;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.referrals.events.Consent;
+import io.referrals.referral.entity.ReferralStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Referral")
+public record ReferralView(
+        UUID id,
+        UUID partnerId,
+        @Schema(example = "Dana Lee") String referrerName,
+        ReferralRequests.ReferredPerson referred,
+        String note,
+        @Schema(example = "outcome") Consent consent,
+        @Schema(example = "received") ReferralStatus status,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = SchemaType.STRING, example = "1500.00")
+        BigDecimal programValue,
+        @Schema(example = "USD") String currency,
+        Instant receivedAt,
+        Instant convertedAt) {
+}
