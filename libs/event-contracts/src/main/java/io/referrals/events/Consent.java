@@ -1,24 +1,11 @@
 package io.referrals.events;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /** What the referred person allows the referrer to be told. */
-public enum Consent {
+public enum Consent implements WireEnum {
     /** Nothing beyond a thank-you for the introduction. */
-    NONE("none"),
+    NONE,
     /** That the practice made contact. */
-    CONTACT_MADE("contact_made"),
+    CONTACT_MADE,
     /** Whether they became a client. */
-    OUTCOME("outcome");
-
-    private final String json;
-
-    Consent(String json) {
-        this.json = json;
-    }
-
-    @JsonValue
-    public String json() {
-        return json;
-    }
+    OUTCOME
 }

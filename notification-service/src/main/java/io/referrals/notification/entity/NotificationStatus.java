@@ -1,19 +1,8 @@
 package io.referrals.notification.entity;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.referrals.events.WireEnum;
 
-public enum NotificationStatus {
+public enum NotificationStatus implements WireEnum {
     /** Drafted for the practice to review and send personally. */
-    PENDING("pending");
-
-    private final String json;
-
-    NotificationStatus(String json) {
-        this.json = json;
-    }
-
-    @JsonValue
-    public String json() {
-        return json;
-    }
+    PENDING
 }
