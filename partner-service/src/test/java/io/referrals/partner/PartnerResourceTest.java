@@ -49,6 +49,20 @@ class PartnerResourceTest {
     }
 
     @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyCreatesNothingNew() {
+        String body = "{\"name\":\"Rae\",\"email\":\"rae@example.com\",\"category\":\"client\"}";
+        String id = as(tenant, "owner").header("Idempotency-Key", "sync-1").body(body).post("/api/partners")
+                .then().statusCode(201).extract().path("id");
+        as(tenant, "owner").header("Idempotency-Key", "sync-1").body(body).post("/api/partners")
+                .then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", containsString(id)).body("id", equalTo(id));
+        as(tenant, "owner").header("Idempotency-Key", "sync-1")
+                .body("{\"name\":\"Other\",\"category\":\"client\"}").post("/api/partners")
+                .then().statusCode(422).contentType("application/problem+json");
+        as(tenant, "viewer").get("/api/partners").then().body("total", equalTo(1));
+    }
+
+    @Test
     void rejectsInvalidInputWithFieldLevelProblems() {
         as(tenant, "owner").body("{\"name\":\" \",\"email\":\"not-an-email\"}").post("/api/partners")
                 .then().statusCode(400)

@@ -39,7 +39,8 @@ class ReferralResourceTest {
                 .extract().path("id");
 
         as(tenant, "member").header("Idempotency-Key", "intake-1").body(body).post("/api/referrals")
-                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id))
+                .header("Location", endsWith("/api/referrals/" + id));
         as(tenant, "viewer").get("/api/referrals?partnerId=" + partnerId + "&size=200").then().statusCode(200)
                 .body("items.findAll { it.referred.name == 'Sam Rivera' }.size()", equalTo(1));
 

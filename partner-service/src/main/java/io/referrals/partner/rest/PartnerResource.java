@@ -1,6 +1,7 @@
 package io.referrals.partner.rest;
 
 import io.referrals.partner.mapping.PartnerMapper;
+import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.partner.service.PartnerService;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.rest.Page;
@@ -13,12 +14,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,19 +51,28 @@ public class PartnerResource {
     @Inject
     CurrentTenant tenant;
 
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
     @POST
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
     @Operation(operationId = "createPartner", summary = "Create a partner",
             description = "Records a referral partner or source and announces it with a PartnerCreated event.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(responseCode = "201", description = "Created (or, on a retry with the same key, the first answer)",
             content = @Content(schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "409", description = "A partner with this email already exists; "
             + "`existingPartnerId` names it", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(ref = "Problem"), examples = @ExampleObject(name = "duplicate", value = DUPLICATE_EXAMPLE)))
-    public Response create(@NotNull @Valid PartnerRequests.Create request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        var partner = service.create(tenant.id(), request);
-        return Response.created(uri.getAbsolutePathBuilder().path(partner.id.toString()).build())
-                .entity(PartnerMapper.toView(partner)).build();
+    @Transactional
+    public Response create(
+            @Parameter(description = "Makes retries safe: the same key returns the first answer and creates nothing",
+                    example = "crm-sync-4711")
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @NotNull @Valid PartnerRequests.Create request, @Context UriInfo uri) {
+        String tenantId = tenant.id();
+        return idempotencyKeys.execute(tenantId, idempotencyKey, request, PartnerView.class,
+                () -> PartnerMapper.toView(service.create(tenantId, request)),
+                view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view));
     }
 
     @GET

@@ -22,8 +22,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -63,10 +65,11 @@ public class ReferralResource {
             @Parameter(description = "Makes retries safe: the same key returns the first answer and creates nothing",
                     example = "3f0c2a9e-referral-42")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @NotNull @Valid ReferralRequests.Receive request) {
+            @NotNull @Valid ReferralRequests.Receive request, @Context UriInfo uri) {
         String tenantId = tenant.id();
-        return idempotencyKeys.execute(tenantId, idempotencyKey, request, Response.Status.CREATED,
-                () -> ReferralMapper.toView(service.receive(tenantId, request)));
+        return idempotencyKeys.execute(tenantId, idempotencyKey, request, ReferralView.class,
+                () -> ReferralMapper.toView(service.receive(tenantId, request)),
+                view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view));
     }
 
     @GET

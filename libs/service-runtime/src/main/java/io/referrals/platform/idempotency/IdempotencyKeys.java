@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,13 +43,15 @@ public class IdempotencyKeys {
     Duration retention;
 
     /**
-     * Runs {@code action} once per key and tenant. {@code request} is the parsed body whose canonical JSON
-     * identifies the request; {@code status} is the status of a first, successful answer.
+     * Runs {@code action} once per key and tenant and answers with {@code respond} applied to its result. A retry
+     * gets {@code respond} applied to the stored result: the same status, body and headers such as Location.
+     * {@code request} is the parsed body; its canonical JSON identifies the request.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> Response execute(String tenantId, String key, Object request, Response.Status status, Supplier<T> action) {
+    public <T> Response execute(String tenantId, String key, Object request, Class<T> resultType, Supplier<T> action,
+            Function<T, Response.ResponseBuilder> respond) {
         if (key == null) {
-            return Response.status(status).entity(action.get()).build();
+            return respond.apply(action.get()).build();
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ProblemException.invalidField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
@@ -60,22 +63,23 @@ public class IdempotencyKeys {
                 .setParameter(1, tenantId).setParameter(2, key).setParameter(3, hash)
                 .executeUpdate();
         if (claimed == 0) {
-            return replay(tenantId, key, hash);
+            return respond.apply(storedResult(tenantId, key, hash, resultType)).header(REPLAYED_HEADER, "true").build();
         }
         T result = action.get();
+        Response response = respond.apply(result).build();
         entityManager.createNativeQuery("""
                 update idempotency_key set response_status = ?3, response_body = ?4
                 where tenant_id = ?1 and idempotency_key = ?2""")
                 .setParameter(1, tenantId).setParameter(2, key)
-                .setParameter(3, status.getStatusCode()).setParameter(4, json(result))
+                .setParameter(3, response.getStatus()).setParameter(4, json(result))
                 .executeUpdate();
-        return Response.status(status).entity(result).build();
+        return response;
     }
 
-    private Response replay(String tenantId, String key, String hash) {
+    private <T> T storedResult(String tenantId, String key, String hash, Class<T> resultType) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select request_hash, response_status, response_body from idempotency_key
+                select request_hash, response_body from idempotency_key
                 where tenant_id = ?1 and idempotency_key = ?2""")
                 .setParameter(1, tenantId).setParameter(2, key).getResultList();
         Object[] row = rows.get(0);
@@ -85,13 +89,13 @@ public class IdempotencyKeys {
         }
         if (row[1] == null) {
             throw ProblemException.conflict("idempotency-key-in-progress", "Request still in progress",
-                    "A request with this Idempotency-Key is still being processed; retry shortly.", java.util.Map.of());
+                    "A request with this Idempotency-Key is still being processed; retry shortly.", Map.of());
         }
-        return Response.status(((Number) row[1]).intValue())
-                .type(MediaType.APPLICATION_JSON)
-                .header(REPLAYED_HEADER, "true")
-                .entity(row[2])
-                .build();
+        try {
+            return mapper.readValue((String) row[1], resultType);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored answer for Idempotency-Key unreadable", e);
+        }
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
