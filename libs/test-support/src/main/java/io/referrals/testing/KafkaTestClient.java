@@ -2,6 +2,7 @@ package io.referrals.testing;
 
 import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,19 +28,26 @@ public final class KafkaTestClient {
     }
 
     public void send(String topic, String key, String value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Sends the event exactly as a service's outbox relay does: structured mode, with the binding's headers. */
+    public void send(String topic, CloudEvent event) {
+        var record = new ProducerRecord<>(topic, event.subject(), EventCodec.encode(event));
+        event.kafkaHeaders().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        send(record);
+    }
+
+    private void send(ProducerRecord<String, String> record) {
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (Exception e) {
-            throw new IllegalStateException("Send to " + topic + " failed", e);
+            throw new IllegalStateException("Send to " + record.topic() + " failed", e);
         }
-    }
-
-    public void send(String topic, CloudEvent event) {
-        send(topic, event.subject(), EventCodec.encode(event));
     }
 
     /** Reads {@code topic} from the beginning until {@code done} holds for the records seen, or the deadline. */

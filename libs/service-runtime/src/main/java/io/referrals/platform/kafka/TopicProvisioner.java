@@ -35,6 +35,7 @@ public class TopicProvisioner {
             return;
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t))
@@ -51,7 +52,7 @@ public class TopicProvisioner {
                 });
             }
         } catch (Exception e) {
-            LOG.warnf("Could not provision topics %s (broker auto-creation applies): %s", wanted, e.toString());
+            LOG.errorf("Could not provision topics %s (broker auto-creation applies): %s", wanted, e.toString());
         }
     }
 }

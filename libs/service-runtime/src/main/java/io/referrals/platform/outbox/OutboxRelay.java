@@ -6,10 +6,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.referrals.events.EventCodec;
+import io.referrals.platform.kafka.KafkaRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -125,19 +125,13 @@ public class OutboxRelay {
                 List<Long> sequences = new ArrayList<>();
                 List<Future<RecordMetadata>> sends = new ArrayList<>();
                 try (PreparedStatement select = connection.prepareStatement("""
-                        select seq, topic, event_key, event_type, tenant_id, payload from outbox_event
+                        select seq, topic, payload from outbox_event
                         where published_at is null order by seq limit ? for update skip locked""")) {
                     select.setInt(1, config.batchSize());
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             sequences.add(rows.getLong(1));
-                            ProducerRecord<String, String> record =
-                                    new ProducerRecord<>(rows.getString(2), rows.getString(3), rows.getString(6));
-                            record.headers().add("content-type",
-                                    "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-                            record.headers().add("ce_type", rows.getString(4).getBytes(StandardCharsets.UTF_8));
-                            record.headers().add("ce_tenantid", rows.getString(5).getBytes(StandardCharsets.UTF_8));
-                            sends.add(producer.send(record));
+                            sends.add(producer.send(KafkaRecords.of(rows.getString(2), EventCodec.decode(rows.getString(3)))));
                         }
                     }
                 }

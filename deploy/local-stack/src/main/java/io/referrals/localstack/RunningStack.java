@@ -1,0 +1,325 @@
+package io.referrals.localstack;
+
+import io.referrals.testing.DevTokens;
+import io.referrals.testing.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A started platform: PostgreSQL, Kafka and the services, plus what a test needs to poke at it. Stop it with
+ * {@link #close()}; if the JVM exits first, a shutdown hook does.
+ */
+public final class RunningStack implements AutoCloseable {
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(10);
+    private static final Set<RunningStack> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(RunningStack::closeAll, "local-stack-shutdown"));
+    }
+
+    private final Options options;
+    private final DataDirectory dataDir;
+    private final Instant startedAt = Instant.now();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    // Written by the starting thread, read by whichever thread stops the stack.
+    private volatile Map<String, ServiceProcess> services = Map.of();
+    private volatile EmbeddedDatabase database;
+    private volatile KafkaBroker kafka;
+    private volatile boolean closing;
+    private String devToken;
+    private Duration startupTime;
+
+    private RunningStack(Options options, DataDirectory dataDir) {
+        this.options = options;
+        this.dataDir = dataDir;
+    }
+
+    /** Starts everything and waits until every service is ready; on failure stops what started and throws. */
+    static RunningStack start(Options options) {
+        requireJars(options);
+        DataDirectory dataDir = new DataDirectory(options.dataDir());
+        dataDir.open();
+        if (options.clean()) {
+            try {
+                dataDir.clean();
+            } catch (RuntimeException e) {
+                dataDir.close();
+                throw e;
+            }
+        }
+        RunningStack stack = new RunningStack(options, dataDir);
+        OPEN.add(stack);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            // If a signal closed the stack mid-start, what started after that close still needs stopping.
+            stack.stopComponents();
+            throw e;
+        }
+    }
+
+    private static void requireJars(Options options) {
+        List<String> missing = options.services().stream().map(ServiceDefinition::named)
+                .map(s -> s.jar(options.repoRoot())).filter(jar -> !Files.isRegularFile(jar))
+                .map(Object::toString).toList();
+        if (!missing.isEmpty()) {
+            throw new StackStartException("Service jars not built:\n  " + String.join("\n  ", missing)
+                    + "\nBuild them from the repository root with: ./mvnw package -DskipTests");
+        }
+    }
+
+    private void startAll() {
+        Instant deadline = startedAt.plus(options.readyTimeout());
+        Ports ports = options.ports();
+        ChildProcesses.stopLeftovers(dataDir.root());
+        String externalKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        boolean embeddedKafka = externalKafka == null || externalKafka.isBlank();
+        requireFreePorts(ports, embeddedKafka);
+        writeDevKeyAndToken();
+
+        // Kafka starts in its own JVM while PostgreSQL starts here: the two overlap.
+        if (embeddedKafka) {
+            say("Starting Kafka (KRaft) on 127.0.0.1:" + ports.kafka());
+            kafka = KafkaBroker.launch(dataDir, ports);
+        } else {
+            say("Using external Kafka at " + externalKafka);
+            kafka = KafkaBroker.external(externalKafka);
+        }
+        checkNotClosing();
+        database = EmbeddedDatabase.startPersistent(dataDir.postgres(), ports.postgres());
+        say(database.isEmbedded()
+                ? "PostgreSQL ready on port " + ports.postgres() + " (data in " + dataDir.postgres() + ")"
+                : "Using external PostgreSQL at " + database.jdbcUrl());
+        checkNotClosing();
+        kafka.awaitReady(deadline);
+        kafka.createPlatformTopics();
+        say("Kafka ready at " + kafka.bootstrapServers());
+
+        Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+        for (String name : options.services()) {
+            ServiceDefinition definition = ServiceDefinition.named(name);
+            int port = ports.service(definition);
+            processes.put(name, new ServiceProcess(definition, definition.jar(options.repoRoot()), port,
+                    serviceEnvironment(port), dataDir));
+        }
+        services = Collections.unmodifiableMap(processes);
+        checkNotClosing();
+        say("Starting " + String.join(", ", services.keySet()));
+        services.values().forEach(ServiceProcess::start);
+        awaitReady(services.values(), startedAt, deadline);
+        startupTime = Duration.between(startedAt, Instant.now());
+    }
+
+    private void requireFreePorts(Ports ports, boolean embeddedKafka) {
+        String externalDb = System.getenv("DB_URL");
+        if (externalDb == null || externalDb.isBlank()) {
+            Ports.requireFree(ports.postgres(), "PostgreSQL");
+        }
+        if (embeddedKafka) {
+            Ports.requireFree(ports.kafka(), "Kafka");
+            Ports.requireFree(ports.kafkaController(), "the Kafka controller");
+        }
+        for (String name : options.services()) {
+            Ports.requireFree(ports.service(ServiceDefinition.named(name)), name);
+        }
+    }
+
+    private void writeDevKeyAndToken() {
+        devToken = DevTokens.token(DemoData.TENANT, Duration.ofHours(12), "owner");
+        try {
+            Files.writeString(dataDir.publicKey(), DevTokens.publicKeyPem());
+            Files.writeString(dataDir.devToken(), devToken + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> serviceEnvironment(int port) {
+        return Map.of(
+                "DB_URL", database.jdbcUrl(),
+                "DB_USER", database.user(),
+                "DB_PASSWORD", database.password(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "JWT_PUBLIC_KEY_LOCATION", dataDir.publicKey().toString(),
+                "JWT_ISSUER", DevTokens.ISSUER,
+                "PORT", Integer.toString(port),
+                "LOG_JSON", "false");
+    }
+
+    /** Polls the readiness endpoints; a service that exits or misses the deadline fails the start. */
+    private void awaitReady(Iterable<ServiceProcess> starting, Instant since, Instant deadline) {
+        Set<ServiceProcess> pending = new LinkedHashSet<>();
+        starting.forEach(pending::add);
+        while (!pending.isEmpty()) {
+            checkNotClosing();
+            for (ServiceProcess service : List.copyOf(pending)) {
+                if (!service.isAlive()) {
+                    throw new StackStartException(service.name() + " exited with code " + service.exitCode()
+                            + " before it was ready. Last lines of " + service.log() + ":\n" + service.logTail());
+                }
+                if (service.isReady(http)) {
+                    pending.remove(service);
+                    say(service.name() + " ready on port " + service.port() + " ("
+                            + seconds(Duration.between(since, Instant.now())) + " s)");
+                }
+            }
+            if (!pending.isEmpty() && Instant.now().isAfter(deadline)) {
+                StringBuilder message = new StringBuilder("Not ready after " + options.readyTimeout().toSeconds()
+                        + " s (--ready-timeout):");
+                for (ServiceProcess service : pending) {
+                    message.append("\n\n").append(service.name()).append(", last lines of ").append(service.log())
+                            .append(":\n").append(service.logTail());
+                }
+                throw new StackStartException(message.toString());
+            }
+            if (!pending.isEmpty()) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StackStartException("Interrupted while waiting for the services");
+                }
+            }
+        }
+    }
+
+    private void checkNotClosing() {
+        if (closing) {
+            throw new StackStartException("Stopped while starting");
+        }
+    }
+
+    /** Seconds with one decimal, e.g. {@code 18.5}. */
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+
+    // --- What callers (the launcher, integration tests) use.
+
+    public int servicePort(String name) {
+        return service(name).port();
+    }
+
+    public List<String> serviceNames() {
+        return List.copyOf(services.keySet());
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    public DataDirectory dataDir() {
+        return dataDir;
+    }
+
+    /** A token for tenant {@code demo-practice} with role owner, valid 12 hours. */
+    public String devToken() {
+        return devToken;
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Kills the service's JVM with SIGKILL, as a crash would; the rest of the stack keeps running. */
+    public void kill9(String name) {
+        service(name).kill();
+    }
+
+    /** Starts the service again (stopping it first if it still runs) and waits until it is ready. */
+    public void restart(String name) {
+        ServiceProcess service = service(name);
+        if (service.isAlive()) {
+            ServiceProcess.stopAll(List.of(service), SERVICE_STOP_GRACE);
+        }
+        Instant restartedAt = Instant.now();
+        service.start();
+        awaitReady(List.of(service), restartedAt, restartedAt.plus(options.readyTimeout()));
+    }
+
+    private ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException(name + " is not part of this stack; it runs " + services.keySet());
+        }
+        return service;
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Stops the services, then Kafka, then PostgreSQL. Idempotent; safe from any thread. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
+        try {
+            stopComponents();
+        } finally {
+            dataDir.close();
+            OPEN.remove(this);
+            closed.countDown();
+        }
+    }
+
+    /** Services first (they use the rest), then Kafka, then PostgreSQL; each step runs even if one fails. */
+    private void stopComponents() {
+        List<Runnable> steps = List.of(
+                () -> ServiceProcess.stopAll(List.copyOf(services.values()), SERVICE_STOP_GRACE),
+                () -> {
+                    if (kafka != null) {
+                        kafka.close();
+                    }
+                },
+                () -> {
+                    if (database != null) {
+                        database.close();
+                    }
+                });
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                System.err.println("While stopping the local stack: " + e);
+            }
+        }
+    }
+
+    /** Closes every stack of this JVM: from the shutdown hook, or from the launcher's signal handler. */
+    static void closeAll() {
+        for (RunningStack stack : List.copyOf(OPEN)) {
+            stack.close();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.referrals.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One service running as a child JVM from its fast-jar, its output in {@code logs/<service>.log}. */
+final class ServiceProcess {
+    private final ServiceDefinition definition;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final DataDirectory dataDir;
+    private Process process;
+    private boolean startedBefore;
+
+    ServiceProcess(ServiceDefinition definition, Path jar, int port, Map<String, String> environment,
+            DataDirectory dataDir) {
+        this.definition = definition;
+        this.jar = jar;
+        this.port = port;
+        this.environment = Map.copyOf(environment);
+        this.dataDir = dataDir;
+    }
+
+    String name() {
+        return definition.name();
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path log() {
+        return dataDir.log(name());
+    }
+
+    /** Starts the JVM without waiting for it; a restart appends to the log instead of replacing it. */
+    synchronized void start() {
+        try {
+            if (!startedBefore) {
+                Files.deleteIfExists(log());
+            }
+            Files.writeString(log(), "=== local-stack: starting " + name() + " at " + Instant.now() + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            ProcessBuilder builder = new ProcessBuilder(ChildProcesses.javaExecutable(), "-Xmx256m",
+                    ChildProcesses.DATA_DIR_MARKER + dataDir.root(), "-jar", jar.toString())
+                    .directory(dataDir.root().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+            startedBefore = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name(), e);
+        }
+    }
+
+    synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    synchronized int exitCode() {
+        return process.exitValue();
+    }
+
+    /** True once {@code /q/health/ready} answers 200, which the services give only with database and Kafka up. */
+    boolean isReady(HttpClient http) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Kills the JVM at once, as a crash would. */
+    synchronized void kill() {
+        if (process != null) {
+            ChildProcesses.kill(process);
+        }
+    }
+
+    /** The running JVM, for stopping several services at once; null if never started. */
+    synchronized Process process() {
+        return process;
+    }
+
+    String logTail() {
+        return ChildProcesses.tail(log(), 40);
+    }
+
+    static void stopAll(List<ServiceProcess> services, Duration grace) {
+        ChildProcesses.stop(services.stream().map(ServiceProcess::process)
+                .filter(p -> p != null).toList(), grace);
+    }
+}

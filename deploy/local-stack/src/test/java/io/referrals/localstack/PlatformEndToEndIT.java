@@ -1,0 +1,143 @@
+package io.referrals.localstack;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.referrals.testing.DevTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The four packaged services as separate processes against one PostgreSQL and one Kafka broker, started by the
+ * same launcher a user runs, driven over HTTP only. Waits by polling with deadlines, never by sleeping.
+ */
+class PlatformEndToEndIT {
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static RunningStack stack;
+    private static Path dataDir;
+
+    private final String tenant = "e2e-" + UUID.randomUUID();
+    private final String token = DevTokens.token(tenant, "owner");
+
+    @BeforeAll
+    static void startPlatform() throws IOException {
+        dataDir = Files.createTempDirectory("platform-e2e");
+        stack = LocalStack.start(Options.defaults()
+                .withRepoRoot(Path.of("../..")) // failsafe runs in deploy/local-stack
+                .withDataDir(dataDir)
+                .withClean(true)
+                .withPortOffset(1000)); // beside a developer's own stack on the default ports
+        System.out.printf("Platform ready in %s s%n", RunningStack.seconds(stack.startupTime()));
+    }
+
+    @AfterAll
+    static void stopPlatform() throws IOException {
+        if (stack != null) {
+            stack.close();
+        }
+        if (dataDir != null) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aReferralIsCountedOnceAndThankedOnceEvenWhenReferralServiceIsKilledRightAfterAcceptingIt() throws Exception {
+        JsonNode partner = call("partner-service", "POST", "/api/partners",
+                "{\"name\":\"Dana Lee\",\"email\":\"dana@example.com\",\"category\":\"professional\"}", null, 201);
+        String partnerId = partner.get("id").asText();
+
+        // referral-service learns the partner from partner.events; until then it answers 422 unknown-partner.
+        String referralBody = "{\"partnerId\":\"" + partnerId + "\",\"referred\":{\"name\":\"Sam Rivera\","
+                + "\"email\":\"sam@example.com\"},\"note\":\"Career change\",\"consent\":\"outcome\"}";
+        JsonNode[] referral = new JsonNode[1];
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            HttpResponse<String> response = send("referral-service", "POST", "/api/referrals", referralBody,
+                    "intro-1");
+            if (response.statusCode() == 201) {
+                referral[0] = JSON.readTree(response.body());
+                return true;
+            }
+            assertEquals(422, response.statusCode(), response.body());
+            return false;
+        });
+        stack.kill9("referral-service");
+        stack.restart("referral-service");
+
+        String referralId = referral[0].get("id").asText();
+        JsonNode retried = call("referral-service", "POST", "/api/referrals", referralBody, "intro-1", 201);
+        assertEquals(referralId, retried.get("id").asText(), "a retry after the crash returns the first answer");
+        call("referral-service", "POST", "/api/referrals/" + referralId + "/conversion",
+                "{\"programValue\":\"1500.00\",\"currency\":\"USD\"}", null, 200);
+
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode metrics = call("metrics-service", "GET", "/api/metrics/partners/" + partnerId, null, null, 200);
+            assertEquals(1, metrics.get("referralsConverted").asInt(), metrics.toString());
+            assertEquals(1, metrics.get("referralsReceived").asInt(), metrics.toString());
+            assertEquals("1500.00", metrics.get("revenue").get(0).get("amount").asText());
+            assertEquals("USD", metrics.get("revenue").get(0).get("currency").asText());
+            assertEquals(1.0, metrics.get("conversionRate").asDouble());
+        });
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode thanks = call("notification-service", "GET", "/api/notifications?partnerId=" + partnerId, null,
+                    null, 200);
+            assertEquals(1, thanks.get("total").asInt(), thanks.toString());
+            assertEquals(referralId, thanks.get("items").get(0).get("referralId").asText());
+            assertEquals("dana@example.com", thanks.get("items").get(0).get("recipientEmail").asText());
+        });
+    }
+
+    @Test
+    void anotherPracticeSeesNoneOfIt() throws Exception {
+        JsonNode partner = call("partner-service", "POST", "/api/partners",
+                "{\"name\":\"Private\",\"category\":\"client\"}", null, 201);
+        String strangerToken = DevTokens.token("e2e-" + UUID.randomUUID(), "owner");
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        uri("partner-service", "/api/partners/" + partner.get("id").asText()))
+                .header("Authorization", "Bearer " + strangerToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    private JsonNode call(String service, String method, String path, String body, String idempotencyKey,
+            int expectedStatus) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(service, method, path, body, idempotencyKey);
+        assertEquals(expectedStatus, response.statusCode(), method + " " + path + ": " + response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String service, String method, String path, String body, String idempotencyKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(String service, String path) {
+        return URI.create("http://localhost:" + stack.servicePort(service) + path);
+    }
+}
