@@ -55,7 +55,8 @@ class ReferralResourceTest {
                 .body("convertedAt", notNullValue());
         as(tenant, "owner").body("{\"programValue\":\"10.00\",\"currency\":\"USD\"}")
                 .post("/api/referrals/" + id + "/conversion")
-                .then().statusCode(409).contentType("application/problem+json").body("status", equalTo("converted"));
+                .then().statusCode(409).contentType("application/problem+json").body("status", equalTo(409))
+                .body("currentStatus", equalTo("converted"));
     }
 
     @Test

@@ -71,7 +71,7 @@ public class ReferralService {
         if (!referral.status.isOpen()) {
             throw ProblemException.conflict("illegal-transition", "Referral cannot be converted",
                     "The referral is " + referral.status.json() + "; only an open referral can convert.",
-                    Map.of("status", referral.status.json()));
+                    Map.of("currentStatus", referral.status.json()));
         }
         Instant now = now();
         referral.status = ReferralStatus.CONVERTED;

@@ -17,6 +17,8 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://referrals.example/problems/";
+    private static final java.util.Set<String> STANDARD_MEMBERS =
+            java.util.Set.of("type", "title", "status", "detail", "instance", "errors");
 
     /** A problem whose type URI is built from a short slug such as {@code validation-failed}. */
     public static Problem of(int status, String slug, String title, String detail) {
@@ -27,7 +29,11 @@ public record Problem(URI type, String title, int status, String detail, String 
         return new Problem(type, title, status, detail, instance, fieldErrors, extensions);
     }
 
+    /** Problem-specific members; they may not reuse the names RFC 9457 defines. */
     public Problem withExtensions(Map<String, Object> more) {
+        more.keySet().stream().filter(STANDARD_MEMBERS::contains).findAny().ifPresent(name -> {
+            throw new IllegalArgumentException("'" + name + "' is a standard problem member, not an extension");
+        });
         return new Problem(type, title, status, detail, instance, errors, more);
     }
 
