@@ -3,6 +3,7 @@ package io.referrals.partner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +19,7 @@ import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +36,9 @@ class PartnerOutboxTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @Test
     void aCommittedChangeReachesKafkaAsACloudEvent() {
         Partner partner = service.create(tenant, new PartnerRequests.Create("Ada", "ada@example.com",
@@ -48,6 +53,24 @@ class PartnerOutboxTest {
         assertEquals(tenant, event.tenantid());
         assertEquals("/partner-service", event.source());
         assertEquals("Ada", EventCodec.data(event, EventTypes.PARTNER_CREATED).name());
+    }
+
+    @Test
+    void onlyTheReplicaHoldingTheRelayLockSends() throws Exception {
+        var client = new KafkaTestClient(PlatformTestResource.bootstrapServers());
+        try (Connection otherReplica = dataSource.getConnection()) {
+            otherReplica.setAutoCommit(false);
+            try (var lock = otherReplica.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, "outbox-relay:partner-service".hashCode());
+                lock.execute();
+            }
+            Partner waiting = service.create(tenant, new PartnerRequests.Create("Waiting", null, PartnerCategory.CLIENT));
+            assertTrue(client.eventsFor(Topics.PARTNER_EVENTS, waiting.id.toString(), 1, Duration.ofSeconds(3)).isEmpty(),
+                    "nothing is relayed while another replica holds the lock");
+            otherReplica.rollback();
+            assertEquals(1, client.eventsFor(Topics.PARTNER_EVENTS, waiting.id.toString(), 1, Duration.ofSeconds(30))
+                    .size());
+        }
     }
 
     @Test

@@ -15,12 +15,13 @@ import org.jboss.logging.Logger;
  * Applies consumed events exactly once: the event id is recorded in the same transaction as the effect,
  * so a redelivered event finds its id and changes nothing. A record that cannot be read as an event of
  * a known contract is rethrown as {@link MalformedEventException}; the channel's dead-letter strategy
- * parks it and the consumer moves on. Other failures (a database outage) are retried before giving up.
+ * parks it and the consumer moves on. Other failures (a database outage) are retried with growing pauses
+ * until they pass: a valid event is never skipped, and the partition waits, which the lag metric shows.
  */
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
-    private static final int ATTEMPTS = 5;
+    private static final long MAX_PAUSE_MILLIS = 30_000;
 
     @Inject
     EntityManager entityManager;
@@ -51,11 +52,11 @@ public class Inbox {
             } catch (MalformedEventException e) {
                 return deadLetter(e);
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                LOG.warnf("Applying event %s failed (attempt %d of %d): %s", event.id(), attempt, ATTEMPTS, e);
-                sleep(200L << attempt);
+                long pause = Math.min(100L << Math.min(attempt, 16), MAX_PAUSE_MILLIS);
+                registry.counter("inbox.retries", "service", serviceName).increment();
+                LOG.warnf("Applying event %s failed (attempt %d), retrying in %d ms: %s", event.id(), attempt, pause,
+                        e.toString());
+                sleep(pause);
             }
         }
     }

@@ -33,9 +33,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends recorded events to Kafka in commit order, then marks them sent. At-least-once: a crash between
- * send and mark resends the batch, which consumers absorb because they are idempotent. Rows are taken
- * with {@code FOR UPDATE SKIP LOCKED}, so several replicas can relay without sending an event twice in
- * normal operation.
+ * send and mark resends the batch, which consumers absorb because they are idempotent. Of several
+ * replicas only the one holding a transaction-scoped advisory lock relays at a time, so the events of one
+ * aggregate can never overtake each other; if it dies, its lock goes with its connection and another
+ * replica carries on.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -122,11 +123,15 @@ public class OutboxRelay {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                if (!holdsRelayLock(connection)) {
+                    connection.rollback();
+                    return 0;
+                }
                 List<Long> sequences = new ArrayList<>();
                 List<Future<RecordMetadata>> sends = new ArrayList<>();
                 try (PreparedStatement select = connection.prepareStatement("""
                         select seq, topic, payload from outbox_event
-                        where published_at is null order by seq limit ? for update skip locked""")) {
+                        where published_at is null order by seq limit ?""")) {
                     select.setInt(1, config.batchSize());
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
@@ -155,6 +160,16 @@ public class OutboxRelay {
             } catch (Exception e) {
                 rollbackQuietly(connection);
                 throw e;
+            }
+        }
+    }
+
+    /** One lock per service (the outbox table is per schema); released when the transaction ends. */
+    private boolean holdsRelayLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, ("outbox-relay:" + serviceName).hashCode());
+            try (ResultSet result = lock.executeQuery()) {
+                return result.next() && result.getBoolean(1);
             }
         }
     }
