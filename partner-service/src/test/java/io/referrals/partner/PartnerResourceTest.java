@@ -119,7 +119,9 @@ class PartnerResourceTest {
     void servesOpenApiHealthAndMetrics() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/partners'.post.operationId", equalTo("createPartner"))
-                .body("paths.'/api/partners/{id}'.get.responses.'404'.content.'application/problem+json'", notNullValue());
+                .body("paths.'/api/partners/{id}'.get.responses.'404'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/api/partners'.get.responses.'401'.content.'application/problem+json'", notNullValue())
+                .body("components.schemas.PartnerCategory.enum", hasItem("center_of_influence"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);

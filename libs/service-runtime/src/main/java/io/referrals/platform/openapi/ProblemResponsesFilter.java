@@ -2,6 +2,8 @@ package io.referrals.platform.openapi;
 
 import io.referrals.platform.problem.Problem;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -11,15 +13,29 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the problem+json error answers every operation can give, so that generated clients know
  * them without each resource method repeating the same annotations: 401 and 500 everywhere, 403 on
- * writes, 400 where there is input, 404 where there is a path parameter.
+ * writes, 400 where there is a body or query input, 404 where there is a path parameter. Also shows
+ * enum values as they travel ({@link io.referrals.events.WireEnum}: lower case).
  */
 public class ProblemResponsesFilter implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final java.util.regex.Pattern JAVA_CONSTANT = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    /** Every enum of this API is a WireEnum, written in lower case; the scanner only sees the Java names. */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        List<Object> values = schema.getEnumeration();
+        if (values != null && values.stream().allMatch(v -> v instanceof String text && JAVA_CONSTANT.matcher(text).matches())) {
+            schema.setEnumeration(values.stream().map(v -> (Object) ((String) v).toLowerCase(Locale.ROOT)).toList());
+        }
+        return schema;
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -45,12 +61,10 @@ public class ProblemResponsesFilter implements OASFilter {
             operation.setResponses(responses);
         }
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
-        boolean hasInput = operation.getRequestBody() != null
-                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        boolean hasInput = operation.getRequestBody() != null || (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() != Parameter.In.PATH));
         add(responses, "401", "Missing, expired or invalid bearer token");
-        if (write) {
-            add(responses, "403", "The token's role may not write");
-        }
+        add(responses, "403", write ? "The token's role may not write" : "The token carries no role of this practice");
         if (hasInput) {
             add(responses, "400", "Invalid input; `errors` lists each invalid field");
         }
@@ -61,12 +75,16 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void add(APIResponses responses, String code, String description) {
-        if (responses.hasAPIResponse(code)) {
-            return;
-        }
         Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
-        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(content));
+        APIResponse existing = responses.getAPIResponse(code);
+        if (existing == null) {
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(content));
+        } else if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
+                || existing.getContent().getMediaTypes().isEmpty()) {
+            // Quarkus adds 401 and 403 to secured operations, without a body.
+            existing.description(description).content(content);
+        }
     }
 
     private static Schema problemSchema() {
