@@ -41,8 +41,7 @@ class PartnerOutboxTest {
 
     @Test
     void aCommittedChangeReachesKafkaAsACloudEvent() {
-        Partner partner = service.create(tenant, new PartnerRequests.Create("Ada", "ada@example.com",
-                PartnerCategory.CENTER_OF_INFLUENCE));
+        Partner partner = service.create(tenant, PartnerRequests.Create.basic("Ada", "ada@example.com", PartnerCategory.CENTER_OF_INFLUENCE), "test");
 
         List<CloudEvent> events = new KafkaTestClient(PlatformTestResource.bootstrapServers())
                 .eventsFor(Topics.PARTNER_EVENTS, partner.id.toString(), 1, Duration.ofSeconds(30));
@@ -64,7 +63,7 @@ class PartnerOutboxTest {
                 lock.setLong(1, "outbox-relay:partner-service".hashCode());
                 lock.execute();
             }
-            Partner waiting = service.create(tenant, new PartnerRequests.Create("Waiting", null, PartnerCategory.CLIENT));
+            Partner waiting = service.create(tenant, PartnerRequests.Create.basic("Waiting", null, PartnerCategory.CLIENT), "test");
             assertTrue(client.eventsFor(Topics.PARTNER_EVENTS, waiting.id.toString(), 1, Duration.ofSeconds(3)).isEmpty(),
                     "nothing is relayed while another replica holds the lock");
             otherReplica.rollback();
@@ -77,8 +76,7 @@ class PartnerOutboxTest {
     void aRolledBackChangeEmitsNothing() {
         UUID[] id = new UUID[1];
         QuarkusTransaction.begin();
-        id[0] = service.create(tenant, new PartnerRequests.Create("Ghost", "ghost@example.com",
-                PartnerCategory.CLIENT)).id;
+        id[0] = service.create(tenant, PartnerRequests.Create.basic("Ghost", "ghost@example.com", PartnerCategory.CLIENT), "test").id;
         QuarkusTransaction.rollback();
 
         long rows = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
@@ -87,7 +85,7 @@ class PartnerOutboxTest {
         assertEquals(0, rows, "no outbox row for a rolled-back partner");
 
         // A later committed event proves the relay is running; the rolled-back one never appears before it.
-        Partner witness = service.create(tenant, new PartnerRequests.Create("Witness", null, PartnerCategory.CLIENT));
+        Partner witness = service.create(tenant, PartnerRequests.Create.basic("Witness", null, PartnerCategory.CLIENT), "test");
         var client = new KafkaTestClient(PlatformTestResource.bootstrapServers());
         var seen = client.readUntil(Topics.PARTNER_EVENTS, Duration.ofSeconds(30),
                 records -> records.stream().anyMatch(r -> witness.id.toString().equals(r.key())));

@@ -1,7 +1,12 @@
 package io.referrals.events;
 
+import io.referrals.events.partner.AgreementActivated;
+import io.referrals.events.partner.AgreementEnded;
+import io.referrals.events.partner.PartnerArchived;
 import io.referrals.events.partner.PartnerCreated;
+import io.referrals.events.partner.PartnerStageChanged;
 import io.referrals.events.partner.PartnerUpdated;
+import io.referrals.events.partner.TouchpointLogged;
 import io.referrals.events.referral.ReferralConverted;
 import io.referrals.events.referral.ReferralReceived;
 import java.util.List;
@@ -16,13 +21,24 @@ public final class EventTypes {
             new EventType<>("partner.created", 1, PartnerCreated.class, Topics.PARTNER_EVENTS);
     public static final EventType<PartnerUpdated> PARTNER_UPDATED =
             new EventType<>("partner.updated", 1, PartnerUpdated.class, Topics.PARTNER_EVENTS);
+    public static final EventType<PartnerStageChanged> PARTNER_STAGE_CHANGED =
+            new EventType<>("partner.stage-changed", 1, PartnerStageChanged.class, Topics.PARTNER_EVENTS);
+    public static final EventType<PartnerArchived> PARTNER_ARCHIVED =
+            new EventType<>("partner.archived", 1, PartnerArchived.class, Topics.PARTNER_EVENTS);
+    public static final EventType<AgreementActivated> AGREEMENT_ACTIVATED =
+            new EventType<>("partner.agreement-activated", 1, AgreementActivated.class, Topics.PARTNER_EVENTS);
+    public static final EventType<AgreementEnded> AGREEMENT_ENDED =
+            new EventType<>("partner.agreement-ended", 1, AgreementEnded.class, Topics.PARTNER_EVENTS);
+    public static final EventType<TouchpointLogged> TOUCHPOINT_LOGGED =
+            new EventType<>("partner.touchpoint-logged", 1, TouchpointLogged.class, Topics.PARTNER_EVENTS);
     public static final EventType<ReferralReceived> REFERRAL_RECEIVED =
             new EventType<>("referral.received", 1, ReferralReceived.class, Topics.REFERRAL_EVENTS);
     public static final EventType<ReferralConverted> REFERRAL_CONVERTED =
             new EventType<>("referral.converted", 1, ReferralConverted.class, Topics.REFERRAL_EVENTS);
 
     public static final List<EventType<?>> ALL =
-            List.of(PARTNER_CREATED, PARTNER_UPDATED, REFERRAL_RECEIVED, REFERRAL_CONVERTED);
+            List.of(PARTNER_CREATED, PARTNER_UPDATED, PARTNER_STAGE_CHANGED, PARTNER_ARCHIVED, AGREEMENT_ACTIVATED,
+                    AGREEMENT_ENDED, TOUCHPOINT_LOGGED, REFERRAL_RECEIVED, REFERRAL_CONVERTED);
 
     private static final Map<String, EventType<?>> BY_CLOUD_EVENT_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));

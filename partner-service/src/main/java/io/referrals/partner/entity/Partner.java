@@ -2,6 +2,7 @@ package io.referrals.partner.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.referrals.events.PartnerCategory;
+import io.referrals.events.PartnerStage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,9 +11,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** Someone who sends, or could send, clients to the practice. */
+/**
+ * Someone who sends, or could send, clients to the practice. A referral <em>source</em> until an agreement is
+ * active, then a referral <em>partner</em>.
+ */
 @Entity
 @Table(name = "partner")
 public class Partner extends PanacheEntityBase {
@@ -31,6 +39,74 @@ public class Partner extends PanacheEntityBase {
     @Column(nullable = false)
     public PartnerCategory category;
 
+    public String organization;
+
+    /** Role or profession, e.g. "Licensed therapist". */
+    public String role;
+
+    /** Whether the profession is licensed; licensing boards restrict referral fees. */
+    public boolean licensed;
+
+    public String phone;
+
+    public String website;
+
+    public String notes;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> tags = new ArrayList<>();
+
+    /** The clients the partner serves, in the practice's own words (compared with its ideal referral). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> niches = new ArrayList<>();
+
+    /** {@link AllianceType} names. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "alliance_types", columnDefinition = "text[]")
+    public List<String> allianceTypes = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PartnerStage stage = PartnerStage.IDENTIFIED;
+
+    /** The practice user responsible for the relationship. */
+    public String owner;
+
+    /** Overrides the practice's default check-in cadence for this partner. */
+    @Column(name = "check_in_cadence_days")
+    public Integer checkInCadenceDays;
+
+    /** Created from a referral by someone not yet known: the best candidate to become a partner. */
+    public boolean candidate;
+
+    @Column(name = "candidate_referral_id")
+    public UUID candidateReferralId;
+
+    /** Set when something happened that the practice should look at, e.g. a referral from an ended partner. */
+    @Column(name = "needs_review")
+    public boolean needsReview;
+
+    @Column(name = "active_agreement_id")
+    public UUID activeAgreementId;
+
+    @Column(name = "fit_score")
+    public Integer fitScore;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "fit_reasons", columnDefinition = "text[]")
+    public List<String> fitReasons = new ArrayList<>();
+
+    @Column(name = "last_touchpoint_at")
+    public Instant lastTouchpointAt;
+
+    @Column(name = "next_check_in_due")
+    public Instant nextCheckInDue;
+
+    @Column(name = "archived_at")
+    public Instant archivedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
@@ -39,4 +115,8 @@ public class Partner extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
 }

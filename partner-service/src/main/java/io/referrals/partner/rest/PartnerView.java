@@ -1,7 +1,11 @@
 package io.referrals.partner.rest;
 
 import io.referrals.events.PartnerCategory;
+import io.referrals.events.PartnerStage;
+import io.referrals.events.WireEnum;
+import io.referrals.partner.entity.AllianceType;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,6 +15,39 @@ public record PartnerView(
         @Schema(example = "Dana Lee") String name,
         @Schema(example = "dana@leecounseling.example") String email,
         @Schema(example = "professional") PartnerCategory category,
+        @Schema(example = "Lee Counseling") String organization,
+        @Schema(example = "Licensed marriage and family therapist") String role,
+        boolean licensed,
+        String phone,
+        String website,
+        String notes,
+        List<String> tags,
+        List<String> niches,
+        List<AllianceType> allianceTypes,
+        @Schema(description = "source until an agreement is active, then partner", example = "source")
+        Relationship relationship,
+        @Schema(example = "building_rapport") PartnerStage stage,
+        String owner,
+        @Schema(description = "This partner's own cadence, if it overrides the practice's") Integer checkInCadenceDays,
+        @Schema(description = "Created from a referral by someone not yet known") boolean candidate,
+        UUID candidateReferralId,
+        @Schema(description = "Something happened that the practice should look at") boolean needsReview,
+        UUID activeAgreementId,
+        Fit fit,
+        Instant lastTouchpointAt,
+        Instant nextCheckInDue,
+        Instant archivedAt,
         Instant createdAt,
         Instant updatedAt) {
+
+    public enum Relationship implements WireEnum {
+        SOURCE, PARTNER
+    }
+
+    @Schema(name = "Fit", description = "How well the partner's clients match the practice's ideal referral")
+    public record Fit(
+            @Schema(description = "0 to 100; null until the practice describes its ideal referral niches",
+                    example = "67") Integer score,
+            @Schema(example = "[\"Serves 2 of your 3 niches: couples, career change\"]") List<String> reasons) {
+    }
 }

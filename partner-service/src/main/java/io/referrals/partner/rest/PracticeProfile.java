@@ -1,0 +1,43 @@
+package io.referrals.partner.rest;
+
+import io.referrals.partner.entity.Practice;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The practice's own profile, read and replaced as a whole. */
+@Schema(name = "PracticeProfile")
+public record PracticeProfile(
+        @Size(max = 50) @Schema(example = "[\"career coaching\", \"leadership coaching\"]")
+        List<@NotBlank @Size(max = 120) String> services,
+        @NotNull @Valid IdealReferral idealReferral,
+        @Size(max = 50) @Schema(description = "Niches of the ideal referral; partners serving them score higher fit",
+                example = "[\"mid-career professionals\", \"career change\", \"new managers\"]")
+        List<@NotBlank @Size(max = 80) String> niches,
+        @Min(1) @Max(365) @Schema(description = "Days between partner check-ins unless a partner overrides it; "
+                + "defaults to 30 (monthly)", example = "30") Integer defaultCheckInCadenceDays,
+        @Min(0) @Max(100000) @Schema(description = "Referrals the practice aims to receive each month", example = "8")
+        Integer monthlyReferralGoal,
+        @Schema(readOnly = true) Instant updatedAt) {
+
+    @Schema(name = "IdealReferral", description = "Who the practice wants referred, in four parts")
+    public record IdealReferral(
+            @Size(max = 2000) @Schema(example = "35-55, professionals and managers") String demographics,
+            @Size(max = 2000) @Schema(example = "Values growth, ready to invest in themselves") String psychographics,
+            @Size(max = 2000) @Schema(example = "Considering a career change or a first leadership role")
+            String situation,
+            @Size(max = 2000) @Schema(example = "Wants to start within a month") String readiness) {
+    }
+
+    public static PracticeProfile of(Practice p) {
+        return new PracticeProfile(List.copyOf(p.services), new IdealReferral(p.idealDemographics, p.idealPsychographics,
+                p.idealSituation, p.idealReadiness), List.copyOf(p.niches), p.defaultCheckInCadenceDays,
+                p.monthlyReferralGoal, p.updatedAt);
+    }
+}
