@@ -79,6 +79,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getResponse().getEntity() instanceof Problem problem) {
+            return ProblemResponses.of(problem.withInstance(uri.getPath()));
+        }
         int status = e.getResponse().getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
