@@ -48,7 +48,7 @@ class ReferralEventsTest {
     void receiptAndConversionAreAnnouncedWithoutContactDetails() {
         UUID partnerId = knownPartner(tenant, "Ana Gómez");
         var referral = QuarkusTransaction.requiringNew().call(() -> service.receive(tenant, new ReferralRequests.Receive(
-                partnerId, new ReferralRequests.ReferredPerson("Lee Park", "lee@example.com", "+1 555 0101"), null,
+                partnerId, null, new ReferralRequests.ReferredPerson("Lee Park", "lee@example.com", "+1 555 0101"), null,
                 Consent.CONTACT_MADE)));
         service.convert(tenant, referral.id, new ReferralRequests.Convert(new BigDecimal("2400.50"), "EUR"));
 
@@ -68,7 +68,7 @@ class ReferralEventsTest {
     void aRolledBackReferralEmitsNothing() {
         UUID partnerId = knownPartner(tenant, "Rolled Back");
         QuarkusTransaction.begin();
-        UUID id = service.receive(tenant, new ReferralRequests.Receive(partnerId,
+        UUID id = service.receive(tenant, new ReferralRequests.Receive(partnerId, null,
                 new ReferralRequests.ReferredPerson("Nobody", "nobody@example.com", null), null, null)).id;
         QuarkusTransaction.rollback();
 

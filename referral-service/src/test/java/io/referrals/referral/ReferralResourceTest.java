@@ -83,6 +83,29 @@ class ReferralResourceTest {
     }
 
     @Test
+    void aReferrerNotYetKnownBecomesOneSourceWhateverHowManyTheySend() {
+        String body = """
+                {"referrer":{"name":"Priya Natarajan","email":"Priya@Example.com"},
+                 "referred":{"name":"Alex Kim","phone":"+1 555 0199"}}""";
+        String sourceId = as(tenant, "owner").body(body).post("/api/referrals").then().statusCode(201)
+                .body("referrerName", equalTo("Priya Natarajan")).extract().path("partnerId");
+        as(tenant, "owner").body(body.replace("Priya@Example.com", "priya@example.com").replace("Alex Kim", "Jo Doe"))
+                .post("/api/referrals").then().statusCode(201).body("partnerId", equalTo(sourceId));
+        as(tenant, "viewer").get("/api/referrals?partnerId=" + sourceId).then().body("total", equalTo(2));
+
+        // Someone already known by email is that partner, not a new source.
+        as(tenant, "owner").body("{\"referrer\":{\"name\":\"D. Lee\",\"email\":\"dana.lee@example.com\"},"
+                        + "\"referred\":{\"name\":\"Max\",\"email\":\"max@example.com\"}}")
+                .post("/api/referrals").then().statusCode(201).body("partnerId", equalTo(partnerId.toString()));
+
+        as(tenant, "owner").body("{\"partnerId\":\"" + partnerId + "\",\"referrer\":{\"name\":\"Both\"},"
+                        + "\"referred\":{\"name\":\"X\",\"email\":\"x@example.com\"}}")
+                .post("/api/referrals").then().statusCode(400).body("errors[0].field", equalTo("partnerId"));
+        as(tenant, "owner").body("{\"referred\":{\"name\":\"X\",\"email\":\"x@example.com\"}}")
+                .post("/api/referrals").then().statusCode(400).body("errors[0].field", equalTo("partnerId"));
+    }
+
+    @Test
     void authenticationAndRoles() {
         given().get("/api/referrals").then().statusCode(401).contentType("application/problem+json");
         as(tenant, "viewer").body(referralBody(partnerId, "V", "v@example.com")).post("/api/referrals")

@@ -103,6 +103,31 @@ class PlatformEndToEndIT {
     }
 
     @Test
+    void aReferralFromSomeoneUnknownCreatesACandidatePartner() throws Exception {
+        JsonNode referral = call("referral-service", "POST", "/api/referrals", """
+                {"referrer":{"name":"Priya Natarajan","email":"priya@chamber.example"},
+                 "referred":{"name":"Alex Kim","email":"alex@example.com"},"consent":"contact_made"}""", "intro-2", 201);
+        String sourceId = referral.get("partnerId").asText();
+
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode candidates = call("partner-service", "GET", "/api/partners?candidate=true", null, null, 200);
+            assertEquals(1, candidates.get("total").asInt(), candidates.toString());
+            JsonNode candidate = candidates.get("items").get(0);
+            assertEquals(sourceId, candidate.get("id").asText());
+            assertEquals("Priya Natarajan", candidate.get("name").asText());
+            assertEquals(referral.get("id").asText(), candidate.get("candidateReferralId").asText());
+            assertEquals("source", candidate.get("relationship").asText());
+        });
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode metrics = call("metrics-service", "GET", "/api/metrics/partners/" + sourceId, null, null, 200);
+            assertEquals(1, metrics.get("referralsReceived").asInt(), metrics.toString());
+            JsonNode thanks = call("notification-service", "GET", "/api/notifications?partnerId=" + sourceId, null,
+                    null, 200);
+            assertEquals(1, thanks.get("total").asInt(), thanks.toString());
+        });
+    }
+
+    @Test
     void anotherPracticeSeesNoneOfIt() throws Exception {
         JsonNode partner = call("partner-service", "POST", "/api/partners",
                 "{\"name\":\"Private\",\"category\":\"client\"}", null, 201);

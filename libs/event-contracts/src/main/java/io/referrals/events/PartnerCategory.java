@@ -11,5 +11,7 @@ public enum PartnerCategory implements WireEnum {
     /** Fits for overflow and specialties only. */
     COMPETITOR,
     SALESPERSON,
-    SERVES_YOUR_MARKET
+    SERVES_YOUR_MARKET,
+    /** A source created from a referral by someone not yet known, until the practice categorizes it. */
+    UNCATEGORIZED
 }

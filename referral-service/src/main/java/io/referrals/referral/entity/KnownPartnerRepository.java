@@ -11,4 +11,8 @@ public class KnownPartnerRepository implements PanacheRepositoryBase<KnownPartne
     public Optional<KnownPartner> findInTenant(String tenantId, UUID partnerId) {
         return findByIdOptional(new KnownPartner.Key(tenantId, partnerId));
     }
+
+    public Optional<KnownPartner> findByEmail(String tenantId, String email) {
+        return find("key.tenantId = ?1 and lower(email) = lower(?2)", tenantId, email).firstResultOptional();
+    }
 }

@@ -1,6 +1,7 @@
 package io.referrals.referral.rest;
 
 import io.referrals.events.Consent;
+import io.referrals.events.PartnerCategory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -18,15 +19,25 @@ public final class ReferralRequests {
     private ReferralRequests() {
     }
 
-    @Schema(name = "ReceiveReferral")
+    @Schema(name = "ReceiveReferral", description = "Name the referrer by `partnerId`, or by `referrer` when they are "
+            + "not a partner yet: partner-service then records them as a candidate source.")
     public record Receive(
-            @NotNull @Schema(description = "The referring partner", example = "0b7c1f0e-8f8e-4a4b-9a53-2b8d1c3f5e61")
+            @Schema(description = "The referring partner", example = "0b7c1f0e-8f8e-4a4b-9a53-2b8d1c3f5e61")
             UUID partnerId,
+            @Valid @Schema(description = "A referrer not yet known; leave out when partnerId is given")
+            NewReferrer referrer,
             @NotNull @Valid ReferredPerson referred,
             @Size(max = 4000) @Schema(example = "Looking for help with a career transition; prefers evening calls.")
             String note,
             @Schema(description = "What the referrer may be told; defaults to none", example = "outcome")
             Consent consent) {
+    }
+
+    @Schema(name = "NewReferrer", description = "Someone not yet known who referred a person")
+    public record NewReferrer(
+            @NotBlank @Size(max = 200) @Schema(example = "Priya Natarajan") String name,
+            @Email @Size(max = 320) @Schema(example = "priya@example.com") String email,
+            @Schema(description = "Defaults to uncategorized", example = "client") PartnerCategory category) {
     }
 
     @Schema(name = "ReferredPerson", description = "Give an email, a phone, or both.")

@@ -2,6 +2,7 @@ package io.referrals.referral.service;
 
 import io.referrals.events.Consent;
 import io.referrals.events.EventTypes;
+import io.referrals.events.PartnerCategory;
 import io.referrals.platform.outbox.Outbox;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
@@ -41,11 +42,12 @@ public class ReferralService {
         if (isBlank(person.email()) && isBlank(person.phone())) {
             throw ProblemException.invalidField("referred", "give an email or a phone number");
         }
-        KnownPartner partner = partners.findInTenant(tenantId, request.partnerId())
-                .orElseThrow(() -> new ProblemException(Problem.of(422, "unknown-partner", "Unknown partner",
-                        "No partner " + request.partnerId() + " is known in this practice. A partner created moments "
-                                + "ago may take a second to arrive here; retry shortly.")));
+        if ((request.partnerId() == null) == (request.referrer() == null)) {
+            throw ProblemException.invalidField("partnerId", "give either partnerId or referrer, not both or neither");
+        }
         Instant now = now();
+        KnownPartner partner = request.partnerId() != null ? knownPartner(tenantId, request.partnerId())
+                : sourceOf(tenantId, request.referrer());
         Referral referral = new Referral();
         referral.id = UUID.randomUUID();
         referral.tenantId = tenantId;
@@ -63,6 +65,36 @@ public class ReferralService {
         referrals.persist(referral);
         outbox.publish(EventTypes.REFERRAL_RECEIVED, tenantId, referral.id, ReferralMapper.toReceived(referral));
         return referral;
+    }
+
+    private KnownPartner knownPartner(String tenantId, UUID partnerId) {
+        return partners.findInTenant(tenantId, partnerId)
+                .orElseThrow(() -> new ProblemException(Problem.of(422, "unknown-partner", "Unknown partner",
+                        "No partner " + partnerId + " is known in this practice. A partner created moments "
+                                + "ago may take a second to arrive here; retry shortly.")));
+    }
+
+    /**
+     * The partner a referrer named by name and email stands for: the known one with that email, or a new source
+     * whose id is chosen here, so that partner-service records the candidate under the same id and every later
+     * referral from the same email joins it. Its copy yields to partner-service's events (changed at the epoch).
+     */
+    private KnownPartner sourceOf(String tenantId, ReferralRequests.NewReferrer referrer) {
+        String email = blankToNull(referrer.email());
+        if (email != null) {
+            var known = partners.findByEmail(tenantId, email);
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        KnownPartner source = new KnownPartner();
+        source.key = new KnownPartner.Key(tenantId, UUID.randomUUID());
+        source.name = referrer.name().strip();
+        source.email = email;
+        source.category = referrer.category() == null ? PartnerCategory.UNCATEGORIZED : referrer.category();
+        source.changedAt = Instant.EPOCH;
+        partners.persist(source);
+        return source;
     }
 
     @Transactional

@@ -1,0 +1,68 @@
+package io.referrals.partner.service;
+
+import io.referrals.events.CloudEvent;
+import io.referrals.events.PartnerCategory;
+import io.referrals.events.PartnerStage;
+import io.referrals.events.referral.ReferralReceived;
+import io.referrals.events.referral.Referrer;
+import io.referrals.partner.entity.Partner;
+import io.referrals.partner.entity.PartnerRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * What partner-service learns from referrals: a referrer with no partner record becomes a candidate source
+ * (under the id referral-service gave it, so both services agree), and a referral from an ended partner is
+ * accepted but flags that partner for review.
+ */
+@ApplicationScoped
+public class ReferralSources {
+    private static final Logger LOG = Logger.getLogger(ReferralSources.class);
+
+    @Inject
+    PartnerRepository partners;
+
+    @Inject
+    PartnerService partnerService;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onReferralReceived(CloudEvent event, ReferralReceived data) {
+        String tenantId = event.tenantid();
+        Referrer referrer = data.referrer();
+        Optional<Partner> known = partners.findInTenant(tenantId, referrer.partnerId());
+        if (known.isPresent()) {
+            Partner partner = known.get();
+            if (partner.stage == PartnerStage.ENDED && !partner.needsReview) {
+                partner.needsReview = true;
+                partner.updatedAt = PartnerService.now();
+            }
+            return;
+        }
+        Optional<Partner> sameEmail = referrer.email() == null ? Optional.empty()
+                : partners.findByEmail(tenantId, referrer.email());
+        if (sameEmail.isPresent()) {
+            // referral-service had not heard of this partner yet and named a new source: keep one record.
+            LOG.warnf("Referral %s names new source %s, but partner %s already has that email; flagged for review",
+                    data.referralId(), referrer.partnerId(), sameEmail.get().id);
+            sameEmail.get().needsReview = true;
+            return;
+        }
+        Instant now = PartnerService.now();
+        Partner candidate = new Partner();
+        candidate.id = referrer.partnerId();
+        candidate.tenantId = tenantId;
+        candidate.name = referrer.name();
+        candidate.email = referrer.email();
+        candidate.category = PartnerCategory.UNCATEGORIZED;
+        candidate.stage = PartnerStage.IDENTIFIED;
+        candidate.candidate = true;
+        candidate.candidateReferralId = data.referralId();
+        candidate.createdAt = now;
+        candidate.updatedAt = now;
+        partnerService.persistNew(candidate, "Sent referral " + data.referralId() + " before any agreement", null);
+    }
+}
