@@ -116,6 +116,20 @@ class PartnerResourceTest {
     }
 
     @Test
+    void listFiltersTakeEnumValuesAsTheyTravel() {
+        createPartner("Pro", "pro@example.com");
+        as(tenant, "owner").body("{\"name\":\"Cli\",\"category\":\"client\",\"allianceTypes\":[\"joint_venture\"]}")
+                .post("/api/partners").then().statusCode(201);
+        as(tenant, "viewer").queryParam("category", "professional").get("/api/partners").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].name", equalTo("Pro"));
+        as(tenant, "viewer").queryParam("allianceType", "JOINT_VENTURE").queryParam("stage", "identified")
+                .get("/api/partners").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].name", equalTo("Cli"));
+        as(tenant, "viewer").queryParam("category", "astrologer").get("/api/partners").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("category")).body("errors[0].message", containsString("center_of_influence"));
+    }
+
+    @Test
     void servesOpenApiHealthAndMetrics() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/partners'.post.operationId", equalTo("createPartner"))

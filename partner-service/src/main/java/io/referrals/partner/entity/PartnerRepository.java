@@ -8,10 +8,13 @@ import io.referrals.partner.rest.PartnerFilter;
 import io.referrals.platform.rest.Page;
 import io.referrals.platform.rest.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -24,8 +27,23 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }
 
+    /** The partner, locked until the transaction ends, so that concurrent changes to it queue up. */
+    public Optional<Partner> findInTenantForUpdate(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
     public Optional<Partner> findByEmail(String tenantId, String email) {
         return find("tenantId = ?1 and lower(email) = lower(?2)", tenantId, email).firstResultOptional();
+    }
+
+    /** Every email of the practice (archived partners included), lower-cased, with its partner's id. */
+    public Map<String, UUID> emailIndex(String tenantId) {
+        Map<String, UUID> index = new HashMap<>();
+        getEntityManager().createQuery("select lower(p.email), p.id from Partner p where p.tenantId = ?1 "
+                + "and p.email is not null", Object[].class).setParameter(1, tenantId).getResultStream()
+                .forEach(row -> index.put((String) row[0], (UUID) row[1]));
+        return index;
     }
 
     public Page<Partner> list(String tenantId, PartnerFilter filter, PageRequest page) {

@@ -46,12 +46,18 @@ public class PartnerService {
         if (!PartnerLifecycle.isActive(stage)) {
             throw ProblemException.invalidField("stage", "a new partner starts in an active stage");
         }
+        Partner partner = newPartner(tenantId, request, stage);
+        return persistNew(partner, null, userId);
+    }
+
+    /** A partner built from a create request, not yet stored: {@link #persistNew} stores and announces it. */
+    static Partner newPartner(String tenantId, PartnerRequests.Create request, PartnerStage stage) {
         Instant now = now();
         Partner partner = new Partner();
         partner.id = UUID.randomUUID();
         partner.tenantId = tenantId;
         partner.name = request.name().strip();
-        partner.email = email;
+        partner.email = blankToNull(request.email());
         partner.category = request.category();
         partner.organization = blankToNull(request.organization());
         partner.role = blankToNull(request.role());
@@ -68,7 +74,7 @@ public class PartnerService {
         partner.stage = stage;
         partner.createdAt = now;
         partner.updatedAt = now;
-        return persistNew(partner, null, userId);
+        return partner;
     }
 
     /** Stores a new partner with its first history entry, fit and check-in date, and announces it. */
@@ -204,7 +210,7 @@ public class PartnerService {
         });
     }
 
-    private static void rejectArchived(Partner partner) {
+    static void rejectArchived(Partner partner) {
         if (partner.isArchived()) {
             throw new ProblemException(Problem.of(409, "partner-archived", "Partner is archived",
                     "Restore the partner before changing it."));

@@ -1,0 +1,206 @@
+package io.referrals.partner.mapping;
+
+import io.referrals.events.PartnerCategory;
+import io.referrals.events.PartnerStage;
+import io.referrals.events.WireEnum;
+import io.referrals.partner.entity.AllianceType;
+import io.referrals.partner.rest.ImportReport;
+import io.referrals.partner.rest.PartnerRequests;
+import io.referrals.partner.rest.PartnerView;
+import io.referrals.platform.problem.Problem;
+import io.referrals.platform.problem.ProblemException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The partner CSV format, shared by import and export. Lists are separated by {@code ;}, enum values are written in
+ * lower case, booleans as true/false. An export carries the importable columns plus read-only ones (id,
+ * relationship, fit score, next check-in, creation time), which an import accepts and ignores, so that an
+ * exported file imports as it is.
+ */
+public final class PartnerCsv {
+    public static final String LIST_SEPARATOR = ";";
+    public static final List<String> IMPORTED = List.of("name", "email", "category", "organization", "role",
+            "licensed", "phone", "website", "tags", "niches", "allianceTypes", "stage", "notes");
+    public static final List<String> READ_ONLY = List.of("id", "relationship", "fitScore", "nextCheckInDue",
+            "createdAt");
+    public static final List<String> EXPORTED = List.of("id", "name", "email", "category", "organization", "role",
+            "licensed", "phone", "website", "tags", "niches", "allianceTypes", "stage", "notes", "relationship",
+            "fitScore", "nextCheckInDue", "createdAt");
+    private static final List<String> REQUIRED = List.of("name", "category");
+    private static final Map<String, String> BY_KEY = new HashMap<>();
+
+    static {
+        IMPORTED.forEach(column -> BY_KEY.put(key(column), column));
+        READ_ONLY.forEach(column -> BY_KEY.put(key(column), column));
+    }
+
+    private PartnerCsv() {
+    }
+
+    /** The columns of an import file, by position; {@code null} where a read-only or unnamed column is ignored. */
+    public record Header(List<String> columns) {
+        public int size() {
+            return columns.size();
+        }
+    }
+
+    /** One data row turned into a create request, with what could not be read into it. */
+    public record Row(PartnerRequests.Create request, List<ImportReport.RowError> errors) {
+    }
+
+    /** Reads the header row; unknown, repeated or missing columns make the file unusable (400). */
+    public static Header header(List<String> names) {
+        List<String> columns = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        List<String> repeated = new ArrayList<>();
+        for (String name : names) {
+            String column = BY_KEY.get(key(name));
+            if (name.isBlank()) {
+                // An unnamed column (e.g. a trailing comma) carries nothing to import.
+                column = null;
+            } else if (column == null) {
+                unknown.add(name.strip());
+            } else if (columns.contains(column)) {
+                repeated.add(name.strip());
+            }
+            columns.add(column);
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        unknown.forEach(name -> errors.add(new Problem.FieldError(name, "unknown column")));
+        repeated.forEach(name -> errors.add(new Problem.FieldError(name, "column appears more than once")));
+        REQUIRED.stream().filter(column -> !columns.contains(column))
+                .forEach(column -> errors.add(new Problem.FieldError(column, "required column is missing")));
+        if (!errors.isEmpty()) {
+            String detail = unknown.isEmpty() ? "The header row must name each column once, including name and "
+                    + "category." : "Unknown columns: " + String.join(", ", unknown) + ". Known columns: "
+                    + String.join(", ", IMPORTED) + " (and, ignored, " + String.join(", ", READ_ONLY) + ").";
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            if (!unknown.isEmpty()) {
+                extensions.put("unknownColumns", unknown);
+            }
+            throw new ProblemException(Problem.of(400, "invalid-csv-header", "CSV header row is not valid", detail)
+                    .withErrors(errors).withExtensions(extensions));
+        }
+        return new Header(columns.stream().map(c -> READ_ONLY.contains(c) ? null : c).toList());
+    }
+
+    /** The row's values as a create request; values that cannot be read are left out and reported. */
+    public static Row row(Header header, List<String> values, int rowNumber) {
+        List<ImportReport.RowError> errors = new ArrayList<>();
+        if (values.size() > header.size()
+                && values.subList(header.size(), values.size()).stream().anyMatch(v -> !v.isBlank())) {
+            errors.add(new ImportReport.RowError(rowNumber, null,
+                    "has " + values.size() + " values but the header has " + header.size() + " columns"));
+        }
+        Map<String, String> cells = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String column = header.columns().get(i);
+            if (column != null) {
+                // A spreadsheet may drop trailing empty cells: missing values are empty.
+                String value = i < values.size() ? values.get(i).strip() : "";
+                cells.put(column, value.isEmpty() ? null : value);
+            }
+        }
+        PartnerCategory category = enumValue(PartnerCategory.class, "category", cells, rowNumber, errors);
+        PartnerStage stage = enumValue(PartnerStage.class, "stage", cells, rowNumber, errors);
+        List<AllianceType> allianceTypes = null;
+        if (cells.get("allianceTypes") != null) {
+            allianceTypes = new ArrayList<>();
+            for (String value : list(cells.get("allianceTypes"))) {
+                AllianceType type = parseEnum(AllianceType.class, value);
+                if (type == null) {
+                    errors.add(new ImportReport.RowError(rowNumber, "allianceTypes",
+                            "'" + value + "' is not one of " + choices(AllianceType.class)));
+                } else {
+                    allianceTypes.add(type);
+                }
+            }
+        }
+        Boolean licensed = null;
+        if (cells.get("licensed") != null) {
+            licensed = parseBoolean(cells.get("licensed"));
+            if (licensed == null) {
+                errors.add(new ImportReport.RowError(rowNumber, "licensed", "must be true or false (or yes or no)"));
+            }
+        }
+        PartnerRequests.Create request = new PartnerRequests.Create(cells.get("name"), cells.get("email"), category,
+                cells.get("organization"), cells.get("role"), licensed, cells.get("phone"), cells.get("website"),
+                cells.get("notes"), listOrNull(cells.get("tags")), listOrNull(cells.get("niches")), allianceTypes,
+                null, null, stage);
+        return new Row(request, errors);
+    }
+
+    public static List<String> exportRow(PartnerView partner) {
+        return Arrays.asList(
+                partner.id().toString(),
+                partner.name(),
+                partner.email(),
+                partner.category().json(),
+                partner.organization(),
+                partner.role(),
+                Boolean.toString(partner.licensed()),
+                partner.phone(),
+                partner.website(),
+                String.join(LIST_SEPARATOR, partner.tags()),
+                String.join(LIST_SEPARATOR, partner.niches()),
+                partner.allianceTypes().stream().map(WireEnum::json).collect(Collectors.joining(LIST_SEPARATOR)),
+                partner.stage().json(),
+                partner.notes(),
+                partner.relationship().json(),
+                partner.fit().score() == null ? null : partner.fit().score().toString(),
+                Objects.toString(partner.nextCheckInDue(), null),
+                Objects.toString(partner.createdAt(), null));
+    }
+
+    /** Lower case, ignoring case, spaces, hyphens and underscores: "Alliance Types" is allianceTypes. */
+    private static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
+    }
+
+    private static <E extends Enum<E> & WireEnum> E enumValue(Class<E> type, String column, Map<String, String> cells,
+            int rowNumber, List<ImportReport.RowError> errors) {
+        String value = cells.get(column);
+        if (value == null) {
+            return null;
+        }
+        E parsed = parseEnum(type, value);
+        if (parsed == null) {
+            errors.add(new ImportReport.RowError(rowNumber, column, "must be one of " + choices(type)));
+        }
+        return parsed;
+    }
+
+    /** By the value as it travels (lower case), ignoring case; spaces and hyphens may stand for underscores. */
+    static <E extends Enum<E> & WireEnum> E parseEnum(Class<E> type, String value) {
+        String wire = value.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.json().equals(wire)).findFirst().orElse(null);
+    }
+
+    private static <E extends Enum<E> & WireEnum> String choices(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(WireEnum::json).collect(Collectors.joining(", "));
+    }
+
+    private static Boolean parseBoolean(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "1" -> Boolean.TRUE;
+            case "false", "no", "n", "0" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(LIST_SEPARATOR)).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
+    private static List<String> listOrNull(String value) {
+        return value == null ? null : list(value);
+    }
+}
