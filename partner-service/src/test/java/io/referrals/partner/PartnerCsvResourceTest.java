@@ -91,7 +91,7 @@ class PartnerCsvResourceTest {
         assertEquals(List.of(2, 3, 4, 8, 8), report.getList("errors.row"));
         assertEquals(List.of("email", "name", "category", "licensed", "stage"), report.getList("errors.field"));
         assertEquals("must be one of client, professional, center_of_influence, organization, prospect, colleague, "
-                + "competitor, salesperson, serves_your_market", report.getString("errors[2].message"));
+                + "competitor, salesperson, serves_your_market, uncategorized", report.getString("errors[2].message"));
 
         as(tenant, "viewer").get("/api/partners").then().body("total", equalTo(3));
         as(tenant, "viewer").get("/api/partners/" + ada).then().statusCode(200)
