@@ -8,6 +8,7 @@ import io.referrals.partner.rest.PartnerFilter;
 import io.referrals.platform.rest.Page;
 import io.referrals.platform.rest.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,12 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
 
     public Optional<Partner> findInTenant(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
+    }
+
+    /** Like {@link #findInTenant}, and holds the row until the transaction ends, so changes to it take turns. */
+    public Optional<Partner> findInTenantForUpdate(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     public Optional<Partner> findByEmail(String tenantId, String email) {
