@@ -204,7 +204,7 @@ public class PartnerService {
         });
     }
 
-    private static void rejectArchived(Partner partner) {
+    static void rejectArchived(Partner partner) {
         if (partner.isArchived()) {
             throw new ProblemException(Problem.of(409, "partner-archived", "Partner is archived",
                     "Restore the partner before changing it."));
