@@ -35,8 +35,13 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -187,6 +192,30 @@ class AgreementResourceTest {
         assertEquals(CompensationType.FLAT_FEE, activated.compensation().type());
         assertEquals(new Money(new BigDecimal("150.0000"), "EUR"), activated.compensation().flatFee());
         assertFalse(activated.feeDisclosedToClients());
+    }
+
+    @Test
+    void concurrentAgreementsTakeTurnsAndLeaveOneActive() throws Exception {
+        String partnerId = createPartner(false);
+        int count = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                answers.add(pool.submit(() -> as(tenant, "owner").body(INFORMAL).post(agreements(partnerId))
+                        .statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(201, answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> statuses = as(tenant, "viewer").get(agreements(partnerId)).then().statusCode(200)
+                .body("$", hasSize(count)).extract().path("status");
+        assertEquals(List.of("active", "superseded", "superseded", "superseded"), statuses);
+        String active = as(tenant, "viewer").get(agreements(partnerId)).then().extract().path("[0].id");
+        partner(partnerId).body("activeAgreementId", equalTo(active));
     }
 
     @Test
