@@ -102,6 +102,17 @@ class AgreementResourceTest {
     }
 
     @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyDoesNotSupersedeItsOwnAgreement() {
+        String partnerId = createPartner(false);
+        String first = as(tenant, "owner").header("Idempotency-Key", "terms-1").body(REFERRAL_FEE)
+                .post(agreements(partnerId)).then().statusCode(201).extract().path("id");
+        as(tenant, "owner").header("Idempotency-Key", "terms-1").body(REFERRAL_FEE).post(agreements(partnerId))
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        as(tenant, "viewer").get(agreements(partnerId)).then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].status", equalTo("active"));
+    }
+
+    @Test
     void anAgreementMakesTheSourceAPartnerAndAnnouncesItsCompensation() {
         String partnerId = createPartner(false);
 

@@ -1,5 +1,9 @@
 package io.referrals.partner.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.transaction.Transactional;
+import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.partner.mapping.AgreementMapper;
 import io.referrals.partner.service.AgreementService;
 import io.referrals.platform.problem.Problem;
@@ -51,6 +55,9 @@ public class AgreementResource {
     @Inject
     CurrentTenant tenant;
 
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
     @POST
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
     @Operation(operationId = "createAgreement", summary = "Agree on terms with a partner",
@@ -65,10 +72,16 @@ public class AgreementResource {
             + "`complianceAcknowledged` is not true", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "compliance", value = COMPLIANCE_EXAMPLE)))
-    public Response create(@PathParam("partnerId") UUID partnerId, @NotNull @Valid AgreementRequests.Create request,
-            @Context UriInfo uri) {
-        AgreementView view = AgreementMapper.toView(service.create(tenant.id(), partnerId, request, tenant.userId()));
-        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
+    @Transactional
+    public Response create(@PathParam("partnerId") UUID partnerId,
+            @Parameter(description = "Makes retries safe: a retry returns the first answer instead of superseding it",
+                    example = "agreement-dana-2026")
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @NotNull @Valid AgreementRequests.Create request, @Context UriInfo uri) {
+        String tenantId = tenant.id();
+        return idempotencyKeys.execute(tenantId, idempotencyKey, List.of(partnerId, request), AgreementView.class,
+                () -> AgreementMapper.toView(service.create(tenantId, partnerId, request, tenant.userId())),
+                view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view));
     }
 
     @GET
