@@ -9,6 +9,8 @@ import io.referrals.events.partner.PartnerUpdated;
 import io.referrals.events.partner.TouchpointLogged;
 import io.referrals.events.referral.ReferralConverted;
 import io.referrals.events.referral.ReferralReceived;
+import io.referrals.events.referral.RewardEarned;
+import io.referrals.events.referral.RewardPaid;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,9 +38,15 @@ public final class EventTypes {
     public static final EventType<ReferralConverted> REFERRAL_CONVERTED =
             new EventType<>("referral.converted", 1, ReferralConverted.class, Topics.REFERRAL_EVENTS);
 
+    public static final EventType<RewardEarned> REWARD_EARNED =
+            new EventType<>("referral.reward-earned", 1, RewardEarned.class, Topics.REFERRAL_EVENTS);
+    public static final EventType<RewardPaid> REWARD_PAID =
+            new EventType<>("referral.reward-paid", 1, RewardPaid.class, Topics.REFERRAL_EVENTS);
+
     public static final List<EventType<?>> ALL =
             List.of(PARTNER_CREATED, PARTNER_UPDATED, PARTNER_STAGE_CHANGED, PARTNER_ARCHIVED, AGREEMENT_ACTIVATED,
-                    AGREEMENT_ENDED, TOUCHPOINT_LOGGED, REFERRAL_RECEIVED, REFERRAL_CONVERTED);
+                    AGREEMENT_ENDED, TOUCHPOINT_LOGGED, REFERRAL_RECEIVED, REFERRAL_CONVERTED, REWARD_EARNED,
+                    REWARD_PAID);
 
     private static final Map<String, EventType<?>> BY_CLOUD_EVENT_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));

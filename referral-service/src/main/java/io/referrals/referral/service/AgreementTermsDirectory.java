@@ -1,0 +1,45 @@
+package io.referrals.referral.service;
+
+import io.referrals.events.CloudEvent;
+import io.referrals.events.partner.AgreementActivated;
+import io.referrals.events.partner.AgreementEnded;
+import io.referrals.referral.entity.AgreementTerms;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Keeps the compensation terms of partners' agreements, and when each was in force, from partner-service. */
+@ApplicationScoped
+public class AgreementTermsDirectory {
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onActivated(CloudEvent event, AgreementActivated data) {
+        AgreementTerms terms = AgreementTerms.<AgreementTerms>findByIdOptional(data.agreementId())
+                .orElseGet(AgreementTerms::new);
+        terms.agreementId = data.agreementId();
+        terms.tenantId = event.tenantid();
+        terms.partnerId = data.partnerId();
+        terms.compensationType = data.compensation().type();
+        terms.percent = data.compensation().percent();
+        terms.flatFeeAmount = data.compensation().flatFee() == null ? null : data.compensation().flatFee().amount();
+        terms.flatFeeCurrency = data.compensation().flatFee() == null ? null : data.compensation().flatFee().currency();
+        terms.effectiveFrom = data.effectiveFrom();
+        terms.effectiveTo = data.effectiveTo();
+        terms.activatedAt = data.activatedAt();
+        terms.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onEnded(CloudEvent event, AgreementEnded data) {
+        Optional<AgreementTerms> terms = AgreementTerms.find("tenantId = ?1 and agreementId = ?2", event.tenantid(),
+                data.agreementId()).firstResultOptional();
+        // An end that overtakes its activation is kept until the activation arrives; partner-service orders both
+        // on the partner's key, so this does not happen on one topic.
+        terms.ifPresent(t -> t.endedAt = earliest(t.endedAt, data.endedAt()));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+}
