@@ -41,7 +41,10 @@ class RewardTest {
 
     /** Publishes AgreementActivated as partner-service would and waits until referral-service has the terms. */
     private UUID activate(UUID partnerId, Compensation compensation, Instant activatedAt) {
-        UUID agreementId = UUID.randomUUID();
+        return activate(partnerId, UUID.randomUUID(), compensation, activatedAt);
+    }
+
+    private UUID activate(UUID partnerId, UUID agreementId, Compensation compensation, Instant activatedAt) {
         CloudEvent event = EventCodec.wrap(EventTypes.AGREEMENT_ACTIVATED, "/partner-service", tenant,
                 partnerId.toString(), new AgreementActivated(agreementId, partnerId, "incentivized", "reciprocal",
                         compensation, true, LocalDate.now().minusDays(1), null, null, activatedAt));
@@ -135,6 +138,22 @@ class RewardTest {
         String sourceReferral = receive(noAgreement, "Flo");
         convert(sourceReferral, "800.00", "USD");
         as(tenant, "viewer").get("/api/rewards?referralId=" + sourceReferral).then().body("total", equalTo(0));
+    }
+
+    @Test
+    void termsArrivingAfterTheConversionStillSettleTheFeeOnce() {
+        UUID partnerId = knownPartner(tenant, "Late Terms");
+        Instant activatedAt = Instant.now().minusSeconds(600);
+        String referralId = receive(partnerId, "Jo");
+        convert(referralId, "1000.00", "USD");
+        as(tenant, "viewer").get("/api/rewards?referralId=" + referralId).then().body("total", equalTo(0));
+
+        UUID agreementId = activate(partnerId, percent(CompensationType.REFERRAL_FEE_PERCENT, "15"), activatedAt);
+        as(tenant, "viewer").get("/api/rewards?referralId=" + referralId).then().body("total", equalTo(1))
+                .body("items[0].amount", equalTo("150.00")).body("items[0].agreementId", equalTo(agreementId.toString()));
+        // A redelivered activation (new event id, same agreement) settles nothing twice.
+        activate(partnerId, agreementId, percent(CompensationType.REFERRAL_FEE_PERCENT, "15"), activatedAt);
+        as(tenant, "viewer").get("/api/rewards?referralId=" + referralId).then().body("total", equalTo(1));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.referrals.events.partner.AgreementActivated;
 import io.referrals.events.partner.AgreementEnded;
 import io.referrals.referral.entity.AgreementTerms;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,6 +13,9 @@ import java.util.Optional;
 /** Keeps the compensation terms of partners' agreements, and when each was in force, from partner-service. */
 @ApplicationScoped
 public class AgreementTermsDirectory {
+
+    @Inject
+    RewardService rewards;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onActivated(CloudEvent event, AgreementActivated data) {
@@ -28,6 +32,7 @@ public class AgreementTermsDirectory {
         terms.effectiveTo = data.effectiveTo();
         terms.activatedAt = data.activatedAt();
         terms.persist();
+        rewards.settleConversionsCoveredBy(terms);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -11,6 +11,7 @@ import io.referrals.platform.outbox.Outbox;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.referral.entity.AgreementTerms;
 import io.referrals.referral.entity.Referral;
+import io.referrals.referral.entity.ReferralStatus;
 import io.referrals.referral.entity.Reward;
 import io.referrals.referral.rest.RewardRequests;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,19 +39,38 @@ public class RewardService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onConverted(CloudEvent event, ReferralConverted data) {
-        String tenantId = event.tenantid();
-        if (Reward.count("tenantId = ?1 and referralId = ?2 and agreementId is not null", tenantId, data.referralId()) > 0) {
+        AgreementTerms.inForceAt(event.tenantid(), data.partnerId(), data.receivedAt()).ifPresent(terms ->
+                earnFee(event.tenantid(), data.referralId(), data.partnerId(), data.programValue(), terms));
+    }
+
+    /**
+     * The terms of an agreement can arrive after a conversion they cover was processed (they travel on another
+     * topic): settle those conversions now, so the fee does not depend on which event came first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void settleConversionsCoveredBy(AgreementTerms terms) {
+        List<Referral> converted = Referral.list("tenantId = ?1 and partnerId = ?2 and status = ?3 and receivedAt >= ?4",
+                terms.tenantId, terms.partnerId, ReferralStatus.CONVERTED, terms.activatedAt);
+        for (Referral referral : converted) {
+            AgreementTerms.inForceAt(terms.tenantId, terms.partnerId, referral.receivedAt)
+                    .filter(inForce -> inForce.agreementId.equals(terms.agreementId))
+                    .ifPresent(inForce -> earnFee(terms.tenantId, referral.id, referral.partnerId,
+                            new Money(referral.programValue, referral.currency), inForce));
+        }
+    }
+
+    private void earnFee(String tenantId, UUID referralId, UUID partnerId, Money programValue, AgreementTerms terms) {
+        if (Reward.count("tenantId = ?1 and referralId = ?2 and agreementId is not null", tenantId, referralId) > 0) {
             return;
         }
-        AgreementTerms.inForceAt(tenantId, data.partnerId(), data.receivedAt())
-                .ifPresent(terms -> FeeCalculator.feeFor(terms, data.programValue()).ifPresent(fee -> {
-                    Reward reward = newReward(tenantId, data.referralId(), data.partnerId(), fee.type(), fee.amount());
-                    reward.agreementId = terms.agreementId;
-                    reward.percent = fee.percent();
-                    reward.beneficiary = fee.type().paysPartner() ? Reward.Beneficiary.PARTNER
-                            : Reward.Beneficiary.REFERRED_CLIENT;
-                    earned(reward);
-                }));
+        FeeCalculator.feeFor(terms, programValue).ifPresent(fee -> {
+            Reward reward = newReward(tenantId, referralId, partnerId, fee.type(), fee.amount());
+            reward.agreementId = terms.agreementId;
+            reward.percent = fee.percent();
+            reward.beneficiary = fee.type().paysPartner() ? Reward.Beneficiary.PARTNER
+                    : Reward.Beneficiary.REFERRED_CLIENT;
+            earned(reward);
+        });
     }
 
     /** A reward for a client who referred someone: session credit, discount, exclusive access, a donation. */
