@@ -4,6 +4,7 @@ import static io.referrals.referral.Fixtures.as;
 import static io.referrals.referral.Fixtures.knownPartner;
 import static io.referrals.referral.Fixtures.referralBody;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -82,7 +83,7 @@ class IntakeLinkResourceTest {
         assertNotEquals(token, rotated);
         anonymous().body(referred("Old Token", "old@example.com")).post("/api/intake/" + token)
                 .then().statusCode(404).contentType("application/problem+json")
-                .body("detail", not(org.hamcrest.Matchers.containsString(token)));
+                .body("detail", not(containsString(token)));
         anonymous().body(referred("New Token", "new@example.com")).post("/api/intake/" + rotated)
                 .then().statusCode(201);
 
@@ -292,6 +293,26 @@ class IntakeLinkResourceTest {
         anonymous().body(referred("Still Works", "sw@example.com")).post("/api/intake/" + token).then().statusCode(201);
         as(tenant, "viewer").get("/api/intake-links/" + id).then().statusCode(200).body("revokedAt", nullValue())
                 .body("token", emptyOrNullString());
+    }
+
+    @Test
+    void documentsTheIntakeApi() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/intake-links'.post.operationId", equalTo("createIntakeLink"))
+                .body("paths.'/api/intake-links'.post.responses.'422'.content.'application/problem+json'",
+                        notNullValue())
+                .body("paths.'/api/intake-links'.get.operationId", equalTo("listIntakeLinks"))
+                .body("paths.'/api/intake-links/{id}'.get.operationId", equalTo("getIntakeLink"))
+                .body("paths.'/api/intake-links/{id}'.delete.operationId", equalTo("revokeIntakeLink"))
+                .body("paths.'/api/intake-links/{id}/rotate'.post.operationId", equalTo("rotateIntakeLink"))
+                .body("paths.'/api/intake/{token}'.post.operationId", equalTo("intakeReferral"))
+                .body("paths.'/api/intake/{token}'.post.responses.'429'.headers.'Retry-After'", notNullValue())
+                .body("paths.'/api/intake/{token}'.post.responses.'401'.content.'application/problem+json'",
+                        notNullValue())
+                .body("paths.'/api/intake/{token}'.post.requestBody.content.'application/json'.schema.$ref",
+                        endsWith("ReceiveReferral"))
+                .body("components.schemas.Referral.properties.possibleDuplicateOf", notNullValue())
+                .body("components.schemas.IntakeLink.properties.token.toString()", containsString("il_"));
     }
 
     private static String sign(String secret, String id, String timestamp, String body) {
