@@ -62,6 +62,10 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "converted_at")
     public Instant convertedAt;
 
+    /** A referral of the same practice within 30 days with the same email or phone; flagged, never dropped. */
+    @Column(name = "possible_duplicate_of", updatable = false)
+    public UUID possibleDuplicateOf;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

@@ -6,6 +6,8 @@ import io.quarkus.panache.common.Sort;
 import io.referrals.platform.rest.Page;
 import io.referrals.platform.rest.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +17,26 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
 
     public Optional<Referral> findInTenant(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
+    }
+
+    /**
+     * The most recent referral of the practice received since {@code since} whose referred email matches
+     * (case-insensitive) or whose phone has the same digits.
+     */
+    public Optional<UUID> findRecentDuplicate(String tenantId, String email, String phoneDigits, Instant since) {
+        if (email == null && phoneDigits == null) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                select id from referral where tenant_id = ?1 and received_at >= ?2
+                  and (lower(referred_email) = lower(?3)
+                       or regexp_replace(referred_phone, '[^0-9]', '', 'g') = ?4)
+                order by received_at desc, id limit 1""", UUID.class)
+                .setParameter(1, tenantId).setParameter(2, since)
+                .setParameter(3, email == null ? "" : email).setParameter(4, phoneDigits == null ? "" : phoneDigits)
+                .getResultList();
+        return ids.stream().findFirst();
     }
 
     public Page<Referral> list(String tenantId, UUID partnerId, PageRequest page) {

@@ -17,7 +17,7 @@ public final class ReferralMapper {
         return new ReferralView(r.id, r.partnerId, r.referrerName,
                 new ReferralRequests.ReferredPerson(r.referredName, r.referredEmail, r.referredPhone), r.note,
                 r.consent, r.status, r.programValue == null ? null : r.programValue.setScale(2, RoundingMode.UNNECESSARY),
-                r.currency, r.receivedAt, r.convertedAt);
+                r.currency, r.receivedAt, r.convertedAt, r.possibleDuplicateOf);
     }
 
     /** The event names the referred person but carries none of their contact details. */

@@ -22,5 +22,9 @@ public record ReferralView(
         BigDecimal programValue,
         @Schema(example = "USD") String currency,
         Instant receivedAt,
-        Instant convertedAt) {
+        Instant convertedAt,
+        @Schema(description = "A referral of the same practice received within the 30 days before this one with the "
+                + "same email (any case) or phone (same digits). This referral is recorded all the same.",
+                example = "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b")
+        UUID possibleDuplicateOf) {
 }

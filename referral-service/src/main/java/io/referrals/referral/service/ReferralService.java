@@ -18,6 +18,7 @@ import io.referrals.referral.rest.ReferralRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -26,6 +27,8 @@ import java.util.UUID;
 /** Inbound referrals of one practice; each change and its event commit together. */
 @ApplicationScoped
 public class ReferralService {
+    /** A referral naming the same email or phone as one received this recently is flagged as a possible duplicate. */
+    static final Duration DUPLICATE_WINDOW = Duration.ofDays(30);
 
     @Inject
     ReferralRepository referrals;
@@ -62,6 +65,8 @@ public class ReferralService {
         referral.status = ReferralStatus.RECEIVED;
         referral.receivedAt = now;
         referral.updatedAt = now;
+        referral.possibleDuplicateOf = referrals.findRecentDuplicate(tenantId, referral.referredEmail,
+                digitsOf(referral.referredPhone), now.minus(DUPLICATE_WINDOW)).orElse(null);
         referrals.persist(referral);
         outbox.publish(EventTypes.REFERRAL_RECEIVED, tenantId, referral.id, ReferralMapper.toReceived(referral));
         return referral;
@@ -129,6 +134,14 @@ public class ReferralService {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
+    }
+
+    private static String digitsOf(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? null : digits;
     }
 
     private static String blankToNull(String value) {

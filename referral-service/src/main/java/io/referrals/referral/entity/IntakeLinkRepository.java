@@ -1,0 +1,49 @@
+package io.referrals.referral.entity;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.referrals.platform.rest.Page;
+import io.referrals.platform.rest.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Tenant-scoped look-ups, plus the one look-up by token hash that tells the public intake its practice. */
+@ApplicationScoped
+public class IntakeLinkRepository implements PanacheRepositoryBase<IntakeLink, UUID> {
+
+    public Optional<IntakeLink> findInTenant(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
+    }
+
+    /** The active (not revoked) link with this token hash. */
+    public Optional<IntakeLink> findActiveByTokenHash(String tokenHash) {
+        return find("tokenHash = ?1 and revokedAt is null", tokenHash).firstResultOptional();
+    }
+
+    public Page<IntakeLink> list(String tenantId, PageRequest page) {
+        var query = find("tenantId = :tenant", Sort.descending("createdAt").and("id"),
+                Parameters.with("tenant", tenantId)).page(page.page, page.size);
+        return new Page<>(query.list(), page.page, page.size, query.count());
+    }
+
+    /**
+     * Counts one request in the link's current minute window and answers the count so far, across replicas:
+     * the upsert takes the window row's lock only for its own short transaction.
+     */
+    public int countRequest(UUID linkId, Instant windowStart) {
+        Object count = getEntityManager().createNativeQuery("""
+                insert into intake_rate_window (link_id, window_start, requests) values (?1, ?2, 1)
+                on conflict (link_id, window_start) do update set requests = intake_rate_window.requests + 1
+                returning requests""")
+                .setParameter(1, linkId).setParameter(2, windowStart).getSingleResult();
+        return ((Number) count).intValue();
+    }
+
+    public void deleteWindowsBefore(Instant before) {
+        getEntityManager().createNativeQuery("delete from intake_rate_window where window_start < ?1")
+                .setParameter(1, before).executeUpdate();
+    }
+}

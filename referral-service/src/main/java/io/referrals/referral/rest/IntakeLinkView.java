@@ -1,0 +1,27 @@
+package io.referrals.referral.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An intake link; {@code token} and {@code signingSecret} appear only in the answer that created them. */
+@Schema(name = "IntakeLink")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IntakeLinkView(
+        UUID id,
+        @Schema(example = "Website referral form") String name,
+        @Schema(description = "The partner the link is bound to, if any") UUID partnerId,
+        @Schema(example = "false") boolean signed,
+        @Schema(example = "60") int rateLimitPerMinute,
+        Instant createdAt,
+        Instant rotatedAt,
+        Instant revokedAt,
+        @Schema(description = "Only when created or rotated: the secret to post to `POST /api/intake/{token}`. "
+                + "It is stored hashed and cannot be shown again.",
+                example = "il_9mQ3yZk0c1hT7uJ2bX4eV8rN6pL5sD0aF3gH1jK2lM4")
+        String token,
+        @Schema(description = "Only when a signed link is created or rotated: the Standard Webhooks secret",
+                example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+        String signingSecret) {
+}

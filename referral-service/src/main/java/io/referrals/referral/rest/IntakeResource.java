@@ -1,0 +1,140 @@
+package io.referrals.referral.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.referrals.platform.idempotency.IdempotencyKeys;
+import io.referrals.platform.problem.Problem;
+import io.referrals.platform.problem.ProblemException;
+import io.referrals.referral.entity.IntakeLink;
+import io.referrals.referral.mapping.ReferralMapper;
+import io.referrals.referral.service.IntakeLinkService;
+import io.referrals.referral.service.IntakeService;
+import io.referrals.referral.service.ReferralService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The public side of intake links: no bearer token, the link's secret token names the practice. */
+@Path("/api/intake")
+@Tag(name = "Intake links")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class IntakeResource {
+    static final String WEBHOOK_ID = "webhook-id";
+    static final String WEBHOOK_TIMESTAMP = "webhook-timestamp";
+    static final String WEBHOOK_SIGNATURE = "webhook-signature";
+
+    @Inject
+    IntakeLinkService links;
+
+    @Inject
+    IntakeService intake;
+
+    @Inject
+    ReferralService referrals;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @POST
+    @Path("/{token}")
+    @PermitAll
+    @Transactional
+    @SecurityRequirements
+    @Operation(operationId = "intakeReferral", summary = "Post a referral through an intake link",
+            description = "For form builders, schedulers and Zapier-style webhooks: no bearer token, the link's token "
+                    + "in the path names the practice. The body is the one of `POST /api/referrals`; a link bound to a "
+                    + "partner records the referral as theirs (leave out partnerId and referrer). Send an "
+                    + "Idempotency-Key to make retries safe. A signed link requires Standard Webhooks headers "
+                    + "(`webhook-id`, `webhook-timestamp`, `webhook-signature` = `v1,` base64 HMAC-SHA256 of "
+                    + "`{id}.{timestamp}.{body}`), at most 5 minutes old. A referral whose email or phone was seen in "
+                    + "the last 30 days is recorded with possibleDuplicateOf.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ReferralRequests.Receive.class)))
+    @APIResponse(responseCode = "201", description = "Recorded (or, on a retry with the same key, the first answer)",
+            headers = @Header(name = IdempotencyKeys.REPLAYED_HEADER, description = "true when this is a replay"),
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "401", description = "Signed link: signature missing, invalid or stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "No active intake link has this token (unknown or revoked)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", description = "Unknown partner, or Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "429", description = "The link's requests per minute are used up",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds until the next minute window"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response intake(
+            @Parameter(description = "The intake link's token", example = "il_9mQ3yZk0c1hT7uJ2bX4eV8rN6pL5sD0aF3gH1jK2lM4")
+            @PathParam("token") String token,
+            @Parameter(description = "Makes retries safe: the same key returns the first answer and creates nothing",
+                    example = "zap-run-7f3a9c")
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Parameter(description = "Signed links: unique id of this message", example = "msg_2b7c9d")
+            @HeaderParam(WEBHOOK_ID) String webhookId,
+            @Parameter(description = "Signed links: unix seconds when signed", example = "1763913600")
+            @HeaderParam(WEBHOOK_TIMESTAMP) String webhookTimestamp,
+            @Parameter(description = "Signed links: space-separated `v1,<base64>` signatures",
+                    example = "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=")
+            @HeaderParam(WEBHOOK_SIGNATURE) String webhookSignature,
+            String body, @Context UriInfo uri) throws JsonProcessingException {
+        IntakeLink link = links.byToken(token);
+        IntakeLinkService.RateDecision rate = links.countRequest(link);
+        if (!rate.allowed()) {
+            return Response.status(429).type(Problem.MEDIA_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, rate.retryAfterSeconds())
+                    .entity(Problem.of(429, "rate-limited", "Too many requests",
+                            "This intake link accepts " + link.rateLimitPerMinute + " requests a minute; retry after "
+                                    + rate.retryAfterSeconds() + " seconds.").withInstance(uri.getPath()))
+                    .build();
+        }
+        String raw = body == null ? "" : body;
+        links.verifySignature(link, webhookId, webhookTimestamp, webhookSignature, raw);
+        ReferralRequests.Receive request = intake.effectiveRequest(link, parse(raw));
+        String tenantId = link.tenantId;
+        return idempotencyKeys.execute(tenantId, scopedKey(link, idempotencyKey), request, ReferralView.class,
+                () -> ReferralMapper.toView(referrals.receive(tenantId, request)),
+                view -> Response.created(uri.getBaseUriBuilder().path("api/referrals").path(view.id().toString())
+                        .build()).entity(view));
+    }
+
+    /** Parsed like the API's body; malformed JSON goes to the shared 400 problem mappers. */
+    private ReferralRequests.Receive parse(String raw) throws JsonProcessingException {
+        if (raw.isBlank()) {
+            return null;
+        }
+        return mapper.readValue(raw, ReferralRequests.Receive.class);
+    }
+
+    /** Keys are kept per link, so that a tool's keys never collide with the API's or another link's. */
+    private static String scopedKey(IntakeLink link, String key) {
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank() || key.length() > 200) {
+            throw ProblemException.invalidField(IdempotencyKeys.HEADER, "must be 1 to 200 characters");
+        }
+        return "intake:" + link.id + ":" + key;
+    }
+}
