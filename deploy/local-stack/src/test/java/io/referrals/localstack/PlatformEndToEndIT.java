@@ -128,6 +128,44 @@ class PlatformEndToEndIT {
     }
 
     @Test
+    void aReferralThroughAPartnersIntakeLinkEarnsTheFeeOfTheirAgreement() throws Exception {
+        String partnerId = call("partner-service", "POST", "/api/partners",
+                "{\"name\":\"Morgan Wellness\",\"email\":\"casey@morganwellness.example\",\"category\":\"professional\"}",
+                null, 201).get("id").asText();
+        call("partner-service", "POST", "/api/partners/" + partnerId + "/agreements", """
+                {"kind":"incentivized","direction":"one_way","compensation":{"type":"referral_fee_percent","percent":"15"},
+                 "feeDisclosedToClients":true}""", null, 201);
+
+        // The partner's personal referral link, once referral-service has heard of the partner.
+        String[] token = new String[1];
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            HttpResponse<String> link = send("referral-service", "POST", "/api/intake-links",
+                    "{\"name\":\"Morgan's link\",\"partnerId\":\"" + partnerId + "\"}", null);
+            token[0] = link.statusCode() == 201 ? JSON.readTree(link.body()).get("token").asText() : null;
+            return token[0] != null;
+        });
+        // A form tool posts without a bearer token.
+        HttpResponse<String> intake = HTTP.send(HttpRequest.newBuilder(uri("referral-service", "/api/intake/" + token[0]))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "form-7")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"referred\":{\"name\":\"Avery Quinn\",\"email\":\"avery@example.com\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, intake.statusCode(), intake.body());
+        String referralId = JSON.readTree(intake.body()).get("id").asText();
+        assertEquals(partnerId, JSON.readTree(intake.body()).get("partnerId").asText());
+        call("referral-service", "POST", "/api/referrals/" + referralId + "/conversion",
+                "{\"programValue\":\"1500.00\",\"currency\":\"USD\"}", null, 200);
+
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode rewards = call("referral-service", "GET", "/api/rewards?referralId=" + referralId, null, null, 200);
+            assertEquals(1, rewards.get("total").asInt(), rewards.toString());
+            assertEquals("referral_fee", rewards.get("items").get(0).get("type").asText());
+            assertEquals("225.00", rewards.get("items").get(0).get("amount").asText());
+            assertEquals("owed", rewards.get("items").get(0).get("status").asText());
+        });
+    }
+
+    @Test
     void anotherPracticeSeesNoneOfIt() throws Exception {
         JsonNode partner = call("partner-service", "POST", "/api/partners",
                 "{\"name\":\"Private\",\"category\":\"client\"}", null, 201);
