@@ -22,5 +22,10 @@ public record ReferralView(
         BigDecimal programValue,
         @Schema(example = "USD") String currency,
         Instant receivedAt,
-        Instant convertedAt) {
+        Instant convertedAt,
+        @Schema(description = "When the practice should have first contacted the person: received plus the "
+                + "practice's firstContactHours", example = "2026-11-25T09:30:00Z") Instant firstContactDueAt,
+        @Schema(description = "When the referral first left received", example = "2026-11-23T14:05:00Z")
+        Instant firstContactedAt,
+        @Schema(description = "Still received after firstContactDueAt", example = "false") boolean overdue) {
 }
