@@ -9,6 +9,7 @@ import io.referrals.events.partner.PartnerUpdated;
 import io.referrals.events.partner.TouchpointLogged;
 import io.referrals.events.referral.ReferralClosed;
 import io.referrals.events.referral.ReferralConverted;
+import io.referrals.events.referral.ReferralGiven;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.ReferralStatusChanged;
 import java.util.List;
@@ -41,11 +42,13 @@ public final class EventTypes {
             new EventType<>("referral.status-changed", 1, ReferralStatusChanged.class, Topics.REFERRAL_EVENTS);
     public static final EventType<ReferralClosed> REFERRAL_CLOSED =
             new EventType<>("referral.closed", 1, ReferralClosed.class, Topics.REFERRAL_EVENTS);
+    public static final EventType<ReferralGiven> REFERRAL_GIVEN =
+            new EventType<>("referral.given", 1, ReferralGiven.class, Topics.REFERRAL_EVENTS);
 
     public static final List<EventType<?>> ALL =
             List.of(PARTNER_CREATED, PARTNER_UPDATED, PARTNER_STAGE_CHANGED, PARTNER_ARCHIVED, AGREEMENT_ACTIVATED,
                     AGREEMENT_ENDED, TOUCHPOINT_LOGGED, REFERRAL_RECEIVED, REFERRAL_CONVERTED, REFERRAL_STATUS_CHANGED,
-                    REFERRAL_CLOSED);
+                    REFERRAL_CLOSED, REFERRAL_GIVEN);
 
     private static final Map<String, EventType<?>> BY_CLOUD_EVENT_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));
