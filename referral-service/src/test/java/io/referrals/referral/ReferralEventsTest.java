@@ -52,14 +52,15 @@ class ReferralEventsTest {
                 Consent.CONTACT_MADE)));
         service.convert(tenant, referral.id, new ReferralRequests.Convert(new BigDecimal("2400.50"), "EUR"));
 
-        List<CloudEvent> events = kafka().eventsFor(Topics.REFERRAL_EVENTS, referral.id.toString(), 2,
+        List<CloudEvent> events = kafka().eventsFor(Topics.REFERRAL_EVENTS, referral.id.toString(), 3,
                 Duration.ofSeconds(30));
-        assertEquals(List.of(EventTypes.REFERRAL_RECEIVED.cloudEventType(), EventTypes.REFERRAL_CONVERTED.cloudEventType()),
+        assertEquals(List.of(EventTypes.REFERRAL_RECEIVED.cloudEventType(),
+                EventTypes.REFERRAL_STATUS_CHANGED.cloudEventType(), EventTypes.REFERRAL_CONVERTED.cloudEventType()),
                 events.stream().map(CloudEvent::type).toList());
         String received = EventCodec.encode(events.get(0));
         assertTrue(received.contains("Lee Park") && !received.contains("lee@example.com") && !received.contains("0101"),
                 received);
-        var converted = EventCodec.data(events.get(1), EventTypes.REFERRAL_CONVERTED);
+        var converted = EventCodec.data(events.get(2), EventTypes.REFERRAL_CONVERTED);
         assertEquals(new BigDecimal("2400.50"), converted.programValue().amount().stripTrailingZeros().setScale(2));
         assertEquals(partnerId, converted.partnerId());
     }

@@ -7,8 +7,11 @@ import io.referrals.events.partner.PartnerCreated;
 import io.referrals.events.partner.PartnerStageChanged;
 import io.referrals.events.partner.PartnerUpdated;
 import io.referrals.events.partner.TouchpointLogged;
+import io.referrals.events.referral.ReferralClosed;
 import io.referrals.events.referral.ReferralConverted;
+import io.referrals.events.referral.ReferralGiven;
 import io.referrals.events.referral.ReferralReceived;
+import io.referrals.events.referral.ReferralStatusChanged;
 import io.referrals.events.referral.RewardEarned;
 import io.referrals.events.referral.RewardPaid;
 import java.util.List;
@@ -37,6 +40,12 @@ public final class EventTypes {
             new EventType<>("referral.received", 1, ReferralReceived.class, Topics.REFERRAL_EVENTS);
     public static final EventType<ReferralConverted> REFERRAL_CONVERTED =
             new EventType<>("referral.converted", 1, ReferralConverted.class, Topics.REFERRAL_EVENTS);
+    public static final EventType<ReferralStatusChanged> REFERRAL_STATUS_CHANGED =
+            new EventType<>("referral.status-changed", 1, ReferralStatusChanged.class, Topics.REFERRAL_EVENTS);
+    public static final EventType<ReferralClosed> REFERRAL_CLOSED =
+            new EventType<>("referral.closed", 1, ReferralClosed.class, Topics.REFERRAL_EVENTS);
+    public static final EventType<ReferralGiven> REFERRAL_GIVEN =
+            new EventType<>("referral.given", 1, ReferralGiven.class, Topics.REFERRAL_EVENTS);
 
     public static final EventType<RewardEarned> REWARD_EARNED =
             new EventType<>("referral.reward-earned", 1, RewardEarned.class, Topics.REFERRAL_EVENTS);
@@ -45,8 +54,8 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL =
             List.of(PARTNER_CREATED, PARTNER_UPDATED, PARTNER_STAGE_CHANGED, PARTNER_ARCHIVED, AGREEMENT_ACTIVATED,
-                    AGREEMENT_ENDED, TOUCHPOINT_LOGGED, REFERRAL_RECEIVED, REFERRAL_CONVERTED, REWARD_EARNED,
-                    REWARD_PAID);
+                    AGREEMENT_ENDED, TOUCHPOINT_LOGGED, REFERRAL_RECEIVED, REFERRAL_CONVERTED, REFERRAL_STATUS_CHANGED,
+                    REFERRAL_CLOSED, REFERRAL_GIVEN, REWARD_EARNED, REWARD_PAID);
 
     private static final Map<String, EventType<?>> BY_CLOUD_EVENT_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));

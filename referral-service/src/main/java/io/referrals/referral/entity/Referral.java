@@ -66,6 +66,13 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "possible_duplicate_of", updatable = false)
     public UUID possibleDuplicateOf;
 
+    @Column(name = "first_contact_due_at", nullable = false)
+    public Instant firstContactDueAt;
+
+    /** When the referral first left received; null while nobody has been in touch. */
+    @Column(name = "first_contacted_at")
+    public Instant firstContactedAt;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.referrals.platform.rest.Page;
 import io.referrals.platform.rest.PageRequest;
+import io.referrals.referral.rest.ReferralFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +47,37 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             params = params.and("partner", partnerId);
         }
         var query = find(where, Sort.descending("receivedAt").and("id"), params).page(page.page, page.size);
+        return new Page<>(query.list(), page.page, page.size, query.count());
+    }
+
+    /** The list narrowed by the filter; overdue means still received after the first-contact deadline at now. */
+    public Page<Referral> list(String tenantId, ReferralFilter filter, Instant now, PageRequest page) {
+        StringBuilder where = new StringBuilder("tenantId = :tenant");
+        Parameters params = Parameters.with("tenant", tenantId);
+        if (filter.partnerId != null) {
+            where.append(" and partnerId = :partner");
+            params = params.and("partner", filter.partnerId);
+        }
+        if (filter.status != null) {
+            where.append(" and status = :status");
+            params = params.and("status", filter.status);
+        }
+        Instant from = filter.receivedFromInstant();
+        if (from != null) {
+            where.append(" and receivedAt >= :from");
+            params = params.and("from", from);
+        }
+        Instant to = filter.receivedToInstant();
+        if (to != null) {
+            where.append(" and receivedAt < :to");
+            params = params.and("to", to);
+        }
+        if (filter.overdue != null) {
+            where.append(filter.overdue ? " and status = :received and firstContactDueAt < :now"
+                    : " and (status <> :received or firstContactDueAt >= :now)");
+            params = params.and("received", ReferralStatus.RECEIVED).and("now", now);
+        }
+        var query = find(where.toString(), Sort.descending("receivedAt").and("id"), params).page(page.page, page.size);
         return new Page<>(query.list(), page.page, page.size, query.count());
     }
 }

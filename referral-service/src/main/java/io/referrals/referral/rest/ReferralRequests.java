@@ -6,10 +6,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.referrals.referral.entity.ReferralStatus;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,5 +59,32 @@ public final class ReferralRequests {
             BigDecimal programValue,
             @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as USD")
             @Schema(example = "USD") String currency) {
+    }
+
+    @Schema(name = "ChangeReferralStatus", description = "Move the referral along its lifecycle. `converted` needs "
+            + "programValue and currency; other statuses take neither.")
+    public record ChangeStatus(
+            @NotNull @Schema(example = "contacted") ReferralStatus status,
+            @Size(max = 4000) @Schema(example = "Left a voicemail, then spoke on the second call.") String note,
+            @DecimalMin(value = "0.00") @Digits(integer = 15, fraction = 2)
+            @Schema(description = "For converted: value of the program, as an exact decimal", example = "1500.00",
+                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
+            BigDecimal programValue,
+            @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as USD")
+            @Schema(description = "For converted", example = "USD") String currency) {
+    }
+
+    @Schema(name = "ChangeConsent", description = "What the referred person now allows the referrer to be told")
+    public record ChangeConsent(
+            @NotNull @Schema(example = "contact_made") Consent consent,
+            @Size(max = 4000) @Schema(example = "Asked on the first call; happy for Dana to know we spoke.")
+            String note) {
+    }
+
+    @Schema(name = "ReferralSettings", description = "A practice's referral settings")
+    public record Settings(
+            @NotNull @Min(1) @Max(720)
+            @Schema(description = "Hours after receipt by which a referred person should be contacted, 1 to 720",
+                    example = "48") Integer firstContactHours) {
     }
 }

@@ -18,18 +18,20 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -74,11 +76,11 @@ public class ReferralResource {
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "listReferrals", summary = "List referrals", description = "Newest first.")
+    @Operation(operationId = "listReferrals", summary = "List referrals",
+            description = "Newest first, narrowed by partner, status, overdue first contact and receipt date range.")
     @APIResponse(responseCode = "200", description = "One page of referrals")
-    public Page<ReferralView> list(@Parameter(description = "Only this partner's referrals")
-            @QueryParam("partnerId") UUID partnerId, @Valid @BeanParam PageRequest page) {
-        return service.list(tenant.id(), partnerId, page).map(ReferralMapper::toView);
+    public Page<ReferralView> list(@BeanParam ReferralFilter filter, @Valid @BeanParam PageRequest page) {
+        return service.list(tenant.id(), filter, page).map(ReferralMapper::toView);
     }
 
     @GET
@@ -99,9 +101,65 @@ public class ReferralResource {
                     + "program value, which metrics attribute to the referring partner.")
     @APIResponse(responseCode = "200", description = "The converted referral",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "409", description = "The referral is already converted or closed",
+    @APIResponse(responseCode = "409", description = "The referral is already converted or closed; the problem "
+            + "lists currentStatus and the allowed statuses",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public ReferralView convert(@PathParam("id") UUID id, @NotNull @Valid ReferralRequests.Convert request) {
         return ReferralMapper.toView(service.convert(tenant.id(), id, request));
     }
+
+    @POST
+    @Path("/{id}/status")
+    @RolesAllowed({Roles.OWNER, Roles.MEMBER})
+    @Operation(operationId = "changeReferralStatus", summary = "Move a referral along its lifecycle",
+            description = "received -> contacted -> consultation_booked (a step may be skipped), then converted "
+                    + "(with programValue and currency), not_a_fit, declined or no_response from any open status; "
+                    + "those four are final. The step is dated in the history and announced as "
+                    + "ReferralStatusChanged, plus ReferralConverted or ReferralClosed when the referral ends there.")
+    @APIResponse(responseCode = "200", description = "The referral in its new status",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status; the problem lists "
+            + "currentStatus and allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
+    public ReferralView changeStatus(@PathParam("id") UUID id, @NotNull @Valid ReferralRequests.ChangeStatus request) {
+        return ReferralMapper.toView(service.changeStatus(tenant.id(), id, request));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
+    @Operation(operationId = "getReferralHistory", summary = "A referral's status history",
+            description = "Oldest first; the first entry is the receipt.")
+    @APIResponse(responseCode = "200", description = "The dated status changes")
+    public List<StatusChangeView> history(@PathParam("id") UUID id) {
+        return service.history(tenant.id(), id).stream().map(ReferralMapper::toView).toList();
+    }
+
+    @PUT
+    @Path("/{id}/consent")
+    @RolesAllowed({Roles.OWNER, Roles.MEMBER})
+    @Operation(operationId = "changeReferralConsent", summary = "Record what the referred person now allows",
+            description = "none, contact_made or outcome: what the referrer may be told. The change is dated in the "
+                    + "consent history, and every later event about the referral carries it.")
+    @APIResponse(responseCode = "200", description = "The referral with its new consent",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    public ReferralView changeConsent(@PathParam("id") UUID id,
+            @NotNull @Valid ReferralRequests.ChangeConsent request) {
+        return ReferralMapper.toView(service.changeConsent(tenant.id(), id, request));
+    }
+
+    @GET
+    @Path("/{id}/consent-history")
+    @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
+    @Operation(operationId = "getReferralConsentHistory", summary = "A referral's consent history",
+            description = "Oldest first; the first entry is the consent given at receipt.")
+    @APIResponse(responseCode = "200", description = "The dated consents")
+    public List<ConsentChangeView> consentHistory(@PathParam("id") UUID id) {
+        return service.consentHistory(tenant.id(), id).stream().map(ReferralMapper::toView).toList();
+    }
+
+    static final String ILLEGAL_TRANSITION = """
+            {"type":"https://referrals.example/problems/illegal-transition","title":"Illegal status change","status":409,
+             "detail":"A referral that is converted cannot become contacted.","currentStatus":"converted","allowed":[]}""";
 }

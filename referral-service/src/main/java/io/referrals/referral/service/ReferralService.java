@@ -8,12 +8,15 @@ import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.rest.Page;
 import io.referrals.platform.rest.PageRequest;
+import io.referrals.referral.entity.ConsentChange;
 import io.referrals.referral.entity.KnownPartner;
 import io.referrals.referral.entity.KnownPartnerRepository;
 import io.referrals.referral.entity.Referral;
 import io.referrals.referral.entity.ReferralRepository;
 import io.referrals.referral.entity.ReferralStatus;
+import io.referrals.referral.entity.StatusChange;
 import io.referrals.referral.mapping.ReferralMapper;
+import io.referrals.referral.rest.ReferralFilter;
 import io.referrals.referral.rest.ReferralRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +24,9 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,6 +44,9 @@ public class ReferralService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ReferralSettingsService settings;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Referral receive(String tenantId, ReferralRequests.Receive request) {
@@ -67,7 +76,10 @@ public class ReferralService {
         referral.updatedAt = now;
         referral.possibleDuplicateOf = referrals.findRecentDuplicate(tenantId, referral.referredEmail,
                 digitsOf(referral.referredPhone), now.minus(DUPLICATE_WINDOW)).orElse(null);
+        referral.firstContactDueAt = now.plus(settings.firstContactHours(tenantId), ChronoUnit.HOURS);
         referrals.persist(referral);
+        recordStatus(referral, null, null, now);
+        recordConsent(referral, null, now);
         outbox.publish(EventTypes.REFERRAL_RECEIVED, tenantId, referral.id, ReferralMapper.toReceived(referral));
         return referral;
     }
@@ -102,22 +114,109 @@ public class ReferralService {
         return source;
     }
 
+    /** The conversion shortcut: the same as a change to converted, without a note. */
     @Transactional
     public Referral convert(String tenantId, UUID id, ReferralRequests.Convert request) {
+        return changeStatus(tenantId, id, new ReferralRequests.ChangeStatus(ReferralStatus.CONVERTED, null,
+                request.programValue(), request.currency()));
+    }
+
+    /**
+     * Moves a referral along {@link ReferralLifecycle}, dates the step and announces it: ReferralStatusChanged
+     * always, then ReferralConverted or ReferralClosed when it ends there; all in one transaction.
+     */
+    @Transactional
+    public Referral changeStatus(String tenantId, UUID id, ReferralRequests.ChangeStatus request) {
         Referral referral = get(tenantId, id);
-        if (!referral.status.isOpen()) {
-            throw ProblemException.conflict("illegal-transition", "Referral cannot be converted",
-                    "The referral is " + referral.status.json() + "; only an open referral can convert.",
-                    Map.of("currentStatus", referral.status.json()));
+        ReferralStatus from = referral.status;
+        ReferralStatus to = request.status();
+        if (!ReferralLifecycle.allows(from, to)) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("currentStatus", from.json());
+            extensions.put("allowed", ReferralLifecycle.allowedFrom(from).stream().map(ReferralStatus::json).toList());
+            throw ProblemException.conflict("illegal-transition", "Illegal status change",
+                    "A referral that is " + from.json() + " cannot become " + to.json() + ".", extensions);
+        }
+        boolean converting = to == ReferralStatus.CONVERTED;
+        if (converting && (request.programValue() == null || request.currency() == null)) {
+            List<Problem.FieldError> errors = new ArrayList<>();
+            if (request.programValue() == null) {
+                errors.add(new Problem.FieldError("programValue", "is required to convert"));
+            }
+            if (request.currency() == null) {
+                errors.add(new Problem.FieldError("currency", "is required to convert"));
+            }
+            throw new ProblemException(Problem.of(400, "validation-failed", "Request is not valid",
+                    "One or more fields are invalid.").withErrors(errors));
+        }
+        if (!converting && (request.programValue() != null || request.currency() != null)) {
+            throw ProblemException.invalidField(request.programValue() != null ? "programValue" : "currency",
+                    "only a conversion takes a program value");
         }
         Instant now = now();
-        referral.status = ReferralStatus.CONVERTED;
-        referral.programValue = request.programValue();
-        referral.currency = request.currency();
-        referral.convertedAt = now;
+        referral.status = to;
         referral.updatedAt = now;
-        outbox.publish(EventTypes.REFERRAL_CONVERTED, tenantId, referral.id, ReferralMapper.toConverted(referral));
+        if (from == ReferralStatus.RECEIVED && referral.firstContactedAt == null) {
+            referral.firstContactedAt = now;
+        }
+        if (converting) {
+            referral.programValue = request.programValue();
+            referral.currency = request.currency();
+            referral.convertedAt = now;
+        }
+        recordStatus(referral, from, blankToNull(request.note()), now);
+        outbox.publish(EventTypes.REFERRAL_STATUS_CHANGED, tenantId, referral.id,
+                ReferralMapper.toStatusChanged(referral, from, now));
+        if (converting) {
+            outbox.publish(EventTypes.REFERRAL_CONVERTED, tenantId, referral.id, ReferralMapper.toConverted(referral));
+        } else if (ReferralLifecycle.isClosedWithoutConversion(to)) {
+            outbox.publish(EventTypes.REFERRAL_CLOSED, tenantId, referral.id, ReferralMapper.toClosed(referral, now));
+        }
         return referral;
+    }
+
+    /** Records what the referred person now allows; the next event about the referral carries it. */
+    @Transactional
+    public Referral changeConsent(String tenantId, UUID id, ReferralRequests.ChangeConsent request) {
+        Referral referral = get(tenantId, id);
+        Instant now = now();
+        referral.consent = request.consent();
+        referral.updatedAt = now;
+        recordConsent(referral, blankToNull(request.note()), now);
+        return referral;
+    }
+
+    public List<StatusChange> history(String tenantId, UUID id) {
+        get(tenantId, id);
+        return StatusChange.history(tenantId, id);
+    }
+
+    public List<ConsentChange> consentHistory(String tenantId, UUID id) {
+        get(tenantId, id);
+        return ConsentChange.history(tenantId, id);
+    }
+
+    private void recordStatus(Referral referral, ReferralStatus from, String note, Instant at) {
+        StatusChange change = new StatusChange();
+        change.id = UUID.randomUUID();
+        change.tenantId = referral.tenantId;
+        change.referralId = referral.id;
+        change.fromStatus = from;
+        change.toStatus = referral.status;
+        change.note = note;
+        change.changedAt = at;
+        change.persist();
+    }
+
+    private void recordConsent(Referral referral, String note, Instant at) {
+        ConsentChange change = new ConsentChange();
+        change.id = UUID.randomUUID();
+        change.tenantId = referral.tenantId;
+        change.referralId = referral.id;
+        change.consent = referral.consent;
+        change.note = note;
+        change.changedAt = at;
+        change.persist();
     }
 
     public Referral get(String tenantId, UUID id) {
@@ -126,6 +225,10 @@ public class ReferralService {
 
     public Page<Referral> list(String tenantId, UUID partnerId, PageRequest page) {
         return referrals.list(tenantId, partnerId, page);
+    }
+
+    public Page<Referral> list(String tenantId, ReferralFilter filter, PageRequest page) {
+        return referrals.list(tenantId, filter, Instant.now(), page);
     }
 
     private static Instant now() {

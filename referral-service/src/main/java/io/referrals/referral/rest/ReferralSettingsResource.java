@@ -1,0 +1,53 @@
+package io.referrals.referral.rest;
+
+import io.referrals.platform.tenant.CurrentTenant;
+import io.referrals.platform.tenant.Roles;
+import io.referrals.referral.service.ReferralSettingsService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/referral-settings")
+@Tag(name = "Referral settings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReferralSettingsResource {
+
+    @Inject
+    ReferralSettingsService service;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @GET
+    @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
+    @Operation(operationId = "getReferralSettings", summary = "The practice's referral settings",
+            description = "firstContactHours defaults to 48.")
+    @APIResponse(responseCode = "200", description = "The settings",
+            content = @Content(schema = @Schema(implementation = ReferralRequests.Settings.class)))
+    public ReferralRequests.Settings get() {
+        return new ReferralRequests.Settings(service.firstContactHours(tenant.id()));
+    }
+
+    @PUT
+    @RolesAllowed({Roles.OWNER, Roles.MEMBER})
+    @Operation(operationId = "updateReferralSettings", summary = "Change the practice's referral settings",
+            description = "A new firstContactHours applies to referrals received from now on.")
+    @APIResponse(responseCode = "200", description = "The settings now in force",
+            content = @Content(schema = @Schema(implementation = ReferralRequests.Settings.class)))
+    public ReferralRequests.Settings update(@NotNull @Valid ReferralRequests.Settings request) {
+        return new ReferralRequests.Settings(service.setFirstContactHours(tenant.id(), request.firstContactHours()));
+    }
+}
