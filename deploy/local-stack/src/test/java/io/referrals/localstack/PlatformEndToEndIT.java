@@ -128,7 +128,7 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    void aReferralThroughAPartnersIntakeLinkEarnsTheFeeOfTheirAgreement() throws Exception {
+    void aReferralThroughAPartnersIntakeLinkEarnsTheFeeOfTheirAgreementAndOneIsGivenBack() throws Exception {
         String partnerId = call("partner-service", "POST", "/api/partners",
                 "{\"name\":\"Morgan Wellness\",\"email\":\"casey@morganwellness.example\",\"category\":\"professional\"}",
                 null, 201).get("id").asText();
@@ -155,6 +155,13 @@ class PlatformEndToEndIT {
         assertEquals(partnerId, JSON.readTree(intake.body()).get("partnerId").asText());
         call("referral-service", "POST", "/api/referrals/" + referralId + "/conversion",
                 "{\"programValue\":\"1500.00\",\"currency\":\"USD\"}", null, 200);
+
+        // To get referrals, give referrals: the practice refers someone to the same partner.
+        call("referral-service", "POST", "/api/referrals/given", """
+                {"partnerId":"%s","person":{"name":"Jordan Blake"},"need":"Nutrition plan for a client in burnout"}"""
+                .formatted(partnerId), null, 201);
+        JsonNode given = call("referral-service", "GET", "/api/referrals/given?partnerId=" + partnerId, null, null, 200);
+        assertEquals(1, given.get("total").asInt(), given.toString());
 
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonNode rewards = call("referral-service", "GET", "/api/rewards?referralId=" + referralId, null, null, 200);
