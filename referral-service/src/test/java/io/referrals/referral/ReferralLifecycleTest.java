@@ -24,7 +24,7 @@ import io.referrals.events.Consent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
 import io.referrals.events.Topics;
-import io.referrals.referral.entity.ReferralStatus;
+import io.referrals.events.ReferralStatus;
 import io.referrals.referral.service.ReferralLifecycle;
 import io.referrals.testing.PlatformTestResource;
 import jakarta.inject.Inject;

@@ -1,6 +1,9 @@
 package io.referrals.events;
 
-/** Where an inbound referral stands, as events carry it: open (received, contacted, consultation booked) or closed. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where an inbound referral stands: open (received, contacted, consultation booked), then converted or closed. */
 public enum ReferralStatus implements WireEnum {
     RECEIVED,
     CONTACTED,
@@ -8,5 +11,11 @@ public enum ReferralStatus implements WireEnum {
     CONVERTED,
     NOT_A_FIT,
     DECLINED,
-    NO_RESPONSE
+    NO_RESPONSE;
+
+    private static final Set<ReferralStatus> OPEN = EnumSet.of(RECEIVED, CONTACTED, CONSULTATION_BOOKED);
+
+    public boolean isOpen() {
+        return OPEN.contains(this);
+    }
 }

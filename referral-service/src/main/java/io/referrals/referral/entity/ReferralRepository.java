@@ -1,5 +1,6 @@
 package io.referrals.referral.entity;
 
+import io.referrals.events.ReferralStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

@@ -1,5 +1,6 @@
 package io.referrals.referral.entity;
 
+import io.referrals.events.ReferralStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

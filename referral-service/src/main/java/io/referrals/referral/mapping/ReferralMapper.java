@@ -8,7 +8,7 @@ import io.referrals.events.referral.ReferralStatusChanged;
 import io.referrals.events.referral.Referrer;
 import io.referrals.referral.entity.ConsentChange;
 import io.referrals.referral.entity.Referral;
-import io.referrals.referral.entity.ReferralStatus;
+import io.referrals.events.ReferralStatus;
 import io.referrals.referral.entity.StatusChange;
 import io.referrals.referral.rest.ConsentChangeView;
 import io.referrals.referral.rest.ReferralRequests;
@@ -44,16 +44,13 @@ public final class ReferralMapper {
 
     /** Carries the current consent; never the referred person's contact details nor the practice's note. */
     public static ReferralStatusChanged toStatusChanged(Referral r, ReferralStatus from, Instant at) {
-        return new ReferralStatusChanged(r.id, r.partnerId, wire(from), wire(r.status), r.consent, at);
+        return new ReferralStatusChanged(r.id, r.partnerId, from, r.status, r.consent, at);
     }
 
     public static ReferralClosed toClosed(Referral r, Instant closedAt) {
-        return new ReferralClosed(r.id, r.partnerId, wire(r.status), r.consent, r.receivedAt, closedAt);
+        return new ReferralClosed(r.id, r.partnerId, r.status, r.consent, r.receivedAt, closedAt);
     }
 
-    private static io.referrals.events.ReferralStatus wire(ReferralStatus status) {
-        return io.referrals.events.ReferralStatus.valueOf(status.name());
-    }
 
     /** The event names the referred person but carries none of their contact details. */
     public static ReferralReceived toReceived(Referral r) {

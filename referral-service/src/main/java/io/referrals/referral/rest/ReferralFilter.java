@@ -1,6 +1,6 @@
 package io.referrals.referral.rest;
 
-import io.referrals.referral.entity.ReferralStatus;
+import io.referrals.events.ReferralStatus;
 import jakarta.ws.rs.QueryParam;
 import io.referrals.platform.problem.ProblemException;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.referrals.referral.rest;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.referrals.events.Consent;
-import io.referrals.referral.entity.ReferralStatus;
+import io.referrals.events.ReferralStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;

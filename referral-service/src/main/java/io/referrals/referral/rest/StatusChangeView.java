@@ -1,6 +1,6 @@
 package io.referrals.referral.rest;
 
-import io.referrals.referral.entity.ReferralStatus;
+import io.referrals.events.ReferralStatus;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,14 +1,14 @@
 package io.referrals.referral.service;
 
-import static io.referrals.referral.entity.ReferralStatus.CONSULTATION_BOOKED;
-import static io.referrals.referral.entity.ReferralStatus.CONTACTED;
-import static io.referrals.referral.entity.ReferralStatus.CONVERTED;
-import static io.referrals.referral.entity.ReferralStatus.DECLINED;
-import static io.referrals.referral.entity.ReferralStatus.NOT_A_FIT;
-import static io.referrals.referral.entity.ReferralStatus.NO_RESPONSE;
-import static io.referrals.referral.entity.ReferralStatus.RECEIVED;
+import static io.referrals.events.ReferralStatus.CONSULTATION_BOOKED;
+import static io.referrals.events.ReferralStatus.CONTACTED;
+import static io.referrals.events.ReferralStatus.CONVERTED;
+import static io.referrals.events.ReferralStatus.DECLINED;
+import static io.referrals.events.ReferralStatus.NOT_A_FIT;
+import static io.referrals.events.ReferralStatus.NO_RESPONSE;
+import static io.referrals.events.ReferralStatus.RECEIVED;
 
-import io.referrals.referral.entity.ReferralStatus;
+import io.referrals.events.ReferralStatus;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,7 @@ import io.referrals.referral.entity.KnownPartner;
 import io.referrals.referral.entity.KnownPartnerRepository;
 import io.referrals.referral.entity.Referral;
 import io.referrals.referral.entity.ReferralRepository;
-import io.referrals.referral.entity.ReferralStatus;
+import io.referrals.events.ReferralStatus;
 import io.referrals.referral.entity.StatusChange;
 import io.referrals.referral.mapping.ReferralMapper;
 import io.referrals.referral.rest.ReferralFilter;

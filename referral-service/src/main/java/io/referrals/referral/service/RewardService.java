@@ -11,7 +11,7 @@ import io.referrals.platform.outbox.Outbox;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.referral.entity.AgreementTerms;
 import io.referrals.referral.entity.Referral;
-import io.referrals.referral.entity.ReferralStatus;
+import io.referrals.events.ReferralStatus;
 import io.referrals.referral.entity.Reward;
 import io.referrals.referral.rest.RewardRequests;
 import jakarta.enterprise.context.ApplicationScoped;
