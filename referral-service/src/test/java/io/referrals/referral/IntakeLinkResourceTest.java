@@ -3,6 +3,7 @@ package io.referrals.referral;
 import static io.referrals.referral.Fixtures.as;
 import static io.referrals.referral.Fixtures.knownPartner;
 import static io.referrals.referral.Fixtures.referralBody;
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -24,6 +25,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -189,15 +191,14 @@ class IntakeLinkResourceTest {
     }
 
     @Test
-    void rateLimitedPerLinkWithRetryAfter() throws InterruptedException {
+    void rateLimitedPerLinkWithRetryAfter() {
         String token = createLink("{\"name\":\"Tight\",\"rateLimitPerMinute\":2}").then().statusCode(201)
                 .extract().path("token");
         String other = createLink("{\"name\":\"Other\",\"rateLimitPerMinute\":2}").then().statusCode(201)
                 .extract().path("token");
-        // All three requests must fall into one minute window.
-        while (Instant.now().atOffset(ZoneOffset.UTC).getSecond() >= 50) {
-            Thread.sleep(500);
-        }
+        // All three requests must fall into one clock-minute window: start early in a minute.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Instant.now().atOffset(ZoneOffset.UTC).getSecond() < 50);
         anonymous().body(referred("Rate One", "r1@example.com")).post("/api/intake/" + token).then().statusCode(201);
         anonymous().body(referred("Rate Two", "r2@example.com")).post("/api/intake/" + token).then().statusCode(201);
         String retryAfter = anonymous().body(referred("Rate Three", "r3@example.com")).post("/api/intake/" + token)
