@@ -59,8 +59,7 @@ public class Notification extends PanacheEntityBase {
         if (partnerId != null) {
             params = params.and("partner", partnerId);
         }
-        var query = find(where, Sort.descending("createdAt").and("id"), params).page(page.page, page.size);
-        return new Page<>(query.list(), page.page, page.size, query.count());
+        return Page.of(find(where, Sort.descending("createdAt").and("id"), params), page);
     }
 
     public static boolean exists(String tenantId, NotificationKind kind, UUID referralId) {

@@ -6,10 +6,9 @@ import io.referrals.events.referral.ReferralReceived;
 import io.referrals.notification.entity.Notification;
 import io.referrals.notification.entity.NotificationKind;
 import io.referrals.notification.entity.NotificationStatus;
+import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -35,7 +34,7 @@ public class ThankYouWriter {
         thanks.referralId = data.referralId();
         thanks.subject = "Thank you for your referral";
         thanks.body = body(data);
-        thanks.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        thanks.createdAt = Timestamps.now();
         thanks.persist();
     }
 

@@ -47,8 +47,7 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
     }
 
     public Page<Partner> list(String tenantId, PartnerFilter filter, PageRequest page) {
-        PanacheQuery<Partner> query = query(tenantId, filter).page(page.page, page.size);
-        return new Page<>(query.list(), page.page, page.size, query.count());
+        return Page.of(query(tenantId, filter), page);
     }
 
     /** The whole filtered list, for an export; streamed so a large practice does not load it at once. */

@@ -1,7 +1,6 @@
 package io.referrals.partner.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.referrals.platform.rest.Page;
 import io.referrals.platform.rest.PageRequest;
@@ -45,9 +44,8 @@ public class Touchpoint extends PanacheEntityBase {
 
     /** A partner's touchpoints, newest first. */
     public static Page<Touchpoint> page(String tenantId, UUID partnerId, PageRequest page) {
-        PanacheQuery<Touchpoint> query = find("tenantId = ?1 and partnerId = ?2",
-                Sort.descending("occurredAt", "createdAt").and("id"), tenantId, partnerId).page(page.page, page.size);
-        return new Page<>(query.list(), page.page, page.size, query.count());
+        return Page.of(find("tenantId = ?1 and partnerId = ?2",
+                Sort.descending("occurredAt", "createdAt").and("id"), tenantId, partnerId), page);
     }
 
     public static Optional<Touchpoint> findInTenant(String tenantId, UUID partnerId, UUID id) {

@@ -10,6 +10,7 @@ import io.referrals.partner.mapping.AgreementMapper;
 import io.referrals.partner.rest.AgreementRequests;
 import io.referrals.partner.rest.CompensationTerms;
 import io.referrals.platform.outbox.Outbox;
+import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,7 +61,7 @@ public class AgreementService {
                             + "client_discount_percent).");
         }
 
-        Instant now = PartnerService.now();
+        Instant now = Timestamps.now();
         Agreement agreement = new Agreement();
         agreement.id = UUID.randomUUID();
         agreement.tenantId = tenantId;
@@ -106,7 +107,7 @@ public class AgreementService {
                     "Only an active agreement can end; this one is " + agreement.status.json() + ".",
                     Map.of("agreementStatus", agreement.status.json()));
         }
-        Instant now = PartnerService.now();
+        Instant now = Timestamps.now();
         agreement.status = AgreementStatus.ENDED;
         agreement.endedAt = now;
         agreement.endReason = request.reason().strip();

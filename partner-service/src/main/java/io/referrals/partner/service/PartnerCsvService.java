@@ -11,6 +11,7 @@ import io.referrals.partner.rest.PartnerFilter;
 import io.referrals.partner.rest.PartnerRequests;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
+import io.referrals.platform.rest.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -96,7 +97,7 @@ public class PartnerCsvService {
                 continue;
             }
             PartnerRequests.Create request = parsed.request();
-            String email = PartnerService.blankToNull(request.email());
+            String email = Text.blankToNull(request.email());
             UUID existing = email == null ? null : emails.get(email.toLowerCase(Locale.ROOT));
             if (existing != null) {
                 skipped.add(new ImportReport.Skipped(row, email, existing));

@@ -12,15 +12,16 @@ import io.referrals.partner.mapping.PartnerMapper;
 import io.referrals.partner.rest.PartnerFilter;
 import io.referrals.partner.rest.PartnerRequests;
 import io.referrals.platform.outbox.Outbox;
+import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.rest.Page;
 import io.referrals.platform.rest.PageRequest;
+import io.referrals.platform.rest.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public class PartnerService {
 
     @Transactional
     public Partner create(String tenantId, PartnerRequests.Create request, String userId) {
-        String email = blankToNull(request.email());
+        String email = Text.blankToNull(request.email());
         rejectDuplicateEmail(tenantId, email, null);
         PartnerStage stage = request.stage() == null ? PartnerStage.IDENTIFIED : request.stage();
         if (!PartnerLifecycle.isActive(stage)) {
@@ -52,24 +53,24 @@ public class PartnerService {
 
     /** A partner built from a create request, not yet stored: {@link #persistNew} stores and announces it. */
     static Partner newPartner(String tenantId, PartnerRequests.Create request, PartnerStage stage) {
-        Instant now = now();
+        Instant now = Timestamps.now();
         Partner partner = new Partner();
         partner.id = UUID.randomUUID();
         partner.tenantId = tenantId;
         partner.name = request.name().strip();
-        partner.email = blankToNull(request.email());
+        partner.email = Text.blankToNull(request.email());
         partner.category = request.category();
-        partner.organization = blankToNull(request.organization());
-        partner.role = blankToNull(request.role());
+        partner.organization = Text.blankToNull(request.organization());
+        partner.role = Text.blankToNull(request.role());
         partner.licensed = Boolean.TRUE.equals(request.licensed());
-        partner.phone = blankToNull(request.phone());
-        partner.website = blankToNull(request.website());
-        partner.notes = blankToNull(request.notes());
+        partner.phone = Text.blankToNull(request.phone());
+        partner.website = Text.blankToNull(request.website());
+        partner.notes = Text.blankToNull(request.notes());
         partner.tags = cleaned(request.tags());
         partner.niches = cleaned(request.niches());
         partner.allianceTypes = request.allianceTypes() == null ? new ArrayList<>()
                 : new ArrayList<>(PartnerMapper.names(request.allianceTypes()));
-        partner.owner = blankToNull(request.owner());
+        partner.owner = Text.blankToNull(request.owner());
         partner.checkInCadenceDays = request.checkInCadenceDays();
         partner.stage = stage;
         partner.createdAt = now;
@@ -92,7 +93,7 @@ public class PartnerService {
     public Partner update(String tenantId, UUID id, PartnerRequests.Update request) {
         Partner partner = get(tenantId, id);
         rejectArchived(partner);
-        String email = request.email() == null ? partner.email : blankToNull(request.email());
+        String email = request.email() == null ? partner.email : Text.blankToNull(request.email());
         if (email != null && !email.equalsIgnoreCase(Objects.requireNonNullElse(partner.email, ""))) {
             rejectDuplicateEmail(tenantId, email, id);
         }
@@ -102,19 +103,19 @@ public class PartnerService {
         partner.email = email;
         set(request.name(), v -> partner.name = v.strip());
         set(request.category(), v -> partner.category = v);
-        set(request.organization(), v -> partner.organization = blankToNull(v));
-        set(request.role(), v -> partner.role = blankToNull(v));
+        set(request.organization(), v -> partner.organization = Text.blankToNull(v));
+        set(request.role(), v -> partner.role = Text.blankToNull(v));
         set(request.licensed(), v -> partner.licensed = v);
-        set(request.phone(), v -> partner.phone = blankToNull(v));
-        set(request.website(), v -> partner.website = blankToNull(v));
-        set(request.notes(), v -> partner.notes = blankToNull(v));
+        set(request.phone(), v -> partner.phone = Text.blankToNull(v));
+        set(request.website(), v -> partner.website = Text.blankToNull(v));
+        set(request.notes(), v -> partner.notes = Text.blankToNull(v));
         set(request.tags(), v -> partner.tags = cleaned(v));
         set(request.niches(), v -> partner.niches = cleaned(v));
         set(request.allianceTypes(), v -> partner.allianceTypes = new ArrayList<>(PartnerMapper.names(v)));
-        set(request.owner(), v -> partner.owner = blankToNull(v));
+        set(request.owner(), v -> partner.owner = Text.blankToNull(v));
         set(request.checkInCadenceDays(), v -> partner.checkInCadenceDays = v == 0 ? null : v);
         refreshDerived(partner, Practice.of(tenantId));
-        partner.updatedAt = now();
+        partner.updatedAt = Timestamps.now();
         if (announced) {
             outbox.publish(EventTypes.PARTNER_UPDATED, tenantId, partner.id, PartnerMapper.toUpdated(partner));
         }
@@ -132,15 +133,15 @@ public class PartnerService {
                     "A partner cannot move from " + from.json() + " to " + request.to().json() + ".",
                     Map.of("currentStage", from.json(), "allowed", allowed));
         }
-        String reason = blankToNull(request.reason());
+        String reason = Text.blankToNull(request.reason());
         if (request.to() == PartnerStage.ENDED && reason == null) {
             throw ProblemException.invalidField("reason", "ending a relationship needs a reason");
         }
         partner.stage = request.to();
         partner.needsReview = false;
-        partner.updatedAt = now();
+        partner.updatedAt = Timestamps.now();
         refreshDerived(partner, Practice.of(tenantId));
-        recordStage(partner, from, partner.stage, blankToNull(request.note()), reason, userId);
+        recordStage(partner, from, partner.stage, Text.blankToNull(request.note()), reason, userId);
         outbox.publish(EventTypes.PARTNER_STAGE_CHANGED, tenantId, partner.id,
                 new PartnerStageChanged(partner.id, from, partner.stage, reason, partner.updatedAt));
         return partner;
@@ -152,7 +153,7 @@ public class PartnerService {
         if (partner.isArchived() == archived) {
             return partner;
         }
-        Instant now = now();
+        Instant now = Timestamps.now();
         partner.archivedAt = archived ? now : null;
         partner.updatedAt = now;
         outbox.publish(EventTypes.PARTNER_ARCHIVED, tenantId, partner.id, new PartnerArchived(partner.id, archived, now));
@@ -228,11 +229,5 @@ public class PartnerService {
                 : new ArrayList<>(values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList());
     }
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -7,6 +7,7 @@ import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.Referrer;
 import io.referrals.partner.entity.Partner;
 import io.referrals.partner.entity.PartnerRepository;
+import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,7 +39,7 @@ public class ReferralSources {
             Partner partner = known.get();
             if (partner.stage == PartnerStage.ENDED && !partner.needsReview) {
                 partner.needsReview = true;
-                partner.updatedAt = PartnerService.now();
+                partner.updatedAt = Timestamps.now();
             }
             return;
         }
@@ -51,7 +52,7 @@ public class ReferralSources {
             sameEmail.get().needsReview = true;
             return;
         }
-        Instant now = PartnerService.now();
+        Instant now = Timestamps.now();
         Partner candidate = new Partner();
         candidate.id = referrer.partnerId();
         candidate.tenantId = tenantId;

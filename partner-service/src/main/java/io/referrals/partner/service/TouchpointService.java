@@ -8,15 +8,16 @@ import io.referrals.partner.entity.Practice;
 import io.referrals.partner.entity.Touchpoint;
 import io.referrals.partner.rest.TouchpointRequest;
 import io.referrals.platform.outbox.Outbox;
+import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.rest.Page;
 import io.referrals.platform.rest.PageRequest;
+import io.referrals.platform.rest.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -42,8 +43,8 @@ public class TouchpointService {
         Partner partner = partners.findInTenantForUpdate(tenantId, partnerId)
                 .orElseThrow(() -> ProblemException.notFound("Partner", partnerId));
         PartnerService.rejectArchived(partner);
-        Instant now = PartnerService.now();
-        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Timestamps.now();
+        Instant occurredAt = request.occurredAt() == null ? now : Timestamps.stored(request.occurredAt());
         if (occurredAt.isAfter(now.plus(MAX_AHEAD))) {
             throw ProblemException.invalidField("occurredAt", "must not be more than one day in the future");
         }
@@ -53,7 +54,7 @@ public class TouchpointService {
         touchpoint.partnerId = partner.id;
         touchpoint.kind = request.kind();
         touchpoint.occurredAt = occurredAt;
-        touchpoint.note = PartnerService.blankToNull(request.note());
+        touchpoint.note = Text.blankToNull(request.note());
         touchpoint.createdBy = userId;
         touchpoint.createdAt = now;
         touchpoint.persist();

@@ -19,7 +19,6 @@ public class GivenReferralRepository implements PanacheRepositoryBase<GivenRefer
         if (partnerId != null) {
             params = params.and("partner", partnerId);
         }
-        var query = find(where, Sort.descending("givenOn", "createdAt", "id"), params).page(page.page, page.size);
-        return new Page<>(query.list(), page.page, page.size, query.count());
+        return Page.of(find(where, Sort.descending("givenOn", "createdAt", "id"), params), page);
     }
 }

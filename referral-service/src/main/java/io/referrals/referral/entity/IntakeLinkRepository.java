@@ -24,9 +24,8 @@ public class IntakeLinkRepository implements PanacheRepositoryBase<IntakeLink, U
     }
 
     public Page<IntakeLink> list(String tenantId, PageRequest page) {
-        var query = find("tenantId = :tenant", Sort.descending("createdAt").and("id"),
-                Parameters.with("tenant", tenantId)).page(page.page, page.size);
-        return new Page<>(query.list(), page.page, page.size, query.count());
+        return Page.of(find("tenantId = :tenant", Sort.descending("createdAt").and("id"),
+                Parameters.with("tenant", tenantId)), page);
     }
 
     /**

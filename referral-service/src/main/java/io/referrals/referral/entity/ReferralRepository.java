@@ -1,9 +1,9 @@
 package io.referrals.referral.entity;
 
-import io.referrals.events.ReferralStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.referrals.events.ReferralStatus;
 import io.referrals.platform.rest.Page;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.referral.rest.ReferralFilter;
@@ -41,16 +41,6 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         return ids.stream().findFirst();
     }
 
-    public Page<Referral> list(String tenantId, UUID partnerId, PageRequest page) {
-        String where = partnerId == null ? "tenantId = :tenant" : "tenantId = :tenant and partnerId = :partner";
-        Parameters params = Parameters.with("tenant", tenantId);
-        if (partnerId != null) {
-            params = params.and("partner", partnerId);
-        }
-        var query = find(where, Sort.descending("receivedAt").and("id"), params).page(page.page, page.size);
-        return new Page<>(query.list(), page.page, page.size, query.count());
-    }
-
     /** The list narrowed by the filter; overdue means still received after the first-contact deadline at now. */
     public Page<Referral> list(String tenantId, ReferralFilter filter, Instant now, PageRequest page) {
         StringBuilder where = new StringBuilder("tenantId = :tenant");
@@ -78,7 +68,6 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                     : " and (status <> :received or firstContactDueAt >= :now)");
             params = params.and("received", ReferralStatus.RECEIVED).and("now", now);
         }
-        var query = find(where.toString(), Sort.descending("receivedAt").and("id"), params).page(page.page, page.size);
-        return new Page<>(query.list(), page.page, page.size, query.count());
+        return Page.of(find(where.toString(), Sort.descending("receivedAt").and("id"), params), page);
     }
 }

@@ -103,8 +103,6 @@ public class Reward extends PanacheEntityBase {
             where.add("status = :status");
             params.and("status", status);
         }
-        var query = find(String.join(" and ", where), Sort.descending("earnedAt").and("id"), params)
-                .page(page.page, page.size);
-        return new Page<>(query.list(), page.page, page.size, query.count());
+        return Page.of(find(String.join(" and ", where), Sort.descending("earnedAt").and("id"), params), page);
     }
 }

@@ -2,10 +2,12 @@ package io.referrals.referral.service;
 
 import io.referrals.events.EventTypes;
 import io.referrals.platform.outbox.Outbox;
+import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.rest.Page;
 import io.referrals.platform.rest.PageRequest;
+import io.referrals.platform.rest.Text;
 import io.referrals.referral.entity.GivenReferral;
 import io.referrals.referral.entity.GivenReferralRepository;
 import io.referrals.referral.entity.KnownPartner;
@@ -15,10 +17,8 @@ import io.referrals.referral.rest.GivenReferralRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Referrals the practice gives to its partners; each one and its ReferralGiven event commit together. */
@@ -50,12 +50,12 @@ public class GivenReferralService {
         referral.tenantId = tenantId;
         referral.partnerId = partner.key.partnerId();
         referral.personName = request.person().name().strip();
-        referral.personEmail = blankToNull(request.person().email());
-        referral.personPhone = blankToNull(request.person().phone());
+        referral.personEmail = Text.blankToNull(request.person().email());
+        referral.personPhone = Text.blankToNull(request.person().phone());
         referral.need = request.need().strip();
-        referral.note = blankToNull(request.note());
+        referral.note = Text.blankToNull(request.note());
         referral.givenOn = givenOn;
-        referral.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        referral.createdAt = Timestamps.now();
         given.persist(referral);
         outbox.publish(EventTypes.REFERRAL_GIVEN, tenantId, referral.id, GivenReferralMapper.toGiven(referral));
         return referral;
@@ -70,7 +70,4 @@ public class GivenReferralService {
         return partners.findInTenant(tenantId, partnerId).map(p -> p.name).orElse(null);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -1,6 +1,7 @@
 package io.referrals.referral.service;
 
 import io.quarkus.scheduler.Scheduled;
+import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.rest.Page;
@@ -56,7 +57,7 @@ public class IntakeLinkService {
         link.signed = Boolean.TRUE.equals(request.signed());
         link.rateLimitPerMinute = request.rateLimitPerMinute() == null ? DEFAULT_RATE_LIMIT
                 : request.rateLimitPerMinute();
-        link.createdAt = now();
+        link.createdAt = Timestamps.now();
         WithSecrets secrets = newSecrets(link);
         links.persist(link);
         return secrets;
@@ -70,7 +71,7 @@ public class IntakeLinkService {
             throw ProblemException.conflict("intake-link-revoked", "Intake link is revoked",
                     "A revoked intake link cannot be rotated; create a new one.", Map.of());
         }
-        link.rotatedAt = now();
+        link.rotatedAt = Timestamps.now();
         return newSecrets(link);
     }
 
@@ -79,7 +80,7 @@ public class IntakeLinkService {
     public IntakeLink revoke(String tenantId, UUID id) {
         IntakeLink link = get(tenantId, id);
         if (!link.isRevoked()) {
-            link.revokedAt = now();
+            link.revokedAt = Timestamps.now();
         }
         return link;
     }
@@ -167,7 +168,4 @@ public class IntakeLinkService {
         return value == null || value.isBlank();
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

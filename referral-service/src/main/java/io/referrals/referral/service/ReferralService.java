@@ -3,17 +3,19 @@ package io.referrals.referral.service;
 import io.referrals.events.Consent;
 import io.referrals.events.EventTypes;
 import io.referrals.events.PartnerCategory;
+import io.referrals.events.ReferralStatus;
 import io.referrals.platform.outbox.Outbox;
+import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.rest.Page;
 import io.referrals.platform.rest.PageRequest;
+import io.referrals.platform.rest.Text;
 import io.referrals.referral.entity.ConsentChange;
 import io.referrals.referral.entity.KnownPartner;
 import io.referrals.referral.entity.KnownPartnerRepository;
 import io.referrals.referral.entity.Referral;
 import io.referrals.referral.entity.ReferralRepository;
-import io.referrals.events.ReferralStatus;
 import io.referrals.referral.entity.StatusChange;
 import io.referrals.referral.mapping.ReferralMapper;
 import io.referrals.referral.rest.ReferralFilter;
@@ -57,7 +59,7 @@ public class ReferralService {
         if ((request.partnerId() == null) == (request.referrer() == null)) {
             throw ProblemException.invalidField("partnerId", "give either partnerId or referrer, not both or neither");
         }
-        Instant now = now();
+        Instant now = Timestamps.now();
         KnownPartner partner = request.partnerId() != null ? knownPartner(tenantId, request.partnerId())
                 : sourceOf(tenantId, request.referrer());
         Referral referral = new Referral();
@@ -67,9 +69,9 @@ public class ReferralService {
         referral.referrerName = partner.name;
         referral.referrerEmail = partner.email;
         referral.referredName = person.name().strip();
-        referral.referredEmail = blankToNull(person.email());
-        referral.referredPhone = blankToNull(person.phone());
-        referral.note = blankToNull(request.note());
+        referral.referredEmail = Text.blankToNull(person.email());
+        referral.referredPhone = Text.blankToNull(person.phone());
+        referral.note = Text.blankToNull(request.note());
         referral.consent = request.consent() == null ? Consent.NONE : request.consent();
         referral.status = ReferralStatus.RECEIVED;
         referral.receivedAt = now;
@@ -97,7 +99,7 @@ public class ReferralService {
      * referral from the same email joins it. Its copy yields to partner-service's events (changed at the epoch).
      */
     private KnownPartner sourceOf(String tenantId, ReferralRequests.NewReferrer referrer) {
-        String email = blankToNull(referrer.email());
+        String email = Text.blankToNull(referrer.email());
         if (email != null) {
             var known = partners.findByEmail(tenantId, email);
             if (known.isPresent()) {
@@ -153,7 +155,7 @@ public class ReferralService {
             throw ProblemException.invalidField(request.programValue() != null ? "programValue" : "currency",
                     "only a conversion takes a program value");
         }
-        Instant now = now();
+        Instant now = Timestamps.now();
         referral.status = to;
         referral.updatedAt = now;
         if (from == ReferralStatus.RECEIVED && referral.firstContactedAt == null) {
@@ -164,7 +166,7 @@ public class ReferralService {
             referral.currency = request.currency();
             referral.convertedAt = now;
         }
-        recordStatus(referral, from, blankToNull(request.note()), now);
+        recordStatus(referral, from, Text.blankToNull(request.note()), now);
         outbox.publish(EventTypes.REFERRAL_STATUS_CHANGED, tenantId, referral.id,
                 ReferralMapper.toStatusChanged(referral, from, now));
         if (converting) {
@@ -179,10 +181,10 @@ public class ReferralService {
     @Transactional
     public Referral changeConsent(String tenantId, UUID id, ReferralRequests.ChangeConsent request) {
         Referral referral = get(tenantId, id);
-        Instant now = now();
+        Instant now = Timestamps.now();
         referral.consent = request.consent();
         referral.updatedAt = now;
-        recordConsent(referral, blankToNull(request.note()), now);
+        recordConsent(referral, Text.blankToNull(request.note()), now);
         return referral;
     }
 
@@ -223,17 +225,10 @@ public class ReferralService {
         return referrals.findInTenant(tenantId, id).orElseThrow(() -> ProblemException.notFound("Referral", id));
     }
 
-    public Page<Referral> list(String tenantId, UUID partnerId, PageRequest page) {
-        return referrals.list(tenantId, partnerId, page);
-    }
-
     public Page<Referral> list(String tenantId, ReferralFilter filter, PageRequest page) {
         return referrals.list(tenantId, filter, Instant.now(), page);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
@@ -247,7 +242,4 @@ public class ReferralService {
         return digits.isEmpty() ? null : digits;
     }
 
-    private static String blankToNull(String value) {
-        return isBlank(value) ? null : value.strip();
-    }
 }

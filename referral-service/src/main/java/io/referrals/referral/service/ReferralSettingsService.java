@@ -1,10 +1,9 @@
 package io.referrals.referral.service;
 
+import io.referrals.platform.persistence.Timestamps;
 import io.referrals.referral.entity.ReferralSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** A practice's referral settings; one without any uses the defaults. */
 @ApplicationScoped
@@ -24,7 +23,7 @@ public class ReferralSettingsService {
             settings.tenantId = tenantId;
         }
         settings.firstContactHours = hours;
-        settings.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        settings.updatedAt = Timestamps.now();
         settings.persist();
         return settings.firstContactHours;
     }

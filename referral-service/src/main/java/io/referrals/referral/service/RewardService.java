@@ -3,22 +3,21 @@ package io.referrals.referral.service;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.EventTypes;
 import io.referrals.events.Money;
+import io.referrals.events.ReferralStatus;
 import io.referrals.events.RewardType;
 import io.referrals.events.referral.ReferralConverted;
 import io.referrals.events.referral.RewardEarned;
 import io.referrals.events.referral.RewardPaid;
 import io.referrals.platform.outbox.Outbox;
+import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.referral.entity.AgreementTerms;
 import io.referrals.referral.entity.Referral;
-import io.referrals.events.ReferralStatus;
 import io.referrals.referral.entity.Reward;
 import io.referrals.referral.rest.RewardRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,7 +92,7 @@ public class RewardService {
     public Reward pay(String tenantId, UUID id, RewardRequests.Payment request) {
         Reward reward = owed(tenantId, id);
         reward.status = Reward.Status.PAID;
-        reward.paidAt = request.paidAt() == null ? now() : request.paidAt();
+        reward.paidAt = request.paidAt() == null ? Timestamps.now() : request.paidAt();
         reward.paymentReference = request.reference();
         outbox.publish(EventTypes.REWARD_PAID, tenantId, reward.referralId, new RewardPaid(reward.id, reward.referralId,
                 reward.partnerId, money(reward), reward.paidAt));
@@ -104,7 +103,7 @@ public class RewardService {
     public Reward waive(String tenantId, UUID id, RewardRequests.Waiver request) {
         Reward reward = owed(tenantId, id);
         reward.status = Reward.Status.WAIVED;
-        reward.waivedAt = now();
+        reward.waivedAt = Timestamps.now();
         reward.waiverReason = request.reason().strip();
         return reward;
     }
@@ -133,7 +132,7 @@ public class RewardService {
         reward.amount = value == null ? null : value.amount();
         reward.currency = value == null ? null : value.currency();
         reward.status = Reward.Status.OWED;
-        reward.earnedAt = now();
+        reward.earnedAt = Timestamps.now();
         return reward;
     }
 
@@ -147,7 +146,4 @@ public class RewardService {
         return reward.amount == null ? null : new Money(reward.amount, reward.currency);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

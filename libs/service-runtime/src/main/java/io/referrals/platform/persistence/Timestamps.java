@@ -1,0 +1,21 @@
+package io.referrals.platform.persistence;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Instants as PostgreSQL stores them (microseconds), so that a value written, announced in an event and read
+ * back is the same value.
+ */
+public final class Timestamps {
+    private Timestamps() {
+    }
+
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public static Instant stored(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}
