@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -41,6 +42,21 @@ public class PartnerMetrics extends PanacheEntityBase {
 
     @Column(name = "days_to_convert_sum")
     public BigDecimal daysToConvertSum;
+
+    /** Converted over received, 0 to 1; null before the first referral. */
+    public BigDecimal conversionRate() {
+        return referralsReceived == 0
+                ? null
+                : BigDecimal.valueOf(referralsConverted)
+                        .divide(BigDecimal.valueOf(referralsReceived), 4, RoundingMode.HALF_EVEN);
+    }
+
+    /** Average days from receipt to conversion; null before the first conversion. */
+    public BigDecimal averageDaysToConvert() {
+        return referralsConverted == 0
+                ? null
+                : daysToConvertSum.divide(BigDecimal.valueOf(referralsConverted), 1, RoundingMode.HALF_EVEN);
+    }
 
     @Embeddable
     public record Key(@Column(name = "tenant_id") String tenantId, @Column(name = "partner_id") UUID partnerId)

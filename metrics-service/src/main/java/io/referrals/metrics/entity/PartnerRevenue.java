@@ -8,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.UUID;
 
 /** Program value attributed to one partner in one currency. */
@@ -19,10 +18,6 @@ public class PartnerRevenue extends PanacheEntityBase {
     public Key key;
 
     public BigDecimal amount;
-
-    public static List<PartnerRevenue> forPartner(String tenantId, UUID partnerId) {
-        return list("key.tenantId = ?1 and key.partnerId = ?2 order by key.currency", tenantId, partnerId);
-    }
 
     @Embeddable
     public record Key(@Column(name = "tenant_id") String tenantId, @Column(name = "partner_id") UUID partnerId,

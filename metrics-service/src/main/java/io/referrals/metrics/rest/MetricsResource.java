@@ -37,6 +37,6 @@ public class MetricsResource {
     @APIResponse(responseCode = "200", description = "The partner's metrics",
             content = @Content(schema = @Schema(implementation = PartnerMetricsView.class)))
     public PartnerMetricsView partner(@PathParam("partnerId") UUID partnerId) {
-        return queries.partner(tenant.id(), partnerId);
+        return PartnerMetricsView.of(queries.partner(tenant.id(), partnerId));
     }
 }

@@ -2,7 +2,10 @@ package io.referrals.metrics.rest;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.referrals.events.PartnerCategory;
+import io.referrals.metrics.entity.PartnerMetrics;
+import io.referrals.metrics.service.PartnerTotals;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +28,16 @@ public record PartnerMetricsView(
         Instant lastReferralAt,
         @Schema(description = "Program value of converted referrals, one entry per currency")
         List<Amount> revenue) {
+
+    public static PartnerMetricsView of(PartnerTotals partner) {
+        PartnerMetrics m = partner.totals();
+        List<Amount> revenue = partner.revenue().stream()
+                .map(r -> new Amount(r.amount.setScale(2, RoundingMode.HALF_EVEN), r.key.currency()))
+                .toList();
+        return new PartnerMetricsView(m.key.partnerId(), m.partnerName, m.category, m.referralsReceived,
+                m.referralsConverted, m.conversionRate(), m.averageDaysToConvert(), m.firstReferralAt,
+                m.lastReferralAt, revenue);
+    }
 
     @Schema(name = "Amount")
     public record Amount(

@@ -1,10 +1,6 @@
 package io.referrals.notification.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
-import io.referrals.platform.rest.Page;
-import io.referrals.platform.rest.PageRequest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -52,17 +48,4 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    public static Page<Notification> list(String tenantId, UUID partnerId, PageRequest page) {
-        String where = partnerId == null ? "tenantId = :tenant" : "tenantId = :tenant and partnerId = :partner";
-        Parameters params = Parameters.with("tenant", tenantId);
-        if (partnerId != null) {
-            params = params.and("partner", partnerId);
-        }
-        return Page.of(find(where, Sort.descending("createdAt").and("id"), params), page);
-    }
-
-    public static boolean exists(String tenantId, NotificationKind kind, UUID referralId) {
-        return count("tenantId = ?1 and kind = ?2 and referralId = ?3", tenantId, kind, referralId) > 0;
-    }
 }

@@ -3,26 +3,25 @@ package io.referrals.notification.messaging;
 import io.referrals.events.EventTypes;
 import io.referrals.notification.service.ThankYouWriter;
 import io.referrals.platform.inbox.EventRouter;
-import io.referrals.platform.inbox.Inbox;
+import io.referrals.platform.inbox.EventConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 @ApplicationScoped
-public class ReferralEventsConsumer {
-    private final Inbox inbox;
-    private final EventRouter router;
-
+public class ReferralEventsConsumer extends EventConsumer {
     @Inject
-    ReferralEventsConsumer(Inbox inbox, ThankYouWriter thankYous) {
-        this.inbox = inbox;
-        this.router = new EventRouter().on(EventTypes.REFERRAL_RECEIVED, thankYous::onReferralReceived);
+    ThankYouWriter thankYous;
+
+    @Override
+    protected void routes(EventRouter router) {
+        router.on(EventTypes.REFERRAL_RECEIVED, thankYous::onReferralReceived);
     }
 
     @Incoming("referral-events")
     @Blocking(ordered = true)
-    public void consume(String payload) {
-        inbox.consume(payload, router);
+    public void onRecord(String payload) {
+        consume(payload);
     }
 }

@@ -1,7 +1,7 @@
 package io.referrals.notification.rest;
 
-import io.referrals.notification.entity.Notification;
-import io.referrals.platform.rest.Page;
+import io.referrals.notification.service.NotificationService;
+import io.referrals.platform.page.Page;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
@@ -26,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NotificationResource {
 
     @Inject
+    NotificationService notifications;
+
+    @Inject
     CurrentTenant tenant;
 
     @GET
@@ -35,6 +38,6 @@ public class NotificationResource {
     @APIResponse(responseCode = "200", description = "One page of notifications")
     public Page<NotificationView> list(@Parameter(description = "Only those addressed to this partner")
             @QueryParam("partnerId") UUID partnerId, @Valid @BeanParam PageRequest page) {
-        return Notification.list(tenant.id(), partnerId, page).map(NotificationView::of);
+        return notifications.list(tenant.id(), partnerId, page.paging()).map(NotificationView::of);
     }
 }

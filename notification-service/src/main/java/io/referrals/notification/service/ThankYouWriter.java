@@ -5,10 +5,13 @@ import io.referrals.events.Consent;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.notification.entity.Notification;
 import io.referrals.notification.entity.NotificationKind;
+import io.referrals.notification.entity.NotificationRepository;
 import io.referrals.notification.entity.NotificationStatus;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -18,9 +21,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class ThankYouWriter {
 
+    @Inject
+    NotificationRepository notifications;
+
+    @Inject
+    Clock clock;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void onReferralReceived(CloudEvent event, ReferralReceived data) {
-        if (Notification.exists(event.tenantid(), NotificationKind.REFERRAL_THANK_YOU, data.referralId())) {
+        if (notifications.exists(event.tenantid(), NotificationKind.REFERRAL_THANK_YOU, data.referralId())) {
             return;
         }
         Notification thanks = new Notification();
@@ -34,8 +43,8 @@ public class ThankYouWriter {
         thanks.referralId = data.referralId();
         thanks.subject = "Thank you for your referral";
         thanks.body = body(data);
-        thanks.createdAt = Timestamps.now();
-        thanks.persist();
+        thanks.createdAt = Timestamps.now(clock);
+        notifications.persist(thanks);
     }
 
     static String body(ReferralReceived data) {

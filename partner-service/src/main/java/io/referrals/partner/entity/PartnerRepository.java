@@ -5,7 +5,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.referrals.partner.rest.PartnerFilter;
-import io.referrals.platform.rest.Page;
+import io.referrals.platform.page.Page;
+import io.referrals.platform.persistence.Pages;
 import io.referrals.platform.rest.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -47,7 +48,7 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
     }
 
     public Page<Partner> list(String tenantId, PartnerFilter filter, PageRequest page) {
-        return Page.of(query(tenantId, filter), page);
+        return Pages.of(query(tenantId, filter), page.paging());
     }
 
     /** The whole filtered list, for an export; streamed so a large practice does not load it at once. */

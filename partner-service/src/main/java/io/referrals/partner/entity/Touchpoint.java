@@ -2,7 +2,8 @@ package io.referrals.partner.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
-import io.referrals.platform.rest.Page;
+import io.referrals.platform.page.Page;
+import io.referrals.platform.persistence.Pages;
 import io.referrals.platform.rest.PageRequest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -44,8 +45,8 @@ public class Touchpoint extends PanacheEntityBase {
 
     /** A partner's touchpoints, newest first. */
     public static Page<Touchpoint> page(String tenantId, UUID partnerId, PageRequest page) {
-        return Page.of(find("tenantId = ?1 and partnerId = ?2",
-                Sort.descending("occurredAt", "createdAt").and("id"), tenantId, partnerId), page);
+        return Pages.of(find("tenantId = ?1 and partnerId = ?2",
+                Sort.descending("occurredAt", "createdAt").and("id"), tenantId, partnerId), page.paging());
     }
 
     public static Optional<Touchpoint> findInTenant(String tenantId, UUID partnerId, UUID id) {

@@ -4,7 +4,7 @@ import io.referrals.partner.mapping.PartnerMapper;
 import io.referrals.partner.service.PartnerService;
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.problem.Problem;
-import io.referrals.platform.rest.Page;
+import io.referrals.platform.page.Page;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;

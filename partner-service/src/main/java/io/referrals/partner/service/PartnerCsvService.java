@@ -11,7 +11,7 @@ import io.referrals.partner.rest.PartnerFilter;
 import io.referrals.partner.rest.PartnerRequests;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
-import io.referrals.platform.rest.Text;
+import io.referrals.platform.text.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

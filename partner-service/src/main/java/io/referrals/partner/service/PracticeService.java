@@ -5,7 +5,7 @@ import io.referrals.partner.entity.PartnerRepository;
 import io.referrals.partner.entity.Practice;
 import io.referrals.partner.rest.PracticeProfile;
 import io.referrals.platform.persistence.Timestamps;
-import io.referrals.platform.rest.Text;
+import io.referrals.platform.text.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -3,7 +3,8 @@ package io.referrals.referral.entity;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import io.referrals.platform.rest.Page;
+import io.referrals.platform.page.Page;
+import io.referrals.platform.persistence.Pages;
 import io.referrals.platform.rest.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -19,6 +20,6 @@ public class GivenReferralRepository implements PanacheRepositoryBase<GivenRefer
         if (partnerId != null) {
             params = params.and("partner", partnerId);
         }
-        return Page.of(find(where, Sort.descending("givenOn", "createdAt", "id"), params), page);
+        return Pages.of(find(where, Sort.descending("givenOn", "createdAt", "id"), params), page.paging());
     }
 }

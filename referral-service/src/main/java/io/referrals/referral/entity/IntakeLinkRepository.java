@@ -3,7 +3,8 @@ package io.referrals.referral.entity;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import io.referrals.platform.rest.Page;
+import io.referrals.platform.page.Page;
+import io.referrals.platform.persistence.Pages;
 import io.referrals.platform.rest.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -24,8 +25,8 @@ public class IntakeLinkRepository implements PanacheRepositoryBase<IntakeLink, U
     }
 
     public Page<IntakeLink> list(String tenantId, PageRequest page) {
-        return Page.of(find("tenantId = :tenant", Sort.descending("createdAt").and("id"),
-                Parameters.with("tenant", tenantId)), page);
+        return Pages.of(find("tenantId = :tenant", Sort.descending("createdAt").and("id"),
+                Parameters.with("tenant", tenantId)), page.paging());
     }
 
     /**

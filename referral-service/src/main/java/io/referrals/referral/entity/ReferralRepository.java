@@ -4,7 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.referrals.events.ReferralStatus;
-import io.referrals.platform.rest.Page;
+import io.referrals.platform.page.Page;
+import io.referrals.platform.persistence.Pages;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.referral.rest.ReferralFilter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +69,6 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                     : " and (status <> :received or firstContactDueAt >= :now)");
             params = params.and("received", ReferralStatus.RECEIVED).and("now", now);
         }
-        return Page.of(find(where.toString(), Sort.descending("receivedAt").and("id"), params), page);
+        return Pages.of(find(where.toString(), Sort.descending("receivedAt").and("id"), params), page.paging());
     }
 }

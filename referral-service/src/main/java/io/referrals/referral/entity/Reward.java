@@ -5,7 +5,8 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.referrals.events.RewardType;
 import io.referrals.events.WireEnum;
-import io.referrals.platform.rest.Page;
+import io.referrals.platform.page.Page;
+import io.referrals.platform.persistence.Pages;
 import io.referrals.platform.rest.PageRequest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -103,6 +104,6 @@ public class Reward extends PanacheEntityBase {
             where.add("status = :status");
             params.and("status", status);
         }
-        return Page.of(find(String.join(" and ", where), Sort.descending("earnedAt").and("id"), params), page);
+        return Pages.of(find(String.join(" and ", where), Sort.descending("earnedAt").and("id"), params), page.paging());
     }
 }

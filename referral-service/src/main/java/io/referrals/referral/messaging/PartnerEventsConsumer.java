@@ -2,7 +2,7 @@ package io.referrals.referral.messaging;
 
 import io.referrals.events.EventTypes;
 import io.referrals.platform.inbox.EventRouter;
-import io.referrals.platform.inbox.Inbox;
+import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.referral.service.AgreementTermsDirectory;
 import io.referrals.referral.service.PartnerDirectory;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -11,15 +11,16 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 @ApplicationScoped
-public class PartnerEventsConsumer {
-    private final EventRouter router;
-    private final Inbox inbox;
+public class PartnerEventsConsumer extends EventConsumer {
+    @Inject
+    PartnerDirectory directory;
 
     @Inject
-    PartnerEventsConsumer(Inbox inbox, PartnerDirectory directory, AgreementTermsDirectory agreements) {
-        this.inbox = inbox;
-        this.router = new EventRouter()
-                .on(EventTypes.PARTNER_CREATED, directory::onCreated)
+    AgreementTermsDirectory agreements;
+
+    @Override
+    protected void routes(EventRouter router) {
+        router.on(EventTypes.PARTNER_CREATED, directory::onCreated)
                 .on(EventTypes.PARTNER_UPDATED, directory::onUpdated)
                 .on(EventTypes.AGREEMENT_ACTIVATED, agreements::onActivated)
                 .on(EventTypes.AGREEMENT_ENDED, agreements::onEnded);
@@ -27,7 +28,7 @@ public class PartnerEventsConsumer {
 
     @Incoming("partner-events")
     @Blocking(ordered = true)
-    public void consume(String payload) {
-        inbox.consume(payload, router);
+    public void onRecord(String payload) {
+        consume(payload);
     }
 }

@@ -2,7 +2,7 @@ package io.referrals.referral.messaging;
 
 import io.referrals.events.EventTypes;
 import io.referrals.platform.inbox.EventRouter;
-import io.referrals.platform.inbox.Inbox;
+import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.referral.service.RewardService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,19 +11,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** referral-service reacts to its own conversions: the fee owed is worked out after the conversion commits. */
 @ApplicationScoped
-public class ReferralEventsConsumer {
-    private final Inbox inbox;
-    private final EventRouter router;
-
+public class ReferralEventsConsumer extends EventConsumer {
     @Inject
-    ReferralEventsConsumer(Inbox inbox, RewardService rewards) {
-        this.inbox = inbox;
-        this.router = new EventRouter().on(EventTypes.REFERRAL_CONVERTED, rewards::onConverted);
+    RewardService rewards;
+
+    @Override
+    protected void routes(EventRouter router) {
+        router.on(EventTypes.REFERRAL_CONVERTED, rewards::onConverted);
     }
 
     @Incoming("referral-events")
     @Blocking(ordered = true)
-    public void consume(String payload) {
-        inbox.consume(payload, router);
+    public void onRecord(String payload) {
+        consume(payload);
     }
 }

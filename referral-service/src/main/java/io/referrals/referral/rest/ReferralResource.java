@@ -2,7 +2,7 @@ package io.referrals.referral.rest;
 
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.problem.Problem;
-import io.referrals.platform.rest.Page;
+import io.referrals.platform.page.Page;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;

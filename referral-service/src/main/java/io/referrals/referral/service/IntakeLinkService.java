@@ -4,7 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
-import io.referrals.platform.rest.Page;
+import io.referrals.platform.page.Page;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.referral.entity.IntakeLink;
 import io.referrals.referral.entity.IntakeLinkRepository;

@@ -1,5 +1,6 @@
 package io.referrals.platform.idempotency;
 
+import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Honours the {@code Idempotency-Key} header of a write request: the first request's answer is stored with
@@ -39,8 +39,11 @@ public class IdempotencyKeys {
     @Inject
     ObjectMapper mapper;
 
-    @ConfigProperty(name = "platform.idempotency.retention", defaultValue = "PT48H")
-    Duration retention;
+    @Inject
+    IdempotencyConfig config;
+
+    @Inject
+    Clock clock;
 
     /**
      * Runs {@code action} once per key and tenant and answers with {@code respond} applied to its result. A retry
@@ -102,7 +105,7 @@ public class IdempotencyKeys {
     @Transactional
     void deleteExpiredKeys() {
         entityManager.createNativeQuery("delete from idempotency_key where created_at < ?1")
-                .setParameter(1, Instant.now().minus(retention))
+                .setParameter(1, clock.instant().minus(config.retention()))
                 .executeUpdate();
     }
 

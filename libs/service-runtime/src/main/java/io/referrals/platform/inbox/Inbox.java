@@ -1,5 +1,6 @@
 package io.referrals.platform.inbox;
 
+import io.referrals.platform.config.ServiceConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.referrals.events.CloudEvent;
@@ -8,7 +9,6 @@ import io.referrals.events.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,8 +29,8 @@ public class Inbox {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "quarkus.application.name")
-    String serviceName;
+    @Inject
+    ServiceConfig service;
 
     /** Reads a Kafka record value and applies it through the router. Returns true if it had an effect. */
     public boolean consume(String payload, EventRouter router) {
@@ -46,14 +46,14 @@ public class Inbox {
         for (int attempt = 1; ; attempt++) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(event, router));
-                registry.counter("inbox.events", "service", serviceName, "type", event.type(),
+                registry.counter("inbox.events", "service", service.name(), "type", event.type(),
                         "outcome", applied ? "applied" : "duplicate").increment();
                 return applied;
             } catch (MalformedEventException e) {
                 return deadLetter(e);
             } catch (RuntimeException e) {
                 long pause = Math.min(100L << Math.min(attempt, 16), MAX_PAUSE_MILLIS);
-                registry.counter("inbox.retries", "service", serviceName).increment();
+                registry.counter("inbox.retries", "service", service.name()).increment();
                 LOG.warnf("Applying event %s failed (attempt %d), retrying in %d ms: %s", event.id(), attempt, pause,
                         e.toString());
                 sleep(pause);
@@ -77,7 +77,7 @@ public class Inbox {
     }
 
     private boolean deadLetter(MalformedEventException e) {
-        registry.counter("inbox.events.malformed", "service", serviceName).increment();
+        registry.counter("inbox.events.malformed", "service", service.name()).increment();
         LOG.warnf("Malformed event sent to the dead-letter topic: %s", e.getMessage());
         throw e;
     }

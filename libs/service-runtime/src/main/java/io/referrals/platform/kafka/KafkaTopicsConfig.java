@@ -6,6 +6,9 @@ import java.util.List;
 
 @ConfigMapping(prefix = "platform.kafka")
 public interface KafkaTopicsConfig {
+    /** Brokers, for the clients a service builds itself (outbox relay, topic provisioning). */
+    String bootstrapServers();
+
     /** Topics this service produces to or consumes from; created at startup when missing. */
     @WithDefault("")
     List<String> topics();

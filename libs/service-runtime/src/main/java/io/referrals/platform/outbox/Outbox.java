@@ -1,5 +1,6 @@
 package io.referrals.platform.outbox;
 
+import io.referrals.platform.config.ServiceConfig;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventType;
@@ -11,7 +12,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits, and
@@ -29,12 +29,12 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
-    @ConfigProperty(name = "quarkus.application.name")
-    String serviceName;
+    @Inject
+    ServiceConfig service;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> CloudEvent publish(EventType<T> type, String tenantId, UUID aggregateId, T data) {
-        CloudEvent event = EventCodec.wrap(type, "/" + serviceName, tenantId, aggregateId.toString(), data);
+        CloudEvent event = EventCodec.wrap(type, "/" + service.name(), tenantId, aggregateId.toString(), data);
         entityManager.createNativeQuery("""
                 insert into outbox_event (id, tenant_id, topic, event_key, event_type, payload, created_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")

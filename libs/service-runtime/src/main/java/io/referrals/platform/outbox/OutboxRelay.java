@@ -1,5 +1,8 @@
 package io.referrals.platform.outbox;
 
+import io.referrals.platform.config.ServiceConfig;
+import io.referrals.platform.kafka.KafkaTopicsConfig;
+import java.time.Clock;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +31,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,13 +51,16 @@ public class OutboxRelay {
     OutboxConfig config;
 
     @Inject
+    KafkaTopicsConfig kafka;
+
+    @Inject
+    ServiceConfig service;
+
+    @Inject
+    Clock clock;
+
+    @Inject
     MeterRegistry registry;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "quarkus.application.name")
-    String serviceName;
 
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
@@ -68,8 +73,8 @@ public class OutboxRelay {
         if (!config.relayEnabled()) {
             return;
         }
-        relayed = registry.counter("outbox.events.relayed", "service", serviceName);
-        failures = registry.counter("outbox.relay.failures", "service", serviceName);
+        relayed = registry.counter("outbox.events.relayed", "service", service.name());
+        failures = registry.counter("outbox.relay.failures", "service", service.name());
         producer = new KafkaProducer<>(producerProperties());
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
@@ -150,7 +155,7 @@ public class OutboxRelay {
                 }
                 try (PreparedStatement mark = connection.prepareStatement(
                         "update outbox_event set published_at = ? where seq = any(?)")) {
-                    mark.setTimestamp(1, Timestamp.from(Instant.now()));
+                    mark.setTimestamp(1, Timestamp.from(clock.instant()));
                     mark.setArray(2, connection.createArrayOf("bigint", sequences.toArray()));
                     mark.executeUpdate();
                 }
@@ -167,7 +172,7 @@ public class OutboxRelay {
     /** One lock per service (the outbox table is per schema); released when the transaction ends. */
     private boolean holdsRelayLock(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, ("outbox-relay:" + serviceName).hashCode());
+            lock.setLong(1, ("outbox-relay:" + service.name()).hashCode());
             try (ResultSet result = lock.executeQuery()) {
                 return result.next() && result.getBoolean(1);
             }
@@ -179,7 +184,7 @@ public class OutboxRelay {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(
                         "delete from outbox_event where published_at < ?")) {
-            delete.setTimestamp(1, Timestamp.from(Instant.now().minus(config.retention())));
+            delete.setTimestamp(1, Timestamp.from(clock.instant().minus(config.retention())));
             int deleted = delete.executeUpdate();
             if (deleted > 0) {
                 LOG.infof("Deleted %d relayed outbox events", deleted);
@@ -189,8 +194,8 @@ public class OutboxRelay {
 
     private Properties producerProperties() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox");
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, service.name() + "-outbox");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);

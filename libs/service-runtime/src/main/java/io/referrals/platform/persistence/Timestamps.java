@@ -1,5 +1,6 @@
 package io.referrals.platform.persistence;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -8,11 +9,17 @@ import java.time.temporal.ChronoUnit;
  * back is the same value.
  */
 public final class Timestamps {
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
+    /** @deprecated removed once every caller injects the Clock. */
+    @Deprecated(forRemoval = true)
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The clock's current instant, truncated as the database will store it. */
+    public static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     public static Instant stored(Instant instant) {

@@ -25,6 +25,12 @@ public record Problem(URI type, String title, int status, String detail, String 
         return new Problem(URI.create(TYPE_BASE + slug), title, status, detail, null, List.of(), Map.of());
     }
 
+    /** 400 validation-failed: the one problem for invalid input, listing each invalid field. */
+    public static Problem validationFailed(List<FieldError> fieldErrors) {
+        return of(400, "validation-failed", "Request is not valid", "One or more fields are invalid.")
+                .withErrors(fieldErrors);
+    }
+
     public Problem withErrors(List<FieldError> fieldErrors) {
         return new Problem(type, title, status, detail, instance, fieldErrors, extensions);
     }

@@ -31,7 +31,10 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalidField(String field, String message) {
-        return new ProblemException(Problem.of(400, "validation-failed", "Request is not valid",
-                "One or more fields are invalid.").withErrors(List.of(new Problem.FieldError(field, message))));
+        return invalidFields(List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException invalidFields(List<Problem.FieldError> errors) {
+        return new ProblemException(Problem.validationFailed(errors));
     }
 }

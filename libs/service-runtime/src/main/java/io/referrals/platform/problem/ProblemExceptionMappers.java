@@ -39,8 +39,7 @@ public class ProblemExceptionMappers {
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return ProblemResponses.of(Problem.of(400, "validation-failed", "Request is not valid",
-                "One or more fields are invalid.").withErrors(errors).withInstance(uri.getPath()));
+        return ProblemResponses.of(Problem.validationFailed(errors).withInstance(uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -58,8 +57,7 @@ public class ProblemExceptionMappers {
                 ? "must be one of " + Arrays.stream(ife.getTargetType().getEnumConstants())
                         .map(c -> c.toString().toLowerCase()).collect(Collectors.joining(", "))
                 : "has the wrong type or format";
-        return ProblemResponses.of(Problem.of(400, "validation-failed", "Request is not valid",
-                "One or more fields are invalid.").withErrors(List.of(new Problem.FieldError(field, message)))
+        return ProblemResponses.of(Problem.validationFailed(List.of(new Problem.FieldError(field, message)))
                 .withInstance(uri.getPath()));
     }
 

@@ -1,12 +1,13 @@
 package io.referrals.platform.rest;
 
+import io.referrals.platform.page.Paging;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The {@code page} and {@code size} query parameters every list endpoint takes. */
+/** The {@code page} and {@code size} query parameters every list endpoint takes; {@link #paging()} hands them inward. */
 public class PageRequest {
     @QueryParam("page")
     @DefaultValue("0")
@@ -20,4 +21,9 @@ public class PageRequest {
     @Max(200)
     @Parameter(description = "Items per page, 1 to 200")
     public int size;
+
+    /** The page asked for, as services and repositories take it. */
+    public Paging paging() {
+        return new Paging(page, size);
+    }
 }

@@ -53,9 +53,8 @@ public class WireEnumParamConverters implements ParamConverterProvider {
                 }
             }
             String allowed = Arrays.stream(type.getEnumConstants()).map(WireEnum::json).collect(Collectors.joining(", "));
-            throw new WebApplicationException(ProblemResponses.of(Problem.of(400, "validation-failed",
-                    "Request is not valid", "One or more fields are invalid.")
-                    .withErrors(List.of(new Problem.FieldError(name, "must be one of " + allowed)))));
+            throw new WebApplicationException(ProblemResponses.of(
+                    Problem.validationFailed(List.of(new Problem.FieldError(name, "must be one of " + allowed)))));
         }
 
         @Override

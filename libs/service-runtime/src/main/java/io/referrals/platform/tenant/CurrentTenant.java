@@ -1,9 +1,9 @@
 package io.referrals.platform.tenant;
 
 import io.quarkus.security.UnauthorizedException;
+import io.referrals.platform.config.ServiceConfig;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -17,10 +17,11 @@ public class CurrentTenant {
     @Inject
     JsonWebToken token;
 
-    @ConfigProperty(name = "platform.tenant-claim")
-    String tenantClaim;
+    @Inject
+    ServiceConfig service;
 
     public String id() {
+        String tenantClaim = service.tenantClaim();
         Object claim = token == null ? null : token.getClaim(tenantClaim);
         String tenantId = claim == null ? null : claim.toString();
         if (tenantId == null || tenantId.isBlank() || tenantId.length() > MAX_TENANT_ID_LENGTH) {

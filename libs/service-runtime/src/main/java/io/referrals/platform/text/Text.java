@@ -1,4 +1,4 @@
-package io.referrals.platform.rest;
+package io.referrals.platform.text;
 
 /** Normalizes free text from requests. */
 public final class Text {
