@@ -4,6 +4,7 @@ package io.referrals.events;
 public final class Topics {
     public static final String PARTNER_EVENTS = "partner.events";
     public static final String REFERRAL_EVENTS = "referral.events";
+    public static final String METRICS_EVENTS = "metrics.events";
 
     private Topics() {
     }

@@ -33,6 +33,25 @@ class EventCodecTest {
     }
 
     @Test
+    void fieldsAddedLaterRoundTripAndAreNullInOlderEvents() {
+        UUID referralId = UUID.randomUUID();
+        var data = new ReferralReceived(referralId, new Referrer(UUID.randomUUID(), "Dana Lee", null), "Sam",
+                Consent.NONE, Instant.parse("2026-01-02T03:04:05Z"), ReferralChannel.INTAKE_LINK,
+                Instant.parse("2026-01-03T03:04:05Z"));
+        String json = EventCodec.encode(EventCodec.wrap(EventTypes.REFERRAL_RECEIVED, "/referral-service", "p",
+                referralId.toString(), data));
+        assertTrue(json.contains("\"channel\":\"intake_link\""), json);
+        assertEquals(data, EventCodec.data(EventCodec.decode(json), EventTypes.REFERRAL_RECEIVED));
+
+        String older = json.replace(",\"channel\":\"intake_link\"", "")
+                .replace(",\"firstContactDueAt\":\"2026-01-03T03:04:05Z\"", "");
+        var read = EventCodec.data(EventCodec.decode(older), EventTypes.REFERRAL_RECEIVED);
+        assertEquals(null, read.channel());
+        assertEquals(null, read.firstContactDueAt());
+        assertEquals(data.referredName(), read.referredName());
+    }
+
+    @Test
     void keepsMoneyExactAsAString() {
         var data = new ReferralConverted(UUID.randomUUID(), UUID.randomUUID(), new Money(new BigDecimal("1200.10"), "EUR"),
                 Instant.now(), Instant.now());
