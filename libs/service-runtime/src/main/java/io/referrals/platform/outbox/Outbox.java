@@ -1,6 +1,8 @@
 package io.referrals.platform.outbox;
 
 import io.referrals.platform.config.ServiceConfig;
+import io.referrals.platform.persistence.Timestamps;
+import java.time.Clock;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventType;
@@ -32,9 +34,13 @@ public class Outbox {
     @Inject
     ServiceConfig service;
 
+    @Inject
+    Clock clock;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> CloudEvent publish(EventType<T> type, String tenantId, UUID aggregateId, T data) {
-        CloudEvent event = EventCodec.wrap(type, "/" + service.name(), tenantId, aggregateId.toString(), data);
+        CloudEvent event = EventCodec.wrap(UUID.randomUUID().toString(), Timestamps.now(clock), type,
+                "/" + service.name(), tenantId, aggregateId.toString(), data);
         entityManager.createNativeQuery("""
                 insert into outbox_event (id, tenant_id, topic, event_key, event_type, payload, created_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
