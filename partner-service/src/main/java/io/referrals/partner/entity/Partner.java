@@ -118,10 +118,23 @@ public class Partner extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** For JPA; new partners come from {@link #create} and {@link #candidate}. */
+    protected Partner() {
+    }
+
+    private Partner(String tenantId, UUID id, PartnerCategory category, PartnerStage stage, Instant now) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.category = category;
+        this.stage = stage;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
     /** A new partner of the practice, not stored yet; the details the practice knows are set on it next. */
     public static Partner create(String tenantId, String name, PartnerCategory category, PartnerStage stage,
             Instant now) {
-        Partner partner = start(tenantId, UUID.randomUUID(), category, stage, now);
+        Partner partner = new Partner(tenantId, UUID.randomUUID(), category, stage, now);
         partner.name = name.strip();
         return partner;
     }
@@ -132,23 +145,11 @@ public class Partner extends PanacheEntityBase {
      */
     public static Partner candidate(String tenantId, UUID id, String name, String email, UUID referralId,
             Instant now) {
-        Partner partner = start(tenantId, id, PartnerCategory.UNCATEGORIZED, PartnerStage.IDENTIFIED, now);
+        Partner partner = new Partner(tenantId, id, PartnerCategory.UNCATEGORIZED, PartnerStage.IDENTIFIED, now);
         partner.name = name;
         partner.email = email;
         partner.candidate = true;
         partner.candidateReferralId = referralId;
-        return partner;
-    }
-
-    private static Partner start(String tenantId, UUID id, PartnerCategory category, PartnerStage stage,
-            Instant now) {
-        Partner partner = new Partner();
-        partner.id = id;
-        partner.tenantId = tenantId;
-        partner.category = category;
-        partner.stage = stage;
-        partner.createdAt = now;
-        partner.updatedAt = now;
         return partner;
     }
 
