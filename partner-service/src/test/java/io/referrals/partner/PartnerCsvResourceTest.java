@@ -16,7 +16,7 @@ import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
 import io.referrals.events.Topics;
 import io.referrals.partner.mapping.Csv;
-import io.referrals.partner.mapping.PartnerCsv;
+import io.referrals.partner.service.PartnerCsv;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;

@@ -3,6 +3,7 @@ package io.referrals.partner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -13,7 +14,7 @@ import io.referrals.events.EventTypes;
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.Topics;
 import io.referrals.partner.entity.Partner;
-import io.referrals.partner.rest.PartnerRequests;
+import io.referrals.partner.service.PartnerCommands;
 import io.referrals.partner.service.PartnerService;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
@@ -21,7 +22,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +42,21 @@ class PartnerOutboxTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ObjectMapper json;
+
+    /** Creates a partner from what the API's clients send at the least: a name, maybe an email, a category. */
+    private Partner create(String name, String email, PartnerCategory category) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("email", email);
+        body.put("category", category);
+        return service.create(tenant, json.convertValue(body, PartnerCommands.Create.class), "test");
+    }
+
     @Test
     void aCommittedChangeReachesKafkaAsACloudEvent() {
-        Partner partner = service.create(tenant, PartnerRequests.Create.basic("Ada", "ada@example.com", PartnerCategory.CENTER_OF_INFLUENCE), "test");
+        Partner partner = create("Ada", "ada@example.com", PartnerCategory.CENTER_OF_INFLUENCE);
 
         List<CloudEvent> events = new KafkaTestClient(PlatformTestResource.bootstrapServers())
                 .eventsFor(Topics.PARTNER_EVENTS, partner.id.toString(), 1, Duration.ofSeconds(30));
@@ -63,7 +78,7 @@ class PartnerOutboxTest {
                 lock.setLong(1, "outbox-relay:partner-service".hashCode());
                 lock.execute();
             }
-            Partner waiting = service.create(tenant, PartnerRequests.Create.basic("Waiting", null, PartnerCategory.CLIENT), "test");
+            Partner waiting = create("Waiting", null, PartnerCategory.CLIENT);
             assertTrue(client.eventsFor(Topics.PARTNER_EVENTS, waiting.id.toString(), 1, Duration.ofSeconds(3)).isEmpty(),
                     "nothing is relayed while another replica holds the lock");
             otherReplica.rollback();
@@ -76,7 +91,7 @@ class PartnerOutboxTest {
     void aRolledBackChangeEmitsNothing() {
         UUID[] id = new UUID[1];
         QuarkusTransaction.begin();
-        id[0] = service.create(tenant, PartnerRequests.Create.basic("Ghost", "ghost@example.com", PartnerCategory.CLIENT), "test").id;
+        id[0] = create("Ghost", "ghost@example.com", PartnerCategory.CLIENT).id;
         QuarkusTransaction.rollback();
 
         long rows = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
@@ -85,7 +100,7 @@ class PartnerOutboxTest {
         assertEquals(0, rows, "no outbox row for a rolled-back partner");
 
         // A later committed event proves the relay is running; the rolled-back one never appears before it.
-        Partner witness = service.create(tenant, PartnerRequests.Create.basic("Witness", null, PartnerCategory.CLIENT), "test");
+        Partner witness = create("Witness", null, PartnerCategory.CLIENT);
         var client = new KafkaTestClient(PlatformTestResource.bootstrapServers());
         var seen = client.readUntil(Topics.PARTNER_EVENTS, Duration.ofSeconds(30),
                 records -> records.stream().anyMatch(r -> witness.id.toString().equals(r.key())));

@@ -3,6 +3,8 @@ package io.referrals.partner.entity;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.PartnerStage;
+import io.referrals.platform.problem.Problem;
+import io.referrals.platform.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -116,7 +118,72 @@ public class Partner extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** For JPA; new partners come from {@link #create} and {@link #candidate}. */
+    protected Partner() {
+    }
+
+    private Partner(String tenantId, UUID id, PartnerCategory category, PartnerStage stage, Instant now) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.category = category;
+        this.stage = stage;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** A new partner of the practice, not stored yet; the details the practice knows are set on it next. */
+    public static Partner create(String tenantId, String name, PartnerCategory category, PartnerStage stage,
+            Instant now) {
+        Partner partner = new Partner(tenantId, UUID.randomUUID(), category, stage, now);
+        partner.name = name.strip();
+        return partner;
+    }
+
+    /**
+     * Someone who sent a referral before the practice knew them: a source in stage identified, under the id
+     * referral-service gave them so that both services agree.
+     */
+    public static Partner candidate(String tenantId, UUID id, String name, String email, UUID referralId,
+            Instant now) {
+        Partner partner = new Partner(tenantId, id, PartnerCategory.UNCATEGORIZED, PartnerStage.IDENTIFIED, now);
+        partner.name = name;
+        partner.email = email;
+        partner.candidate = true;
+        partner.candidateReferralId = referralId;
+        return partner;
+    }
+
     public boolean isArchived() {
         return archivedAt != null;
+    }
+
+    /** An archived partner is read-only until restored. */
+    public void rejectIfArchived() {
+        if (isArchived()) {
+            throw new ProblemException(Problem.of(409, "partner-archived", "Partner is archived",
+                    "Restore the partner before changing it."));
+        }
+    }
+
+    /** Source until an agreement is active, then partner. */
+    public Relationship relationship() {
+        return activeAgreementId == null ? Relationship.SOURCE : Relationship.PARTNER;
+    }
+
+    /** Fit and next check-in follow from the partner and the practice profile; recomputed whenever either changes. */
+    public void refreshDerived(Practice practice) {
+        FitScorer.Fit fit = FitScorer.score(practice.niches, niches, category);
+        fitScore = fit.score();
+        fitReasons = new ArrayList<>(fit.reasons());
+        nextCheckInDue = stage == PartnerStage.ENDED ? null : CheckInSchedule.nextDue(this, practice);
+    }
+
+    /** A contact moves the last touchpoint forward, never back: a back-dated touchpoint is history, not news. */
+    public void touched(Instant occurredAt, Practice practice, Instant now) {
+        if (lastTouchpointAt == null || occurredAt.isAfter(lastTouchpointAt)) {
+            lastTouchpointAt = occurredAt;
+        }
+        refreshDerived(practice);
+        updatedAt = now;
     }
 }

@@ -2,19 +2,17 @@ package io.referrals.partner.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import io.referrals.partner.rest.PartnerFilter;
+import io.referrals.events.PartnerStage;
 import io.referrals.platform.page.Page;
+import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Pages;
-import io.referrals.platform.rest.PageRequest;
+import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,18 +45,29 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
         return index;
     }
 
-    public Page<Partner> list(String tenantId, PartnerFilter filter, PageRequest page) {
-        return Pages.of(query(tenantId, filter), page.paging());
+    public Page<Partner> list(String tenantId, PartnerCriteria criteria, Paging paging) {
+        return Pages.of(query(tenantId, criteria), paging);
     }
 
     /** The whole filtered list, for an export; streamed so a large practice does not load it at once. */
-    public Stream<Partner> stream(String tenantId, PartnerFilter filter) {
-        return query(tenantId, filter).stream();
+    public Stream<Partner> stream(String tenantId, PartnerCriteria criteria) {
+        return query(tenantId, criteria).stream();
+    }
+
+    /** Writes what is pending and forgets every loaded partner: keeps a long import's persistence context small. */
+    public void flushAndClear() {
+        flush();
+        getEntityManager().clear();
+    }
+
+    /** Forgets one loaded partner, e.g. once an export has written it. */
+    public void detach(Partner partner) {
+        getEntityManager().detach(partner);
     }
 
     public List<Partner> dueForCheckIn(String tenantId, Instant before, int limit) {
         return find("tenantId = ?1 and archivedAt is null and stage <> ?2 and nextCheckInDue < ?3",
-                Sort.by("nextCheckInDue").and("id"), tenantId, io.referrals.events.PartnerStage.ENDED, before)
+                Sort.by("nextCheckInDue").and("id"), tenantId, PartnerStage.ENDED, before)
                 .page(0, limit).list();
     }
 
@@ -66,39 +75,18 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
         return list("tenantId", tenantId);
     }
 
-    private PanacheQuery<Partner> query(String tenantId, PartnerFilter filter) {
-        List<String> where = new ArrayList<>(List.of("tenantId = :tenant",
-                filter.archived ? "archivedAt is not null" : "archivedAt is null"));
-        Parameters params = Parameters.with("tenant", tenantId);
-        if (filter.category != null) {
-            where.add("category = :category");
-            params.and("category", filter.category);
-        }
-        if (filter.stage != null) {
-            where.add("stage = :stage");
-            params.and("stage", filter.stage);
-        }
-        if (filter.allianceType != null) {
-            where.add("array_contains(allianceTypes, :alliance)");
-            params.and("alliance", filter.allianceType.name());
-        }
-        if (filter.tag != null && !filter.tag.isBlank()) {
-            where.add("array_contains(tags, :tag)");
-            params.and("tag", filter.tag.strip());
-        }
-        if (filter.text != null && !filter.text.isBlank()) {
-            where.add("(lower(name) like :text or lower(organization) like :text or lower(email) like :text)");
-            params.and("text", "%" + escapeLike(filter.text.strip().toLowerCase(Locale.ROOT)) + "%");
-        }
-        if (filter.candidate != null) {
-            where.add("candidate = :candidate");
-            params.and("candidate", filter.candidate);
-        }
-        if (filter.needsReview != null) {
-            where.add("needsReview = :review");
-            params.and("review", filter.needsReview);
-        }
-        return find(String.join(" and ", where), sort(filter.sort), params);
+    private PanacheQuery<Partner> query(String tenantId, PartnerCriteria criteria) {
+        Where where = Where.tenant(tenantId)
+                .and(criteria.archived() ? "archivedAt is not null" : "archivedAt is null")
+                .and("category = :category", "category", criteria.category())
+                .and("stage = :stage", "stage", criteria.stage())
+                .and("array_contains(allianceTypes, :alliance)", "alliance",
+                        criteria.allianceType() == null ? null : criteria.allianceType().name())
+                .and("array_contains(tags, :tag)", "tag", criteria.tag())
+                .andContainsText(List.of("name", "organization", "email"), criteria.text())
+                .and("candidate = :candidate", "candidate", criteria.candidate())
+                .and("needsReview = :review", "review", criteria.needsReview());
+        return find(where.query(), sort(criteria.sort()), where.parameters());
     }
 
     private static Sort sort(String key) {
@@ -107,9 +95,5 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
         String field = descending ? sortKey.substring(1) : sortKey;
         Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
         return Sort.by(field, direction, Sort.NullPrecedence.NULLS_LAST).and("id");
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

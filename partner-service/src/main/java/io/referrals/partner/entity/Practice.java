@@ -8,7 +8,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -52,13 +51,10 @@ public class Practice extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** The stored profile, or the defaults of a practice that has not described itself yet. */
-    public static Practice of(String tenantId) {
-        Optional<Practice> stored = findByIdOptional(tenantId);
-        return stored.orElseGet(() -> {
-            Practice practice = new Practice();
-            practice.tenantId = tenantId;
-            return practice;
-        });
+    /** The profile of a practice that has not described itself yet. */
+    public static Practice defaults(String tenantId) {
+        Practice practice = new Practice();
+        practice.tenantId = tenantId;
+        return practice;
     }
 }

@@ -1,30 +1,19 @@
 package io.referrals.partner.entity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.referrals.events.PartnerStage;
+import io.referrals.platform.history.HistoryEntry;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /** One dated step of a relationship's history. */
 @Entity
 @Table(name = "partner_stage_change")
-public class StageChange extends PanacheEntityBase {
-    @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false)
-    public String tenantId;
-
-    @Column(name = "partner_id", nullable = false)
-    public UUID partnerId;
-
+@AttributeOverride(name = "subjectId", column = @Column(name = "partner_id", nullable = false))
+public class StageChange extends HistoryEntry {
     @Enumerated(EnumType.STRING)
     @Column(name = "from_stage")
     public PartnerStage fromStage;
@@ -33,17 +22,19 @@ public class StageChange extends PanacheEntityBase {
     @Column(name = "to_stage", nullable = false)
     public PartnerStage toStage;
 
-    public String note;
-
     public String reason;
 
     @Column(name = "changed_by")
     public String changedBy;
 
-    @Column(name = "changed_at", nullable = false)
-    public Instant changedAt;
-
-    public static List<StageChange> history(String tenantId, UUID partnerId) {
-        return list("tenantId = ?1 and partnerId = ?2 order by changedAt, id", tenantId, partnerId);
+    /** The partner's move from {@code from} ({@code null} at creation) to its current stage, dated as the partner. */
+    public static StageChange of(Partner partner, PartnerStage from, String note, String reason, String userId) {
+        StageChange change = new StageChange();
+        change.fill(partner.tenantId, partner.id, note, partner.updatedAt);
+        change.fromStage = from;
+        change.toStage = partner.stage;
+        change.reason = reason;
+        change.changedBy = userId;
+        return change;
     }
 }

@@ -1,10 +1,6 @@
 package io.referrals.partner.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Sort;
-import io.referrals.platform.page.Page;
-import io.referrals.platform.persistence.Pages;
-import io.referrals.platform.rest.PageRequest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /** One contact with a partner; the latest sets when the next check-in is due. */
@@ -43,13 +38,17 @@ public class Touchpoint extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
-    /** A partner's touchpoints, newest first. */
-    public static Page<Touchpoint> page(String tenantId, UUID partnerId, PageRequest page) {
-        return Pages.of(find("tenantId = ?1 and partnerId = ?2",
-                Sort.descending("occurredAt", "createdAt").and("id"), tenantId, partnerId), page.paging());
-    }
-
-    public static Optional<Touchpoint> findInTenant(String tenantId, UUID partnerId, UUID id) {
-        return find("tenantId = ?1 and partnerId = ?2 and id = ?3", tenantId, partnerId, id).firstResultOptional();
+    public static Touchpoint of(Partner partner, TouchpointKind kind, Instant occurredAt, String note, String userId,
+            Instant now) {
+        Touchpoint touchpoint = new Touchpoint();
+        touchpoint.id = UUID.randomUUID();
+        touchpoint.tenantId = partner.tenantId;
+        touchpoint.partnerId = partner.id;
+        touchpoint.kind = kind;
+        touchpoint.occurredAt = occurredAt;
+        touchpoint.note = note;
+        touchpoint.createdBy = userId;
+        touchpoint.createdAt = now;
+        return touchpoint;
     }
 }

@@ -5,26 +5,11 @@ import io.referrals.events.Money;
 import io.referrals.events.partner.AgreementActivated;
 import io.referrals.events.partner.AgreementEnded;
 import io.referrals.partner.entity.Agreement;
-import io.referrals.partner.rest.AgreementView;
-import io.referrals.partner.rest.CompensationTerms;
-import java.util.List;
 import java.util.UUID;
 
+/** Agreements as their events carry them. */
 public final class AgreementMapper {
     private AgreementMapper() {
-    }
-
-    public static AgreementView toView(Agreement a) {
-        return new AgreementView(a.id, a.partnerId, a.kind, a.direction, List.copyOf(a.practiceGives),
-                List.copyOf(a.partnerGives), toTerms(a), a.effectiveFrom, a.effectiveTo, a.signedOn, a.signedVia,
-                a.feeDisclosedToClients, a.complianceAcknowledged, a.status, a.supersededBy, a.endedAt, a.endReason,
-                a.createdAt, a.createdBy);
-    }
-
-    public static CompensationTerms toTerms(Agreement a) {
-        CompensationTerms.FlatFee flatFee = a.flatFeeAmount == null ? null
-                : new CompensationTerms.FlatFee(a.flatFeeAmount, a.flatFeeCurrency);
-        return new CompensationTerms(a.compensationType, a.compensationPercent, flatFee);
     }
 
     public static Compensation toCompensation(Agreement a) {

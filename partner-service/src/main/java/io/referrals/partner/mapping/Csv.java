@@ -1,60 +1,69 @@
 package io.referrals.partner.mapping;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * RFC 4180 comma-separated values. Reading: fields may be enclosed in double quotes, and then hold commas, line
- * breaks and doubled quotes ({@code ""} for {@code "}); records end with CRLF, LF or CR, the last one optionally;
- * a quote inside an unquoted field is taken literally. Writing: a field is quoted when it holds a comma, a quote
- * or a line break (quotes doubled), and every record ends with CRLF.
+ * RFC 4180 comma-separated values, read and written by Jackson's CSV dataformat. Reading: a leading byte order mark
+ * is skipped; quoted fields hold commas, line breaks and doubled quotes; records end with CRLF, LF or CR, the last
+ * one optionally; a quote inside an unquoted field is taken literally. Writing: a field is quoted only when it holds
+ * a comma, a quote or a line break, {@code null} is written empty, and every record ends with CRLF.
  */
 public final class Csv {
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    private static final CsvMapper MAPPER = new CsvMapper();
+    private static final ObjectReader RECORDS = MAPPER.readerForListOf(String.class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY);
+    private static final ObjectWriter RECORD = MAPPER.writer(CsvSchema.emptySchema().withLineSeparator("\r\n"))
+            .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+
     private Csv() {
     }
 
     /** Reads one record at a time, so that a caller can stop early (e.g. at a row limit). */
     public static final class Reader {
-        private final String text;
-        private int pos;
-        private int line = 1;
+        private final JsonParser parser;
         private int recordLine;
 
         public Reader(String text) {
-            this.text = text;
+            try {
+                parser = RECORDS.createParser(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
+                // Every record is an array inside one array that wraps the whole text.
+                parser.nextToken();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /** The next record's fields, or {@code null} at the end of the text. */
         public List<String> next() {
-            if (pos >= text.length()) {
-                return null;
-            }
-            recordLine = line;
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            while (true) {
-                if (pos < text.length() && text.charAt(pos) == '"') {
-                    readQuoted(field);
-                } else {
-                    readUnquoted(field);
+            recordLine = parser.currentLocation().getLineNr();
+            try {
+                if (parser.nextToken() != JsonToken.START_ARRAY) {
+                    return null;
                 }
-                fields.add(field.toString());
-                field.setLength(0);
-                if (pos >= text.length()) {
-                    return fields;
+                List<String> fields = new ArrayList<>();
+                while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    fields.add(parser.getText());
                 }
-                char c = text.charAt(pos);
-                if (c == ',') {
-                    pos++;
-                    continue;
-                }
-                if (c == '\r' || c == '\n') {
-                    skipLineBreak();
-                    return fields;
-                }
-                throw new MalformedCsvException(line, "unexpected character '" + c + "' after a closing quote; "
-                        + "a quote inside a quoted field is written as two quotes");
+                return fields;
+            } catch (JsonProcessingException e) {
+                throw new MalformedCsvException(recordLine, reason(e));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 
@@ -63,79 +72,34 @@ public final class Csv {
             return recordLine;
         }
 
-        private void readQuoted(StringBuilder field) {
-            int startLine = line;
-            pos++;
-            while (pos < text.length()) {
-                char c = text.charAt(pos);
-                if (c == '"') {
-                    if (pos + 1 < text.length() && text.charAt(pos + 1) == '"') {
-                        field.append('"');
-                        pos += 2;
-                        continue;
-                    }
-                    pos++;
-                    return;
-                }
-                if (c == '\n' || (c == '\r' && (pos + 1 >= text.length() || text.charAt(pos + 1) != '\n'))) {
-                    line++;
-                }
-                field.append(c);
-                pos++;
+        private static String reason(JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            if (message.startsWith("Missing closing quote")) {
+                return "a quoted field is not closed";
             }
-            throw new MalformedCsvException(startLine, "a quoted field is not closed");
-        }
-
-        private void readUnquoted(StringBuilder field) {
-            while (pos < text.length()) {
-                char c = text.charAt(pos);
-                if (c == ',' || c == '\r' || c == '\n') {
-                    return;
-                }
-                field.append(c);
-                pos++;
+            if (message.contains("Expected column separator")) {
+                return "unexpected text after a closing quote; a quote inside a quoted field is written as two "
+                        + "quotes";
             }
-        }
-
-        private void skipLineBreak() {
-            if (text.charAt(pos) == '\r' && pos + 1 < text.length() && text.charAt(pos + 1) == '\n') {
-                pos++;
-            }
-            pos++;
-            line++;
+            return message;
         }
     }
 
     /** Appends one record, CRLF-terminated; {@code null} fields are written empty. */
-    public static void writeRecord(Appendable out, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(quote(fields.get(i)));
-        }
-        out.append("\r\n");
+    public static void writeRecord(Writer out, List<String> fields) throws IOException {
+        out.write(record(fields));
     }
 
     public static String record(List<String> fields) {
-        StringBuilder out = new StringBuilder();
         try {
-            writeRecord(out, fields);
-        } catch (IOException e) {
+            return RECORD.writeValueAsString(fields.stream().map(field -> Objects.requireNonNullElse(field, ""))
+                    .toList());
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return out.toString();
     }
 
-    static String quote(String value) {
-        if (value == null) {
-            return "";
-        }
-        boolean needsQuotes = value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
-        return needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
-
-    /** The text is not well-formed CSV; {@code line} is where the problem was found. */
+    /** The text is not well-formed CSV; {@code line} is where the record with the problem starts. */
     public static class MalformedCsvException extends IllegalArgumentException {
         private final int line;
         private final String reason;

@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.transaction.Transactional;
 import io.referrals.platform.idempotency.IdempotencyKeys;
-import io.referrals.partner.mapping.AgreementMapper;
+import io.referrals.partner.service.AgreementCommands;
 import io.referrals.partner.service.AgreementService;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.tenant.CurrentTenant;
@@ -77,10 +77,10 @@ public class AgreementResource {
             @Parameter(description = "Makes retries safe: a retry returns the first answer instead of superseding it",
                     example = "agreement-dana-2026")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @NotNull @Valid AgreementRequests.Create request, @Context UriInfo uri) {
+            @NotNull @Valid AgreementCommands.Create request, @Context UriInfo uri) {
         String tenantId = tenant.id();
         return idempotencyKeys.execute(tenantId, idempotencyKey, List.of(partnerId, request), AgreementView.class,
-                () -> AgreementMapper.toView(service.create(tenantId, partnerId, request, tenant.userId())),
+                () -> AgreementView.of(service.create(tenantId, partnerId, request, tenant.userId())),
                 view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view));
     }
 
@@ -90,7 +90,7 @@ public class AgreementResource {
             description = "Active, superseded and ended alike.")
     @APIResponse(responseCode = "200", description = "Every agreement of the partner")
     public List<AgreementView> list(@PathParam("partnerId") UUID partnerId) {
-        return service.list(tenant.id(), partnerId).stream().map(AgreementMapper::toView).toList();
+        return service.list(tenant.id(), partnerId).stream().map(AgreementView::of).toList();
     }
 
     @GET
@@ -100,7 +100,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "200", description = "The agreement",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
     public AgreementView get(@PathParam("partnerId") UUID partnerId, @PathParam("agreementId") UUID agreementId) {
-        return AgreementMapper.toView(service.get(tenant.id(), partnerId, agreementId));
+        return AgreementView.of(service.get(tenant.id(), partnerId, agreementId));
     }
 
     @POST
@@ -115,7 +115,7 @@ public class AgreementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "not active", value = NOT_ACTIVE_EXAMPLE)))
     public AgreementView end(@PathParam("partnerId") UUID partnerId, @PathParam("agreementId") UUID agreementId,
-            @NotNull @Valid AgreementRequests.End request) {
-        return AgreementMapper.toView(service.end(tenant.id(), partnerId, agreementId, request));
+            @NotNull @Valid AgreementCommands.End request) {
+        return AgreementView.of(service.end(tenant.id(), partnerId, agreementId, request));
     }
 }

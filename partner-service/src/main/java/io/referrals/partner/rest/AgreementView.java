@@ -1,9 +1,11 @@
 package io.referrals.partner.rest;
 
+import io.referrals.partner.entity.Agreement;
 import io.referrals.partner.entity.AgreementDirection;
 import io.referrals.partner.entity.AgreementKind;
 import io.referrals.partner.entity.AgreementStatus;
 import io.referrals.partner.entity.SignedVia;
+import io.referrals.partner.service.CompensationTerms;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,4 +34,17 @@ public record AgreementView(
         @Schema(description = "superseded, or the reason given when the practice ended it") String endReason,
         Instant createdAt,
         @Schema(example = "user@practice") String createdBy) {
+
+    public static AgreementView of(Agreement a) {
+        return new AgreementView(a.id, a.partnerId, a.kind, a.direction, List.copyOf(a.practiceGives),
+                List.copyOf(a.partnerGives), compensationOf(a), a.effectiveFrom, a.effectiveTo, a.signedOn,
+                a.signedVia, a.feeDisclosedToClients, a.complianceAcknowledged, a.status, a.supersededBy, a.endedAt,
+                a.endReason, a.createdAt, a.createdBy);
+    }
+
+    private static CompensationTerms compensationOf(Agreement a) {
+        CompensationTerms.FlatFee flatFee = a.flatFeeAmount == null ? null
+                : new CompensationTerms.FlatFee(a.flatFeeAmount, a.flatFeeCurrency);
+        return new CompensationTerms(a.compensationType, a.compensationPercent, flatFee);
+    }
 }

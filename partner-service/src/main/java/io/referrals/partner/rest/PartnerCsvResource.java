@@ -1,5 +1,6 @@
 package io.referrals.partner.rest;
 
+import io.referrals.partner.service.ImportReport;
 import io.referrals.partner.service.PartnerCsvService;
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.problem.Problem;
@@ -136,7 +137,7 @@ public class PartnerCsvResource {
         String tenantId = tenant.id();
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            service.export(tenantId, filter, writer);
+            service.export(tenantId, filter.toCriteria(), writer);
             writer.flush();
         };
         return Response.ok(body, TEXT_CSV + "; charset=UTF-8")

@@ -3,6 +3,7 @@ package io.referrals.partner.rest;
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.PartnerStage;
 import io.referrals.partner.entity.AllianceType;
+import io.referrals.partner.entity.PartnerCriteria;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
@@ -54,4 +55,9 @@ public class PartnerFilter {
             + "with - for descending")
     @Parameter(description = "Sort key, prefixed with - for descending: " + SORT_KEYS, example = "-fitScore")
     public String sort;
+
+    /** The criteria as the service and repository take them. */
+    public PartnerCriteria toCriteria() {
+        return new PartnerCriteria(category, allianceType, stage, tag, text, candidate, needsReview, archived, sort);
+    }
 }

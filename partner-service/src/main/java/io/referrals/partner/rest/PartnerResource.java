@@ -1,6 +1,6 @@
 package io.referrals.partner.rest;
 
-import io.referrals.partner.mapping.PartnerMapper;
+import io.referrals.partner.service.PartnerCommands;
 import io.referrals.partner.service.PartnerService;
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.problem.Problem;
@@ -81,10 +81,10 @@ public class PartnerResource {
             @Parameter(description = "Makes retries safe: the same key returns the first answer and creates nothing",
                     example = "crm-sync-4711")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @NotNull @Valid PartnerRequests.Create request, @Context UriInfo uri) {
+            @NotNull @Valid PartnerCommands.Create request, @Context UriInfo uri) {
         String tenantId = tenant.id();
         return idempotencyKeys.execute(tenantId, idempotencyKey, request, PartnerView.class,
-                () -> PartnerMapper.toView(service.create(tenantId, request, tenant.userId())),
+                () -> PartnerView.of(service.create(tenantId, request, tenant.userId())),
                 view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view));
     }
 
@@ -95,7 +95,7 @@ public class PartnerResource {
                     + "sorted by name unless `sort` says otherwise. Archived partners only with `archived=true`.")
     @APIResponse(responseCode = "200", description = "One page of partners")
     public Page<PartnerView> list(@Valid @BeanParam PartnerFilter filter, @Valid @BeanParam PageRequest page) {
-        return service.list(tenant.id(), filter, page).map(PartnerMapper::toView);
+        return service.list(tenant.id(), filter.toCriteria(), page.paging()).map(PartnerView::of);
     }
 
     @GET
@@ -110,8 +110,8 @@ public class PartnerResource {
             @QueryParam("before") Instant before,
             @Parameter(description = "At most this many, 1 to 500") @QueryParam("limit") @DefaultValue("100")
             @Min(1) @Max(500) int limit) {
-        return service.dueForCheckIn(tenant.id(), before == null ? Instant.now() : before, limit).stream()
-                .map(PartnerMapper::toView).toList();
+        return service.dueForCheckIn(tenant.id(), before, limit).stream()
+                .map(PartnerView::of).toList();
     }
 
     @GET
@@ -121,7 +121,7 @@ public class PartnerResource {
     @APIResponse(responseCode = "200", description = "The partner",
             content = @Content(schema = @Schema(implementation = PartnerView.class)))
     public PartnerView get(@PathParam("id") UUID id) {
-        return PartnerMapper.toView(service.get(tenant.id(), id));
+        return PartnerView.of(service.get(tenant.id(), id));
     }
 
     @PATCH
@@ -135,8 +135,8 @@ public class PartnerResource {
             content = @Content(schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "409", description = "Another partner already has this email, or the partner is "
             + "archived", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public PartnerView update(@PathParam("id") UUID id, @NotNull @Valid PartnerRequests.Update request) {
-        return PartnerMapper.toView(service.update(tenant.id(), id, request));
+    public PartnerView update(@PathParam("id") UUID id, @NotNull @Valid PartnerCommands.Update request) {
+        return PartnerView.of(service.update(tenant.id(), id, request));
     }
 
     @DELETE
@@ -148,7 +148,7 @@ public class PartnerResource {
     @APIResponse(responseCode = "200", description = "The archived partner",
             content = @Content(schema = @Schema(implementation = PartnerView.class)))
     public PartnerView archive(@PathParam("id") UUID id) {
-        return PartnerMapper.toView(service.archive(tenant.id(), id, true));
+        return PartnerView.of(service.archive(tenant.id(), id, true));
     }
 
     @POST
@@ -158,7 +158,7 @@ public class PartnerResource {
     @APIResponse(responseCode = "200", description = "The restored partner",
             content = @Content(schema = @Schema(implementation = PartnerView.class)))
     public PartnerView restore(@PathParam("id") UUID id) {
-        return PartnerMapper.toView(service.archive(tenant.id(), id, false));
+        return PartnerView.of(service.archive(tenant.id(), id, false));
     }
 
     @POST
@@ -173,8 +173,8 @@ public class PartnerResource {
     @APIResponse(responseCode = "409", description = "Not allowed from the current stage; `allowed` lists what is",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "illegal", value = ILLEGAL_TRANSITION_EXAMPLE)))
-    public PartnerView transition(@PathParam("id") UUID id, @NotNull @Valid PartnerRequests.StageTransition request) {
-        return PartnerMapper.toView(service.transition(tenant.id(), id, request, tenant.userId()));
+    public PartnerView transition(@PathParam("id") UUID id, @NotNull @Valid PartnerCommands.StageTransition request) {
+        return PartnerView.of(service.transition(tenant.id(), id, request, tenant.userId()));
     }
 
     @GET

@@ -2,8 +2,9 @@ package io.referrals.partner.rest;
 
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.PartnerStage;
-import io.referrals.events.WireEnum;
 import io.referrals.partner.entity.AllianceType;
+import io.referrals.partner.entity.Partner;
+import io.referrals.partner.entity.Relationship;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -40,14 +41,19 @@ public record PartnerView(
         Instant createdAt,
         Instant updatedAt) {
 
-    public enum Relationship implements WireEnum {
-        SOURCE, PARTNER
-    }
-
     @Schema(name = "Fit", description = "How well the partner's clients match the practice's ideal referral")
     public record Fit(
             @Schema(description = "0 to 100; null until the practice describes its ideal referral niches",
                     example = "67") Integer score,
             @Schema(example = "[\"Serves 2 of your 3 niches: couples, career change\"]") List<String> reasons) {
+    }
+
+    public static PartnerView of(Partner p) {
+        return new PartnerView(p.id, p.name, p.email, p.category, p.organization, p.role, p.licensed, p.phone,
+                p.website, p.notes, List.copyOf(p.tags), List.copyOf(p.niches),
+                p.allianceTypes.stream().map(AllianceType::valueOf).toList(), p.relationship(), p.stage, p.owner,
+                p.checkInCadenceDays, p.candidate, p.candidateReferralId, p.needsReview, p.activeAgreementId,
+                new Fit(p.fitScore, List.copyOf(p.fitReasons)), p.lastTouchpointAt, p.nextCheckInDue, p.archivedAt,
+                p.createdAt, p.updatedAt);
     }
 }

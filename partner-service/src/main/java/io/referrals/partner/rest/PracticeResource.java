@@ -1,5 +1,7 @@
 package io.referrals.partner.rest;
 
+import io.referrals.partner.entity.Practice;
+import io.referrals.partner.service.PracticeProfile;
 import io.referrals.partner.service.PracticeService;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +38,7 @@ public class PracticeResource {
             description = "Defaults (monthly check-ins, no niches) until the practice describes itself.")
     @APIResponse(responseCode = "200", description = "The profile")
     public PracticeProfile get() {
-        return PracticeProfile.of(service.get(tenant.id()));
+        return profileOf(service.get(tenant.id()));
     }
 
     @PUT
@@ -44,6 +47,12 @@ public class PracticeResource {
             description = "Re-scores every partner's fit against the new ideal referral.")
     @APIResponse(responseCode = "200", description = "The stored profile")
     public PracticeProfile put(@NotNull @Valid PracticeProfile profile) {
-        return PracticeProfile.of(service.put(tenant.id(), profile));
+        return profileOf(service.put(tenant.id(), profile));
+    }
+
+    private static PracticeProfile profileOf(Practice p) {
+        return new PracticeProfile(List.copyOf(p.services), new PracticeProfile.IdealReferral(p.idealDemographics,
+                p.idealPsychographics, p.idealSituation, p.idealReadiness), List.copyOf(p.niches),
+                p.defaultCheckInCadenceDays, p.monthlyReferralGoal, p.updatedAt);
     }
 }

@@ -1,5 +1,6 @@
 package io.referrals.partner.rest;
 
+import io.referrals.partner.service.LogTouchpoint;
 import io.referrals.partner.service.TouchpointService;
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.problem.Problem;
@@ -52,7 +53,7 @@ public class TouchpointResource {
     IdempotencyKeys idempotencyKeys;
 
     /** What a retry must repeat: the same touchpoint for the same partner. */
-    record Fingerprint(UUID partnerId, TouchpointRequest touchpoint) {
+    record Fingerprint(UUID partnerId, LogTouchpoint touchpoint) {
     }
 
     @POST
@@ -73,7 +74,7 @@ public class TouchpointResource {
             @Parameter(description = "Makes retries safe: the same key returns the first answer and logs nothing",
                     example = "visit-2026-11-20")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @NotNull @Valid TouchpointRequest request, @Context UriInfo uri) {
+            @NotNull @Valid LogTouchpoint request, @Context UriInfo uri) {
         String tenantId = tenant.id();
         return idempotencyKeys.execute(tenantId, idempotencyKey, new Fingerprint(partnerId, request),
                 TouchpointView.class,
@@ -86,7 +87,7 @@ public class TouchpointResource {
     @Operation(operationId = "listTouchpoints", summary = "A partner's touchpoints, newest first")
     @APIResponse(responseCode = "200", description = "One page of touchpoints")
     public Page<TouchpointView> list(@PathParam("partnerId") UUID partnerId, @Valid @BeanParam PageRequest page) {
-        return service.list(tenant.id(), partnerId, page).map(TouchpointView::of);
+        return service.list(tenant.id(), partnerId, page.paging()).map(TouchpointView::of);
     }
 
     @GET

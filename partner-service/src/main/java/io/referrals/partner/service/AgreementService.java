@@ -5,10 +5,8 @@ import io.referrals.partner.entity.Agreement;
 import io.referrals.partner.entity.AgreementRepository;
 import io.referrals.partner.entity.AgreementStatus;
 import io.referrals.partner.entity.Partner;
-import io.referrals.partner.entity.PartnerRepository;
+import io.referrals.partner.entity.TextList;
 import io.referrals.partner.mapping.AgreementMapper;
-import io.referrals.partner.rest.AgreementRequests;
-import io.referrals.partner.rest.CompensationTerms;
 import io.referrals.platform.outbox.Outbox;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.ProblemException;
@@ -16,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,7 +33,7 @@ public class AgreementService {
     public static final String SUPERSEDED = "superseded";
 
     @Inject
-    PartnerRepository partners;
+    Partners partners;
 
     @Inject
     AgreementRepository agreements;
@@ -42,75 +41,43 @@ public class AgreementService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     @Transactional
-    public Agreement create(String tenantId, UUID partnerId, AgreementRequests.Create request, String userId) {
-        LocalDate effectiveFrom = request.effectiveFrom() == null ? LocalDate.now(ZoneOffset.UTC)
-                : request.effectiveFrom();
-        AgreementTerms.check(request, effectiveFrom);
-        Partner partner = lockPartner(tenantId, partnerId);
-        PartnerService.rejectArchived(partner);
-        CompensationTerms compensation = AgreementTerms.compensationOf(request);
-        boolean acknowledged = Boolean.TRUE.equals(request.complianceAcknowledged());
+    public Agreement create(String tenantId, UUID partnerId, AgreementCommands.Create command, String userId) {
+        LocalDate effectiveFrom = command.effectiveFrom() == null
+                ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : command.effectiveFrom();
+        AgreementTerms.check(command, effectiveFrom);
+        Partner partner = partners.lock(tenantId, partnerId);
+        partner.rejectIfArchived();
+        CompensationTerms compensation = AgreementTerms.compensationOf(command);
+        boolean acknowledged = Boolean.TRUE.equals(command.complianceAcknowledged());
         if (compensation.type().paysPartner() && partner.licensed && !acknowledged) {
-            throw ProblemException.unprocessable("compliance-acknowledgement-required",
-                    "Compliance acknowledgement required",
-                    "Licensing boards restrict or forbid referral fees for some professions (therapists, financial "
-                            + "advisors, ...), and this partner's profession is licensed. Check that their board "
-                            + "allows " + compensation.type().json() + " and send complianceAcknowledged: true, "
-                            + "or choose compensation that does not pay the partner (none or "
-                            + "client_discount_percent).");
+            throw complianceAcknowledgementRequired(compensation);
         }
-
-        Instant now = Timestamps.now();
-        Agreement agreement = new Agreement();
-        agreement.id = UUID.randomUUID();
-        agreement.tenantId = tenantId;
-        agreement.partnerId = partner.id;
-        agreement.kind = request.kind();
-        agreement.direction = request.direction();
-        agreement.practiceGives = PartnerService.cleaned(request.practiceGives());
-        agreement.partnerGives = PartnerService.cleaned(request.partnerGives());
-        agreement.compensationType = compensation.type();
-        // Scaled as stored, so that the answer to this request reads like every later one ("15.00", not "15").
-        agreement.compensationPercent = compensation.percent() == null ? null
-                : compensation.percent().setScale(2, RoundingMode.UNNECESSARY);
-        if (compensation.flatFee() != null) {
-            agreement.flatFeeAmount = compensation.flatFee().amount().setScale(4, RoundingMode.UNNECESSARY);
-            agreement.flatFeeCurrency = compensation.flatFee().currency();
-        }
-        agreement.effectiveFrom = effectiveFrom;
-        agreement.effectiveTo = request.effectiveTo();
-        agreement.signedOn = request.signedOn();
-        agreement.signedVia = request.signedVia();
-        agreement.feeDisclosedToClients = Boolean.TRUE.equals(request.feeDisclosedToClients());
-        agreement.complianceAcknowledged = acknowledged;
-        agreement.status = AgreementStatus.ACTIVE;
-        agreement.createdAt = now;
+        Instant now = Timestamps.now(clock);
+        Agreement agreement = newAgreement(partner, command, effectiveFrom, now);
         agreement.createdBy = userId;
-
-        UUID supersedes = agreements.findActive(tenantId, partner.id)
-                .map(previous -> supersede(previous, agreement.id, now)).orElse(null);
-        agreements.persist(agreement);
-        outbox.publish(EventTypes.AGREEMENT_ACTIVATED, tenantId, partner.id,
-                AgreementMapper.toActivated(agreement, supersedes));
-        partner.activeAgreementId = agreement.id;
-        partner.updatedAt = now;
+        setCompensation(agreement, compensation);
+        agreement.complianceAcknowledged = acknowledged;
+        activate(partner, agreement, now);
         return agreement;
     }
 
     @Transactional
-    public Agreement end(String tenantId, UUID partnerId, UUID agreementId, AgreementRequests.End request) {
-        Partner partner = lockPartner(tenantId, partnerId);
+    public Agreement end(String tenantId, UUID partnerId, UUID agreementId, AgreementCommands.End command) {
+        Partner partner = partners.lock(tenantId, partnerId);
         Agreement agreement = find(tenantId, partner.id, agreementId);
         if (!agreement.isActive()) {
             throw ProblemException.conflict("agreement-not-active", "Agreement is not active",
                     "Only an active agreement can end; this one is " + agreement.status.json() + ".",
                     Map.of("agreementStatus", agreement.status.json()));
         }
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         agreement.status = AgreementStatus.ENDED;
         agreement.endedAt = now;
-        agreement.endReason = request.reason().strip();
+        agreement.endReason = command.reason().strip();
         partner.activeAgreementId = null;
         partner.updatedAt = now;
         outbox.publish(EventTypes.AGREEMENT_ENDED, tenantId, partner.id, AgreementMapper.toEnded(agreement));
@@ -118,13 +85,56 @@ public class AgreementService {
     }
 
     public List<Agreement> list(String tenantId, UUID partnerId) {
-        Partner partner = partner(tenantId, partnerId);
+        Partner partner = partners.get(tenantId, partnerId);
         return agreements.listForPartner(tenantId, partner.id);
     }
 
     public Agreement get(String tenantId, UUID partnerId, UUID agreementId) {
-        Partner partner = partner(tenantId, partnerId);
+        Partner partner = partners.get(tenantId, partnerId);
         return find(tenantId, partner.id, agreementId);
+    }
+
+    /** The agreement as asked for, active from now; compensation and who made it are set by the caller. */
+    private static Agreement newAgreement(Partner partner, AgreementCommands.Create command, LocalDate effectiveFrom,
+            Instant now) {
+        Agreement agreement = new Agreement();
+        agreement.id = UUID.randomUUID();
+        agreement.tenantId = partner.tenantId;
+        agreement.partnerId = partner.id;
+        agreement.kind = command.kind();
+        agreement.direction = command.direction();
+        agreement.practiceGives = TextList.cleaned(command.practiceGives());
+        agreement.partnerGives = TextList.cleaned(command.partnerGives());
+        agreement.effectiveFrom = effectiveFrom;
+        agreement.effectiveTo = command.effectiveTo();
+        agreement.signedOn = command.signedOn();
+        agreement.signedVia = command.signedVia();
+        agreement.feeDisclosedToClients = Boolean.TRUE.equals(command.feeDisclosedToClients());
+        agreement.status = AgreementStatus.ACTIVE;
+        agreement.createdAt = now;
+        return agreement;
+    }
+
+    /** Scaled as stored, so that the answer to this request reads like every later one ("15.00", not "15"). */
+    private static void setCompensation(Agreement agreement, CompensationTerms compensation) {
+        agreement.compensationType = compensation.type();
+        agreement.compensationPercent = compensation.percent() == null ? null
+                : compensation.percent().setScale(2, RoundingMode.UNNECESSARY);
+        if (compensation.flatFee() != null) {
+            agreement.flatFeeAmount = compensation.flatFee().amount().setScale(4, RoundingMode.UNNECESSARY);
+            agreement.flatFeeCurrency = compensation.flatFee().currency();
+        }
+    }
+
+    /** Stores the agreement as the partner's active one, superseding the one active until now. */
+    private void activate(Partner partner, Agreement agreement, Instant now) {
+        UUID supersedes = agreements.findActive(partner.tenantId, partner.id)
+                .map(previous -> supersede(previous, agreement.id, now)).orElse(null);
+        agreements.persist(agreement);
+        outbox.publish(EventTypes.AGREEMENT_ACTIVATED, partner.tenantId, partner.id,
+                AgreementMapper.toActivated(agreement, supersedes));
+        partner.activeAgreementId = agreement.id;
+        partner.updatedAt = now;
     }
 
     /** Ends the active agreement in favour of its successor and announces it before the successor is. */
@@ -140,18 +150,18 @@ public class AgreementService {
         return previous.id;
     }
 
-    private Partner partner(String tenantId, UUID partnerId) {
-        return partners.findInTenant(tenantId, partnerId)
-                .orElseThrow(() -> ProblemException.notFound("Partner", partnerId));
-    }
-
-    private Partner lockPartner(String tenantId, UUID partnerId) {
-        return partners.findInTenantForUpdate(tenantId, partnerId)
-                .orElseThrow(() -> ProblemException.notFound("Partner", partnerId));
-    }
-
     private Agreement find(String tenantId, UUID partnerId, UUID agreementId) {
         return agreements.findForPartner(tenantId, partnerId, agreementId)
                 .orElseThrow(() -> ProblemException.notFound("Agreement", agreementId));
+    }
+
+    private static ProblemException complianceAcknowledgementRequired(CompensationTerms compensation) {
+        return ProblemException.unprocessable("compliance-acknowledgement-required",
+                "Compliance acknowledgement required",
+                "Licensing boards restrict or forbid referral fees for some professions (therapists, financial "
+                        + "advisors, ...), and this partner's profession is licensed. Check that their board "
+                        + "allows " + compensation.type().json() + " and send complianceAcknowledged: true, "
+                        + "or choose compensation that does not pay the partner (none or "
+                        + "client_discount_percent).");
     }
 }

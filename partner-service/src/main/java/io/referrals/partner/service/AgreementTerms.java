@@ -2,8 +2,6 @@ package io.referrals.partner.service;
 
 import io.referrals.events.CompensationType;
 import io.referrals.partner.entity.AgreementKind;
-import io.referrals.partner.rest.AgreementRequests;
-import io.referrals.partner.rest.CompensationTerms;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
 import java.time.LocalDate;
@@ -25,25 +23,44 @@ public final class AgreementTerms {
     }
 
     /** The compensation asked for; none when left out. */
-    public static CompensationTerms compensationOf(AgreementRequests.Create request) {
+    public static CompensationTerms compensationOf(AgreementCommands.Create request) {
         return request.compensation() == null ? NONE : request.compensation();
     }
 
-    public static void check(AgreementRequests.Create request, LocalDate effectiveFrom) {
+    public static void check(AgreementCommands.Create request, LocalDate effectiveFrom) {
         List<Problem.FieldError> errors = violations(request, effectiveFrom);
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.of(400, "validation-failed", "Request is not valid",
-                    "One or more fields are invalid.").withErrors(errors));
+            throw ProblemException.invalidFields(errors);
         }
     }
 
-    public static List<Problem.FieldError> violations(AgreementRequests.Create request, LocalDate effectiveFrom) {
+    public static List<Problem.FieldError> violations(AgreementCommands.Create request, LocalDate effectiveFrom) {
         List<Problem.FieldError> errors = new ArrayList<>();
         CompensationTerms compensation = compensationOf(request);
         CompensationType type = compensation.type();
         if (type == null) {
             return errors;
         }
+        errors.addAll(compensationViolations(compensation));
+        if (request.kind() == AgreementKind.INCENTIVIZED && type == CompensationType.NONE) {
+            errors.add(error(request.compensation() == null ? "compensation" : "compensation.type",
+                    "an incentivized agreement needs compensation other than none"));
+        }
+        if (type.paysPartner() && request.feeDisclosedToClients() == null) {
+            errors.add(error("feeDisclosedToClients",
+                    "is required when the partner is paid: say whether clients are told about the fee"));
+        }
+        if (request.effectiveTo() != null && !request.effectiveTo().isAfter(effectiveFrom)) {
+            errors.add(error("effectiveTo", "must be after effectiveFrom (" + effectiveFrom + ")"));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return errors;
+    }
+
+    /** A percent for the percentage types and only for them, a flat fee in a real currency for flat_fee only. */
+    private static List<Problem.FieldError> compensationViolations(CompensationTerms compensation) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        CompensationType type = compensation.type();
         if (type.isPercent() && compensation.percent() == null) {
             errors.add(error("compensation.percent", "is required for " + type.json()));
         }
@@ -60,18 +77,6 @@ public final class AgreementTerms {
                 && !isCurrency(compensation.flatFee().currency())) {
             errors.add(error("compensation.flatFee.currency", "must be an ISO 4217 currency code"));
         }
-        if (request.kind() == AgreementKind.INCENTIVIZED && type == CompensationType.NONE) {
-            errors.add(error(request.compensation() == null ? "compensation" : "compensation.type",
-                    "an incentivized agreement needs compensation other than none"));
-        }
-        if (type.paysPartner() && request.feeDisclosedToClients() == null) {
-            errors.add(error("feeDisclosedToClients",
-                    "is required when the partner is paid: say whether clients are told about the fee"));
-        }
-        if (request.effectiveTo() != null && !request.effectiveTo().isAfter(effectiveFrom)) {
-            errors.add(error("effectiveTo", "must be after effectiveFrom (" + effectiveFrom + ")"));
-        }
-        errors.sort(Comparator.comparing(Problem.FieldError::field));
         return errors;
     }
 

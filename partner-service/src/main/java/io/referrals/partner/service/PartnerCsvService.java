@@ -1,20 +1,15 @@
 package io.referrals.partner.service;
 
-import io.referrals.events.PartnerStage;
 import io.referrals.partner.entity.Partner;
+import io.referrals.partner.entity.PartnerCriteria;
 import io.referrals.partner.entity.PartnerRepository;
 import io.referrals.partner.mapping.Csv;
-import io.referrals.partner.mapping.PartnerCsv;
-import io.referrals.partner.mapping.PartnerMapper;
-import io.referrals.partner.rest.ImportReport;
-import io.referrals.partner.rest.PartnerFilter;
-import io.referrals.partner.rest.PartnerRequests;
+import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.text.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -22,6 +17,7 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -56,19 +52,45 @@ public class PartnerCsvService {
     Validator validator;
 
     @Inject
-    EntityManager entityManager;
+    Clock clock;
 
     @Transactional
     public ImportReport importCsv(String tenantId, String csv, String userId) {
         if (csv.length() > MAX_BYTES || csv.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw tooLarge();
         }
-        Csv.Reader reader = new Csv.Reader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
+        Csv.Reader reader = new Csv.Reader(csv);
         List<String> headerRecord = read(reader);
         if (headerRecord == null || isBlank(headerRecord)) {
             throw empty("The file is empty; it needs a header row and at least one data row.");
         }
         PartnerCsv.Header header = PartnerCsv.header(headerRecord);
+        List<List<String>> records = dataRecords(reader);
+        ImportRun run = new ImportRun(partners.emailIndex(tenantId));
+        for (int i = 0; i < records.size(); i++) {
+            if (!isBlank(records.get(i))) {
+                importRow(tenantId, PartnerCsv.row(header, records.get(i), i + 1), i + 1, userId, run);
+            }
+        }
+        return run.report();
+    }
+
+    /** Writes the header and one row per partner of the filtered list, reading the partners as a stream. */
+    @Transactional
+    public void export(String tenantId, PartnerCriteria criteria, Writer out) throws IOException {
+        Csv.writeRecord(out, PartnerCsv.EXPORTED);
+        try (Stream<Partner> stream = partners.stream(tenantId, criteria)) {
+            Iterator<Partner> iterator = stream.iterator();
+            while (iterator.hasNext()) {
+                Partner partner = iterator.next();
+                Csv.writeRecord(out, PartnerCsv.exportRow(partner));
+                partners.detach(partner);
+            }
+        }
+    }
+
+    /** The records after the header, blank ones included so that row numbers stay true; within the row limit. */
+    private static List<List<String>> dataRecords(Csv.Reader reader) {
         List<List<String>> records = new ArrayList<>();
         int dataRows = 0;
         for (List<String> record = read(reader); record != null; record = read(reader)) {
@@ -80,78 +102,68 @@ public class PartnerCsvService {
         if (dataRows == 0) {
             throw empty("The file has a header row but no data rows.");
         }
-
-        Map<String, UUID> emails = partners.emailIndex(tenantId);
-        List<ImportReport.Created> created = new ArrayList<>();
-        List<ImportReport.Skipped> skipped = new ArrayList<>();
-        List<ImportReport.RowError> errors = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            int row = i + 1;
-            if (isBlank(records.get(i))) {
-                continue;
-            }
-            PartnerCsv.Row parsed = PartnerCsv.row(header, records.get(i), row);
-            List<ImportReport.RowError> rowErrors = validate(parsed, row);
-            if (!rowErrors.isEmpty()) {
-                errors.addAll(rowErrors);
-                continue;
-            }
-            PartnerRequests.Create request = parsed.request();
-            String email = Text.blankToNull(request.email());
-            UUID existing = email == null ? null : emails.get(email.toLowerCase(Locale.ROOT));
-            if (existing != null) {
-                skipped.add(new ImportReport.Skipped(row, email, existing));
-                continue;
-            }
-            PartnerStage stage = request.stage() == null ? PartnerStage.IDENTIFIED : request.stage();
-            Partner partner = partnerService.persistNew(PartnerService.newPartner(tenantId, request, stage),
-                    IMPORT_NOTE, userId);
-            created.add(new ImportReport.Created(row, partner.id));
-            if (email != null) {
-                emails.put(email.toLowerCase(Locale.ROOT), partner.id);
-            }
-            if (created.size() % FLUSH_EVERY == 0) {
-                entityManager.flush();
-                entityManager.clear();
-            }
-        }
-        return new ImportReport(created.size(), created, skipped, errors);
+        return records;
     }
 
-    /** Writes the header and one row per partner of the filtered list, reading the partners as a stream. */
-    @Transactional
-    public void export(String tenantId, PartnerFilter filter, Writer out) throws IOException {
-        Csv.writeRecord(out, PartnerCsv.EXPORTED);
-        try (Stream<Partner> stream = partners.stream(tenantId, filter)) {
-            Iterator<Partner> iterator = stream.iterator();
-            while (iterator.hasNext()) {
-                Partner partner = iterator.next();
-                Csv.writeRecord(out, PartnerCsv.exportRow(PartnerMapper.toView(partner)));
-                entityManager.detach(partner);
-            }
+    /** Creates the row's partner, or reports why not: invalid values, or an email the practice already has. */
+    private void importRow(String tenantId, PartnerCsv.Row parsed, int row, String userId, ImportRun run) {
+        List<ImportReport.RowError> rowErrors = validate(parsed, row);
+        if (!rowErrors.isEmpty()) {
+            run.errors.addAll(rowErrors);
+            return;
+        }
+        String email = Text.blankToNull(parsed.command().email());
+        UUID existing = email == null ? null : run.emails.get(email.toLowerCase(Locale.ROOT));
+        if (existing != null) {
+            run.skipped.add(new ImportReport.Skipped(row, email, existing));
+            return;
+        }
+        Partner partner = partnerService.persistNew(parsed.command().toPartner(tenantId, Timestamps.now(clock)),
+                IMPORT_NOTE, userId);
+        run.created.add(new ImportReport.Created(row, partner.id));
+        if (email != null) {
+            run.emails.put(email.toLowerCase(Locale.ROOT), partner.id);
+        }
+        if (run.created.size() % FLUSH_EVERY == 0) {
+            partners.flushAndClear();
         }
     }
 
-    /** The same rules as a single create: Bean Validation on the request, plus an active starting stage. */
+    /** The same rules as a single create: Bean Validation on the command, plus an active starting stage. */
     private List<ImportReport.RowError> validate(PartnerCsv.Row parsed, int row) {
         List<ImportReport.RowError> errors = new ArrayList<>(parsed.errors());
         Set<String> unreadable = new LinkedHashSet<>();
         parsed.errors().forEach(error -> unreadable.add(error.field()));
         Set<ImportReport.RowError> violations = new LinkedHashSet<>();
-        for (ConstraintViolation<PartnerRequests.Create> violation : validator.validate(parsed.request())) {
+        for (ConstraintViolation<PartnerCommands.Create> violation : validator.validate(parsed.command())) {
             String field = column(violation.getPropertyPath());
             if (!unreadable.contains(field)) {
                 violations.add(new ImportReport.RowError(row, field, violation.getMessage()));
             }
         }
         errors.addAll(violations);
-        PartnerStage stage = parsed.request().stage();
-        if (stage != null && !PartnerLifecycle.isActive(stage)) {
+        if (!PartnerLifecycle.isActive(parsed.command().startingStage())) {
             errors.add(new ImportReport.RowError(row, "stage", "a new partner starts in an active stage"));
         }
         errors.sort(Comparator.comparing(ImportReport.RowError::field, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(ImportReport.RowError::message));
         return errors;
+    }
+
+    /** What one import did so far: the practice's emails (those created by earlier rows included) and the report. */
+    private static final class ImportRun {
+        final Map<String, UUID> emails;
+        final List<ImportReport.Created> created = new ArrayList<>();
+        final List<ImportReport.Skipped> skipped = new ArrayList<>();
+        final List<ImportReport.RowError> errors = new ArrayList<>();
+
+        ImportRun(Map<String, UUID> emails) {
+            this.emails = emails;
+        }
+
+        ImportReport report() {
+            return new ImportReport(created.size(), created, skipped, errors);
+        }
     }
 
     /** {@code tags[2].<list element>} is the tags column. */

@@ -1,7 +1,6 @@
 package io.referrals.partner.service;
 
 import io.referrals.events.CloudEvent;
-import io.referrals.events.PartnerCategory;
 import io.referrals.events.PartnerStage;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.Referrer;
@@ -11,7 +10,7 @@ import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -30,17 +29,16 @@ public class ReferralSources {
     @Inject
     PartnerService partnerService;
 
+    @Inject
+    Clock clock;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void onReferralReceived(CloudEvent event, ReferralReceived data) {
         String tenantId = event.tenantid();
         Referrer referrer = data.referrer();
         Optional<Partner> known = partners.findInTenant(tenantId, referrer.partnerId());
         if (known.isPresent()) {
-            Partner partner = known.get();
-            if (partner.stage == PartnerStage.ENDED && !partner.needsReview) {
-                partner.needsReview = true;
-                partner.updatedAt = Timestamps.now();
-            }
+            flagIfEnded(known.get());
             return;
         }
         Optional<Partner> sameEmail = referrer.email() == null ? Optional.empty()
@@ -52,18 +50,16 @@ public class ReferralSources {
             sameEmail.get().needsReview = true;
             return;
         }
-        Instant now = Timestamps.now();
-        Partner candidate = new Partner();
-        candidate.id = referrer.partnerId();
-        candidate.tenantId = tenantId;
-        candidate.name = referrer.name();
-        candidate.email = referrer.email();
-        candidate.category = PartnerCategory.UNCATEGORIZED;
-        candidate.stage = PartnerStage.IDENTIFIED;
-        candidate.candidate = true;
-        candidate.candidateReferralId = data.referralId();
-        candidate.createdAt = now;
-        candidate.updatedAt = now;
+        Partner candidate = Partner.candidate(tenantId, referrer.partnerId(), referrer.name(), referrer.email(),
+                data.referralId(), Timestamps.now(clock));
         partnerService.persistNew(candidate, "Sent referral " + data.referralId() + " before any agreement", null);
+    }
+
+    /** A referral from an ended partner is accepted, but the practice should look at that partner again. */
+    private void flagIfEnded(Partner partner) {
+        if (partner.stage == PartnerStage.ENDED && !partner.needsReview) {
+            partner.needsReview = true;
+            partner.updatedAt = Timestamps.now(clock);
+        }
     }
 }

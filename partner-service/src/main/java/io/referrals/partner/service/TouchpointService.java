@@ -3,19 +3,19 @@ package io.referrals.partner.service;
 import io.referrals.events.EventTypes;
 import io.referrals.events.partner.TouchpointLogged;
 import io.referrals.partner.entity.Partner;
-import io.referrals.partner.entity.PartnerRepository;
-import io.referrals.partner.entity.Practice;
+import io.referrals.partner.entity.PracticeRepository;
 import io.referrals.partner.entity.Touchpoint;
-import io.referrals.partner.rest.TouchpointRequest;
+import io.referrals.partner.entity.TouchpointRepository;
 import io.referrals.platform.outbox.Outbox;
+import io.referrals.platform.page.Page;
+import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.ProblemException;
-import io.referrals.platform.page.Page;
-import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.text.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,53 +30,46 @@ public class TouchpointService {
     static final Duration MAX_AHEAD = Duration.ofDays(1);
 
     @Inject
-    PartnerRepository partners;
+    Partners partners;
 
     @Inject
-    PartnerService partnerService;
+    TouchpointRepository touchpoints;
+
+    @Inject
+    PracticeRepository practices;
 
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     @Transactional
-    public Touchpoint log(String tenantId, UUID partnerId, TouchpointRequest request, String userId) {
-        Partner partner = partners.findInTenantForUpdate(tenantId, partnerId)
-                .orElseThrow(() -> ProblemException.notFound("Partner", partnerId));
-        PartnerService.rejectArchived(partner);
-        Instant now = Timestamps.now();
-        Instant occurredAt = request.occurredAt() == null ? now : Timestamps.stored(request.occurredAt());
+    public Touchpoint log(String tenantId, UUID partnerId, LogTouchpoint command, String userId) {
+        Partner partner = partners.lock(tenantId, partnerId);
+        partner.rejectIfArchived();
+        Instant now = Timestamps.now(clock);
+        Instant occurredAt = command.occurredAt() == null ? now : Timestamps.stored(command.occurredAt());
         if (occurredAt.isAfter(now.plus(MAX_AHEAD))) {
             throw ProblemException.invalidField("occurredAt", "must not be more than one day in the future");
         }
-        Touchpoint touchpoint = new Touchpoint();
-        touchpoint.id = UUID.randomUUID();
-        touchpoint.tenantId = tenantId;
-        touchpoint.partnerId = partner.id;
-        touchpoint.kind = request.kind();
-        touchpoint.occurredAt = occurredAt;
-        touchpoint.note = Text.blankToNull(request.note());
-        touchpoint.createdBy = userId;
-        touchpoint.createdAt = now;
-        touchpoint.persist();
-
-        if (partner.lastTouchpointAt == null || occurredAt.isAfter(partner.lastTouchpointAt)) {
-            partner.lastTouchpointAt = occurredAt;
-        }
-        PartnerService.refreshDerived(partner, Practice.of(tenantId));
-        partner.updatedAt = now;
+        Touchpoint touchpoint = Touchpoint.of(partner, command.kind(), occurredAt, Text.blankToNull(command.note()),
+                userId, now);
+        touchpoints.persist(touchpoint);
+        partner.touched(occurredAt, practices.profileOf(tenantId), now);
         outbox.publish(EventTypes.TOUCHPOINT_LOGGED, tenantId, partner.id, new TouchpointLogged(touchpoint.id,
                 partner.id, touchpoint.kind.json(), touchpoint.occurredAt, partner.nextCheckInDue));
         return touchpoint;
     }
 
-    public Page<Touchpoint> list(String tenantId, UUID partnerId, PageRequest page) {
-        partnerService.get(tenantId, partnerId);
-        return Touchpoint.page(tenantId, partnerId, page);
+    public Page<Touchpoint> list(String tenantId, UUID partnerId, Paging paging) {
+        partners.get(tenantId, partnerId);
+        return touchpoints.page(tenantId, partnerId, paging);
     }
 
     public Touchpoint get(String tenantId, UUID partnerId, UUID id) {
-        partnerService.get(tenantId, partnerId);
-        return Touchpoint.findInTenant(tenantId, partnerId, id)
+        partners.get(tenantId, partnerId);
+        return touchpoints.findForPartner(tenantId, partnerId, id)
                 .orElseThrow(() -> ProblemException.notFound("Touchpoint", id));
     }
 }

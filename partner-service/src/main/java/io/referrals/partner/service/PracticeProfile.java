@@ -1,6 +1,5 @@
-package io.referrals.partner.rest;
+package io.referrals.partner.service;
 
-import io.referrals.partner.entity.Practice;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,11 +32,5 @@ public record PracticeProfile(
             @Size(max = 2000) @Schema(example = "Considering a career change or a first leadership role")
             String situation,
             @Size(max = 2000) @Schema(example = "Wants to start within a month") String readiness) {
-    }
-
-    public static PracticeProfile of(Practice p) {
-        return new PracticeProfile(List.copyOf(p.services), new IdealReferral(p.idealDemographics, p.idealPsychographics,
-                p.idealSituation, p.idealReadiness), List.copyOf(p.niches), p.defaultCheckInCadenceDays,
-                p.monthlyReferralGoal, p.updatedAt);
     }
 }

@@ -1,4 +1,4 @@
-package io.referrals.partner.service;
+package io.referrals.partner.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,12 +1,10 @@
-package io.referrals.partner.mapping;
+package io.referrals.partner.service;
 
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.PartnerStage;
 import io.referrals.events.WireEnum;
 import io.referrals.partner.entity.AllianceType;
-import io.referrals.partner.rest.ImportReport;
-import io.referrals.partner.rest.PartnerRequests;
-import io.referrals.partner.rest.PartnerView;
+import io.referrals.partner.entity.Partner;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
 import java.util.ArrayList;
@@ -52,8 +50,8 @@ public final class PartnerCsv {
         }
     }
 
-    /** One data row turned into a create request, with what could not be read into it. */
-    public record Row(PartnerRequests.Create request, List<ImportReport.RowError> errors) {
+    /** One data row turned into a create command, with what could not be read into it. */
+    public record Row(PartnerCommands.Create command, List<ImportReport.RowError> errors) {
     }
 
     /** Reads the header row; unknown, repeated or missing columns make the file unusable (400). */
@@ -73,26 +71,30 @@ public final class PartnerCsv {
             }
             columns.add(column);
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        unknown.forEach(name -> errors.add(new Problem.FieldError(name, "unknown column")));
-        repeated.forEach(name -> errors.add(new Problem.FieldError(name, "column appears more than once")));
-        REQUIRED.stream().filter(column -> !columns.contains(column))
-                .forEach(column -> errors.add(new Problem.FieldError(column, "required column is missing")));
-        if (!errors.isEmpty()) {
-            String detail = unknown.isEmpty() ? "The header row must name each column once, including name and "
-                    + "category." : "Unknown columns: " + String.join(", ", unknown) + ". Known columns: "
-                    + String.join(", ", IMPORTED) + " (and, ignored, " + String.join(", ", READ_ONLY) + ").";
-            Map<String, Object> extensions = new LinkedHashMap<>();
-            if (!unknown.isEmpty()) {
-                extensions.put("unknownColumns", unknown);
-            }
-            throw new ProblemException(Problem.of(400, "invalid-csv-header", "CSV header row is not valid", detail)
-                    .withErrors(errors).withExtensions(extensions));
+        List<String> missing = REQUIRED.stream().filter(column -> !columns.contains(column)).toList();
+        if (!unknown.isEmpty() || !repeated.isEmpty() || !missing.isEmpty()) {
+            throw invalidHeader(unknown, repeated, missing);
         }
         return new Header(columns.stream().map(c -> READ_ONLY.contains(c) ? null : c).toList());
     }
 
-    /** The row's values as a create request; values that cannot be read are left out and reported. */
+    private static ProblemException invalidHeader(List<String> unknown, List<String> repeated, List<String> missing) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        unknown.forEach(name -> errors.add(new Problem.FieldError(name, "unknown column")));
+        repeated.forEach(name -> errors.add(new Problem.FieldError(name, "column appears more than once")));
+        missing.forEach(column -> errors.add(new Problem.FieldError(column, "required column is missing")));
+        String detail = unknown.isEmpty() ? "The header row must name each column once, including name and "
+                + "category." : "Unknown columns: " + String.join(", ", unknown) + ". Known columns: "
+                + String.join(", ", IMPORTED) + " (and, ignored, " + String.join(", ", READ_ONLY) + ").";
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (!unknown.isEmpty()) {
+            extensions.put("unknownColumns", unknown);
+        }
+        return new ProblemException(Problem.of(400, "invalid-csv-header", "CSV header row is not valid", detail)
+                .withErrors(errors).withExtensions(extensions));
+    }
+
+    /** The row's values as a create command; values that cannot be read are left out and reported. */
     public static Row row(Header header, List<String> values, int rowNumber) {
         List<ImportReport.RowError> errors = new ArrayList<>();
         if (values.size() > header.size()
@@ -100,6 +102,45 @@ public final class PartnerCsv {
             errors.add(new ImportReport.RowError(rowNumber, null,
                     "has " + values.size() + " values but the header has " + header.size() + " columns"));
         }
+        Map<String, String> cells = cells(header, values);
+        PartnerCategory category = enumValue(PartnerCategory.class, "category", cells, rowNumber, errors);
+        PartnerStage stage = enumValue(PartnerStage.class, "stage", cells, rowNumber, errors);
+        List<AllianceType> allianceTypes = allianceTypes(cells.get("allianceTypes"), rowNumber, errors);
+        Boolean licensed = licensed(cells.get("licensed"), rowNumber, errors);
+        // Owner and check-in cadence are not columns: an imported partner has neither until someone sets them.
+        PartnerCommands.Create command = new PartnerCommands.Create(cells.get("name"), cells.get("email"), category,
+                cells.get("organization"), cells.get("role"), licensed, cells.get("phone"), cells.get("website"),
+                cells.get("notes"), listOrNull(cells.get("tags")), listOrNull(cells.get("niches")), allianceTypes,
+                null, null, stage);
+        return new Row(command, errors);
+    }
+
+    /** The export's columns of one partner, as they import again. */
+    public static List<String> exportRow(Partner partner) {
+        return Arrays.asList(
+                partner.id.toString(),
+                partner.name,
+                partner.email,
+                partner.category.json(),
+                partner.organization,
+                partner.role,
+                Boolean.toString(partner.licensed),
+                partner.phone,
+                partner.website,
+                String.join(LIST_SEPARATOR, partner.tags),
+                String.join(LIST_SEPARATOR, partner.niches),
+                partner.allianceTypes.stream().map(AllianceType::valueOf).map(WireEnum::json)
+                        .collect(Collectors.joining(LIST_SEPARATOR)),
+                partner.stage.json(),
+                partner.notes,
+                partner.relationship().json(),
+                Objects.toString(partner.fitScore, null),
+                Objects.toString(partner.nextCheckInDue, null),
+                Objects.toString(partner.createdAt, null));
+    }
+
+    /** The named columns' values, stripped; a missing or empty one is {@code null}. */
+    private static Map<String, String> cells(Header header, List<String> values) {
         Map<String, String> cells = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String column = header.columns().get(i);
@@ -109,55 +150,35 @@ public final class PartnerCsv {
                 cells.put(column, value.isEmpty() ? null : value);
             }
         }
-        PartnerCategory category = enumValue(PartnerCategory.class, "category", cells, rowNumber, errors);
-        PartnerStage stage = enumValue(PartnerStage.class, "stage", cells, rowNumber, errors);
-        List<AllianceType> allianceTypes = null;
-        if (cells.get("allianceTypes") != null) {
-            allianceTypes = new ArrayList<>();
-            for (String value : list(cells.get("allianceTypes"))) {
-                AllianceType type = parseEnum(AllianceType.class, value);
-                if (type == null) {
-                    errors.add(new ImportReport.RowError(rowNumber, "allianceTypes",
-                            "'" + value + "' is not one of " + choices(AllianceType.class)));
-                } else {
-                    allianceTypes.add(type);
-                }
-            }
-        }
-        Boolean licensed = null;
-        if (cells.get("licensed") != null) {
-            licensed = parseBoolean(cells.get("licensed"));
-            if (licensed == null) {
-                errors.add(new ImportReport.RowError(rowNumber, "licensed", "must be true or false (or yes or no)"));
-            }
-        }
-        PartnerRequests.Create request = new PartnerRequests.Create(cells.get("name"), cells.get("email"), category,
-                cells.get("organization"), cells.get("role"), licensed, cells.get("phone"), cells.get("website"),
-                cells.get("notes"), listOrNull(cells.get("tags")), listOrNull(cells.get("niches")), allianceTypes,
-                null, null, stage);
-        return new Row(request, errors);
+        return cells;
     }
 
-    public static List<String> exportRow(PartnerView partner) {
-        return Arrays.asList(
-                partner.id().toString(),
-                partner.name(),
-                partner.email(),
-                partner.category().json(),
-                partner.organization(),
-                partner.role(),
-                Boolean.toString(partner.licensed()),
-                partner.phone(),
-                partner.website(),
-                String.join(LIST_SEPARATOR, partner.tags()),
-                String.join(LIST_SEPARATOR, partner.niches()),
-                partner.allianceTypes().stream().map(WireEnum::json).collect(Collectors.joining(LIST_SEPARATOR)),
-                partner.stage().json(),
-                partner.notes(),
-                partner.relationship().json(),
-                partner.fit().score() == null ? null : partner.fit().score().toString(),
-                Objects.toString(partner.nextCheckInDue(), null),
-                Objects.toString(partner.createdAt(), null));
+    private static List<AllianceType> allianceTypes(String cell, int rowNumber, List<ImportReport.RowError> errors) {
+        if (cell == null) {
+            return null;
+        }
+        List<AllianceType> allianceTypes = new ArrayList<>();
+        for (String value : list(cell)) {
+            AllianceType type = parseEnum(AllianceType.class, value);
+            if (type == null) {
+                errors.add(new ImportReport.RowError(rowNumber, "allianceTypes",
+                        "'" + value + "' is not one of " + choices(AllianceType.class)));
+            } else {
+                allianceTypes.add(type);
+            }
+        }
+        return allianceTypes;
+    }
+
+    private static Boolean licensed(String cell, int rowNumber, List<ImportReport.RowError> errors) {
+        if (cell == null) {
+            return null;
+        }
+        Boolean licensed = parseBoolean(cell);
+        if (licensed == null) {
+            errors.add(new ImportReport.RowError(rowNumber, "licensed", "must be true or false (or yes or no)"));
+        }
+        return licensed;
     }
 
     /** Lower case, ignoring case, spaces, hyphens and underscores: "Alliance Types" is allianceTypes. */

@@ -1,8 +1,11 @@
-package io.referrals.partner.rest;
+package io.referrals.partner.service;
 
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.PartnerStage;
 import io.referrals.partner.entity.AllianceType;
+import io.referrals.partner.entity.Partner;
+import io.referrals.partner.entity.TextList;
+import io.referrals.platform.text.Text;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,15 +13,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Request bodies of the partner API. */
-public final class PartnerRequests {
+/** What the partner service is asked to do; the partner API takes them as its request bodies. */
+public final class PartnerCommands {
     static final String PHONE = "^$|^\\+?[0-9 ()./-]{5,40}$";
     static final String WEB_ADDRESS = "^$|^https?://\\S+$";
 
-    private PartnerRequests() {
+    private PartnerCommands() {
     }
 
     @Schema(name = "CreatePartner")
@@ -46,10 +51,17 @@ public final class PartnerRequests {
             @Schema(description = "Where the relationship stands today; defaults to identified",
                     example = "building_rapport") PartnerStage stage) {
 
-        /** A request naming only what the foundation's clients send. */
-        public static Create basic(String name, String email, PartnerCategory category) {
-            return new Create(name, email, category, null, null, null, null, null, null, null, null, null, null, null,
-                    null);
+        /** Where the relationship starts: the stage asked for, else identified. */
+        public PartnerStage startingStage() {
+            return stage == null ? PartnerStage.IDENTIFIED : stage;
+        }
+
+        /** The new partner, not stored yet: every detail given, cleaned as an update would clean it. */
+        public Partner toPartner(String tenantId, Instant now) {
+            Partner partner = Partner.create(tenantId, name, category, startingStage(), now);
+            new Update(name, email, category, organization, role, licensed, phone, website, notes, tags, niches,
+                    allianceTypes, owner, checkInCadenceDays).applyTo(partner);
+            return partner;
         }
     }
 
@@ -74,6 +86,30 @@ public final class PartnerRequests {
             @Size(max = 6) List<@NotNull AllianceType> allianceTypes,
             @Size(max = 200) String owner,
             @Min(0) @Max(365) Integer checkInCadenceDays) {
+
+        /** Sets what the patch names: blank texts become absent, lists are cleaned, 0 drops the cadence override. */
+        public void applyTo(Partner partner) {
+            set(name, v -> partner.name = v.strip());
+            set(email, v -> partner.email = Text.blankToNull(v));
+            set(category, v -> partner.category = v);
+            set(organization, v -> partner.organization = Text.blankToNull(v));
+            set(role, v -> partner.role = Text.blankToNull(v));
+            set(licensed, v -> partner.licensed = v);
+            set(phone, v -> partner.phone = Text.blankToNull(v));
+            set(website, v -> partner.website = Text.blankToNull(v));
+            set(notes, v -> partner.notes = Text.blankToNull(v));
+            set(tags, v -> partner.tags = TextList.cleaned(v));
+            set(niches, v -> partner.niches = TextList.cleaned(v));
+            set(allianceTypes, v -> partner.allianceTypes = AllianceType.names(v));
+            set(owner, v -> partner.owner = Text.blankToNull(v));
+            set(checkInCadenceDays, v -> partner.checkInCadenceDays = v == 0 ? null : v);
+        }
+
+        private static <T> void set(T value, Consumer<T> setter) {
+            if (value != null) {
+                setter.accept(value);
+            }
+        }
     }
 
     @Schema(name = "StageTransition")

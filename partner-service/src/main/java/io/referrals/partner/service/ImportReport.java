@@ -1,4 +1,4 @@
-package io.referrals.partner.rest;
+package io.referrals.partner.service;
 
 import java.util.List;
 import java.util.UUID;

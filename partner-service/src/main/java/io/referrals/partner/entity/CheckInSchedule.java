@@ -1,7 +1,5 @@
-package io.referrals.partner.service;
+package io.referrals.partner.entity;
 
-import io.referrals.partner.entity.Partner;
-import io.referrals.partner.entity.Practice;
 import java.time.Duration;
 import java.time.Instant;
 

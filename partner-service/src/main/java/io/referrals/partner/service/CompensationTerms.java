@@ -1,4 +1,4 @@
-package io.referrals.partner.rest;
+package io.referrals.partner.service;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.referrals.events.CompensationType;

@@ -1,4 +1,4 @@
-package io.referrals.partner.rest;
+package io.referrals.partner.service;
 
 import io.referrals.partner.entity.AgreementDirection;
 import io.referrals.partner.entity.AgreementKind;
@@ -11,9 +11,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Request bodies of the agreement API. */
-public final class AgreementRequests {
-    private AgreementRequests() {
+/** What the agreement service is asked to do; the agreement API takes them as its request bodies. */
+public final class AgreementCommands {
+    private AgreementCommands() {
     }
 
     @Schema(name = "CreateAgreement")

@@ -1,4 +1,4 @@
-package io.referrals.partner.rest;
+package io.referrals.partner.service;
 
 import io.referrals.partner.entity.TouchpointKind;
 import jakarta.validation.constraints.NotNull;
@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A contact with a partner, to be logged. */
 @Schema(name = "LogTouchpoint")
-public record TouchpointRequest(
+public record LogTouchpoint(
         @NotNull @Schema(example = "meeting") TouchpointKind kind,
         @Schema(description = "When it happened; defaults to now, at most one day ahead (time zones)",
                 example = "2026-11-20T15:30:00Z") Instant occurredAt,

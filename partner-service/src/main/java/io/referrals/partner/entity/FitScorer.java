@@ -1,4 +1,4 @@
-package io.referrals.partner.service;
+package io.referrals.partner.entity;
 
 import io.referrals.events.PartnerCategory;
 import java.util.ArrayList;
