@@ -70,6 +70,34 @@ class PartnerOutboxTest {
     }
 
     @Test
+    void partnerEventsCarryWhatMetricsGroupByAndAnAllianceChangeIsAnnounced() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Rae");
+        body.put("category", PartnerCategory.PROFESSIONAL);
+        body.put("allianceTypes", List.of("referral", "expert_team_member"));
+        body.put("checkInCadenceDays", 14);
+        body.put("stage", "building_rapport");
+        Partner partner = service.create(tenant, json.convertValue(body, PartnerCommands.Create.class), "test");
+        service.update(tenant, partner.id, json.convertValue(Map.of("allianceTypes", List.of("promotional")),
+                PartnerCommands.Update.class));
+        service.update(tenant, partner.id, json.convertValue(Map.of("notes", "private, not announced"),
+                PartnerCommands.Update.class));
+
+        List<CloudEvent> events = new KafkaTestClient(PlatformTestResource.bootstrapServers())
+                .eventsFor(Topics.PARTNER_EVENTS, partner.id.toString(), 2, Duration.ofSeconds(30));
+        var created = EventCodec.data(events.get(0), EventTypes.PARTNER_CREATED);
+        assertEquals(List.of("referral", "expert_team_member"), created.allianceTypes());
+        assertEquals(14, created.checkInCadenceDays());
+        assertEquals("building_rapport", created.stage().json());
+        assertEquals(false, created.candidate());
+        var updated = EventCodec.data(events.get(1), EventTypes.PARTNER_UPDATED);
+        assertEquals(List.of("promotional"), updated.allianceTypes());
+        assertEquals(2, new KafkaTestClient(PlatformTestResource.bootstrapServers())
+                .eventsFor(Topics.PARTNER_EVENTS, partner.id.toString(), 3, Duration.ofSeconds(3)).size(),
+                "a change to the notes alone is not announced");
+    }
+
+    @Test
     void onlyTheReplicaHoldingTheRelayLockSends() throws Exception {
         var client = new KafkaTestClient(PlatformTestResource.bootstrapServers());
         try (Connection otherReplica = dataSource.getConnection()) {

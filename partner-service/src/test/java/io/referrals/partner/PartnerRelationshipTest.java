@@ -1,5 +1,7 @@
 package io.referrals.partner;
 
+import io.referrals.events.partner.PracticeProfileUpdated;
+import io.referrals.events.EventCodec;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -120,6 +122,22 @@ class PartnerRelationshipTest {
                 .body("errors[0].field", equalTo("sort"));
         as(tenant, "owner").body("{\"idealReferral\":{},\"defaultCheckInCadenceDays\":0}").put("/api/practice")
                 .then().statusCode(400).body("errors.field", hasItem("defaultCheckInCadenceDays"));
+    }
+
+    @Test
+    void thePracticeTimeZoneIsKeptValidatedAndAnnounced() {
+        as(tenant, "viewer").get("/api/practice").then().statusCode(200).body("timeZone", equalTo("UTC"));
+        as(tenant, "owner").body("{\"idealReferral\":{},\"timeZone\":\"Mars/Olympus_Mons\"}").put("/api/practice")
+                .then().statusCode(400).body("errors[0].field", equalTo("timeZone"));
+        as(tenant, "owner").body("{\"idealReferral\":{},\"timeZone\":\"America/New_York\",\"monthlyReferralGoal\":5}")
+                .put("/api/practice").then().statusCode(200).body("timeZone", equalTo("America/New_York"));
+
+        var events = new KafkaTestClient(PlatformTestResource.bootstrapServers()).eventsFor(Topics.PARTNER_EVENTS,
+                PracticeProfileUpdated.practiceKey(tenant).toString(), 1, Duration.ofSeconds(30));
+        var profile = EventCodec.data(events.get(0), EventTypes.PRACTICE_PROFILE_UPDATED);
+        assertEquals("America/New_York", profile.timeZone());
+        assertEquals(5, profile.monthlyReferralGoal());
+        assertEquals(30, profile.defaultCheckInCadenceDays());
     }
 
     @Test

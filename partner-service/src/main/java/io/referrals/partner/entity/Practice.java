@@ -45,6 +45,10 @@ public class Practice extends PanacheEntityBase {
     @Column(name = "default_check_in_cadence_days", nullable = false)
     public int defaultCheckInCadenceDays = DEFAULT_CHECK_IN_CADENCE_DAYS;
 
+    /** IANA time zone id, e.g. {@code Europe/Berlin}: where the practice's days and months begin. */
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone = "UTC";
+
     @Column(name = "monthly_referral_goal")
     public Integer monthlyReferralGoal;
 

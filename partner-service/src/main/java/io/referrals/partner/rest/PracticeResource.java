@@ -53,6 +53,6 @@ public class PracticeResource {
     private static PracticeProfile profileOf(Practice p) {
         return new PracticeProfile(List.copyOf(p.services), new PracticeProfile.IdealReferral(p.idealDemographics,
                 p.idealPsychographics, p.idealSituation, p.idealReadiness), List.copyOf(p.niches),
-                p.defaultCheckInCadenceDays, p.monthlyReferralGoal, p.updatedAt);
+                p.defaultCheckInCadenceDays, p.monthlyReferralGoal, p.timeZone, p.updatedAt);
     }
 }

@@ -76,13 +76,11 @@ public class PartnerService {
         if (email != null && !email.equalsIgnoreCase(Objects.requireNonNullElse(partner.email, ""))) {
             rejectDuplicateEmail(tenantId, email, id);
         }
-        boolean announced = !Objects.equals(email, partner.email)
-                || (command.name() != null && !command.name().strip().equals(partner.name))
-                || (command.category() != null && command.category() != partner.category);
+        List<Object> announcedBefore = PartnerMapper.announcedFields(partner);
         command.applyTo(partner);
         partner.refreshDerived(practices.profileOf(tenantId));
         partner.updatedAt = Timestamps.now(clock);
-        if (announced) {
+        if (!announcedBefore.equals(PartnerMapper.announcedFields(partner))) {
             outbox.publish(EventTypes.PARTNER_UPDATED, tenantId, partner.id, PartnerMapper.toUpdated(partner));
         }
         return partner;

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,9 @@ public record PracticeProfile(
                 + "defaults to 30 (monthly)", example = "30") Integer defaultCheckInCadenceDays,
         @Min(0) @Max(100000) @Schema(description = "Referrals the practice aims to receive each month", example = "8")
         Integer monthlyReferralGoal,
+        @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9_+\\-]+(/[A-Za-z0-9_+\\-]+)*$", message = "must be an IANA time zone")
+        @Schema(description = "IANA time zone the practice's days, weeks and months are counted in; defaults to UTC",
+                example = "America/New_York") String timeZone,
         @Schema(readOnly = true) Instant updatedAt) {
 
     @Schema(name = "IdealReferral", description = "Who the practice wants referred, in four parts")

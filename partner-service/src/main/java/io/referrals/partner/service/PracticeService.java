@@ -7,10 +7,16 @@ import io.referrals.partner.entity.PracticeRepository;
 import io.referrals.partner.entity.TextList;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.text.Text;
+import io.referrals.events.EventTypes;
+import io.referrals.events.partner.PracticeProfileUpdated;
+import io.referrals.platform.outbox.Outbox;
+import io.referrals.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 
 @ApplicationScoped
 public class PracticeService {
@@ -20,6 +26,9 @@ public class PracticeService {
 
     @Inject
     PartnerRepository partners;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -41,11 +50,28 @@ public class PracticeService {
         practice.defaultCheckInCadenceDays = profile.defaultCheckInCadenceDays() == null
                 ? Practice.DEFAULT_CHECK_IN_CADENCE_DAYS : profile.defaultCheckInCadenceDays();
         practice.monthlyReferralGoal = profile.monthlyReferralGoal();
+        practice.timeZone = timeZoneOf(profile.timeZone());
         practice.updatedAt = Timestamps.now(clock);
         practices.persist(practice);
+        outbox.publish(EventTypes.PRACTICE_PROFILE_UPDATED, tenantId, PracticeProfileUpdated.practiceKey(tenantId),
+                new PracticeProfileUpdated(practice.timeZone, practice.monthlyReferralGoal,
+                        practice.defaultCheckInCadenceDays, practice.updatedAt));
         for (Partner partner : partners.allInTenant(tenantId)) {
             partner.refreshDerived(practice);
         }
         return practice;
+    }
+
+    /** A zone Java knows by that IANA id, or UTC when none is given. */
+    private static String timeZoneOf(String requested) {
+        String id = Text.blankToNull(requested);
+        if (id == null) {
+            return "UTC";
+        }
+        try {
+            return ZoneId.of(id).getId();
+        } catch (DateTimeException e) {
+            throw ProblemException.invalidField("timeZone", "must be an IANA time zone such as Europe/Berlin");
+        }
     }
 }
