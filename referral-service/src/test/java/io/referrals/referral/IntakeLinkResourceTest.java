@@ -3,7 +3,6 @@ package io.referrals.referral;
 import static io.referrals.referral.Fixtures.as;
 import static io.referrals.referral.Fixtures.knownPartner;
 import static io.referrals.referral.Fixtures.referralBody;
-import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -21,13 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.referrals.testing.PlatformTestResource;
+import io.referrals.testing.TestClock;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -39,6 +39,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PlatformTestResource.class)
 class IntakeLinkResourceTest {
     private final String tenant = "practice-" + UUID.randomUUID();
+
+    @Inject
+    TestClock clock;
+
     private UUID partnerId;
 
     @BeforeEach
@@ -196,17 +200,23 @@ class IntakeLinkResourceTest {
                 .extract().path("token");
         String other = createLink("{\"name\":\"Other\",\"rateLimitPerMinute\":2}").then().statusCode(201)
                 .extract().path("token");
-        // All three requests must fall into one clock-minute window: start early in a minute.
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Instant.now().atOffset(ZoneOffset.UTC).getSecond() < 50);
-        anonymous().body(referred("Rate One", "r1@example.com")).post("/api/intake/" + token).then().statusCode(201);
-        anonymous().body(referred("Rate Two", "r2@example.com")).post("/api/intake/" + token).then().statusCode(201);
-        String retryAfter = anonymous().body(referred("Rate Three", "r3@example.com")).post("/api/intake/" + token)
-                .then().statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue())
-                .extract().header("Retry-After");
-        int seconds = Integer.parseInt(retryAfter);
-        assertTrue(seconds >= 1 && seconds <= 60, "Retry-After " + seconds);
-        anonymous().body(referred("Other Link", "ol@example.com")).post("/api/intake/" + other).then().statusCode(201);
+        // All three requests fall into one clock-minute window: the clock stands still ten seconds into a minute.
+        clock.set(Instant.now().truncatedTo(ChronoUnit.MINUTES).plusSeconds(10));
+        try {
+            anonymous().body(referred("Rate One", "r1@example.com")).post("/api/intake/" + token).then()
+                    .statusCode(201);
+            anonymous().body(referred("Rate Two", "r2@example.com")).post("/api/intake/" + token).then()
+                    .statusCode(201);
+            String retryAfter = anonymous().body(referred("Rate Three", "r3@example.com")).post("/api/intake/" + token)
+                    .then().statusCode(429).contentType("application/problem+json")
+                    .header("Retry-After", notNullValue()).extract().header("Retry-After");
+            int seconds = Integer.parseInt(retryAfter);
+            assertTrue(seconds >= 1 && seconds <= 60, "Retry-After " + seconds);
+            anonymous().body(referred("Other Link", "ol@example.com")).post("/api/intake/" + other).then()
+                    .statusCode(201);
+        } finally {
+            clock.reset();
+        }
         as(tenant, "viewer").get("/api/referrals?size=200").then()
                 .body("items.findAll { it.referred.name == 'Rate Three' }.size()", equalTo(0));
     }

@@ -18,7 +18,7 @@ import io.referrals.events.Topics;
 import io.referrals.events.partner.PartnerCreated;
 import io.referrals.events.partner.PartnerUpdated;
 import io.referrals.referral.entity.KnownPartnerRepository;
-import io.referrals.referral.rest.ReferralRequests;
+import io.referrals.referral.service.ReferralCommands;
 import io.referrals.referral.service.ReferralService;
 import io.referrals.testing.PlatformTestResource;
 import jakarta.inject.Inject;
@@ -47,10 +47,10 @@ class ReferralEventsTest {
     @Test
     void receiptAndConversionAreAnnouncedWithoutContactDetails() {
         UUID partnerId = knownPartner(tenant, "Ana Gómez");
-        var referral = QuarkusTransaction.requiringNew().call(() -> service.receive(tenant, new ReferralRequests.Receive(
-                partnerId, null, new ReferralRequests.ReferredPerson("Lee Park", "lee@example.com", "+1 555 0101"), null,
+        var referral = QuarkusTransaction.requiringNew().call(() -> service.receive(tenant, new ReferralCommands.Receive(
+                partnerId, null, new ReferralCommands.ReferredPerson("Lee Park", "lee@example.com", "+1 555 0101"), null,
                 Consent.CONTACT_MADE)));
-        service.convert(tenant, referral.id, new ReferralRequests.Convert(new BigDecimal("2400.50"), "EUR"));
+        service.convert(tenant, referral.id, new ReferralCommands.Convert(new BigDecimal("2400.50"), "EUR"));
 
         List<CloudEvent> events = kafka().eventsFor(Topics.REFERRAL_EVENTS, referral.id.toString(), 3,
                 Duration.ofSeconds(30));
@@ -69,8 +69,8 @@ class ReferralEventsTest {
     void aRolledBackReferralEmitsNothing() {
         UUID partnerId = knownPartner(tenant, "Rolled Back");
         QuarkusTransaction.begin();
-        UUID id = service.receive(tenant, new ReferralRequests.Receive(partnerId, null,
-                new ReferralRequests.ReferredPerson("Nobody", "nobody@example.com", null), null, null)).id;
+        UUID id = service.receive(tenant, new ReferralCommands.Receive(partnerId, null,
+                new ReferralCommands.ReferredPerson("Nobody", "nobody@example.com", null), null, null)).id;
         QuarkusTransaction.rollback();
 
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager

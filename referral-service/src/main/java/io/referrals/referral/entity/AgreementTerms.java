@@ -11,8 +11,6 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.UUID;
 
 /** The compensation terms of one agreement and the time it was in force, as partner-service announced them. */
@@ -52,12 +50,4 @@ public class AgreementTerms extends PanacheEntityBase {
 
     @Column(name = "ended_at")
     public Instant endedAt;
-
-    /** The agreement that was active, and effective, for this partner at {@code moment}. */
-    public static Optional<AgreementTerms> inForceAt(String tenantId, UUID partnerId, Instant moment) {
-        LocalDate day = LocalDate.ofInstant(moment, ZoneOffset.UTC);
-        return find("tenantId = ?1 and partnerId = ?2 and activatedAt <= ?3 and (endedAt is null or endedAt > ?3) "
-                + "and effectiveFrom <= ?4 and (effectiveTo is null or effectiveTo >= ?4) order by activatedAt desc",
-                tenantId, partnerId, moment, day).firstResultOptional();
-    }
 }

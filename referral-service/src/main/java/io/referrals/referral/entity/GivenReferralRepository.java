@@ -1,11 +1,11 @@
 package io.referrals.referral.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.referrals.platform.page.Page;
+import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Pages;
-import io.referrals.platform.rest.PageRequest;
+import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -14,12 +14,8 @@ import java.util.UUID;
 public class GivenReferralRepository implements PanacheRepositoryBase<GivenReferral, UUID> {
 
     /** Newest first: by the day given, then by when it was recorded. */
-    public Page<GivenReferral> list(String tenantId, UUID partnerId, PageRequest page) {
-        String where = partnerId == null ? "tenantId = :tenant" : "tenantId = :tenant and partnerId = :partner";
-        Parameters params = Parameters.with("tenant", tenantId);
-        if (partnerId != null) {
-            params = params.and("partner", partnerId);
-        }
-        return Pages.of(find(where, Sort.descending("givenOn", "createdAt", "id"), params), page.paging());
+    public Page<GivenReferral> list(String tenantId, UUID partnerId, Paging paging) {
+        Where where = Where.tenant(tenantId).and("partnerId = :partner", "partner", partnerId);
+        return Pages.of(find(where.query(), Sort.descending("givenOn", "createdAt", "id"), where.parameters()), paging);
     }
 }

@@ -1,11 +1,11 @@
 package io.referrals.referral.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.referrals.platform.page.Page;
+import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Pages;
-import io.referrals.platform.rest.PageRequest;
+import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,9 +24,10 @@ public class IntakeLinkRepository implements PanacheRepositoryBase<IntakeLink, U
         return find("tokenHash = ?1 and revokedAt is null", tokenHash).firstResultOptional();
     }
 
-    public Page<IntakeLink> list(String tenantId, PageRequest page) {
-        return Pages.of(find("tenantId = :tenant", Sort.descending("createdAt").and("id"),
-                Parameters.with("tenant", tenantId)), page.paging());
+    /** Newest first, revoked ones included. */
+    public Page<IntakeLink> list(String tenantId, Paging paging) {
+        Where where = Where.tenant(tenantId);
+        return Pages.of(find(where.query(), Sort.descending("createdAt").and("id"), where.parameters()), paging);
     }
 
     /**

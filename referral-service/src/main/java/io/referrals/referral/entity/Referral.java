@@ -79,4 +79,9 @@ public class Referral extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Still received after the first-contact deadline. */
+    public boolean isOverdueAt(Instant now) {
+        return status == ReferralStatus.RECEIVED && firstContactDueAt != null && now.isAfter(firstContactDueAt);
+    }
 }

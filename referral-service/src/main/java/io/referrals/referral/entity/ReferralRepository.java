@@ -1,13 +1,12 @@
 package io.referrals.referral.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.referrals.events.ReferralStatus;
 import io.referrals.platform.page.Page;
+import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Pages;
-import io.referrals.platform.rest.PageRequest;
-import io.referrals.referral.rest.ReferralFilter;
+import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -42,33 +41,24 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         return ids.stream().findFirst();
     }
 
-    /** The list narrowed by the filter; overdue means still received after the first-contact deadline at now. */
-    public Page<Referral> list(String tenantId, ReferralFilter filter, Instant now, PageRequest page) {
-        StringBuilder where = new StringBuilder("tenantId = :tenant");
-        Parameters params = Parameters.with("tenant", tenantId);
-        if (filter.partnerId != null) {
-            where.append(" and partnerId = :partner");
-            params = params.and("partner", filter.partnerId);
+    /** The list narrowed by the query, newest first; overdue is judged at {@code now}. */
+    public Page<Referral> list(String tenantId, ReferralQuery query, Instant now, Paging paging) {
+        Where where = Where.tenant(tenantId)
+                .and("partnerId = :partner", "partner", query.partnerId())
+                .and("status = :status", "status", query.status())
+                .and("receivedAt >= :from", "from", query.receivedFrom())
+                .and("receivedAt < :to", "to", query.receivedTo());
+        if (query.overdue() != null) {
+            where.and(query.overdue() ? "status = :received and firstContactDueAt < :now"
+                    : "(status <> :received or firstContactDueAt >= :now)")
+                    .bind("received", ReferralStatus.RECEIVED).bind("now", now);
         }
-        if (filter.status != null) {
-            where.append(" and status = :status");
-            params = params.and("status", filter.status);
-        }
-        Instant from = filter.receivedFromInstant();
-        if (from != null) {
-            where.append(" and receivedAt >= :from");
-            params = params.and("from", from);
-        }
-        Instant to = filter.receivedToInstant();
-        if (to != null) {
-            where.append(" and receivedAt < :to");
-            params = params.and("to", to);
-        }
-        if (filter.overdue != null) {
-            where.append(filter.overdue ? " and status = :received and firstContactDueAt < :now"
-                    : " and (status <> :received or firstContactDueAt >= :now)");
-            params = params.and("received", ReferralStatus.RECEIVED).and("now", now);
-        }
-        return Pages.of(find(where.toString(), Sort.descending("receivedAt").and("id"), params), page.paging());
+        return Pages.of(find(where.query(), Sort.descending("receivedAt").and("id"), where.parameters()), paging);
+    }
+
+    /** The partner's converted referrals received at or after {@code since}. */
+    public List<Referral> convertedReceivedSince(String tenantId, UUID partnerId, Instant since) {
+        return list("tenantId = ?1 and partnerId = ?2 and status = ?3 and receivedAt >= ?4",
+                tenantId, partnerId, ReferralStatus.CONVERTED, since);
     }
 }

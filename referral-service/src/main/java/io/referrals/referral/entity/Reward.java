@@ -1,13 +1,8 @@
 package io.referrals.referral.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.referrals.events.RewardType;
 import io.referrals.events.WireEnum;
-import io.referrals.platform.page.Page;
-import io.referrals.platform.persistence.Pages;
-import io.referrals.platform.rest.PageRequest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,9 +12,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** A reward a converted referral earned: owed, then paid (or given) or waived. */
@@ -84,26 +76,4 @@ public class Reward extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    public static Optional<Reward> findInTenant(String tenantId, UUID id) {
-        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
-    }
-
-    public static Page<Reward> list(String tenantId, UUID partnerId, UUID referralId, Status status, PageRequest page) {
-        List<String> where = new ArrayList<>(List.of("tenantId = :tenant"));
-        Parameters params = Parameters.with("tenant", tenantId);
-        if (partnerId != null) {
-            where.add("partnerId = :partner");
-            params.and("partner", partnerId);
-        }
-        if (referralId != null) {
-            where.add("referralId = :referral");
-            params.and("referral", referralId);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            params.and("status", status);
-        }
-        return Pages.of(find(String.join(" and ", where), Sort.descending("earnedAt").and("id"), params), page.paging());
-    }
 }

@@ -6,7 +6,7 @@ import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
 import io.referrals.referral.entity.GivenReferral;
-import io.referrals.referral.mapping.GivenReferralMapper;
+import io.referrals.referral.service.GivenReferralCommands;
 import io.referrals.referral.service.GivenReferralService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -50,11 +50,11 @@ public class GivenReferralResource {
             content = @Content(schema = @Schema(implementation = GivenReferralView.class)))
     @APIResponse(responseCode = "422", description = "Unknown partner",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public Response give(@NotNull @Valid GivenReferralRequests.Give request) {
+    public Response give(@NotNull @Valid GivenReferralCommands.Give request) {
         String tenantId = tenant.id();
         GivenReferral given = service.give(tenantId, request);
         return Response.status(Response.Status.CREATED)
-                .entity(GivenReferralMapper.toView(given, service.partnerName(tenantId, given.partnerId))).build();
+                .entity(GivenReferralView.of(given, service.partnerName(tenantId, given.partnerId))).build();
     }
 
     @GET
@@ -65,7 +65,7 @@ public class GivenReferralResource {
     public Page<GivenReferralView> list(@Parameter(description = "Only those given to this partner")
             @QueryParam("partnerId") UUID partnerId, @Valid @BeanParam PageRequest page) {
         String tenantId = tenant.id();
-        return service.list(tenantId, partnerId, page)
-                .map(g -> GivenReferralMapper.toView(g, service.partnerName(tenantId, g.partnerId)));
+        return service.list(tenantId, partnerId, page.paging())
+                .map(g -> GivenReferralView.of(g, service.partnerName(tenantId, g.partnerId)));
     }
 }

@@ -1,5 +1,7 @@
 package io.referrals.referral.rest;
 
+import io.referrals.referral.entity.GivenReferral;
+import io.referrals.referral.service.GivenReferralCommands;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -10,9 +12,15 @@ public record GivenReferralView(
         UUID id,
         UUID partnerId,
         @Schema(example = "Dana Lee") String partnerName,
-        GivenReferralRequests.GivenPerson person,
+        GivenReferralCommands.GivenPerson person,
         @Schema(example = "Needs a financial plan after a career change") String need,
         @Schema(example = "Told Dana to expect a call this week.") String note,
         @Schema(example = "2026-11-23") LocalDate givenOn,
         Instant createdAt) {
+
+    public static GivenReferralView of(GivenReferral g, String partnerName) {
+        return new GivenReferralView(g.id, g.partnerId, partnerName,
+                new GivenReferralCommands.GivenPerson(g.personName, g.personEmail, g.personPhone), g.need, g.note,
+                g.givenOn, g.createdAt);
+    }
 }

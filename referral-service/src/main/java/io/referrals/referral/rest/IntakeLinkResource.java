@@ -5,7 +5,7 @@ import io.referrals.platform.page.Page;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
-import io.referrals.referral.mapping.IntakeLinkMapper;
+import io.referrals.referral.service.IntakeLinkCommands;
 import io.referrals.referral.service.IntakeLinkService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -61,8 +61,8 @@ public class IntakeLinkResource {
                     examples = @ExampleObject(name = "signed", value = CREATED_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "The partner is not known in this practice",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public Response create(@NotNull @Valid IntakeLinkRequests.Create request, @Context UriInfo uri) {
-        IntakeLinkView view = IntakeLinkMapper.toViewWithSecrets(service.create(tenant.id(), request));
+    public Response create(@NotNull @Valid IntakeLinkCommands.Create request, @Context UriInfo uri) {
+        IntakeLinkView view = IntakeLinkView.withSecrets(service.create(tenant.id(), request));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
     }
 
@@ -72,7 +72,7 @@ public class IntakeLinkResource {
             description = "Newest first, revoked ones included (with revokedAt). Never shows tokens or secrets.")
     @APIResponse(responseCode = "200", description = "One page of intake links")
     public Page<IntakeLinkView> list(@Valid @BeanParam PageRequest page) {
-        return service.list(tenant.id(), page).map(IntakeLinkMapper::toView);
+        return service.list(tenant.id(), page.paging()).map(IntakeLinkView::of);
     }
 
     @GET
@@ -82,7 +82,7 @@ public class IntakeLinkResource {
     @APIResponse(responseCode = "200", description = "The intake link",
             content = @Content(schema = @Schema(implementation = IntakeLinkView.class)))
     public IntakeLinkView get(@PathParam("id") UUID id) {
-        return IntakeLinkMapper.toView(service.get(tenant.id(), id));
+        return IntakeLinkView.of(service.get(tenant.id(), id));
     }
 
     @POST
@@ -97,7 +97,7 @@ public class IntakeLinkResource {
     @APIResponse(responseCode = "409", description = "The link is revoked",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public IntakeLinkView rotate(@PathParam("id") UUID id) {
-        return IntakeLinkMapper.toViewWithSecrets(service.rotate(tenant.id(), id));
+        return IntakeLinkView.withSecrets(service.rotate(tenant.id(), id));
     }
 
     @DELETE

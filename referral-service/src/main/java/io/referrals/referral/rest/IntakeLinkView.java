@@ -1,6 +1,8 @@
 package io.referrals.referral.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.referrals.referral.entity.IntakeLink;
+import io.referrals.referral.service.IntakeLinkService;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,4 +26,17 @@ public record IntakeLinkView(
         @Schema(description = "Only when a signed link is created or rotated: the Standard Webhooks secret",
                 example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
         String signingSecret) {
+
+    /** Never carries the token or the signing secret. */
+    public static IntakeLinkView of(IntakeLink l) {
+        return new IntakeLinkView(l.id, l.name, l.partnerId, l.signed, l.rateLimitPerMinute, l.createdAt, l.rotatedAt,
+                l.revokedAt, null, null);
+    }
+
+    /** The one answer that shows the secrets: right after creating or rotating the link. */
+    public static IntakeLinkView withSecrets(IntakeLinkService.WithSecrets s) {
+        IntakeLink l = s.link();
+        return new IntakeLinkView(l.id, l.name, l.partnerId, l.signed, l.rateLimitPerMinute, l.createdAt, l.rotatedAt,
+                l.revokedAt, s.token(), s.signingSecret());
+    }
 }

@@ -1,15 +1,11 @@
 package io.referrals.referral.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.problem.Problem;
-import io.referrals.platform.problem.ProblemException;
-import io.referrals.referral.entity.IntakeLink;
-import io.referrals.referral.mapping.ReferralMapper;
-import io.referrals.referral.service.IntakeLinkService;
 import io.referrals.referral.service.IntakeService;
-import io.referrals.referral.service.ReferralService;
+import io.referrals.referral.service.ReferralCommands;
+import io.referrals.referral.service.WebhookHeaders;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -34,7 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The public side of intake links: no bearer token, the link's secret token names the practice. */
+/**
+ * The public side of intake links: no bearer token, the link's secret token names the practice. The checks are
+ * {@link IntakeService}'s; this resource reads the request and answers it, with the Idempotency-Key replay.
+ */
 @Path("/api/intake")
 @Tag(name = "Intake links")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,19 +44,13 @@ public class IntakeResource {
     static final String WEBHOOK_SIGNATURE = "webhook-signature";
 
     @Inject
-    IntakeLinkService links;
-
-    @Inject
     IntakeService intake;
 
     @Inject
-    ReferralService referrals;
+    ReferralViews views;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
-
-    @Inject
-    ObjectMapper mapper;
 
     @POST
     @Path("/{token}")
@@ -72,7 +65,7 @@ public class IntakeResource {
                     + "(`webhook-id`, `webhook-timestamp`, `webhook-signature` = `v1,` base64 HMAC-SHA256 of "
                     + "`{id}.{timestamp}.{body}`), at most 5 minutes old. A referral whose email or phone was seen in "
                     + "the last 30 days is recorded with possibleDuplicateOf.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ReferralRequests.Receive.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = ReferralCommands.Receive.class)))
     @APIResponse(responseCode = "201", description = "Recorded (or, on a retry with the same key, the first answer)",
             headers = @Header(name = IdempotencyKeys.REPLAYED_HEADER, description = "true when this is a replay"),
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
@@ -99,42 +92,11 @@ public class IntakeResource {
                     example = "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=")
             @HeaderParam(WEBHOOK_SIGNATURE) String webhookSignature,
             String body, @Context UriInfo uri) throws JsonProcessingException {
-        IntakeLink link = links.byToken(token);
-        IntakeLinkService.RateDecision rate = links.countRequest(link);
-        if (!rate.allowed()) {
-            return Response.status(429).type(Problem.MEDIA_TYPE)
-                    .header(HttpHeaders.RETRY_AFTER, rate.retryAfterSeconds())
-                    .entity(Problem.of(429, "rate-limited", "Too many requests",
-                            "This intake link accepts " + link.rateLimitPerMinute + " requests a minute; retry after "
-                                    + rate.retryAfterSeconds() + " seconds.").withInstance(uri.getPath()))
-                    .build();
-        }
-        String raw = body == null ? "" : body;
-        links.verifySignature(link, webhookId, webhookTimestamp, webhookSignature, raw);
-        ReferralRequests.Receive request = intake.effectiveRequest(link, parse(raw));
-        String tenantId = link.tenantId;
-        return idempotencyKeys.execute(tenantId, scopedKey(link, idempotencyKey), request, ReferralView.class,
-                () -> ReferralMapper.toView(referrals.receive(tenantId, request)),
+        IntakeService.Accepted accepted = intake.accept(token, body,
+                new WebhookHeaders(webhookId, webhookTimestamp, webhookSignature), idempotencyKey);
+        return idempotencyKeys.execute(accepted.tenantId(), accepted.idempotencyKey(), accepted.referral(),
+                ReferralView.class, () -> views.of(intake.record(accepted)),
                 view -> Response.created(uri.getBaseUriBuilder().path("api/referrals").path(view.id().toString())
                         .build()).entity(view));
-    }
-
-    /** Parsed like the API's body; malformed JSON goes to the shared 400 problem mappers. */
-    private ReferralRequests.Receive parse(String raw) throws JsonProcessingException {
-        if (raw.isBlank()) {
-            return null;
-        }
-        return mapper.readValue(raw, ReferralRequests.Receive.class);
-    }
-
-    /** Keys are kept per link, so that a tool's keys never collide with the API's or another link's. */
-    private static String scopedKey(IntakeLink link, String key) {
-        if (key == null) {
-            return null;
-        }
-        if (key.isBlank() || key.length() > 200) {
-            throw ProblemException.invalidField(IdempotencyKeys.HEADER, "must be 1 to 200 characters");
-        }
-        return "intake:" + link.id + ":" + key;
     }
 }

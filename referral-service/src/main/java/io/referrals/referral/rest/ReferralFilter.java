@@ -1,8 +1,9 @@
 package io.referrals.referral.rest;
 
 import io.referrals.events.ReferralStatus;
-import jakarta.ws.rs.QueryParam;
 import io.referrals.platform.problem.ProblemException;
+import io.referrals.referral.entity.ReferralQuery;
+import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -35,12 +36,10 @@ public class ReferralFilter {
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
     public String receivedTo;
 
-    public Instant receivedFromInstant() {
-        return instant("receivedFrom", receivedFrom);
-    }
-
-    public Instant receivedToInstant() {
-        return instant("receivedTo", receivedTo);
+    /** The filter as the service takes it. */
+    public ReferralQuery toQuery() {
+        return new ReferralQuery(partnerId, status, overdue, instant("receivedFrom", receivedFrom),
+                instant("receivedTo", receivedTo));
     }
 
     /** A malformed date is a 400 naming the parameter, not the 404 JAX-RS gives a query parameter it cannot read. */

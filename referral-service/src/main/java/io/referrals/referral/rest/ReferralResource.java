@@ -6,7 +6,7 @@ import io.referrals.platform.page.Page;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
-import io.referrals.referral.mapping.ReferralMapper;
+import io.referrals.referral.service.ReferralCommands;
 import io.referrals.referral.service.ReferralService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -47,6 +47,9 @@ public class ReferralResource {
     ReferralService service;
 
     @Inject
+    ReferralViews views;
+
+    @Inject
     IdempotencyKeys idempotencyKeys;
 
     @Inject
@@ -67,10 +70,10 @@ public class ReferralResource {
             @Parameter(description = "Makes retries safe: the same key returns the first answer and creates nothing",
                     example = "3f0c2a9e-referral-42")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @NotNull @Valid ReferralRequests.Receive request, @Context UriInfo uri) {
+            @NotNull @Valid ReferralCommands.Receive request, @Context UriInfo uri) {
         String tenantId = tenant.id();
         return idempotencyKeys.execute(tenantId, idempotencyKey, request, ReferralView.class,
-                () -> ReferralMapper.toView(service.receive(tenantId, request)),
+                () -> views.of(service.receive(tenantId, request)),
                 view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view));
     }
 
@@ -80,7 +83,7 @@ public class ReferralResource {
             description = "Newest first, narrowed by partner, status, overdue first contact and receipt date range.")
     @APIResponse(responseCode = "200", description = "One page of referrals")
     public Page<ReferralView> list(@BeanParam ReferralFilter filter, @Valid @BeanParam PageRequest page) {
-        return service.list(tenant.id(), filter, page).map(ReferralMapper::toView);
+        return service.list(tenant.id(), filter.toQuery(), page.paging()).map(views::of);
     }
 
     @GET
@@ -90,7 +93,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "The referral",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
     public ReferralView get(@PathParam("id") UUID id) {
-        return ReferralMapper.toView(service.get(tenant.id(), id));
+        return views.of(service.get(tenant.id(), id));
     }
 
     @POST
@@ -104,8 +107,8 @@ public class ReferralResource {
     @APIResponse(responseCode = "409", description = "The referral is already converted or closed; the problem "
             + "lists currentStatus and the allowed statuses",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public ReferralView convert(@PathParam("id") UUID id, @NotNull @Valid ReferralRequests.Convert request) {
-        return ReferralMapper.toView(service.convert(tenant.id(), id, request));
+    public ReferralView convert(@PathParam("id") UUID id, @NotNull @Valid ReferralCommands.Convert request) {
+        return views.of(service.convert(tenant.id(), id, request));
     }
 
     @POST
@@ -122,8 +125,8 @@ public class ReferralResource {
             + "currentStatus and allowed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
-    public ReferralView changeStatus(@PathParam("id") UUID id, @NotNull @Valid ReferralRequests.ChangeStatus request) {
-        return ReferralMapper.toView(service.changeStatus(tenant.id(), id, request));
+    public ReferralView changeStatus(@PathParam("id") UUID id, @NotNull @Valid ReferralCommands.ChangeStatus request) {
+        return views.of(service.changeStatus(tenant.id(), id, request));
     }
 
     @GET
@@ -133,7 +136,7 @@ public class ReferralResource {
             description = "Oldest first; the first entry is the receipt.")
     @APIResponse(responseCode = "200", description = "The dated status changes")
     public List<StatusChangeView> history(@PathParam("id") UUID id) {
-        return service.history(tenant.id(), id).stream().map(ReferralMapper::toView).toList();
+        return service.history(tenant.id(), id).stream().map(StatusChangeView::of).toList();
     }
 
     @PUT
@@ -145,8 +148,8 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "The referral with its new consent",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
     public ReferralView changeConsent(@PathParam("id") UUID id,
-            @NotNull @Valid ReferralRequests.ChangeConsent request) {
-        return ReferralMapper.toView(service.changeConsent(tenant.id(), id, request));
+            @NotNull @Valid ReferralCommands.ChangeConsent request) {
+        return views.of(service.changeConsent(tenant.id(), id, request));
     }
 
     @GET
@@ -156,7 +159,7 @@ public class ReferralResource {
             description = "Oldest first; the first entry is the consent given at receipt.")
     @APIResponse(responseCode = "200", description = "The dated consents")
     public List<ConsentChangeView> consentHistory(@PathParam("id") UUID id) {
-        return service.consentHistory(tenant.id(), id).stream().map(ReferralMapper::toView).toList();
+        return service.consentHistory(tenant.id(), id).stream().map(ConsentChangeView::of).toList();
     }
 
     static final String ILLEGAL_TRANSITION = """

@@ -2,6 +2,7 @@ package io.referrals.referral.rest;
 
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
+import io.referrals.referral.service.RewardCommands;
 import io.referrals.referral.service.RewardService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -43,7 +44,8 @@ public class ReferralRewardResource {
                     + "RewardEarned. Fees owed to partners are not recorded here: they follow from agreements.")
     @APIResponse(responseCode = "201", description = "The recorded reward",
             content = @Content(schema = @Schema(implementation = RewardView.class)))
-    public Response record(@PathParam("referralId") UUID referralId, @NotNull @Valid RewardRequests.ClientReward request,
+    public Response record(@PathParam("referralId") UUID referralId,
+            @NotNull @Valid RewardCommands.ClientReward request,
             @Context jakarta.ws.rs.core.UriInfo uri) {
         RewardView view = RewardView.of(service.recordClientReward(tenant.id(), referralId, request));
         return Response.created(UriBuilder.fromUri(uri.getBaseUri()).path("api/rewards").path(view.id().toString()).build())

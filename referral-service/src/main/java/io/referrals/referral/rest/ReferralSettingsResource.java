@@ -36,9 +36,9 @@ public class ReferralSettingsResource {
     @Operation(operationId = "getReferralSettings", summary = "The practice's referral settings",
             description = "firstContactHours defaults to 48.")
     @APIResponse(responseCode = "200", description = "The settings",
-            content = @Content(schema = @Schema(implementation = ReferralRequests.Settings.class)))
-    public ReferralRequests.Settings get() {
-        return new ReferralRequests.Settings(service.firstContactHours(tenant.id()));
+            content = @Content(schema = @Schema(implementation = ReferralSettingsView.class)))
+    public ReferralSettingsView get() {
+        return new ReferralSettingsView(service.firstContactHours(tenant.id()));
     }
 
     @PUT
@@ -46,8 +46,8 @@ public class ReferralSettingsResource {
     @Operation(operationId = "updateReferralSettings", summary = "Change the practice's referral settings",
             description = "A new firstContactHours applies to referrals received from now on.")
     @APIResponse(responseCode = "200", description = "The settings now in force",
-            content = @Content(schema = @Schema(implementation = ReferralRequests.Settings.class)))
-    public ReferralRequests.Settings update(@NotNull @Valid ReferralRequests.Settings request) {
-        return new ReferralRequests.Settings(service.setFirstContactHours(tenant.id(), request.firstContactHours()));
+            content = @Content(schema = @Schema(implementation = ReferralSettingsView.class)))
+    public ReferralSettingsView update(@NotNull @Valid ReferralSettingsView request) {
+        return new ReferralSettingsView(service.setFirstContactHours(tenant.id(), request.firstContactHours()));
     }
 }

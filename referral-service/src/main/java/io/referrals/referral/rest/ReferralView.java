@@ -3,6 +3,7 @@ package io.referrals.referral.rest;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.referrals.events.Consent;
 import io.referrals.events.ReferralStatus;
+import io.referrals.referral.service.ReferralCommands;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,7 +15,7 @@ public record ReferralView(
         UUID id,
         UUID partnerId,
         @Schema(example = "Dana Lee") String referrerName,
-        ReferralRequests.ReferredPerson referred,
+        ReferralCommands.ReferredPerson referred,
         String note,
         @Schema(example = "outcome") Consent consent,
         @Schema(example = "received") ReferralStatus status,

@@ -6,6 +6,8 @@ import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
 import io.referrals.referral.entity.Reward;
+import io.referrals.referral.entity.RewardQuery;
+import io.referrals.referral.service.RewardCommands;
 import io.referrals.referral.service.RewardService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -49,7 +51,8 @@ public class RewardResource {
             @Parameter(description = "Only this referral's") @QueryParam("referralId") UUID referralId,
             @Parameter(description = "Only owed, paid or waived ones") @QueryParam("status") Reward.Status status,
             @Valid @BeanParam PageRequest page) {
-        return Reward.list(tenant.id(), partnerId, referralId, status, page).map(RewardView::of);
+        return service.list(tenant.id(), new RewardQuery(partnerId, referralId, status), page.paging())
+                .map(RewardView::of);
     }
 
     @GET
@@ -71,7 +74,7 @@ public class RewardResource {
             content = @Content(schema = @Schema(implementation = RewardView.class)))
     @APIResponse(responseCode = "409", description = "Already paid or waived",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public RewardView pay(@PathParam("id") UUID id, @NotNull @Valid RewardRequests.Payment request) {
+    public RewardView pay(@PathParam("id") UUID id, @NotNull @Valid RewardCommands.Payment request) {
         return RewardView.of(service.pay(tenant.id(), id, request));
     }
 
@@ -83,7 +86,7 @@ public class RewardResource {
             content = @Content(schema = @Schema(implementation = RewardView.class)))
     @APIResponse(responseCode = "409", description = "Already paid or waived",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public RewardView waive(@PathParam("id") UUID id, @NotNull @Valid RewardRequests.Waiver request) {
+    public RewardView waive(@PathParam("id") UUID id, @NotNull @Valid RewardCommands.Waiver request) {
         return RewardView.of(service.waive(tenant.id(), id, request));
     }
 }

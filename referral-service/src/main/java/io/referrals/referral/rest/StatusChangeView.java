@@ -1,6 +1,7 @@
 package io.referrals.referral.rest;
 
 import io.referrals.events.ReferralStatus;
+import io.referrals.referral.entity.StatusChange;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,4 +11,8 @@ public record StatusChangeView(
         @Schema(example = "contacted") ReferralStatus to,
         @Schema(example = "Spoke on the second call.") String note,
         @Schema(example = "2026-11-23T14:05:00Z") Instant changedAt) {
+
+    public static StatusChangeView of(StatusChange c) {
+        return new StatusChangeView(c.fromStatus, c.toStatus, c.note, c.changedAt);
+    }
 }

@@ -4,23 +4,25 @@ import io.referrals.events.CloudEvent;
 import io.referrals.events.partner.AgreementActivated;
 import io.referrals.events.partner.AgreementEnded;
 import io.referrals.referral.entity.AgreementTerms;
+import io.referrals.referral.entity.AgreementTermsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Optional;
 
 /** Keeps the compensation terms of partners' agreements, and when each was in force, from partner-service. */
 @ApplicationScoped
 public class AgreementTermsDirectory {
 
     @Inject
+    AgreementTermsRepository agreements;
+
+    @Inject
     RewardService rewards;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onActivated(CloudEvent event, AgreementActivated data) {
-        AgreementTerms terms = AgreementTerms.<AgreementTerms>findByIdOptional(data.agreementId())
-                .orElseGet(AgreementTerms::new);
+        AgreementTerms terms = agreements.findByIdOptional(data.agreementId()).orElseGet(AgreementTerms::new);
         terms.agreementId = data.agreementId();
         terms.tenantId = event.tenantid();
         terms.partnerId = data.partnerId();
@@ -31,17 +33,16 @@ public class AgreementTermsDirectory {
         terms.effectiveFrom = data.effectiveFrom();
         terms.effectiveTo = data.effectiveTo();
         terms.activatedAt = data.activatedAt();
-        terms.persist();
+        agreements.persist(terms);
         rewards.settleConversionsCoveredBy(terms);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onEnded(CloudEvent event, AgreementEnded data) {
-        Optional<AgreementTerms> terms = AgreementTerms.find("tenantId = ?1 and agreementId = ?2", event.tenantid(),
-                data.agreementId()).firstResultOptional();
         // An end that overtakes its activation is kept until the activation arrives; partner-service orders both
         // on the partner's key, so this does not happen on one topic.
-        terms.ifPresent(t -> t.endedAt = earliest(t.endedAt, data.endedAt()));
+        agreements.findInTenant(event.tenantid(), data.agreementId())
+                .ifPresent(t -> t.endedAt = earliest(t.endedAt, data.endedAt()));
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -3,22 +3,25 @@ package io.referrals.referral.service;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.EventTypes;
 import io.referrals.events.Money;
-import io.referrals.events.ReferralStatus;
 import io.referrals.events.RewardType;
 import io.referrals.events.referral.ReferralConverted;
-import io.referrals.events.referral.RewardEarned;
-import io.referrals.events.referral.RewardPaid;
 import io.referrals.platform.outbox.Outbox;
+import io.referrals.platform.page.Page;
+import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.referral.entity.AgreementTerms;
+import io.referrals.referral.entity.AgreementTermsRepository;
 import io.referrals.referral.entity.Referral;
+import io.referrals.referral.entity.ReferralRepository;
 import io.referrals.referral.entity.Reward;
-import io.referrals.referral.rest.RewardRequests;
+import io.referrals.referral.entity.RewardQuery;
+import io.referrals.referral.entity.RewardRepository;
+import io.referrals.referral.mapping.RewardMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.List;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,14 +34,26 @@ import java.util.UUID;
 public class RewardService {
 
     @Inject
-    Outbox outbox;
+    RewardRepository rewards;
+
+    @Inject
+    AgreementTermsRepository agreements;
+
+    @Inject
+    ReferralRepository referralRepository;
 
     @Inject
     ReferralService referrals;
 
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void onConverted(CloudEvent event, ReferralConverted data) {
-        AgreementTerms.inForceAt(event.tenantid(), data.partnerId(), data.receivedAt()).ifPresent(terms ->
+        agreements.inForceAt(event.tenantid(), data.partnerId(), data.receivedAt()).ifPresent(terms ->
                 earnFee(event.tenantid(), data.referralId(), data.partnerId(), data.programValue(), terms));
     }
 
@@ -48,10 +63,9 @@ public class RewardService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void settleConversionsCoveredBy(AgreementTerms terms) {
-        List<Referral> converted = Referral.list("tenantId = ?1 and partnerId = ?2 and status = ?3 and receivedAt >= ?4",
-                terms.tenantId, terms.partnerId, ReferralStatus.CONVERTED, terms.activatedAt);
-        for (Referral referral : converted) {
-            AgreementTerms.inForceAt(terms.tenantId, terms.partnerId, referral.receivedAt)
+        for (Referral referral : referralRepository.convertedReceivedSince(terms.tenantId, terms.partnerId,
+                terms.activatedAt)) {
+            agreements.inForceAt(terms.tenantId, terms.partnerId, referral.receivedAt)
                     .filter(inForce -> inForce.agreementId.equals(terms.agreementId))
                     .ifPresent(inForce -> earnFee(terms.tenantId, referral.id, referral.partnerId,
                             new Money(referral.programValue, referral.currency), inForce));
@@ -59,7 +73,7 @@ public class RewardService {
     }
 
     private void earnFee(String tenantId, UUID referralId, UUID partnerId, Money programValue, AgreementTerms terms) {
-        if (Reward.count("tenantId = ?1 and referralId = ?2 and agreementId is not null", tenantId, referralId) > 0) {
+        if (rewards.hasFee(tenantId, referralId)) {
             return;
         }
         FeeCalculator.feeFor(terms, programValue).ifPresent(fee -> {
@@ -74,7 +88,7 @@ public class RewardService {
 
     /** A reward for a client who referred someone: session credit, discount, exclusive access, a donation. */
     @Transactional
-    public Reward recordClientReward(String tenantId, UUID referralId, RewardRequests.ClientReward request) {
+    public Reward recordClientReward(String tenantId, UUID referralId, RewardCommands.ClientReward request) {
         Referral referral = referrals.get(tenantId, referralId);
         if (request.type().paysPartner() || request.type() == RewardType.CLIENT_DISCOUNT) {
             throw ProblemException.invalidField("type",
@@ -89,27 +103,30 @@ public class RewardService {
     }
 
     @Transactional
-    public Reward pay(String tenantId, UUID id, RewardRequests.Payment request) {
+    public Reward pay(String tenantId, UUID id, RewardCommands.Payment request) {
         Reward reward = owed(tenantId, id);
         reward.status = Reward.Status.PAID;
-        reward.paidAt = request.paidAt() == null ? Timestamps.now() : request.paidAt();
+        reward.paidAt = request.paidAt() == null ? Timestamps.now(clock) : request.paidAt();
         reward.paymentReference = request.reference();
-        outbox.publish(EventTypes.REWARD_PAID, tenantId, reward.referralId, new RewardPaid(reward.id, reward.referralId,
-                reward.partnerId, money(reward), reward.paidAt));
+        outbox.publish(EventTypes.REWARD_PAID, tenantId, reward.referralId, RewardMapper.toPaid(reward));
         return reward;
     }
 
     @Transactional
-    public Reward waive(String tenantId, UUID id, RewardRequests.Waiver request) {
+    public Reward waive(String tenantId, UUID id, RewardCommands.Waiver request) {
         Reward reward = owed(tenantId, id);
         reward.status = Reward.Status.WAIVED;
-        reward.waivedAt = Timestamps.now();
+        reward.waivedAt = Timestamps.now(clock);
         reward.waiverReason = request.reason().strip();
         return reward;
     }
 
     public Reward get(String tenantId, UUID id) {
-        return Reward.findInTenant(tenantId, id).orElseThrow(() -> ProblemException.notFound("Reward", id));
+        return rewards.findInTenant(tenantId, id).orElseThrow(() -> ProblemException.notFound("Reward", id));
+    }
+
+    public Page<Reward> list(String tenantId, RewardQuery query, Paging paging) {
+        return rewards.list(tenantId, query, paging);
     }
 
     private Reward owed(String tenantId, UUID id) {
@@ -132,18 +149,12 @@ public class RewardService {
         reward.amount = value == null ? null : value.amount();
         reward.currency = value == null ? null : value.currency();
         reward.status = Reward.Status.OWED;
-        reward.earnedAt = Timestamps.now();
+        reward.earnedAt = Timestamps.now(clock);
         return reward;
     }
 
     private void earned(Reward reward) {
-        reward.persist();
-        outbox.publish(EventTypes.REWARD_EARNED, reward.tenantId, reward.referralId, new RewardEarned(reward.id,
-                reward.referralId, reward.partnerId, reward.type, money(reward), reward.agreementId, reward.earnedAt));
+        rewards.persist(reward);
+        outbox.publish(EventTypes.REWARD_EARNED, reward.tenantId, reward.referralId, RewardMapper.toEarned(reward));
     }
-
-    private static Money money(Reward reward) {
-        return reward.amount == null ? null : new Money(reward.amount, reward.currency);
-    }
-
 }

@@ -1,4 +1,4 @@
-package io.referrals.referral.rest;
+package io.referrals.referral.service;
 
 import io.referrals.events.Consent;
 import io.referrals.events.PartnerCategory;
@@ -6,8 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,9 +15,9 @@ import java.math.BigDecimal;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Request bodies of the referral API. */
-public final class ReferralRequests {
-    private ReferralRequests() {
+/** What the referral API asks of {@link ReferralService}; the request bodies are these records as they are. */
+public final class ReferralCommands {
+    private ReferralCommands() {
     }
 
     @Schema(name = "ReceiveReferral", description = "Name the referrer by `partnerId`, or by `referrer` when they are "
@@ -79,12 +77,5 @@ public final class ReferralRequests {
             @NotNull @Schema(example = "contact_made") Consent consent,
             @Size(max = 4000) @Schema(example = "Asked on the first call; happy for Dana to know we spoke.")
             String note) {
-    }
-
-    @Schema(name = "ReferralSettings", description = "A practice's referral settings")
-    public record Settings(
-            @NotNull @Min(1) @Max(720)
-            @Schema(description = "Hours after receipt by which a referred person should be contacted, 1 to 720",
-                    example = "48") Integer firstContactHours) {
     }
 }

@@ -1,4 +1,4 @@
-package io.referrals.referral.rest;
+package io.referrals.referral.service;
 
 import io.referrals.events.Money;
 import io.referrals.events.RewardType;
@@ -14,8 +14,9 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public final class RewardRequests {
-    private RewardRequests() {
+/** What the reward API asks of {@link RewardService}; the request bodies are these records. */
+public final class RewardCommands {
+    private RewardCommands() {
     }
 
     @Schema(name = "ClientReward", description = "A reward for a client who referred someone")

@@ -1,4 +1,4 @@
-package io.referrals.referral.rest;
+package io.referrals.referral.service;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Request bodies of the intake link API. */
-public final class IntakeLinkRequests {
-    private IntakeLinkRequests() {
+/** What the intake link API asks of {@link IntakeLinkService}; the request bodies are these records. */
+public final class IntakeLinkCommands {
+    private IntakeLinkCommands() {
     }
 
     @Schema(name = "CreateIntakeLink", description = "A link for a form builder, a scheduler or a Zapier-style webhook. "

@@ -1,4 +1,4 @@
-package io.referrals.referral.rest;
+package io.referrals.referral.service;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
@@ -12,9 +12,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Request bodies of the referrals-given API. */
-public final class GivenReferralRequests {
-    private GivenReferralRequests() {
+/** What the referrals-given API asks of {@link GivenReferralService}; the request bodies are these records. */
+public final class GivenReferralCommands {
+    private GivenReferralCommands() {
     }
 
     @Schema(name = "GiveReferral", description = "The practice referred someone to a partner")

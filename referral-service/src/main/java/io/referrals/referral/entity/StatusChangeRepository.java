@@ -1,0 +1,8 @@
+package io.referrals.referral.entity;
+
+import io.referrals.platform.history.HistoryRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class StatusChangeRepository implements HistoryRepository<StatusChange> {
+}

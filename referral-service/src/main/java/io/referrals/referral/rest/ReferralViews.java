@@ -1,0 +1,25 @@
+package io.referrals.referral.rest;
+
+import io.referrals.referral.entity.Referral;
+import io.referrals.referral.service.ReferralCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.RoundingMode;
+import java.time.Clock;
+
+/** Referrals as the API shows them; whether one is overdue is judged by the clock at the time of the answer. */
+@ApplicationScoped
+public class ReferralViews {
+
+    @Inject
+    Clock clock;
+
+    public ReferralView of(Referral r) {
+        return new ReferralView(r.id, r.partnerId, r.referrerName,
+                new ReferralCommands.ReferredPerson(r.referredName, r.referredEmail, r.referredPhone), r.note,
+                r.consent, r.status,
+                r.programValue == null ? null : r.programValue.setScale(2, RoundingMode.UNNECESSARY), r.currency,
+                r.receivedAt, r.convertedAt, r.possibleDuplicateOf, r.firstContactDueAt, r.firstContactedAt,
+                r.isOverdueAt(clock.instant()));
+    }
+}
