@@ -81,6 +81,22 @@ class GivenReferralTest {
     }
 
     @Test
+    void aGivenReferralMayCarryItsEstimatedValueForReciprocity() {
+        String id = as(tenant, "owner").body("""
+                {"partnerId":"%s","person":{"name":"Valued"},"need":"Bookkeeping","estimatedValue":"1200.00",
+                 "currency":"USD"}""".formatted(partnerId)).post("/api/referrals/given").then().statusCode(201)
+                .body("estimatedValue", equalTo("1200.00")).body("currency", equalTo("USD")).extract().path("id");
+        var given = EventCodec.data(kafka().eventsFor(Topics.REFERRAL_EVENTS, id, 1, Duration.ofSeconds(30)).get(0),
+                EventTypes.REFERRAL_GIVEN);
+        assertEquals("USD", given.estimatedValue().currency());
+        assertEquals(0, new java.math.BigDecimal("1200.00").compareTo(given.estimatedValue().amount()));
+
+        as(tenant, "owner").body("""
+                {"partnerId":"%s","person":{"name":"Half"},"need":"X","estimatedValue":"10.00"}""".formatted(partnerId))
+                .post("/api/referrals/given").then().statusCode(400).body("errors[0].field", equalTo("currency"));
+    }
+
+    @Test
     void rejectsUnknownPartnersFutureDatesAndMissingFields() {
         as(tenant, "owner").body(body(UUID.randomUUID(), "Lost", null)).post("/api/referrals/given")
                 .then().statusCode(422).contentType("application/problem+json").body("type", endsWith("unknown-partner"));

@@ -1,5 +1,12 @@
 package io.referrals.referral;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.time.Duration;
+import io.referrals.testing.KafkaTestClient;
+import io.referrals.events.Topics;
+import io.referrals.events.EventTypes;
+import io.referrals.events.EventCodec;
+import io.referrals.events.ReferralChannel;
 import static io.referrals.referral.Fixtures.as;
 import static io.referrals.referral.Fixtures.knownPartner;
 import static io.referrals.referral.Fixtures.referralBody;
@@ -136,9 +143,13 @@ class IntakeLinkResourceTest {
         UUID other = knownPartner(tenant, "Lee Other");
         String token = createLink("{\"name\":\"Dana's link\",\"partnerId\":\"" + partnerId + "\"}")
                 .then().statusCode(201).body("partnerId", equalTo(partnerId.toString())).extract().path("token");
-        anonymous().body("{\"referred\":{\"name\":\"Bound One\",\"phone\":\"+1 555 0111\"}}")
+        String viaLink = anonymous().body("{\"referred\":{\"name\":\"Bound One\",\"phone\":\"+1 555 0111\"}}")
                 .post("/api/intake/" + token).then().statusCode(201)
-                .body("partnerId", equalTo(partnerId.toString())).body("referrerName", equalTo("Dana Lee"));
+                .body("partnerId", equalTo(partnerId.toString())).body("referrerName", equalTo("Dana Lee"))
+                .extract().path("id");
+        var receipt = new KafkaTestClient(PlatformTestResource.bootstrapServers())
+                .eventsFor(Topics.REFERRAL_EVENTS, viaLink, 1, Duration.ofSeconds(30)).get(0);
+        assertEquals(ReferralChannel.INTAKE_LINK, EventCodec.data(receipt, EventTypes.REFERRAL_RECEIVED).channel());
         anonymous().body(referralBody(partnerId, "Bound Two", "b2@example.com")).post("/api/intake/" + token)
                 .then().statusCode(201).body("partnerId", equalTo(partnerId.toString()));
         anonymous().body(referralBody(other, "Bound Three", "b3@example.com")).post("/api/intake/" + token)

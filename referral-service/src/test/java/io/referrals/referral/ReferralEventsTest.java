@@ -1,5 +1,6 @@
 package io.referrals.referral;
 
+import io.referrals.events.ReferralChannel;
 import static io.referrals.referral.Fixtures.kafka;
 import static io.referrals.referral.Fixtures.knownPartner;
 import static org.awaitility.Awaitility.await;
@@ -49,7 +50,7 @@ class ReferralEventsTest {
         UUID partnerId = knownPartner(tenant, "Ana Gómez");
         var referral = QuarkusTransaction.requiringNew().call(() -> service.receive(tenant, new ReferralCommands.Receive(
                 partnerId, null, new ReferralCommands.ReferredPerson("Lee Park", "lee@example.com", "+1 555 0101"), null,
-                Consent.CONTACT_MADE)));
+                Consent.CONTACT_MADE), ReferralChannel.API));
         service.convert(tenant, referral.id, new ReferralCommands.Convert(new BigDecimal("2400.50"), "EUR"));
 
         List<CloudEvent> events = kafka().eventsFor(Topics.REFERRAL_EVENTS, referral.id.toString(), 3,
@@ -63,6 +64,9 @@ class ReferralEventsTest {
         var converted = EventCodec.data(events.get(2), EventTypes.REFERRAL_CONVERTED);
         assertEquals(new BigDecimal("2400.50"), converted.programValue().amount().stripTrailingZeros().setScale(2));
         assertEquals(partnerId, converted.partnerId());
+        var receipt = EventCodec.data(events.get(0), EventTypes.REFERRAL_RECEIVED);
+        assertEquals(ReferralChannel.API, receipt.channel());
+        assertEquals(referral.firstContactDueAt, receipt.firstContactDueAt());
     }
 
     @Test
@@ -70,7 +74,8 @@ class ReferralEventsTest {
         UUID partnerId = knownPartner(tenant, "Rolled Back");
         QuarkusTransaction.begin();
         UUID id = service.receive(tenant, new ReferralCommands.Receive(partnerId, null,
-                new ReferralCommands.ReferredPerson("Nobody", "nobody@example.com", null), null, null)).id;
+                new ReferralCommands.ReferredPerson("Nobody", "nobody@example.com", null), null, null),
+                ReferralChannel.API).id;
         QuarkusTransaction.rollback();
 
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager

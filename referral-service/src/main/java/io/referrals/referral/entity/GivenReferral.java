@@ -1,5 +1,6 @@
 package io.referrals.referral.entity;
 
+import java.math.BigDecimal;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -38,6 +39,13 @@ public class GivenReferral extends PanacheEntityBase {
 
     @Column(name = "given_on", nullable = false)
     public LocalDate givenOn;
+
+    /** What the practice thinks this referral is worth to the partner; null when it did not say. */
+    @Column(name = "estimated_value", precision = 19, scale = 4)
+    public BigDecimal estimatedValue;
+
+    @Column(name = "estimated_currency")
+    public String estimatedCurrency;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;

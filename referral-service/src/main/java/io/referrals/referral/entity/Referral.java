@@ -3,6 +3,7 @@ package io.referrals.referral.entity;
 import io.referrals.events.ReferralStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.referrals.events.Consent;
+import io.referrals.events.ReferralChannel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -56,6 +57,10 @@ public class Referral extends PanacheEntityBase {
     public BigDecimal programValue;
 
     public String currency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public ReferralChannel channel = ReferralChannel.API;
 
     @Column(name = "received_at", nullable = false, updatable = false)
     public Instant receivedAt;

@@ -1,5 +1,6 @@
 package io.referrals.referral.mapping;
 
+import io.referrals.events.Money;
 import io.referrals.events.referral.ReferralGiven;
 import io.referrals.referral.entity.GivenReferral;
 
@@ -10,6 +11,7 @@ public final class GivenReferralMapper {
 
     /** Counts for reciprocity; names neither the person nor their contact details. */
     public static ReferralGiven toGiven(GivenReferral g) {
-        return new ReferralGiven(g.id, g.partnerId, g.givenOn);
+        Money value = g.estimatedValue == null ? null : new Money(g.estimatedValue, g.estimatedCurrency);
+        return new ReferralGiven(g.id, g.partnerId, g.givenOn, value);
     }
 }

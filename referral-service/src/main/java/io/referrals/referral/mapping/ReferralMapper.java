@@ -27,7 +27,7 @@ public final class ReferralMapper {
     /** The event names the referred person but carries none of their contact details. */
     public static ReferralReceived toReceived(Referral r) {
         return new ReferralReceived(r.id, new Referrer(r.partnerId, r.referrerName, r.referrerEmail), r.referredName,
-                r.consent, r.receivedAt);
+                r.consent, r.receivedAt, r.channel, r.firstContactDueAt);
     }
 
     public static ReferralConverted toConverted(Referral r) {

@@ -1,5 +1,9 @@
 package io.referrals.referral.rest;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.referrals.referral.entity.GivenReferral;
 import io.referrals.referral.service.GivenReferralCommands;
 import java.time.Instant;
@@ -16,11 +20,15 @@ public record GivenReferralView(
         @Schema(example = "Needs a financial plan after a career change") String need,
         @Schema(example = "Told Dana to expect a call this week.") String note,
         @Schema(example = "2026-11-23") LocalDate givenOn,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(description = "null when not given", example = "1200.00",
+                type = SchemaType.STRING) BigDecimal estimatedValue,
+        @Schema(example = "USD") String currency,
         Instant createdAt) {
 
     public static GivenReferralView of(GivenReferral g, String partnerName) {
         return new GivenReferralView(g.id, g.partnerId, partnerName,
                 new GivenReferralCommands.GivenPerson(g.personName, g.personEmail, g.personPhone), g.need, g.note,
-                g.givenOn, g.createdAt);
+                g.givenOn, g.estimatedValue == null ? null : g.estimatedValue.setScale(2, RoundingMode.HALF_EVEN),
+                g.estimatedCurrency, g.createdAt);
     }
 }

@@ -1,5 +1,6 @@
 package io.referrals.referral.rest;
 
+import io.referrals.events.ReferralChannel;
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.page.Page;
@@ -73,7 +74,7 @@ public class ReferralResource {
             @NotNull @Valid ReferralCommands.Receive request, @Context UriInfo uri) {
         String tenantId = tenant.id();
         return idempotencyKeys.execute(tenantId, idempotencyKey, request, ReferralView.class,
-                () -> views.of(service.receive(tenantId, request)),
+                () -> views.of(service.receive(tenantId, request, ReferralChannel.API)),
                 view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view));
     }
 

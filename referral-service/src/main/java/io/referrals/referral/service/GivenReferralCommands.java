@@ -1,5 +1,9 @@
 package io.referrals.referral.service;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -27,7 +31,13 @@ public final class GivenReferralCommands {
             @Size(max = 4000) @Schema(example = "Told Dana to expect a call this week.") String note,
             @PastOrPresent @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "yyyy-MM-dd")
             @Schema(description = "The day it was given; defaults to today (UTC), never in the future",
-                    example = "2026-11-23") LocalDate givenOn) {
+                    example = "2026-11-23") LocalDate givenOn,
+            @DecimalMin(value = "0.00") @Digits(integer = 15, fraction = 2)
+            @Schema(description = "What the referral is likely worth to the partner, as an exact decimal; for the "
+                    + "value side of reciprocity. Give it with currency, or neither", example = "1200.00",
+                    type = SchemaType.STRING) BigDecimal estimatedValue,
+            @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as USD")
+            @Schema(description = "Currency of estimatedValue", example = "USD") String currency) {
     }
 
     @Schema(name = "GivenPerson", description = "The person referred; email and phone are optional")

@@ -38,6 +38,10 @@ public class GivenReferralService {
     @Transactional
     public GivenReferral give(String tenantId, GivenReferralCommands.Give request) {
         LocalDate givenOn = givenOn(request);
+        if ((request.estimatedValue() == null) != (request.currency() == null)) {
+            throw ProblemException.invalidField(request.estimatedValue() == null ? "estimatedValue" : "currency",
+                    "give estimatedValue and currency together, or neither");
+        }
         KnownPartner partner = partners.requireKnown(tenantId, request.partnerId());
         GivenReferral referral = new GivenReferral();
         referral.id = UUID.randomUUID();
@@ -49,6 +53,8 @@ public class GivenReferralService {
         referral.need = request.need().strip();
         referral.note = Text.blankToNull(request.note());
         referral.givenOn = givenOn;
+        referral.estimatedValue = request.estimatedValue();
+        referral.estimatedCurrency = request.estimatedValue() == null ? null : request.currency();
         referral.createdAt = Timestamps.now(clock);
         given.persist(referral);
         outbox.publish(EventTypes.REFERRAL_GIVEN, tenantId, referral.id, GivenReferralMapper.toGiven(referral));

@@ -1,5 +1,6 @@
 package io.referrals.referral.service;
 
+import io.referrals.events.ReferralChannel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.referrals.platform.idempotency.IdempotencyKeys;
@@ -48,7 +49,7 @@ public class IntakeService {
     }
 
     public Referral record(Accepted request) {
-        return referrals.receive(request.tenantId(), request.referral());
+        return referrals.receive(request.tenantId(), request.referral(), ReferralChannel.INTAKE_LINK);
     }
 
     /** Parsed like the API's body. */

@@ -1,6 +1,7 @@
 package io.referrals.referral.service;
 
 import io.referrals.events.Consent;
+import io.referrals.events.ReferralChannel;
 import io.referrals.events.EventTypes;
 import io.referrals.events.ReferralStatus;
 import io.referrals.platform.outbox.Outbox;
@@ -60,11 +61,12 @@ public class ReferralService {
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Referral receive(String tenantId, ReferralCommands.Receive request) {
+    public Referral receive(String tenantId, ReferralCommands.Receive request, ReferralChannel channel) {
         requireContactAndOneReferrer(request);
         KnownPartner partner = request.partnerId() != null ? partners.requireKnown(tenantId, request.partnerId())
                 : partners.sourceOf(tenantId, request.referrer());
         Referral referral = newReferral(tenantId, partner, request, Timestamps.now(clock));
+        referral.channel = channel;
         referrals.persist(referral);
         statusChanges.record(StatusChange.of(referral, null, null, referral.receivedAt));
         consentChanges.record(ConsentChange.of(referral, null, referral.receivedAt));

@@ -11,12 +11,6 @@ import java.time.temporal.ChronoUnit;
 public final class Timestamps {
     private Timestamps() {}
 
-    /** @deprecated removed once every caller injects the Clock. */
-    @Deprecated(forRemoval = true)
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
     /** The clock's current instant, truncated as the database will store it. */
     public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
