@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** One dated step of a relationship's history. */
 @Entity
 @Table(name = "partner_stage_change")
-@AttributeOverride(name = "subjectId", column = @Column(name = "partner_id", nullable = false))
+@AttributeOverride(name = "subjectId", column = @Column(name = "partner_id", nullable = false, updatable = false))
 public class StageChange extends HistoryEntry {
     @Enumerated(EnumType.STRING)
     @Column(name = "from_stage")

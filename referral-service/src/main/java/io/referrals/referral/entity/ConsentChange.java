@@ -13,7 +13,7 @@ import java.time.Instant;
 /** One dated consent of a referred person; the first one is what they allowed when referred. */
 @Entity
 @Table(name = "referral_consent_change")
-@AttributeOverride(name = "subjectId", column = @Column(name = "referral_id", nullable = false))
+@AttributeOverride(name = "subjectId", column = @Column(name = "referral_id", nullable = false, updatable = false))
 public class ConsentChange extends HistoryEntry {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

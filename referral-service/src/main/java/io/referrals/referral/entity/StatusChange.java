@@ -13,7 +13,7 @@ import java.time.Instant;
 /** One dated step of an inbound referral's lifecycle; the first one is its receipt. */
 @Entity
 @Table(name = "referral_status_change")
-@AttributeOverride(name = "subjectId", column = @Column(name = "referral_id", nullable = false))
+@AttributeOverride(name = "subjectId", column = @Column(name = "referral_id", nullable = false, updatable = false))
 public class StatusChange extends HistoryEntry {
     @Enumerated(EnumType.STRING)
     @Column(name = "from_status")

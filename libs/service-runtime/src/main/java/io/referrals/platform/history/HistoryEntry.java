@@ -18,16 +18,17 @@ public abstract class HistoryEntry extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "tenant_id", nullable = false)
+    @Column(name = "tenant_id", nullable = false, updatable = false)
     public String tenantId;
 
     /** The partner, referral or other record this step belongs to. */
-    @Column(name = "subject_id", nullable = false)
+    @Column(name = "subject_id", nullable = false, updatable = false)
     public UUID subjectId;
 
+    @Column(updatable = false)
     public String note;
 
-    @Column(name = "changed_at", nullable = false)
+    @Column(name = "changed_at", nullable = false, updatable = false)
     public Instant changedAt;
 
     /** Fills the columns every history entry has; a subclass's factory then sets what changed. */
