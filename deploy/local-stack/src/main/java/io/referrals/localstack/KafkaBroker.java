@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -183,7 +184,9 @@ final class KafkaBroker implements AutoCloseable {
         try (Admin admin = admin()) {
             var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList();
+                    .map(t -> new NewTopic(t, PARTITIONS, (short) 1).configs(Map.of(
+                            TopicConfig.RETENTION_MS_CONFIG, Long.toString(Topics.retentionMs(t)))))
+                    .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
             }

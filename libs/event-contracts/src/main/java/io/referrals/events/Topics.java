@@ -9,6 +9,17 @@ public final class Topics {
     private Topics() {
     }
 
+    /** Dead-letter topics keep a record for two weeks: long enough to look at it, short for personal data. */
+    public static final long DEAD_LETTER_RETENTION_MS = 14L * 24 * 60 * 60 * 1000;
+
+    /**
+     * How long a topic keeps its records: event topics forever ({@code -1}), because a read model (the metrics) is
+     * rebuilt by replaying them from the start; dead-letter topics {@link #DEAD_LETTER_RETENTION_MS}.
+     */
+    public static long retentionMs(String topic) {
+        return topic.endsWith(".dlq") ? DEAD_LETTER_RETENTION_MS : -1;
+    }
+
     /** Where a consuming service parks events it cannot read, e.g. {@code metrics-service.dlq}. */
     public static String deadLetter(String consumerService) {
         return consumerService + ".dlq";

@@ -1,6 +1,7 @@
 package io.referrals.platform.kafka;
 
 import io.quarkus.runtime.StartupEvent;
+import io.referrals.events.Topics;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,10 +9,13 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,15 +39,22 @@ public class TopicProvisioner {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, config.partitions(), config.replicationFactor())).toList();
+                    .map(t -> new NewTopic(t, config.partitions(), config.replicationFactor())
+                            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Topics.retentionMs(t)))))
+                    .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).values().forEach((topic, result) -> {
                     try {
                         result.get(15, TimeUnit.SECONDS);
                         LOG.infof("Created topic %s", topic);
+                    } catch (ExecutionException e) {
+                        if (e.getCause() instanceof TopicExistsException) {
+                            LOG.debugf("Topic %s was created by another service first", topic);
+                        } else {
+                            LOG.warnf("Topic %s not created: %s", topic, e.getCause().toString());
+                        }
                     } catch (Exception e) {
-                        // Another service created it first: fine.
-                        LOG.debugf("Topic %s not created: %s", topic, e.getMessage());
+                        LOG.warnf("Topic %s not created: %s", topic, e.toString());
                     }
                 });
             }
