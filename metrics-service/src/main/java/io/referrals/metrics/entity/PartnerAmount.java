@@ -10,10 +10,10 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** Program value attributed to one partner in one currency. */
+/** A money total of one partner (revenue, given_value, fees_owed ...) in one currency. */
 @Entity
-@Table(name = "partner_revenue")
-public class PartnerRevenue extends PanacheEntityBase {
+@Table(name = "partner_amount")
+public class PartnerAmount extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
 
@@ -21,6 +21,6 @@ public class PartnerRevenue extends PanacheEntityBase {
 
     @Embeddable
     public record Key(@Column(name = "tenant_id") String tenantId, @Column(name = "partner_id") UUID partnerId,
-            String currency) implements Serializable {
+            String measure, String currency) implements Serializable {
     }
 }
