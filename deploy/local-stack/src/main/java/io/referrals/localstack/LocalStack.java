@@ -112,7 +112,7 @@ public final class LocalStack {
      * Sends the launcher's own library logging (embedded PostgreSQL, Kafka client) to a file, keeping the
      * console for the launcher's messages. Must run before anything logs.
      */
-    private static void logToFile(Path logFile) {
+    public static void logToFile(Path logFile) {
         try {
             Files.createDirectories(logFile.getParent());
         } catch (java.io.IOException e) {

@@ -1,0 +1,238 @@
+package io.referrals.benchmark;
+
+import io.referrals.events.Topics;
+import io.referrals.localstack.LocalStack;
+import io.referrals.localstack.Options;
+import io.referrals.localstack.RunningStack;
+import io.referrals.testing.DevTokens;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Recorder;
+
+/**
+ * metrics-service at any age: seeds one practice with years of referrals by publishing real events to the broker,
+ * waits until metrics-service has consumed them all, then measures every read endpoint with concurrent readers and,
+ * while new referrals flow at a fixed rate, how long an event takes to become visible through the API.
+ */
+public final class MetricsBenchmark {
+    private static final String GROUP = "metrics-service";
+    private final Settings settings;
+
+    public MetricsBenchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** What to run: sizes, concurrency and where the stack lives. */
+    public record Settings(
+            int referrals,
+            int partners,
+            int years,
+            int readers,
+            Duration readDuration,
+            int flowRate,
+            Duration flowDuration,
+            Path dataDir,
+            Path repoRoot,
+            int portOffset,
+            Path jsonOut,
+            Duration seedTimeout) {
+        static final String USAGE = """
+                  --referrals N       referrals to seed (default 1000000)
+                  --partners N        partners to seed (default 10000)
+                  --years N           years of history (default 5)
+                  --readers N         concurrent readers per endpoint (default 16)
+                  --read-seconds S    seconds each endpoint is read (default 20)
+                  --flow-rate N       referrals per second while event -> visible is measured (default 200)
+                  --flow-seconds S    seconds of that flow (default 30)
+                  --data-dir DIR      the stack's data directory, wiped first (default target/benchmark-stack)
+                  --repo-root DIR     where the services are built (default .)
+                  --port-offset N     ports of the benchmark's stack (default 300: 8383 for metrics-service)
+                  --json FILE         where to write the report (default target/benchmark-metrics.json)
+                  --seed-timeout S    how long metrics-service may take to consume the seed (default 7200)""";
+
+        public static Settings defaults() {
+            return new Settings(1_000_000, 10_000, 5, 16, Duration.ofSeconds(20), 200, Duration.ofSeconds(30),
+                    Path.of("target/benchmark-stack"), Path.of("."), 300, Path.of("target/benchmark-metrics.json"),
+                    Duration.ofHours(2));
+        }
+
+        static Settings parse(String... args) {
+            Map<String, String> given = new LinkedHashMap<>();
+            for (int i = 0; i < args.length; i += 2) {
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("Expected --option value pairs, got " + args[i]);
+                }
+                given.put(args[i].substring(2), args[i + 1]);
+            }
+            Settings d = defaults();
+            Settings settings = new Settings(
+                    Integer.parseInt(given.getOrDefault("referrals", "" + d.referrals())),
+                    Integer.parseInt(given.getOrDefault("partners", "" + d.partners())),
+                    Integer.parseInt(given.getOrDefault("years", "" + d.years())),
+                    Integer.parseInt(given.getOrDefault("readers", "" + d.readers())),
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("read-seconds", "20"))),
+                    Integer.parseInt(given.getOrDefault("flow-rate", "" + d.flowRate())),
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("flow-seconds", "30"))),
+                    Path.of(given.getOrDefault("data-dir", d.dataDir().toString())),
+                    Path.of(given.getOrDefault("repo-root", ".")),
+                    Integer.parseInt(given.getOrDefault("port-offset", "" + d.portOffset())),
+                    Path.of(given.getOrDefault("json", d.jsonOut().toString())),
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("seed-timeout", "7200"))));
+            List.of("referrals", "partners", "years", "readers", "read-seconds", "flow-rate", "flow-seconds",
+                            "data-dir", "repo-root", "port-offset", "json", "seed-timeout")
+                    .forEach(given::remove);
+            if (!given.isEmpty()) {
+                throw new IllegalArgumentException("Unknown options " + given.keySet() + "\n" + USAGE);
+            }
+            return settings;
+        }
+    }
+
+    public Report run() throws Exception {
+        Options options = Options.defaults()
+                .withClean(true)
+                .withDataDir(settings.dataDir())
+                .withRepoRoot(settings.repoRoot())
+                .withPortOffset(settings.portOffset())
+                .withServices(List.of("metrics-service"));
+        System.out.println("Starting metrics-service, PostgreSQL and Kafka in " + settings.dataDir() + " ...");
+        try (RunningStack stack = LocalStack.start(options)) {
+            String tenant = "bench-" + UUID.randomUUID();
+            URI base = URI.create("http://localhost:" + stack.servicePort("metrics-service"));
+            HttpLoad http = new HttpLoad(DevTokens.token(tenant, Duration.ofHours(12), "owner"));
+            Report report = new Report("metrics-service benchmark (" + settings.referrals() + " referrals, "
+                    + settings.partners() + " partners, " + settings.years() + " years, " + settings.readers()
+                    + " readers)");
+            seed(stack, tenant, report);
+            measureReads(http, base, report);
+            measureVisibility(stack, http, base, tenant, report);
+            return report;
+        }
+    }
+
+    private void seed(RunningStack stack, String tenant, Report report) throws Exception {
+        Instant end = Instant.now();
+        PracticeHistory history =
+                new PracticeHistory(tenant, 42, end, Duration.ofDays(365L * settings.years()));
+        long events = 0;
+        long started = System.nanoTime();
+        try (EventSender sender = new EventSender(stack.kafkaBootstrapServers())) {
+            events += history.partners(settings.partners(), sender::send);
+            for (int i = 0; i < settings.referrals(); i++) {
+                events += history.referral(sender::send);
+                if (i % 10 == 0) {
+                    events += history.given(sender::send);
+                    events += history.touchpoint(sender::send);
+                }
+            }
+            sender.flush();
+        }
+        double publishSeconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("Published %d events in %.0f s; waiting for metrics-service ...%n", events, publishSeconds);
+        try (ConsumerLag lag = new ConsumerLag(
+                stack.kafkaBootstrapServers(), GROUP, List.of(Topics.PARTNER_EVENTS, Topics.REFERRAL_EVENTS))) {
+            Duration consumed = lag.awaitCaughtUp(settings.seedTimeout(), events);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            report.fact("events seeded", events)
+                    .fact("seed published in s", Math.round(publishSeconds))
+                    .fact("seed consumed in s", Math.round(seconds))
+                    .fact("consumed events per s", Math.round(events / seconds));
+            System.out.printf("metrics-service caught up %d s after publishing ended%n", consumed.toSeconds());
+        }
+    }
+
+    private void measureReads(HttpLoad http, URI base, Report report) throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+        String from = today.minusYears(settings.years()).toString();
+        String to = today.toString();
+        String range = "from=" + from + "&to=" + to;
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("summary " + settings.years() + "y", "/api/metrics/summary?" + range);
+        endpoints.put("timeseries received month " + settings.years() + "y",
+                "/api/metrics/timeseries?metric=received&interval=month&" + range);
+        endpoints.put("timeseries revenue week 1y", "/api/metrics/timeseries?metric=revenue&interval=week&from="
+                + today.minusYears(1) + "&to=" + to);
+        endpoints.put("timeseries converted month, category", "/api/metrics/timeseries?metric=converted"
+                + "&interval=month&category=professional&" + range);
+        endpoints.put("partners leaderboard by received", "/api/metrics/partners?sort=-received&size=50");
+        endpoints.put("partners leaderboard by revenue", "/api/metrics/partners?sort=-revenue&size=50");
+        endpoints.put("breakdown by category", "/api/metrics/breakdown?by=category");
+        endpoints.put("breakdown by channel", "/api/metrics/breakdown?by=channel");
+        endpoints.put("reciprocity by balance", "/api/metrics/reciprocity?sort=balance");
+        endpoints.put("funnel " + settings.years() + "y", "/api/metrics/funnel?" + range);
+        endpoints.put("goals this month", "/api/metrics/goals?month=" + YearMonth.from(today));
+        endpoints.put("dormant partners", "/api/metrics/dormant");
+        for (var endpoint : endpoints.entrySet()) {
+            URI uri = base.resolve(endpoint.getValue());
+            int status = http.get(uri, "application/json").statusCode();
+            if (status != 200) {
+                throw new IllegalStateException(endpoint.getValue() + " answered " + status);
+            }
+            System.out.println("Reading " + endpoint.getKey() + " ...");
+            report.row(http.measure(endpoint.getKey(), uri, settings.readers(), settings.readDuration()));
+        }
+    }
+
+    /** New referrals at a fixed rate, each from a partner never seen before, polled until the API shows it. */
+    private void measureVisibility(RunningStack stack, HttpLoad http, URI base, String tenant, Report report)
+            throws Exception {
+        PracticeHistory probes = new PracticeHistory(tenant, 7, Instant.now(), Duration.ofDays(1));
+        Recorder recorder = new Recorder(3);
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pollers = Executors.newFixedThreadPool(64);
+        long total = (long) settings.flowRate() * settings.flowDuration().toSeconds();
+        long interval = TimeUnit.SECONDS.toNanos(1) / settings.flowRate();
+        long start = System.nanoTime();
+        System.out.println("Flowing " + settings.flowRate() + " referrals/s for " + settings.flowDuration().toSeconds()
+                + " s, polling each until visible ...");
+        try (EventSender sender = new EventSender(stack.kafkaBootstrapServers())) {
+            for (long i = 0; i < total; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                UUID partner = UUID.randomUUID();
+                sender.sendAndWait(probes.probe(partner, Instant.now()));
+                long published = System.nanoTime();
+                URI uri = base.resolve("/api/metrics/partners/" + partner);
+                pollers.submit(() -> pollUntilVisible(http, uri, published, recorder, errors));
+            }
+        }
+        pollers.shutdown();
+        pollers.awaitTermination(2, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        report.row(Report.Row.of("event -> visible at " + settings.flowRate() + "/s", recorder.getIntervalHistogram(),
+                seconds, errors.get()));
+    }
+
+    private static void pollUntilVisible(HttpLoad http, URI uri, long published, Recorder recorder, AtomicLong errors) {
+        long deadline = published + TimeUnit.SECONDS.toNanos(60);
+        try {
+            while (System.nanoTime() < deadline) {
+                var response = http.get(uri, "application/json");
+                if (response.statusCode() == 200 && response.body().contains("\"referralsReceived\":1")) {
+                    recorder.recordValue((System.nanoTime() - published) / 1000);
+                    return;
+                }
+                Thread.sleep(5);
+            }
+        } catch (Exception e) {
+            // counted below
+        }
+        errors.incrementAndGet();
+    }
+}
