@@ -28,7 +28,8 @@ import org.HdrHistogram.Recorder;
  * while new referrals flow at a fixed rate, how long an event takes to become visible through the API.
  */
 public final class MetricsBenchmark {
-    private static final String GROUP = "metrics-service";
+    /** metrics-service's consumer group (its application.properties names it). */
+    private static final String GROUP = "metrics-service-v2";
     private final Settings settings;
 
     public MetricsBenchmark(Settings settings) {
@@ -167,8 +168,8 @@ public final class MetricsBenchmark {
                 + today.minusYears(1) + "&to=" + to);
         endpoints.put("timeseries converted month, category", "/api/metrics/timeseries?metric=converted"
                 + "&interval=month&category=professional&" + range);
-        endpoints.put("partners leaderboard by received", "/api/metrics/partners?sort=-received&size=50");
-        endpoints.put("partners leaderboard by revenue", "/api/metrics/partners?sort=-revenue&size=50");
+        endpoints.put("partners leaderboard by received", "/api/metrics/partners?sort=received&order=desc&size=50");
+        endpoints.put("partners leaderboard by revenue", "/api/metrics/partners?sort=revenue&order=desc&size=50");
         endpoints.put("breakdown by category", "/api/metrics/breakdown?by=category");
         endpoints.put("breakdown by channel", "/api/metrics/breakdown?by=channel");
         endpoints.put("reciprocity by balance", "/api/metrics/reciprocity?sort=balance");
