@@ -20,6 +20,7 @@ public final class Benchmark {
         }
         MetricsBenchmark.Settings settings = MetricsBenchmark.Settings.parse(Arrays.copyOfRange(args, 1, args.length));
         LocalStack.logToFile(settings.dataDir().resolve("logs").resolve("local-stack.log"));
+        LocalStack.stopOnSignals(); // Ctrl-C stops the benchmark's stack too, in order
         Report report = new MetricsBenchmark(settings).run();
         System.out.println(report.table());
         Path json = settings.jsonOut();

@@ -33,12 +33,15 @@ final class ChildProcesses {
 
     /**
      * The classpath for Kafka's own tools: the {@code lib/} directory beside the launcher jar (or beside
-     * {@code target/classes} when run from the build), else this JVM's classpath.
+     * {@code target/classes} when run from the build, or the one the launcher jar itself is in), else this JVM's
+     * classpath.
      */
     static String libraryClasspath() {
         try {
             Path codeSource = Path.of(ChildProcesses.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path lib = codeSource.getParent().resolve("lib");
+            Path beside = codeSource.getParent();
+            // A tool that ships the launcher as one of its own libraries (the benchmark) has it in lib/ already.
+            Path lib = beside.endsWith("lib") ? beside : beside.resolve("lib");
             if (Files.isDirectory(lib)) {
                 return lib.resolve("*").toString();
             }

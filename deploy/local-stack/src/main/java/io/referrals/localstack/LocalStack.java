@@ -130,7 +130,7 @@ public final class LocalStack {
      * Ctrl-C and SIGTERM stop the stack in order (services, Kafka, PostgreSQL) before the JVM exits. Left to
      * plain shutdown hooks, the embedded PostgreSQL's own hook would stop the database while services still run.
      */
-    private static void stopOnSignals() {
+    public static void stopOnSignals() {
         for (String name : List.of("INT", "TERM")) {
             Signal.handle(new Signal(name), signal -> {
                 System.out.println();

@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,6 +132,8 @@ class PlatformEndToEndIT {
 
     @Test
     void aReferralThroughAPartnersIntakeLinkEarnsTheFeeOfTheirAgreementAndOneIsGivenBack() throws Exception {
+        call("partner-service", "PUT", "/api/practice", """
+                {"idealReferral":{},"monthlyReferralGoal":4,"timeZone":"Europe/Berlin"}""", null, 200);
         String partnerId = call("partner-service", "POST", "/api/partners",
                 "{\"name\":\"Morgan Wellness\",\"email\":\"casey@morganwellness.example\",\"category\":\"professional\"}",
                 null, 201).get("id").asText();
@@ -159,8 +163,8 @@ class PlatformEndToEndIT {
 
         // To get referrals, give referrals: the practice refers someone to the same partner.
         call("referral-service", "POST", "/api/referrals/given", """
-                {"partnerId":"%s","person":{"name":"Jordan Blake"},"need":"Nutrition plan for a client in burnout"}"""
-                .formatted(partnerId), null, 201);
+                {"partnerId":"%s","person":{"name":"Jordan Blake"},"need":"Nutrition plan for a client in burnout",
+                 "estimatedValue":"800.00","currency":"USD"}""".formatted(partnerId), null, 201);
         JsonNode given = call("referral-service", "GET", "/api/referrals/given?partnerId=" + partnerId, null, null, 200);
         assertEquals(1, given.get("total").asInt(), given.toString());
 
@@ -171,6 +175,46 @@ class PlatformEndToEndIT {
             assertEquals("225.00", rewards.get("items").get(0).get("amount").asText());
             assertEquals("owed", rewards.get("items").get(0).get("status").asText());
         });
+        theNumbersShowTheRelationship(partnerId);
+    }
+
+    /** One referral received through the link and converted, one given back: what metrics-service shows of it. */
+    private void theNumbersShowTheRelationship(String partnerId) throws Exception {
+        String month = YearMonth.now(ZoneId.of("Europe/Berlin")).toString();
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode summary = call("metrics-service", "GET", "/api/metrics/summary", null, null, 200);
+            assertEquals(1, summary.get("received").asInt(), summary.toString());
+            assertEquals(1, summary.get("converted").asInt(), summary.toString());
+            assertEquals(1, summary.get("given").asInt(), summary.toString());
+            assertEquals("1500.00", summary.get("revenue").get(0).get("amount").asText(), summary.toString());
+            assertEquals("225.00", summary.get("feesOwed").get(0).get("amount").asText(), summary.toString());
+
+            JsonNode leaderboard = call("metrics-service", "GET", "/api/metrics/partners?sort=received&order=desc",
+                    null, null, 200);
+            JsonNode row = leaderboard.get("items").get(0);
+            assertEquals(partnerId, row.get("partnerId").asText(), leaderboard.toString());
+            assertEquals("Morgan Wellness", row.get("partnerName").asText());
+            assertEquals(1, row.get("referralsReceived").asInt());
+            assertEquals(1, row.get("referralsConverted").asInt());
+            assertEquals(1, row.get("referralsGiven").asInt());
+
+            JsonNode reciprocity = call("metrics-service", "GET", "/api/metrics/reciprocity", null, null, 200);
+            JsonNode exchange = reciprocity.get("partners").get("items").get(0);
+            assertEquals(partnerId, exchange.get("partnerId").asText(), reciprocity.toString());
+            assertEquals(1, exchange.get("received").asInt());
+            assertEquals(1, exchange.get("given").asInt());
+            assertEquals(0, exchange.get("balance").asInt());
+            assertEquals("800.00", exchange.get("givenValue").get(0).get("amount").asText());
+
+            JsonNode goals = call("metrics-service", "GET", "/api/metrics/goals?month=" + month, null, null, 200);
+            assertEquals(4, goals.get("target").asInt(), goals.toString());
+            assertEquals(1, goals.get("received").asInt(), goals.toString());
+            assertEquals(1, goals.get("converted").asInt(), goals.toString());
+        });
+        send("metrics-service", "PUT", "/api/metrics/new-clients/" + month, "{\"count\":4}", null);
+        JsonNode goals = call("metrics-service", "GET", "/api/metrics/goals?month=" + month, null, null, 200);
+        assertEquals(4, goals.get("newClients").asInt(), goals.toString());
+        assertEquals(0.25, goals.get("referralShare").asDouble(), goals.toString());
     }
 
     @Test
