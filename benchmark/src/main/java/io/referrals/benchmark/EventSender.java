@@ -5,7 +5,6 @@ import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,11 +21,17 @@ final class EventSender implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
+    /** Batches for throughput: for seeding. */
     EventSender(String bootstrapServers) {
+        this(bootstrapServers, 10);
+    }
+
+    /** {@code lingerMs} 0 sends each event at once: for latency probes. */
+    EventSender(String bootstrapServers, int lingerMs) {
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 10,
+                ProducerConfig.LINGER_MS_CONFIG, lingerMs,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
@@ -45,18 +50,6 @@ final class EventSender implements AutoCloseable {
                 failure.compareAndSet(null, error);
             }
         });
-    }
-
-    /** Sends and waits for the broker's acknowledgement. */
-    void sendAndWait(CloudEvent event) {
-        try {
-            send(event).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Send failed", e.getCause());
-        }
     }
 
     void flush() {
