@@ -40,7 +40,7 @@ public class ExchangeProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onGiven(CloudEvent event, ReferralGiven data) {
-        Practice practice = practices.lockShared(event.tenantid());
+        practices.lockShared(event.tenantid());
         GivenFact fact = given.lock(event.tenantid(), data.givenId());
         PartnerMetrics partner = partners.lock(event.tenantid(), data.partnerId());
         writer.change(partner, fact, f -> ExchangeContributions.ofGiven(f, Scope.ofPartner(partner)), f -> {
@@ -54,7 +54,9 @@ public class ExchangeProjection {
         if (partner.lastGivenOn == null || data.givenOn().isAfter(partner.lastGivenOn)) {
             partner.lastGivenOn = data.givenOn();
         }
-        dormancy.activity(partner, data.givenOn().atStartOfDay(practice.zone()).toInstant());
+        // A date, read as the start of its day in UTC, not in the practice's zone: the zone may arrive after this
+        // event, and the activity time must not depend on that order (a rebuild showed it did).
+        dormancy.activity(partner, data.givenOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
