@@ -1,5 +1,6 @@
 package io.referrals.metrics.messaging;
 
+import io.referrals.events.Topics;
 import io.referrals.metrics.service.Projections;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
@@ -16,7 +17,7 @@ public class PartnerEventsConsumer extends EventConsumer {
 
     @Override
     protected void routes(EventRouter router) {
-        projections.partnerEvents(router::on);
+        projections.ofTopic(Topics.PARTNER_EVENTS, router::on);
     }
 
     @Incoming("partner-events")

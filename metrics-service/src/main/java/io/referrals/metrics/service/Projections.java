@@ -35,18 +35,27 @@ public class Projections {
 
     @PostConstruct
     void index() {
-        Routes all = new Routes() {
+        all(new Routes() {
             @Override
             public <T> void on(EventType<T> type, EventRouter.Handler<T> handler) {
                 byType.put(type.cloudEventType(), event -> handler.handle(event, EventCodec.data(event, type)));
             }
-        };
-        partnerEvents(all);
-        referralEvents(all);
+        });
     }
 
-    /** partner.events: partners (names, groups, stage, activity) and the practice profile. */
-    public void partnerEvents(Routes routes) {
+    /** The routes of the events of one topic: what its consumer subscribes to. */
+    public void ofTopic(String topic, Routes routes) {
+        all(new Routes() {
+            @Override
+            public <T> void on(EventType<T> type, EventRouter.Handler<T> handler) {
+                if (type.topic().equals(topic)) {
+                    routes.on(type, handler);
+                }
+            }
+        });
+    }
+
+    private void all(Routes routes) {
         routes.on(EventTypes.PARTNER_CREATED, partners::onCreated);
         routes.on(EventTypes.PARTNER_UPDATED, partners::onUpdated);
         routes.on(EventTypes.PARTNER_STAGE_CHANGED, partners::onStageChanged);
@@ -55,10 +64,6 @@ public class Projections {
         routes.on(EventTypes.AGREEMENT_ENDED, partners::onAgreementEnded);
         routes.on(EventTypes.TOUCHPOINT_LOGGED, partners::onTouchpoint);
         routes.on(EventTypes.PRACTICE_PROFILE_UPDATED, practice::onProfileUpdated);
-    }
-
-    /** referral.events: inbound referrals through their lifecycle, referrals given, rewards. */
-    public void referralEvents(Routes routes) {
         routes.on(EventTypes.REFERRAL_RECEIVED, referrals::onReceived);
         routes.on(EventTypes.REFERRAL_STATUS_CHANGED, referrals::onStatusChanged);
         routes.on(EventTypes.REFERRAL_CONVERTED, referrals::onConverted);
