@@ -12,7 +12,7 @@ import java.util.UUID;
 /**
  * A fact row: what the events about one thing (a referral, a referral given, a reward) said so far. Written only by
  * the projections, read back only to re-bucket or rebuild, never by an API read. Subclasses map {@code id} to their
- * column.
+ * column ({@code @AttributeOverride}) and name their table ({@code @Table}): {@link FactRepository} reads both.
  */
 @MappedSuperclass
 @IdClass(Fact.Key.class)
@@ -23,6 +23,10 @@ public abstract class Fact extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
+    /** The partner it is from or to: known from any of its events. */
+    @Column(name = "partner_id")
+    public UUID partnerId;
 
     public static class Key implements Serializable {
         public String tenantId;

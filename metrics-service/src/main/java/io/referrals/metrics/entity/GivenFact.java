@@ -6,16 +6,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /** A referral the practice gave to a partner. */
 @Entity
 @Table(name = "metrics_given")
 @AttributeOverride(name = "id", column = @Column(name = "given_id"))
 public class GivenFact extends Fact {
-
-    @Column(name = "partner_id")
-    public UUID partnerId;
 
     @Column(name = "given_on")
     public LocalDate givenOn;

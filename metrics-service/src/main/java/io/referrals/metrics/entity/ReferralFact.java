@@ -10,16 +10,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.UUID;
 
 /** What the events of one inbound referral said so far, merged so that their order does not matter. */
 @Entity
 @Table(name = "metrics_referral")
 @AttributeOverride(name = "id", column = @Column(name = "referral_id"))
 public class ReferralFact extends Fact {
-
-    @Column(name = "partner_id")
-    public UUID partnerId;
 
     @Enumerated(EnumType.STRING)
     public ReferralChannel channel;

@@ -9,16 +9,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.UUID;
 
 /** A reward earned by a converted referral and, once paid, its payment; either event may come first. */
 @Entity
 @Table(name = "metrics_reward")
 @AttributeOverride(name = "id", column = @Column(name = "reward_id"))
 public class RewardFact extends Fact {
-
-    @Column(name = "partner_id")
-    public UUID partnerId;
 
     @Enumerated(EnumType.STRING)
     public RewardType type;

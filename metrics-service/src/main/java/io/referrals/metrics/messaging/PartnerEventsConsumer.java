@@ -1,8 +1,7 @@
 package io.referrals.metrics.messaging;
 
-import io.referrals.events.EventTypes;
-import io.referrals.metrics.service.PartnerProjection;
-import io.referrals.metrics.service.PracticeProjection;
+import io.referrals.events.Topics;
+import io.referrals.metrics.service.Projections;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -14,21 +13,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class PartnerEventsConsumer extends EventConsumer {
     @Inject
-    PartnerProjection partners;
-
-    @Inject
-    PracticeProjection practice;
+    Projections projections;
 
     @Override
     protected void routes(EventRouter router) {
-        router.on(EventTypes.PARTNER_CREATED, partners::onCreated)
-                .on(EventTypes.PARTNER_UPDATED, partners::onUpdated)
-                .on(EventTypes.PARTNER_STAGE_CHANGED, partners::onStageChanged)
-                .on(EventTypes.PARTNER_ARCHIVED, partners::onArchived)
-                .on(EventTypes.AGREEMENT_ACTIVATED, partners::onAgreementActivated)
-                .on(EventTypes.AGREEMENT_ENDED, partners::onAgreementEnded)
-                .on(EventTypes.TOUCHPOINT_LOGGED, partners::onTouchpoint)
-                .on(EventTypes.PRACTICE_PROFILE_UPDATED, practice::onProfileUpdated);
+        projections.ofTopic(Topics.PARTNER_EVENTS, router::on);
     }
 
     @Incoming("partner-events")

@@ -1,8 +1,7 @@
 package io.referrals.metrics.messaging;
 
-import io.referrals.events.EventTypes;
-import io.referrals.metrics.service.ExchangeProjection;
-import io.referrals.metrics.service.ReferralProjection;
+import io.referrals.events.Topics;
+import io.referrals.metrics.service.Projections;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -14,20 +13,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ReferralEventsConsumer extends EventConsumer {
     @Inject
-    ReferralProjection referrals;
-
-    @Inject
-    ExchangeProjection exchange;
+    Projections projections;
 
     @Override
     protected void routes(EventRouter router) {
-        router.on(EventTypes.REFERRAL_RECEIVED, referrals::onReceived)
-                .on(EventTypes.REFERRAL_STATUS_CHANGED, referrals::onStatusChanged)
-                .on(EventTypes.REFERRAL_CONVERTED, referrals::onConverted)
-                .on(EventTypes.REFERRAL_CLOSED, referrals::onClosed)
-                .on(EventTypes.REFERRAL_GIVEN, exchange::onGiven)
-                .on(EventTypes.REWARD_EARNED, exchange::onRewardEarned)
-                .on(EventTypes.REWARD_PAID, exchange::onRewardPaid);
+        projections.ofTopic(Topics.REFERRAL_EVENTS, router::on);
     }
 
     @Incoming("referral-events")

@@ -19,6 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -44,8 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
 public class PracticeMetricsResource {
-    private static final String FROM = "First local day, included (default: a year before `to`)";
-    private static final String TO = "Last local day, included (default: today in the practice's time zone)";
 
     @Inject
     PracticeQueries queries;
@@ -63,9 +62,8 @@ public class PracticeMetricsResource {
                     + "and rewards per currency, referrals given, partner counts and first-contact timeliness.")
     @APIResponse(responseCode = "200", description = "The summary",
             content = @Content(schema = @Schema(implementation = Summary.class)))
-    public Summary summary(@QueryParam("from") @Parameter(description = FROM, example = "2026-01-01") String from,
-            @QueryParam("to") @Parameter(description = TO, example = "2026-03-31") String to) {
-        return queries.summary(tenant.id(), QueryParams.date("from", from), QueryParams.date("to", to));
+    public Summary summary(@BeanParam LocalDays days) {
+        return queries.summary(tenant.id(), days.from(), days.to());
     }
 
     @GET
@@ -83,15 +81,14 @@ public class PracticeMetricsResource {
             @QueryParam("metric") @Parameter(description = "received, converted, revenue, given or fees (owed)",
                     example = "received") String metric,
             @QueryParam("interval") @Parameter(description = "week or month", example = "month") String interval,
-            @QueryParam("from") @Parameter(description = FROM, example = "2026-01-01") String from,
-            @QueryParam("to") @Parameter(description = TO, example = "2026-03-31") String to,
+            @BeanParam LocalDays days,
             @QueryParam("partnerId") @Parameter(description = "Only this partner") UUID partnerId,
             @QueryParam("category") @Parameter(example = "professional") PartnerCategory category,
             @QueryParam("allianceType") @Parameter(example = "referral") String allianceType) {
         return queries.timeseries(tenant.id(), new TimeseriesQuery(
                 QueryParams.choice("metric", metric, Metric.class, Metric.RECEIVED),
                 QueryParams.choice("interval", interval, Interval.class, Interval.MONTH),
-                QueryParams.date("from", from), QueryParams.date("to", to), partnerId, category, allianceType));
+                days.from(), days.to(), partnerId, category, allianceType));
     }
 
     @GET
@@ -108,10 +105,9 @@ public class PracticeMetricsResource {
     public Breakdown breakdown(
             @QueryParam("by") @Parameter(description = "category, allianceType, channel or stage",
                     example = "category") String by,
-            @QueryParam("from") @Parameter(description = FROM, example = "2026-01-01") String from,
-            @QueryParam("to") @Parameter(description = TO, example = "2026-03-31") String to) {
+            @BeanParam LocalDays days) {
         return queries.breakdown(tenant.id(), QueryParams.choice("by", by, Dimension.class, Dimension.CATEGORY),
-                QueryParams.date("from", from), QueryParams.date("to", to));
+                days.from(), days.to());
     }
 
     @GET
@@ -121,9 +117,8 @@ public class PracticeMetricsResource {
                     + "steps and median time in each step (approximate, from log-scale bins).")
     @APIResponse(responseCode = "200", description = "The funnel",
             content = @Content(schema = @Schema(implementation = Funnel.class)))
-    public Funnel funnel(@QueryParam("from") @Parameter(description = FROM, example = "2026-01-01") String from,
-            @QueryParam("to") @Parameter(description = TO, example = "2026-03-31") String to) {
-        return queries.funnel(tenant.id(), QueryParams.date("from", from), QueryParams.date("to", to));
+    public Funnel funnel(@BeanParam LocalDays days) {
+        return queries.funnel(tenant.id(), days.from(), days.to());
     }
 
     @GET

@@ -54,8 +54,10 @@ public class Dormancy {
         Instant now = Timestamps.now(clock);
         int marked = 0;
         for (PartnerMetrics.Key key : partners.silentSince(now, config.dormancy().defaultCadenceDays())) {
+            // Practice first, as every projection does: a rebuild's swap (exclusive) never loses a mark made here.
+            Practice practice = practices.lockShared(key.tenantId);
             PartnerMetrics partner = partners.lock(key.tenantId, key.partnerId);
-            int cadence = cadenceDays(partner, practices.find(key.tenantId));
+            int cadence = cadenceDays(partner, practice);
             if (partner.dormantSince == null && isSilent(partner, cadence, now)) {
                 partner.dormantSince = now;
                 outbox.publish(EventTypes.PARTNER_WENT_DORMANT, key.tenantId, key.partnerId,

@@ -5,56 +5,40 @@ import io.referrals.events.referral.ReferralGiven;
 import io.referrals.events.referral.RewardEarned;
 import io.referrals.events.referral.RewardPaid;
 import io.referrals.metrics.entity.GivenFact;
-import io.referrals.metrics.entity.GivenFactRepository;
 import io.referrals.metrics.entity.PartnerMetrics;
-import io.referrals.metrics.entity.PartnerMetricsRepository;
-import io.referrals.metrics.entity.Practice;
-import io.referrals.metrics.entity.PracticeRepository;
 import io.referrals.metrics.entity.RewardFact;
-import io.referrals.metrics.entity.RewardFactRepository;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Referrals given and rewards: what the practice gives back, folded into facts, buckets and partner totals. */
 @ApplicationScoped
 public class ExchangeProjection {
     @Inject
-    PracticeRepository practices;
-
-    @Inject
-    PartnerMetricsRepository partners;
-
-    @Inject
-    GivenFactRepository given;
-
-    @Inject
-    RewardFactRepository rewards;
-
-    @Inject
-    BucketWriter writer;
+    FactUpdates facts;
 
     @Inject
     Dormancy dormancy;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onGiven(CloudEvent event, ReferralGiven data) {
-        Practice practice = practices.lockShared(event.tenantid());
-        GivenFact fact = given.lock(event.tenantid(), data.givenId());
-        PartnerMetrics partner = partners.lock(event.tenantid(), data.partnerId());
-        writer.change(partner, fact, f -> ExchangeContributions.ofGiven(f, Scope.ofPartner(partner)), f -> {
-            f.partnerId = data.partnerId();
-            f.givenOn = data.givenOn();
-            if (data.estimatedValue() != null) {
-                f.valueAmount = data.estimatedValue().amount();
-                f.valueCurrency = data.estimatedValue().currency();
-            }
-        });
+        PartnerMetrics partner = facts.update(event.tenantid(), GivenFact.class, data.givenId(), data.partnerId(),
+                (f, zone, scopes) -> ExchangeContributions.ofGiven(f, scopes), f -> {
+                    f.givenOn = data.givenOn();
+                    if (data.estimatedValue() != null) {
+                        f.valueAmount = data.estimatedValue().amount();
+                        f.valueCurrency = data.estimatedValue().currency();
+                    }
+                });
         if (partner.lastGivenOn == null || data.givenOn().isAfter(partner.lastGivenOn)) {
             partner.lastGivenOn = data.givenOn();
         }
-        dormancy.activity(partner, data.givenOn().atStartOfDay(practice.zone()).toInstant());
+        // A date, read as the start of its day in UTC, not in the practice's zone: the zone may arrive after this
+        // event, and the activity time must not depend on that order (a rebuild showed it did).
+        dormancy.activity(partner, data.givenOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -80,13 +64,7 @@ public class ExchangeProjection {
         });
     }
 
-    private void changeReward(String tenantId, java.util.UUID rewardId, java.util.UUID partnerId,
-            java.util.function.Consumer<RewardFact> change) {
-        Practice practice = practices.lockShared(tenantId);
-        RewardFact fact = rewards.lock(tenantId, rewardId);
-        PartnerMetrics partner = partners.lock(tenantId, partnerId);
-        fact.partnerId = partnerId;
-        writer.change(partner, fact, f -> ExchangeContributions.ofReward(f, practice.zone(), Scope.ofPartner(partner)),
-                change);
+    private void changeReward(String tenantId, UUID rewardId, UUID partnerId, Consumer<RewardFact> change) {
+        facts.update(tenantId, RewardFact.class, rewardId, partnerId, ExchangeContributions::ofReward, change);
     }
 }

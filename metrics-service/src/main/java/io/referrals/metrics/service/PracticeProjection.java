@@ -3,13 +3,14 @@ package io.referrals.metrics.service;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.partner.PracticeProfileUpdated;
 import io.referrals.metrics.entity.BucketRepository;
-import io.referrals.metrics.entity.GivenFactRepository;
+import io.referrals.metrics.entity.FactRepository;
+import io.referrals.metrics.entity.GivenFact;
 import io.referrals.metrics.entity.PartnerMetrics;
 import io.referrals.metrics.entity.PartnerMetricsRepository;
 import io.referrals.metrics.entity.Practice;
 import io.referrals.metrics.entity.PracticeRepository;
-import io.referrals.metrics.entity.ReferralFactRepository;
-import io.referrals.metrics.entity.RewardFactRepository;
+import io.referrals.metrics.entity.ReferralFact;
+import io.referrals.metrics.entity.RewardFact;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,13 +40,7 @@ public class PracticeProjection {
     PartnerMetricsRepository partners;
 
     @Inject
-    ReferralFactRepository referrals;
-
-    @Inject
-    GivenFactRepository given;
-
-    @Inject
-    RewardFactRepository rewards;
+    FactRepository facts;
 
     @Inject
     BucketRepository buckets;
@@ -72,11 +67,11 @@ public class PracticeProjection {
         buckets.deleteTenant(tenantId);
         Map<UUID, List<Scope>> scopes = new HashMap<>();
         Contributions all = new Contributions();
-        referrals.inTenant(tenantId).forEach(f ->
+        facts.inTenant(ReferralFact.class, tenantId).forEach(f ->
                 all.addAll(ReferralContributions.of(f, zone, scopesOf(tenantId, f.partnerId, scopes))));
-        given.inTenant(tenantId).forEach(f ->
+        facts.inTenant(GivenFact.class, tenantId).forEach(f ->
                 all.addAll(ExchangeContributions.ofGiven(f, scopesOf(tenantId, f.partnerId, scopes))));
-        rewards.inTenant(tenantId).forEach(f ->
+        facts.inTenant(RewardFact.class, tenantId).forEach(f ->
                 all.addAll(ExchangeContributions.ofReward(f, zone, scopesOf(tenantId, f.partnerId, scopes))));
         buckets.add(tenantId, all.values());
     }

@@ -3,7 +3,7 @@ package io.referrals.metrics.service;
 import io.referrals.events.ReferralStatus;
 import io.referrals.metrics.entity.BucketRepository;
 import io.referrals.metrics.entity.PartnerMetricsRepository;
-import io.referrals.metrics.entity.ReferralFactRepository;
+import io.referrals.metrics.entity.FactRepository;
 import io.referrals.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ public class PracticeQueries {
     PartnerMetricsRepository partners;
 
     @Inject
-    ReferralFactRepository referrals;
+    FactRepository facts;
 
     @Inject
     PracticeCalendar calendar;
@@ -75,7 +75,7 @@ public class PracticeQueries {
         long made = t.count(Measures.FIRST_CONTACT);
         long onTime = t.count(Measures.FIRST_CONTACT_ON_TIME);
         return new Summary.FirstContacts(made, onTime, Totals.rate(onTime, made),
-                referrals.awaitingContactPastDue(tenantId, clock.instant()));
+                facts.referralsAwaitingContactPastDue(tenantId, clock.instant()));
     }
 
     public Timeseries timeseries(String tenantId, TimeseriesQuery query) {

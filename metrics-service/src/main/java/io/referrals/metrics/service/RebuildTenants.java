@@ -14,6 +14,10 @@ public final class RebuildTenants {
         return PREFIX + tenantId;
     }
 
+    public static String live(String stagingId) {
+        return stagingId.substring(PREFIX.length());
+    }
+
     public static boolean isStaging(String tenantId) {
         return tenantId.startsWith(PREFIX);
     }

@@ -7,11 +7,7 @@ import io.referrals.events.referral.ReferralConverted;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.ReferralStatusChanged;
 import io.referrals.metrics.entity.PartnerMetrics;
-import io.referrals.metrics.entity.PartnerMetricsRepository;
-import io.referrals.metrics.entity.Practice;
-import io.referrals.metrics.entity.PracticeRepository;
 import io.referrals.metrics.entity.ReferralFact;
-import io.referrals.metrics.entity.ReferralFactRepository;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,16 +24,7 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class ReferralProjection {
     @Inject
-    PracticeRepository practices;
-
-    @Inject
-    PartnerMetricsRepository partners;
-
-    @Inject
-    ReferralFactRepository referrals;
-
-    @Inject
-    BucketWriter writer;
+    FactUpdates facts;
 
     @Inject
     Dormancy dormancy;
@@ -83,15 +70,8 @@ public class ReferralProjection {
         });
     }
 
-    /** Locks practice, partner and fact (always in this order), then applies the fact's change. */
     private PartnerMetrics update(String tenantId, UUID referralId, UUID partnerId, Consumer<ReferralFact> change) {
-        Practice practice = practices.lockShared(tenantId);
-        ReferralFact fact = referrals.lock(tenantId, referralId);
-        PartnerMetrics partner = partners.lock(tenantId, fact.partnerId != null ? fact.partnerId : partnerId);
-        fact.partnerId = partner.partnerId;
-        writer.change(partner, fact, f -> ReferralContributions.of(f, practice.zone(), Scope.ofPartner(partner)),
-                change);
-        return partner;
+        return facts.update(tenantId, ReferralFact.class, referralId, partnerId, ReferralContributions::of, change);
     }
 
     private static void reached(ReferralFact fact, ReferralStatus status, Instant at) {
