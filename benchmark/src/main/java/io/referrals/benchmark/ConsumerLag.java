@@ -27,8 +27,9 @@ final class ConsumerLag implements AutoCloseable {
 
     /** Records published but not yet consumed (committed) by the group, over every partition of the topics. */
     long lag() throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(15, TimeUnit.SECONDS);
         var partitions = admin.describeTopics(topics).allTopicNames().get(15, TimeUnit.SECONDS).values().stream()
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));

@@ -29,13 +29,20 @@ final class EventSender implements AutoCloseable {
     /** {@code lingerMs} 0 sends each event at once: for latency probes. */
     EventSender(String bootstrapServers, int lingerMs) {
         producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, lingerMs,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                lingerMs,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName()));
     }
 
     /** Sends without waiting; a failure is raised by the next {@link #flush()}. */
@@ -44,7 +51,8 @@ final class EventSender implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("Unknown event type " + event.type()))
                 .topic();
         var record = new ProducerRecord<>(topic, event.subject(), EventCodec.encode(event));
-        event.kafkaHeaders().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        event.kafkaHeaders()
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return producer.send(record, (metadata, error) -> {
             if (error != null) {
                 failure.compareAndSet(null, error);

@@ -30,6 +30,7 @@ import org.HdrHistogram.Recorder;
 public final class MetricsBenchmark {
     /** metrics-service's consumer group (its application.properties names it). */
     private static final String GROUP = "metrics-service-v2";
+
     private final Settings settings;
 
     public MetricsBenchmark(Settings settings) {
@@ -65,8 +66,18 @@ public final class MetricsBenchmark {
                   --seed-timeout S    how long metrics-service may take to consume the seed (default 7200)""";
 
         public static Settings defaults() {
-            return new Settings(1_000_000, 10_000, 5, 16, Duration.ofSeconds(20), 200, Duration.ofSeconds(30),
-                    Path.of("target/benchmark-stack"), Path.of("."), 300, Path.of("target/benchmark-metrics.json"),
+            return new Settings(
+                    1_000_000,
+                    10_000,
+                    5,
+                    16,
+                    Duration.ofSeconds(20),
+                    200,
+                    Duration.ofSeconds(30),
+                    Path.of("target/benchmark-stack"),
+                    Path.of("."),
+                    300,
+                    Path.of("target/benchmark-metrics.json"),
                     Duration.ofHours(2));
         }
 
@@ -92,8 +103,19 @@ public final class MetricsBenchmark {
                     Integer.parseInt(given.getOrDefault("port-offset", "" + d.portOffset())),
                     Path.of(given.getOrDefault("json", d.jsonOut().toString())),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("seed-timeout", "7200"))));
-            List.of("referrals", "partners", "years", "readers", "read-seconds", "flow-rate", "flow-seconds",
-                            "data-dir", "repo-root", "port-offset", "json", "seed-timeout")
+            List.of(
+                            "referrals",
+                            "partners",
+                            "years",
+                            "readers",
+                            "read-seconds",
+                            "flow-rate",
+                            "flow-seconds",
+                            "data-dir",
+                            "repo-root",
+                            "port-offset",
+                            "json",
+                            "seed-timeout")
                     .forEach(given::remove);
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("Unknown options " + given.keySet() + "\n" + USAGE);
@@ -126,8 +148,7 @@ public final class MetricsBenchmark {
 
     private void seed(RunningStack stack, String tenant, Report report) throws Exception {
         Instant end = Instant.now();
-        PracticeHistory history =
-                new PracticeHistory(tenant, 42, end, Duration.ofDays(365L * settings.years()));
+        PracticeHistory history = new PracticeHistory(tenant, 42, end, Duration.ofDays(365L * settings.years()));
         long events = 0;
         long started = System.nanoTime();
         try (EventSender sender = new EventSender(stack.kafkaBootstrapServers())) {
@@ -162,12 +183,15 @@ public final class MetricsBenchmark {
         String range = "from=" + from + "&to=" + to;
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("summary " + settings.years() + "y", "/api/metrics/summary?" + range);
-        endpoints.put("timeseries received month " + settings.years() + "y",
+        endpoints.put(
+                "timeseries received month " + settings.years() + "y",
                 "/api/metrics/timeseries?metric=received&interval=month&" + range);
-        endpoints.put("timeseries revenue week 1y", "/api/metrics/timeseries?metric=revenue&interval=week&from="
-                + today.minusYears(1) + "&to=" + to);
-        endpoints.put("timeseries converted month, category", "/api/metrics/timeseries?metric=converted"
-                + "&interval=month&category=professional&" + range);
+        endpoints.put(
+                "timeseries revenue week 1y",
+                "/api/metrics/timeseries?metric=revenue&interval=week&from=" + today.minusYears(1) + "&to=" + to);
+        endpoints.put(
+                "timeseries converted month, category",
+                "/api/metrics/timeseries?metric=converted" + "&interval=month&category=professional&" + range);
         endpoints.put("partners leaderboard by received", "/api/metrics/partners?sort=received&order=desc&size=50");
         endpoints.put("partners leaderboard by revenue", "/api/metrics/partners?sort=revenue&order=desc&size=50");
         endpoints.put("breakdown by category", "/api/metrics/breakdown?by=category");
@@ -197,8 +221,8 @@ public final class MetricsBenchmark {
         long total = (long) settings.flowRate() * settings.flowDuration().toSeconds();
         long interval = TimeUnit.SECONDS.toNanos(1) / settings.flowRate();
         long start = System.nanoTime();
-        System.out.println("Flowing " + settings.flowRate() + " referrals/s for " + settings.flowDuration().toSeconds()
-                + " s, polling each until visible ...");
+        System.out.println("Flowing " + settings.flowRate() + " referrals/s for "
+                + settings.flowDuration().toSeconds() + " s, polling each until visible ...");
         try (EventSender sender = new EventSender(stack.kafkaBootstrapServers(), 0)) {
             for (long i = 0; i < total; i++) {
                 long due = start + i * interval;
@@ -218,8 +242,11 @@ public final class MetricsBenchmark {
         pollers.shutdown();
         pollers.awaitTermination(2, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
-        report.row(Report.Row.of("event -> visible at " + settings.flowRate() + "/s", recorder.getIntervalHistogram(),
-                seconds, errors.get()));
+        report.row(Report.Row.of(
+                "event -> visible at " + settings.flowRate() + "/s",
+                recorder.getIntervalHistogram(),
+                seconds,
+                errors.get()));
     }
 
     private static void pollUntilVisible(HttpLoad http, URI uri, long produced, Recorder recorder, AtomicLong errors) {

@@ -44,7 +44,10 @@ final class PracticeHistory {
     private static final List<String> ALLIANCE_TYPES =
             List.of("referral", "promotional", "collaboration", "extension", "expert_team_member", "joint_venture");
     private static final PartnerStage[] ACTIVE_STAGES = {
-        PartnerStage.REACHED_OUT, PartnerStage.BUILDING_RAPPORT, PartnerStage.MUTUAL_BENEFIT_AGREED, PartnerStage.TRUSTED
+        PartnerStage.REACHED_OUT,
+        PartnerStage.BUILDING_RAPPORT,
+        PartnerStage.MUTUAL_BENEFIT_AGREED,
+        PartnerStage.TRUSTED
     };
     private static final ReferralStatus[] CLOSED = {
         ReferralStatus.NOT_A_FIT, ReferralStatus.DECLINED, ReferralStatus.NO_RESPONSE
@@ -155,7 +158,8 @@ final class PracticeHistory {
                 EventTypes.REFERRAL_GIVEN,
                 SOURCE_REFERRALS,
                 id,
-                new ReferralGiven(id, skewedPartner(), on.atZone(ZoneId.of("UTC")).toLocalDate(), value)));
+                new ReferralGiven(
+                        id, skewedPartner(), on.atZone(ZoneId.of("UTC")).toLocalDate(), value)));
         return 1;
     }
 
@@ -206,7 +210,9 @@ final class PracticeHistory {
         if (random.nextInt(10) < 3) {
             UUID reward = UUID.randomUUID();
             Money fee = new Money(
-                    value.amount().multiply(BigDecimal.valueOf(15)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_EVEN),
+                    value.amount()
+                            .multiply(BigDecimal.valueOf(15))
+                            .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_EVEN),
                     value.currency());
             events.add(wrap(
                     EventTypes.REWARD_EARNED,

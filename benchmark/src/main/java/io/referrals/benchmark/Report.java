@@ -59,7 +59,8 @@ public final class Report {
         StringBuilder out = new StringBuilder("\n").append(title).append('\n');
         facts.forEach((name, value) -> out.append(String.format("  %-28s %s%n", name, value)));
         out.append(String.format(
-                "%n%-44s %9s %9s %9s %9s %9s %7s%n", "measured", "count", "per s", "p50 ms", "p99 ms", "max ms", "errors"));
+                "%n%-44s %9s %9s %9s %9s %9s %7s%n",
+                "measured", "count", "per s", "p50 ms", "p99 ms", "max ms", "errors"));
         for (Row row : rows) {
             out.append(String.format(
                     "%-44s %9d %9.1f %9.2f %9.2f %9.2f %7d%n",

@@ -47,29 +47,47 @@ class DormancyTest {
     @Test
     void aSilentPartnerGoesDormantOnceAndActivityReactivatesIt() {
         clock.set(lastReferral.plus(Duration.ofDays(1)));
-        Events.send(List.of(events.partnerCreated(partnerId, "Quiet Partner", PartnerCategory.PROFESSIONAL, null,
-                        PartnerStage.TRUSTED, lastReferral),
-                events.partnerUpdated(partnerId, "Quiet Partner", PartnerCategory.PROFESSIONAL, null, 10,
+        Events.send(List.of(
+                events.partnerCreated(
+                        partnerId,
+                        "Quiet Partner",
+                        PartnerCategory.PROFESSIONAL,
+                        null,
+                        PartnerStage.TRUSTED,
                         lastReferral),
+                events.partnerUpdated(partnerId, "Quiet Partner", PartnerCategory.PROFESSIONAL, null, 10, lastReferral),
                 events.received(UUID.randomUUID(), partnerId, ReferralChannel.API, lastReferral, null)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> viewer().get("/api/metrics/partners/" + partnerId)
-                .then().statusCode(200).body("referralsReceived", equalTo(1)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> viewer().get("/api/metrics/partners/" + partnerId)
+                        .then()
+                        .statusCode(200)
+                        .body("referralsReceived", equalTo(1)));
 
         clock.set(lastReferral.plus(Duration.ofDays(21)));
         assertEquals(1, scanUntilItRuns());
         assertEquals(0, dormancy.scan());
-        viewer().get("/api/metrics/dormant").then().statusCode(200).body("total", equalTo(1))
-                .body("items[0].partnerId", equalTo(partnerId.toString())).body("items[0].silentDays", equalTo(21));
+        viewer().get("/api/metrics/dormant")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].partnerId", equalTo(partnerId.toString()))
+                .body("items[0].silentDays", equalTo(21));
 
         Events.send(events.touchpoint(partnerId, lastReferral.plus(Duration.ofDays(21))));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> viewer().get("/api/metrics/dormant").then()
-                .statusCode(200).body("total", equalTo(0)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> viewer().get("/api/metrics/dormant")
+                        .then()
+                        .statusCode(200)
+                        .body("total", equalTo(0)));
         dormancy.scan();
 
         List<CloudEvent> published = new KafkaTestClient(PlatformTestResource.bootstrapServers())
                 .eventsFor(Topics.METRICS_EVENTS, partnerId.toString(), 2, Duration.ofSeconds(30));
-        assertEquals(List.of(EventTypes.PARTNER_WENT_DORMANT.cloudEventType(),
-                EventTypes.PARTNER_REACTIVATED.cloudEventType()), published.stream().map(CloudEvent::type).toList());
+        assertEquals(
+                List.of(
+                        EventTypes.PARTNER_WENT_DORMANT.cloudEventType(),
+                        EventTypes.PARTNER_REACTIVATED.cloudEventType()),
+                published.stream().map(CloudEvent::type).toList());
     }
 
     /** The scheduled scan may hold the lock for a moment: scan again until this one ran. */

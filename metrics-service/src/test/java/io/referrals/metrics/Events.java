@@ -49,51 +49,86 @@ final class Events {
         return EventCodec.wrap(type, "/test", tenant, subject.toString(), data);
     }
 
-    CloudEvent partnerCreated(UUID partnerId, String name, PartnerCategory category, List<String> allianceTypes,
-            PartnerStage stage, Instant at) {
-        return wrap(EventTypes.PARTNER_CREATED, partnerId, new PartnerCreated(partnerId, name, null, category, at,
-                allianceTypes, stage, null, false));
+    CloudEvent partnerCreated(
+            UUID partnerId,
+            String name,
+            PartnerCategory category,
+            List<String> allianceTypes,
+            PartnerStage stage,
+            Instant at) {
+        return wrap(
+                EventTypes.PARTNER_CREATED,
+                partnerId,
+                new PartnerCreated(partnerId, name, null, category, at, allianceTypes, stage, null, false));
     }
 
-    CloudEvent partnerUpdated(UUID partnerId, String name, PartnerCategory category, List<String> allianceTypes,
-            Integer cadenceDays, Instant at) {
-        return wrap(EventTypes.PARTNER_UPDATED, partnerId, new PartnerUpdated(partnerId, name, null, category, at,
-                allianceTypes, cadenceDays));
+    CloudEvent partnerUpdated(
+            UUID partnerId,
+            String name,
+            PartnerCategory category,
+            List<String> allianceTypes,
+            Integer cadenceDays,
+            Instant at) {
+        return wrap(
+                EventTypes.PARTNER_UPDATED,
+                partnerId,
+                new PartnerUpdated(partnerId, name, null, category, at, allianceTypes, cadenceDays));
     }
 
     CloudEvent stageChanged(UUID partnerId, PartnerStage from, PartnerStage to, Instant at) {
-        return wrap(EventTypes.PARTNER_STAGE_CHANGED, partnerId, new PartnerStageChanged(partnerId, from, to, null, at));
+        return wrap(
+                EventTypes.PARTNER_STAGE_CHANGED, partnerId, new PartnerStageChanged(partnerId, from, to, null, at));
     }
 
     CloudEvent touchpoint(UUID partnerId, Instant at) {
-        return wrap(EventTypes.TOUCHPOINT_LOGGED, partnerId,
+        return wrap(
+                EventTypes.TOUCHPOINT_LOGGED,
+                partnerId,
                 new TouchpointLogged(UUID.randomUUID(), partnerId, "call", at, null));
     }
 
     CloudEvent profile(String timeZone, Integer goal, int cadenceDays, Instant at) {
-        return wrap(EventTypes.PRACTICE_PROFILE_UPDATED, PracticeProfileUpdated.practiceKey(tenant),
+        return wrap(
+                EventTypes.PRACTICE_PROFILE_UPDATED,
+                PracticeProfileUpdated.practiceKey(tenant),
                 new PracticeProfileUpdated(timeZone, goal, cadenceDays, at));
     }
 
     CloudEvent received(UUID referralId, UUID partnerId, ReferralChannel channel, Instant at, Instant dueAt) {
-        return wrap(EventTypes.REFERRAL_RECEIVED, referralId, new ReferralReceived(referralId,
-                new Referrer(partnerId, "Referrer " + partnerId.toString().substring(0, 4), null), "Sam",
-                Consent.NONE, at, channel, dueAt));
+        return wrap(
+                EventTypes.REFERRAL_RECEIVED,
+                referralId,
+                new ReferralReceived(
+                        referralId,
+                        new Referrer(
+                                partnerId, "Referrer " + partnerId.toString().substring(0, 4), null),
+                        "Sam",
+                        Consent.NONE,
+                        at,
+                        channel,
+                        dueAt));
     }
 
     CloudEvent statusChanged(UUID referralId, UUID partnerId, ReferralStatus from, ReferralStatus to, Instant at) {
-        return wrap(EventTypes.REFERRAL_STATUS_CHANGED, referralId,
+        return wrap(
+                EventTypes.REFERRAL_STATUS_CHANGED,
+                referralId,
                 new ReferralStatusChanged(referralId, partnerId, from, to, Consent.NONE, at));
     }
 
-    CloudEvent converted(UUID referralId, UUID partnerId, String amount, String currency, Instant receivedAt,
-            Instant at) {
-        return wrap(EventTypes.REFERRAL_CONVERTED, referralId, new ReferralConverted(referralId, partnerId,
-                new Money(new BigDecimal(amount), currency), receivedAt, at));
+    CloudEvent converted(
+            UUID referralId, UUID partnerId, String amount, String currency, Instant receivedAt, Instant at) {
+        return wrap(
+                EventTypes.REFERRAL_CONVERTED,
+                referralId,
+                new ReferralConverted(
+                        referralId, partnerId, new Money(new BigDecimal(amount), currency), receivedAt, at));
     }
 
     CloudEvent closed(UUID referralId, UUID partnerId, ReferralStatus outcome, Instant receivedAt, Instant at) {
-        return wrap(EventTypes.REFERRAL_CLOSED, referralId,
+        return wrap(
+                EventTypes.REFERRAL_CLOSED,
+                referralId,
                 new ReferralClosed(referralId, partnerId, outcome, Consent.NONE, receivedAt, at));
     }
 
@@ -102,9 +137,10 @@ final class Events {
         return wrap(EventTypes.REFERRAL_GIVEN, id, new ReferralGiven(id, partnerId, on, value));
     }
 
-    CloudEvent rewardEarned(UUID rewardId, UUID referralId, UUID partnerId, RewardType type, Money amount,
-            Instant at) {
-        return wrap(EventTypes.REWARD_EARNED, referralId,
+    CloudEvent rewardEarned(UUID rewardId, UUID referralId, UUID partnerId, RewardType type, Money amount, Instant at) {
+        return wrap(
+                EventTypes.REWARD_EARNED,
+                referralId,
                 new RewardEarned(rewardId, referralId, partnerId, type, amount, null, at));
     }
 
@@ -133,7 +169,10 @@ final class Events {
     }
 
     private static String topicOf(CloudEvent event) {
-        return EventTypes.ALL.stream().filter(t -> t.cloudEventType().equals(event.type())).findFirst()
-                .orElseThrow().topic();
+        return EventTypes.ALL.stream()
+                .filter(t -> t.cloudEventType().equals(event.type()))
+                .findFirst()
+                .orElseThrow()
+                .topic();
     }
 }

@@ -45,22 +45,40 @@ class PartnerMetricsTest {
     }
 
     private CloudEvent receivedEvent(UUID referralId) {
-        return EventCodec.wrap(EventTypes.REFERRAL_RECEIVED, "/referral-service", tenant, referralId.toString(),
-                new ReferralReceived(referralId, new Referrer(partnerId, "Dana Lee", null), "Sam", Consent.NONE,
-                        received));
+        return EventCodec.wrap(
+                EventTypes.REFERRAL_RECEIVED,
+                "/referral-service",
+                tenant,
+                referralId.toString(),
+                new ReferralReceived(
+                        referralId, new Referrer(partnerId, "Dana Lee", null), "Sam", Consent.NONE, received));
     }
 
     private CloudEvent convertedEvent(UUID referralId, String amount, String currency) {
-        return EventCodec.wrap(EventTypes.REFERRAL_CONVERTED, "/referral-service", tenant, referralId.toString(),
-                new ReferralConverted(referralId, partnerId, new Money(new BigDecimal(amount), currency), received,
+        return EventCodec.wrap(
+                EventTypes.REFERRAL_CONVERTED,
+                "/referral-service",
+                tenant,
+                referralId.toString(),
+                new ReferralConverted(
+                        referralId,
+                        partnerId,
+                        new Money(new BigDecimal(amount), currency),
+                        received,
                         received.plus(Duration.ofDays(10))));
     }
 
     @Test
     void countsEachEventOnceAndAttributesRevenuePerCurrency() {
-        kafka().send(Topics.PARTNER_EVENTS, EventCodec.wrap(EventTypes.PARTNER_CREATED, "/partner-service", tenant,
-                partnerId.toString(), new PartnerCreated(partnerId, "Dana Lee", null, PartnerCategory.PROFESSIONAL,
-                        received)));
+        kafka().send(
+                        Topics.PARTNER_EVENTS,
+                        EventCodec.wrap(
+                                EventTypes.PARTNER_CREATED,
+                                "/partner-service",
+                                tenant,
+                                partnerId.toString(),
+                                new PartnerCreated(
+                                        partnerId, "Dana Lee", null, PartnerCategory.PROFESSIONAL, received)));
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         CloudEvent firstReceived = receivedEvent(first);
@@ -72,51 +90,82 @@ class PartnerMetricsTest {
         kafka().send(Topics.REFERRAL_EVENTS, firstConverted);
         kafka().send(Topics.REFERRAL_EVENTS, convertedEvent(second, "200.50", "EUR"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant)
-                .get("/api/metrics/partners/" + partnerId).then().statusCode(200)
-                .body("referralsConverted", equalTo(2))
-                .body("partnerName", equalTo("Dana Lee"))
-                .body("category", equalTo("professional"))
-                .body("referralsReceived", equalTo(2))
-                .body("conversionRate", equalTo(1.0f))
-                .body("averageDaysToConvert", equalTo(10.0f))
-                .body("revenue.size()", equalTo(2))
-                .body("revenue.find { it.currency == 'USD' }.amount", equalTo("1500.00"))
-                .body("revenue.find { it.currency == 'EUR' }.amount", equalTo("200.50")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as(tenant)
+                        .get("/api/metrics/partners/" + partnerId)
+                        .then()
+                        .statusCode(200)
+                        .body("referralsConverted", equalTo(2))
+                        .body("partnerName", equalTo("Dana Lee"))
+                        .body("category", equalTo("professional"))
+                        .body("referralsReceived", equalTo(2))
+                        .body("conversionRate", equalTo(1.0f))
+                        .body("averageDaysToConvert", equalTo(10.0f))
+                        .body("revenue.size()", equalTo(2))
+                        .body("revenue.find { it.currency == 'USD' }.amount", equalTo("1500.00"))
+                        .body("revenue.find { it.currency == 'EUR' }.amount", equalTo("200.50")));
     }
 
     @Test
     void aPartnerWithoutReferralsHasNoRateYet() {
-        kafka().send(Topics.PARTNER_EVENTS, EventCodec.wrap(EventTypes.PARTNER_CREATED, "/partner-service", tenant,
-                partnerId.toString(), new PartnerCreated(partnerId, "New Partner", null, PartnerCategory.CLIENT,
-                        received)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant)
-                .get("/api/metrics/partners/" + partnerId).then().statusCode(200)
-                .body("referralsReceived", equalTo(0)).body("conversionRate", nullValue()));
+        kafka().send(
+                        Topics.PARTNER_EVENTS,
+                        EventCodec.wrap(
+                                EventTypes.PARTNER_CREATED,
+                                "/partner-service",
+                                tenant,
+                                partnerId.toString(),
+                                new PartnerCreated(partnerId, "New Partner", null, PartnerCategory.CLIENT, received)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as(tenant)
+                        .get("/api/metrics/partners/" + partnerId)
+                        .then()
+                        .statusCode(200)
+                        .body("referralsReceived", equalTo(0))
+                        .body("conversionRate", nullValue()));
     }
 
     @Test
     void aMalformedEventIsDeadLetteredAndLaterEventsStillCount() {
         String poison = "poison-" + UUID.randomUUID();
-        kafka().send(Topics.REFERRAL_EVENTS, poison, "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"/x\","
-                + "\"type\":\"io.referrals.referral.received.v1\",\"tenantid\":\"" + tenant + "\",\"data\":{\"referralId\":7}}");
+        kafka().send(
+                        Topics.REFERRAL_EVENTS,
+                        poison,
+                        "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"/x\","
+                                + "\"type\":\"io.referrals.referral.received.v1\",\"tenantid\":\"" + tenant
+                                + "\",\"data\":{\"referralId\":7}}");
         kafka().send(Topics.REFERRAL_EVENTS, receivedEvent(UUID.randomUUID()));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant)
-                .get("/api/metrics/partners/" + partnerId).then().statusCode(200).body("referralsReceived", equalTo(1)));
-        var dead = kafka().readUntil(Topics.deadLetter("metrics-service"), Duration.ofSeconds(30),
-                records -> records.stream().anyMatch(r -> poison.equals(r.key())));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as(tenant)
+                        .get("/api/metrics/partners/" + partnerId)
+                        .then()
+                        .statusCode(200)
+                        .body("referralsReceived", equalTo(1)));
+        var dead = kafka().readUntil(
+                        Topics.deadLetter("metrics-service"),
+                        Duration.ofSeconds(30),
+                        records -> records.stream().anyMatch(r -> poison.equals(r.key())));
         assertTrue(dead.stream().anyMatch(r -> poison.equals(r.key())));
     }
 
     @Test
     void metricsAreAuthenticatedAndScopedToThePractice() {
         kafka().send(Topics.REFERRAL_EVENTS, receivedEvent(UUID.randomUUID()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant)
-                .get("/api/metrics/partners/" + partnerId).then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as(tenant)
+                        .get("/api/metrics/partners/" + partnerId)
+                        .then()
+                        .statusCode(200));
 
-        given().get("/api/metrics/partners/" + partnerId).then().statusCode(401).contentType("application/problem+json");
-        as("practice-" + UUID.randomUUID()).get("/api/metrics/partners/" + partnerId).then().statusCode(404)
+        given().get("/api/metrics/partners/" + partnerId)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        as("practice-" + UUID.randomUUID())
+                .get("/api/metrics/partners/" + partnerId)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         as(tenant).get("/api/metrics/partners/" + UUID.randomUUID()).then().statusCode(404);
     }

@@ -28,7 +28,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,17 +64,33 @@ class RebuildTest {
         List<CloudEvent> history = history();
         Events.send(history);
         Events.send(history.subList(0, 10));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("viewer")
-                .get("/api/metrics/summary?" + RANGE).then().statusCode(200)
-                .body("received", equalTo(24)).body("converted", equalTo(8)).body("given", equalTo(3))
-                .body("feesPaid[0].amount", equalTo("50.00")));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> as("viewer")
+                        .get("/api/metrics/summary?" + RANGE)
+                        .then()
+                        .statusCode(200)
+                        .body("received", equalTo(24))
+                        .body("converted", equalTo(8))
+                        .body("given", equalTo(3))
+                        .body("feesPaid[0].amount", equalTo("50.00")));
         // By April all three are silent for twice their cadence: the dormancy episodes are part of the snapshot.
-        await().atMost(Duration.ofSeconds(20)).until(() -> dormancy.scan() >= 0
-                && Integer.valueOf(3).equals(as("viewer").get("/api/metrics/dormant").then().extract().path("total")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> dormancy.scan() >= 0
+                        && Integer.valueOf(3)
+                                .equals(as("viewer")
+                                        .get("/api/metrics/dormant")
+                                        .then()
+                                        .extract()
+                                        .path("total")));
         Map<String, String> before = settledSnapshot();
 
-        String location = as("owner").post("/api/metrics/rebuild").then().statusCode(202)
-                .body("state", equalTo("running")).extract().header("Location");
+        String location = as("owner")
+                .post("/api/metrics/rebuild")
+                .then()
+                .statusCode(202)
+                .body("state", equalTo("running"))
+                .extract()
+                .header("Location");
         awaitDone(location);
 
         assertEquals(before, snapshot());
@@ -84,10 +99,15 @@ class RebuildTest {
     @Test
     void eventsArrivingDuringARebuildAreKept() {
         UUID partner = partners.get(0);
-        Events.send(events.partnerCreated(partner, "Live", PartnerCategory.CLIENT, null, PartnerStage.TRUSTED, START),
+        Events.send(
+                events.partnerCreated(partner, "Live", PartnerCategory.CLIENT, null, PartnerStage.TRUSTED, START),
                 events.received(UUID.randomUUID(), partner, ReferralChannel.API, START, null));
         awaitReceived(1);
-        String location = as("owner").post("/api/metrics/rebuild").then().statusCode(202).extract()
+        String location = as("owner")
+                .post("/api/metrics/rebuild")
+                .then()
+                .statusCode(202)
+                .extract()
                 .header("Location");
         List<CloudEvent> live = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -96,53 +116,105 @@ class RebuildTest {
         Events.send(live);
         awaitDone(location);
         awaitReceived(21);
-        as("viewer").get("/api/metrics/partners/" + partner).then().statusCode(200)
+        as("viewer")
+                .get("/api/metrics/partners/" + partner)
+                .then()
+                .statusCode(200)
                 .body("referralsReceived", equalTo(21));
     }
 
     @Test
     void onlyOwnersRebuildOnePerPracticeAtATimeAndOnlyTheirOwn() {
-        Events.send(events.partnerCreated(partners.get(0), "P", PartnerCategory.CLIENT, null, PartnerStage.TRUSTED,
-                START));
+        Events.send(
+                events.partnerCreated(partners.get(0), "P", PartnerCategory.CLIENT, null, PartnerStage.TRUSTED, START));
         as("member").post("/api/metrics/rebuild").then().statusCode(403);
         given().post("/api/metrics/rebuild").then().statusCode(401);
         String[] first = new String[1];
         // Holding the practice row in share mode (as a projection does) keeps the rebuild from swapping: running.
         QuarkusTransaction.requiringNew().run(() -> {
             practices.lockShared(events.tenant);
-            first[0] = as("owner").post("/api/metrics/rebuild").then().statusCode(202).extract().path("id");
-            as("owner").post("/api/metrics/rebuild").then().statusCode(409)
-                    .contentType(startsWith("application/problem+json")).body("rebuildId", equalTo(first[0]));
+            first[0] = as("owner")
+                    .post("/api/metrics/rebuild")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+            as("owner")
+                    .post("/api/metrics/rebuild")
+                    .then()
+                    .statusCode(409)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("rebuildId", equalTo(first[0]));
         });
         awaitDone("/api/metrics/rebuild/" + first[0]);
-        as("viewer").get("/api/metrics/rebuild/" + first[0]).then().statusCode(200).body("id", equalTo(first[0]));
-        given().auth().oauth2(DevTokens.token("practice-" + UUID.randomUUID(), "owner"))
-                .get("/api/metrics/rebuild/" + first[0]).then().statusCode(404)
+        as("viewer")
+                .get("/api/metrics/rebuild/" + first[0])
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(first[0]));
+        given().auth()
+                .oauth2(DevTokens.token("practice-" + UUID.randomUUID(), "owner"))
+                .get("/api/metrics/rebuild/" + first[0])
+                .then()
+                .statusCode(404)
                 .contentType(startsWith("application/problem+json"));
-        as("owner").get("/api/metrics/rebuild/not-an-id").then().statusCode(400)
-                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("id"));
-        awaitDone(as("owner").post("/api/metrics/rebuild").then().statusCode(202).extract().header("Location"));
+        as("owner")
+                .get("/api/metrics/rebuild/not-an-id")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("id"));
+        awaitDone(as("owner")
+                .post("/api/metrics/rebuild")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location"));
     }
 
     @Test
     void theRebuildOperationsAreDocumented() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body("paths.'/api/metrics/rebuild'.post.operationId", equalTo("startRebuild"))
-                .body("paths.'/api/metrics/rebuild'.post.responses.'409'.content.'application/problem+json'",
+                .body(
+                        "paths.'/api/metrics/rebuild'.post.responses.'409'.content.'application/problem+json'",
                         org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/metrics/rebuild/{id}'.get.operationId", equalTo("getRebuild"));
     }
 
     /** Three partners (one changes category, one goes silent), 24 referrals through the funnel, given, rewards. */
     private List<CloudEvent> history() {
-        List<CloudEvent> history = new ArrayList<>(List.of(events.profile("Europe/Berlin", 12, 14, START),
-                events.partnerCreated(partners.get(0), "Ana", PartnerCategory.PROFESSIONAL, List.of("referral"),
-                        PartnerStage.TRUSTED, START),
-                events.partnerCreated(partners.get(1), "Ben", PartnerCategory.CLIENT, List.of("co_marketing"),
-                        PartnerStage.BUILDING_RAPPORT, START),
-                events.partnerCreated(partners.get(2), "Cy", PartnerCategory.CENTER_OF_INFLUENCE, null,
-                        PartnerStage.REACHED_OUT, START),
-                events.partnerUpdated(partners.get(1), "Ben", PartnerCategory.PROFESSIONAL, List.of("referral"), 7,
+        List<CloudEvent> history = new ArrayList<>(List.of(
+                events.profile("Europe/Berlin", 12, 14, START),
+                events.partnerCreated(
+                        partners.get(0),
+                        "Ana",
+                        PartnerCategory.PROFESSIONAL,
+                        List.of("referral"),
+                        PartnerStage.TRUSTED,
+                        START),
+                events.partnerCreated(
+                        partners.get(1),
+                        "Ben",
+                        PartnerCategory.CLIENT,
+                        List.of("co_marketing"),
+                        PartnerStage.BUILDING_RAPPORT,
+                        START),
+                events.partnerCreated(
+                        partners.get(2),
+                        "Cy",
+                        PartnerCategory.CENTER_OF_INFLUENCE,
+                        null,
+                        PartnerStage.REACHED_OUT,
+                        START),
+                events.partnerUpdated(
+                        partners.get(1),
+                        "Ben",
+                        PartnerCategory.PROFESSIONAL,
+                        List.of("referral"),
+                        7,
                         START.plus(Duration.ofDays(20))),
                 events.touchpoint(partners.get(0), START.plus(Duration.ofDays(70)))));
         for (int i = 0; i < 24; i++) {
@@ -150,14 +222,23 @@ class RebuildTest {
             referral(history, partner, i, START.plus(Duration.ofHours(71L * i)));
         }
         for (int i = 0; i < 3; i++) {
-            history.add(events.given(partners.get(i), LocalDate.of(2026, 2, 1 + i),
-                    new Money(new BigDecimal("100.00"), "EUR")));
+            history.add(events.given(
+                    partners.get(i), LocalDate.of(2026, 2, 1 + i), new Money(new BigDecimal("100.00"), "EUR")));
         }
         UUID reward = UUID.randomUUID();
-        history.add(events.rewardEarned(reward, UUID.randomUUID(), partners.get(0), RewardType.REFERRAL_FEE,
-                new Money(new BigDecimal("50.00"), "EUR"), START.plus(Duration.ofDays(10))));
-        history.add(events.rewardPaid(reward, UUID.randomUUID(), partners.get(0),
-                new Money(new BigDecimal("50.00"), "EUR"), START.plus(Duration.ofDays(12))));
+        history.add(events.rewardEarned(
+                reward,
+                UUID.randomUUID(),
+                partners.get(0),
+                RewardType.REFERRAL_FEE,
+                new Money(new BigDecimal("50.00"), "EUR"),
+                START.plus(Duration.ofDays(10))));
+        history.add(events.rewardPaid(
+                reward,
+                UUID.randomUUID(),
+                partners.get(0),
+                new Money(new BigDecimal("50.00"), "EUR"),
+                START.plus(Duration.ofDays(12))));
         return history;
     }
 
@@ -165,8 +246,8 @@ class RebuildTest {
         UUID id = UUID.randomUUID();
         ReferralChannel channel = i % 3 == 0 ? ReferralChannel.INTAKE_LINK : ReferralChannel.API;
         history.add(events.received(id, partner, channel, at, at.plus(Duration.ofDays(2))));
-        history.add(events.statusChanged(id, partner, ReferralStatus.RECEIVED, ReferralStatus.CONTACTED,
-                at.plus(Duration.ofHours(5L + i))));
+        history.add(events.statusChanged(
+                id, partner, ReferralStatus.RECEIVED, ReferralStatus.CONTACTED, at.plus(Duration.ofHours(5L + i))));
         if (i % 3 == 0) {
             history.add(events.converted(id, partner, (100 + i) + ".00", "EUR", at, at.plus(Duration.ofDays(i))));
         } else if (i % 3 == 1) {
@@ -176,8 +257,14 @@ class RebuildTest {
 
     /** Every read of the practice as JSON, keyed by path. */
     private Map<String, String> snapshot() {
-        List<String> paths = new ArrayList<>(List.of("/summary?" + RANGE, "/partners?size=50", "/reciprocity",
-                "/funnel?" + RANGE, "/goals?month=2026-02", "/goals?month=2026-04", "/dormant"));
+        List<String> paths = new ArrayList<>(List.of(
+                "/summary?" + RANGE,
+                "/partners?size=50",
+                "/reciprocity",
+                "/funnel?" + RANGE,
+                "/goals?month=2026-02",
+                "/goals?month=2026-04",
+                "/dormant"));
         for (String metric : List.of("received", "converted", "revenue", "given", "fees")) {
             paths.add("/timeseries?interval=month&metric=" + metric + "&" + RANGE);
             paths.add("/timeseries?interval=week&metric=" + metric + "&" + RANGE);
@@ -198,24 +285,34 @@ class RebuildTest {
     /** Redelivered events may still be in flight: two equal snapshots a moment apart. */
     private Map<String, String> settledSnapshot() {
         Map<String, Map<String, String>> last = new LinkedHashMap<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Map<String, String> now = snapshot();
-            boolean settled = now.equals(last.get("previous"));
-            last.put("previous", now);
-            return settled;
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    Map<String, String> now = snapshot();
+                    boolean settled = now.equals(last.get("previous"));
+                    last.put("previous", now);
+                    return settled;
+                });
         return last.get("previous");
     }
 
     private void awaitDone(String location) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("owner").get(location).then().statusCode(200)
-                .body("state", equalTo("done")).body("finishedAt", org.hamcrest.Matchers.notNullValue()));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> as("owner")
+                        .get(location)
+                        .then()
+                        .statusCode(200)
+                        .body("state", equalTo("done"))
+                        .body("finishedAt", org.hamcrest.Matchers.notNullValue()));
     }
 
     private void awaitReceived(int count) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("viewer")
-                .get("/api/metrics/summary?from=2026-01-01&to=2026-01-31").then().statusCode(200)
-                .body("received", equalTo(count)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("viewer")
+                        .get("/api/metrics/summary?from=2026-01-01&to=2026-01-31")
+                        .then()
+                        .statusCode(200)
+                        .body("received", equalTo(count)));
     }
 
     private RequestSpecification as(String role) {

@@ -102,8 +102,13 @@ class RecountTest {
     private UUID partner(int index) {
         UUID id = UUID.randomUUID();
         PartnerCategory first = CATEGORIES.get(index % CATEGORIES.size());
-        history.add(events.partnerCreated(id, "Partner " + index, first, List.of(index % 2 == 0 ? "referral" : "cross"),
-                PartnerStage.TRUSTED, START));
+        history.add(events.partnerCreated(
+                id,
+                "Partner " + index,
+                first,
+                List.of(index % 2 == 0 ? "referral" : "cross"),
+                PartnerStage.TRUSTED,
+                START));
         PartnerCategory current = first;
         if (index == 0) {
             current = PartnerCategory.CENTER_OF_INFLUENCE;
@@ -122,8 +127,8 @@ class RecountTest {
         count(partnerId, received, channel);
         Instant at = received;
         int steps = random.nextInt(3);
-        List<ReferralStatus> path = List.of(ReferralStatus.RECEIVED, ReferralStatus.CONTACTED,
-                ReferralStatus.CONSULTATION_BOOKED);
+        List<ReferralStatus> path =
+                List.of(ReferralStatus.RECEIVED, ReferralStatus.CONTACTED, ReferralStatus.CONSULTATION_BOOKED);
         for (int step = 1; step <= steps; step++) {
             at = at.plus(Duration.ofHours(1 + random.nextInt(100)));
             history.add(events.statusChanged(id, partnerId, path.get(step - 1), path.get(step), at));
@@ -172,8 +177,8 @@ class RecountTest {
     }
 
     private void close(UUID id, UUID partnerId, ReferralStatus from, Instant received, Instant at) {
-        ReferralStatus outcome = List.of(ReferralStatus.NOT_A_FIT, ReferralStatus.DECLINED,
-                ReferralStatus.NO_RESPONSE).get(random.nextInt(3));
+        ReferralStatus outcome = List.of(ReferralStatus.NOT_A_FIT, ReferralStatus.DECLINED, ReferralStatus.NO_RESPONSE)
+                .get(random.nextInt(3));
         history.add(events.statusChanged(id, partnerId, from, outcome, at));
         history.add(events.closed(id, partnerId, outcome, received, at));
         expected.closed.merge(outcome.json(), 1L, Long::sum);
@@ -193,8 +198,13 @@ class RecountTest {
     }
 
     private JsonPath get(String path) {
-        return given().auth().oauth2(DevTokens.token(events.tenant, "viewer")).get(path).then().statusCode(200)
-                .extract().jsonPath();
+        return given().auth()
+                .oauth2(DevTokens.token(events.tenant, "viewer"))
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static final String RANGE = "from=2024-12-01&to=2026-06-30";
@@ -204,11 +214,13 @@ class RecountTest {
         assertEquals(expected.received, summary.getLong("received"));
         assertEquals(expected.given, summary.getLong("given"));
         assertEquals(expected.converted, summary.getLong("converted"));
-        assertEquals(expected.closed.values().stream().mapToLong(Long::longValue).sum(),
+        assertEquals(
+                expected.closed.values().stream().mapToLong(Long::longValue).sum(),
                 summary.getLong("closedWithoutConversion.total"));
-        expected.closed.forEach((reason, count) ->
-                assertEquals(count, summary.getLong("closedWithoutConversion.byReason." + reason)));
-        expected.revenue.forEach((currency, amount) -> assertEquals(amount.toPlainString(),
+        expected.closed.forEach(
+                (reason, count) -> assertEquals(count, summary.getLong("closedWithoutConversion.byReason." + reason)));
+        expected.revenue.forEach((currency, amount) -> assertEquals(
+                amount.toPlainString(),
                 summary.getString("revenue.find { it.currency == '" + currency + "' }.amount")));
         assertEquals(expected.feesOwed.setScale(2).toPlainString(), summary.getString("feesOwed[0].amount"));
         assertEquals(expected.feesPaid.setScale(2).toPlainString(), summary.getString("feesPaid[0].amount"));
@@ -230,25 +242,27 @@ class RecountTest {
     private void breakdownsMatch() {
         JsonPath byCategory = get("/api/metrics/breakdown?by=category&" + RANGE);
         Map<String, Long> received = new TreeMap<>();
-        expected.partner.forEach((id, counts) ->
-                received.merge(expected.category.get(id).json(), counts[0], Long::sum));
-        received.forEach((category, count) -> assertEquals(count,
-                byCategory.getLong("groups.find { it.key == '" + category + "' }.received"), category));
+        expected.partner.forEach(
+                (id, counts) -> received.merge(expected.category.get(id).json(), counts[0], Long::sum));
+        received.forEach((category, count) -> assertEquals(
+                count, byCategory.getLong("groups.find { it.key == '" + category + "' }.received"), category));
         JsonPath byChannel = get("/api/metrics/breakdown?by=channel&" + RANGE);
-        expected.byChannel.forEach((channel, count) -> assertEquals(count,
-                byChannel.getLong("groups.find { it.key == '" + channel + "' }.received"), channel));
+        expected.byChannel.forEach((channel, count) -> assertEquals(
+                count, byChannel.getLong("groups.find { it.key == '" + channel + "' }.received"), channel));
         assertEquals(expected.given, byChannel.getLong("groups.find { it.key == 'given' }.given"));
     }
 
     private void timeseriesMatches() {
         JsonPath series = get("/api/metrics/timeseries?metric=received&interval=month&" + RANGE);
-        expected.receivedByMonth.forEach((month, count) -> assertEquals(count.intValue(),
-                series.getInt("points.find { it.start == '" + month.atDay(1) + "' }.value"), month.toString()));
+        expected.receivedByMonth.forEach((month, count) -> assertEquals(
+                count.intValue(),
+                series.getInt("points.find { it.start == '" + month.atDay(1) + "' }.value"),
+                month.toString()));
     }
 
     private void funnelMatches() {
         JsonPath funnel = get("/api/metrics/funnel?" + RANGE);
-        expected.reached.forEach((status, count) -> assertEquals(count,
-                funnel.getLong("steps.find { it.status == '" + status + "' }.reached"), status));
+        expected.reached.forEach((status, count) ->
+                assertEquals(count, funnel.getLong("steps.find { it.status == '" + status + "' }.reached"), status));
     }
 }

@@ -40,9 +40,17 @@ class ThankYouTest {
     }
 
     private CloudEvent received(UUID referralId, String referredName, Consent consent) {
-        return EventCodec.wrap(EventTypes.REFERRAL_RECEIVED, "/referral-service", tenant, referralId.toString(),
-                new ReferralReceived(referralId, new Referrer(partnerId, "Dana Lee", "dana@example.com"), referredName,
-                        consent, Instant.now()));
+        return EventCodec.wrap(
+                EventTypes.REFERRAL_RECEIVED,
+                "/referral-service",
+                tenant,
+                referralId.toString(),
+                new ReferralReceived(
+                        referralId,
+                        new Referrer(partnerId, "Dana Lee", "dana@example.com"),
+                        referredName,
+                        consent,
+                        Instant.now()));
     }
 
     @Test
@@ -51,14 +59,26 @@ class ThankYouTest {
         kafka().send(Topics.REFERRAL_EVENTS, event);
         kafka().send(Topics.REFERRAL_EVENTS, event);
         // The same referral under a new event id (a producer retry after a crash) still gets one thank-you.
-        kafka().send(Topics.REFERRAL_EVENTS, EventCodec.wrap(EventTypes.REFERRAL_RECEIVED, "/referral-service", tenant,
-                event.subject(), EventCodec.data(event, EventTypes.REFERRAL_RECEIVED)));
+        kafka().send(
+                        Topics.REFERRAL_EVENTS,
+                        EventCodec.wrap(
+                                EventTypes.REFERRAL_RECEIVED,
+                                "/referral-service",
+                                tenant,
+                                event.subject(),
+                                EventCodec.data(event, EventTypes.REFERRAL_RECEIVED)));
         CloudEvent later = received(UUID.randomUUID(), "Alex Kim", Consent.NONE);
         kafka().send(Topics.REFERRAL_EVENTS, later);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant)
-                .get("/api/notifications?partnerId=" + partnerId).then().statusCode(200).body("total", equalTo(2)));
-        as(tenant).get("/api/notifications?partnerId=" + partnerId).then()
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as(tenant)
+                        .get("/api/notifications?partnerId=" + partnerId)
+                        .then()
+                        .statusCode(200)
+                        .body("total", equalTo(2)));
+        as(tenant)
+                .get("/api/notifications?partnerId=" + partnerId)
+                .then()
                 .body("items.find { it.referralId == '" + event.subject() + "' }.body", containsString("referring Sam"))
                 .body("items.find { it.referralId == '" + later.subject() + "' }.body", not(containsString("Alex")))
                 .body("items[0].kind", equalTo("referral_thank_you"))
@@ -71,21 +91,31 @@ class ThankYouTest {
         kafka().send(Topics.REFERRAL_EVENTS, poison, "garbage");
         CloudEvent after = received(UUID.randomUUID(), "After", Consent.OUTCOME);
         kafka().send(Topics.REFERRAL_EVENTS, after);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant).get("/api/notifications").then()
-                .body("total", equalTo(1)));
-        var dead = kafka().readUntil(Topics.deadLetter("notification-service"), Duration.ofSeconds(30),
-                records -> records.stream().anyMatch(r -> poison.equals(r.key())));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as(tenant).get("/api/notifications").then().body("total", equalTo(1)));
+        var dead = kafka().readUntil(
+                        Topics.deadLetter("notification-service"),
+                        Duration.ofSeconds(30),
+                        records -> records.stream().anyMatch(r -> poison.equals(r.key())));
         assertTrue(dead.stream().anyMatch(r -> poison.equals(r.key())));
     }
 
     @Test
     void notificationsAreAuthenticatedAndScopedToThePractice() {
         kafka().send(Topics.REFERRAL_EVENTS, received(UUID.randomUUID(), "Pat", Consent.OUTCOME));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant).get("/api/notifications").then()
-                .body("total", equalTo(1)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as(tenant).get("/api/notifications").then().body("total", equalTo(1)));
         given().get("/api/notifications").then().statusCode(401).contentType("application/problem+json");
-        as("practice-" + UUID.randomUUID()).get("/api/notifications").then().statusCode(200).body("total", equalTo(0));
-        as(tenant).get("/api/notifications?size=0").then().statusCode(400).contentType("application/problem+json")
+        as("practice-" + UUID.randomUUID())
+                .get("/api/notifications")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
+        as(tenant)
+                .get("/api/notifications?size=0")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("size"));
     }
 }

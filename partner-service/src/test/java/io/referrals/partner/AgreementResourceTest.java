@@ -72,7 +72,11 @@ class AgreementResourceTest {
         return as(tenant, "owner")
                 .body("{\"name\":\"Dana Lee\",\"category\":\"professional\",\"licensed\":" + licensed + "}")
                 .post("/api/partners")
-                .then().statusCode(201).body("relationship", equalTo("source")).extract().path("id");
+                .then()
+                .statusCode(201)
+                .body("relationship", equalTo("source"))
+                .extract()
+                .path("id");
     }
 
     private ValidatableResponse postAgreement(String tenantId, String role, String partnerId, String body) {
@@ -80,8 +84,11 @@ class AgreementResourceTest {
     }
 
     private String createAgreement(String partnerId, String body) {
-        return postAgreement(tenant, "owner", partnerId, body).statusCode(201).body("status", equalTo("active"))
-                .extract().path("id");
+        return postAgreement(tenant, "owner", partnerId, body)
+                .statusCode(201)
+                .body("status", equalTo("active"))
+                .extract()
+                .path("id");
     }
 
     private static String agreements(String partnerId) {
@@ -93,33 +100,54 @@ class AgreementResourceTest {
     }
 
     private List<CloudEvent> agreementEvents(String partnerId, int expectedForPartner) {
-        List<CloudEvent> events = kafka.eventsFor(Topics.PARTNER_EVENTS, partnerId, expectedForPartner,
-                Duration.ofSeconds(30));
+        List<CloudEvent> events =
+                kafka.eventsFor(Topics.PARTNER_EVENTS, partnerId, expectedForPartner, Duration.ofSeconds(30));
         assertEquals(expectedForPartner, events.size(), "events for partner " + partnerId + ": " + events);
-        List<String> agreementTypes = List.of(EventTypes.AGREEMENT_ACTIVATED.cloudEventType(),
-                EventTypes.AGREEMENT_ENDED.cloudEventType());
+        List<String> agreementTypes =
+                List.of(EventTypes.AGREEMENT_ACTIVATED.cloudEventType(), EventTypes.AGREEMENT_ENDED.cloudEventType());
         return events.stream().filter(e -> agreementTypes.contains(e.type())).toList();
     }
 
     @Test
     void aRetriedCreateWithTheSameIdempotencyKeyDoesNotSupersedeItsOwnAgreement() {
         String partnerId = createPartner(false);
-        String first = as(tenant, "owner").header("Idempotency-Key", "terms-1").body(REFERRAL_FEE)
-                .post(agreements(partnerId)).then().statusCode(201).extract().path("id");
-        as(tenant, "owner").header("Idempotency-Key", "terms-1").body(REFERRAL_FEE).post(agreements(partnerId))
-                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
-        as(tenant, "viewer").get(agreements(partnerId)).then().statusCode(200)
-                .body("size()", equalTo(1)).body("[0].status", equalTo("active"));
+        String first = as(tenant, "owner")
+                .header("Idempotency-Key", "terms-1")
+                .body(REFERRAL_FEE)
+                .post(agreements(partnerId))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(tenant, "owner")
+                .header("Idempotency-Key", "terms-1")
+                .body(REFERRAL_FEE)
+                .post(agreements(partnerId))
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+        as(tenant, "viewer")
+                .get(agreements(partnerId))
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].status", equalTo("active"));
     }
 
     @Test
     void anAgreementMakesTheSourceAPartnerAndAnnouncesItsCompensation() {
         String partnerId = createPartner(false);
 
-        var created = postAgreement(tenant, "owner", partnerId, REFERRAL_FEE).statusCode(201).extract();
+        var created = postAgreement(tenant, "owner", partnerId, REFERRAL_FEE)
+                .statusCode(201)
+                .extract();
         String id = created.path("id");
         assertTrue(created.header("Location").endsWith(agreements(partnerId) + "/" + id), created.header("Location"));
-        as(tenant, "viewer").get(agreements(partnerId) + "/" + id).then().statusCode(200)
+        as(tenant, "viewer")
+                .get(agreements(partnerId) + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("partnerId", equalTo(partnerId))
                 .body("kind", equalTo("incentivized"))
                 .body("direction", equalTo("reciprocal"))
@@ -136,8 +164,12 @@ class AgreementResourceTest {
                 .body("complianceAcknowledged", equalTo(false))
                 .body("status", equalTo("active"))
                 .body("createdBy", notNullValue());
-        as(tenant, "viewer").get(agreements(partnerId)).then().statusCode(200)
-                .body("id", contains(id)).body("compensation.percent", contains("15.00"));
+        as(tenant, "viewer")
+                .get(agreements(partnerId))
+                .then()
+                .statusCode(200)
+                .body("id", contains(id))
+                .body("compensation.percent", contains("15.00"));
         partner(partnerId).body("relationship", equalTo("partner")).body("activeAgreementId", equalTo(id));
 
         List<CloudEvent> events = agreementEvents(partnerId, 2);
@@ -151,7 +183,8 @@ class AgreementResourceTest {
         assertEquals(UUID.fromString(partnerId), activated.partnerId());
         assertEquals("incentivized", activated.kind());
         assertEquals("reciprocal", activated.direction());
-        assertEquals(CompensationType.REFERRAL_FEE_PERCENT, activated.compensation().type());
+        assertEquals(
+                CompensationType.REFERRAL_FEE_PERCENT, activated.compensation().type());
         assertEquals(new BigDecimal("15.00"), activated.compensation().percent());
         assertNull(activated.compensation().flatFee());
         assertTrue(activated.feeDisclosedToClients());
@@ -165,33 +198,53 @@ class AgreementResourceTest {
         String partnerId = createPartner(false);
         LocalDate before = LocalDate.now(ZoneOffset.UTC);
         String first = createAgreement(partnerId, INFORMAL);
-        as(tenant, "viewer").get(agreements(partnerId) + "/" + first).then()
+        as(tenant, "viewer")
+                .get(agreements(partnerId) + "/" + first)
+                .then()
                 .body("compensation.type", equalTo("none"))
-                .body("effectiveFrom", in(List.of(before.toString(), LocalDate.now(ZoneOffset.UTC).toString())));
+                .body(
+                        "effectiveFrom",
+                        in(List.of(
+                                before.toString(), LocalDate.now(ZoneOffset.UTC).toString())));
 
-        String second = postAgreement(tenant, "member", partnerId, FLAT_FEE).statusCode(201)
+        String second = postAgreement(tenant, "member", partnerId, FLAT_FEE)
+                .statusCode(201)
                 .body("compensation.flatFee.amount", equalTo("150.0000"))
                 .body("compensation.flatFee.currency", equalTo("EUR"))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
-        as(tenant, "viewer").get(agreements(partnerId) + "/" + first).then().statusCode(200)
+        as(tenant, "viewer")
+                .get(agreements(partnerId) + "/" + first)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("superseded"))
                 .body("supersededBy", equalTo(second))
                 .body("endedAt", notNullValue())
                 .body("endReason", equalTo("superseded"));
-        as(tenant, "viewer").get(agreements(partnerId)).then().statusCode(200)
+        as(tenant, "viewer")
+                .get(agreements(partnerId))
+                .then()
+                .statusCode(200)
                 .body("id", contains(second, first))
                 .body("status", contains("active", "superseded"));
         partner(partnerId).body("relationship", equalTo("partner")).body("activeAgreementId", equalTo(second));
 
-        as(tenant, "owner").body("{\"reason\":\"Replaced\"}").post(agreements(partnerId) + "/" + first + "/end")
-                .then().statusCode(409).contentType("application/problem+json")
+        as(tenant, "owner")
+                .body("{\"reason\":\"Replaced\"}")
+                .post(agreements(partnerId) + "/" + first + "/end")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/agreement-not-active"))
                 .body("agreementStatus", equalTo("superseded"));
 
         List<CloudEvent> events = agreementEvents(partnerId, 4);
-        assertEquals(List.of(EventTypes.AGREEMENT_ACTIVATED.cloudEventType(),
-                EventTypes.AGREEMENT_ENDED.cloudEventType(), EventTypes.AGREEMENT_ACTIVATED.cloudEventType()),
+        assertEquals(
+                List.of(
+                        EventTypes.AGREEMENT_ACTIVATED.cloudEventType(),
+                        EventTypes.AGREEMENT_ENDED.cloudEventType(),
+                        EventTypes.AGREEMENT_ACTIVATED.cloudEventType()),
                 events.stream().map(CloudEvent::type).toList());
         AgreementEnded ended = EventCodec.data(events.get(1), EventTypes.AGREEMENT_ENDED);
         assertEquals(UUID.fromString(first), ended.agreementId());
@@ -201,7 +254,9 @@ class AgreementResourceTest {
         assertEquals(UUID.fromString(second), activated.agreementId());
         assertEquals(UUID.fromString(first), activated.supersedesAgreementId());
         assertEquals(CompensationType.FLAT_FEE, activated.compensation().type());
-        assertEquals(new Money(new BigDecimal("150.0000"), "EUR"), activated.compensation().flatFee());
+        assertEquals(
+                new Money(new BigDecimal("150.0000"), "EUR"),
+                activated.compensation().flatFee());
         assertFalse(activated.feeDisclosedToClients());
     }
 
@@ -213,7 +268,9 @@ class AgreementResourceTest {
         try {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                answers.add(pool.submit(() -> as(tenant, "owner").body(INFORMAL).post(agreements(partnerId))
+                answers.add(pool.submit(() -> as(tenant, "owner")
+                        .body(INFORMAL)
+                        .post(agreements(partnerId))
                         .statusCode()));
             }
             for (Future<Integer> answer : answers) {
@@ -222,10 +279,16 @@ class AgreementResourceTest {
         } finally {
             pool.shutdownNow();
         }
-        List<String> statuses = as(tenant, "viewer").get(agreements(partnerId)).then().statusCode(200)
-                .body("$", hasSize(count)).extract().path("status");
+        List<String> statuses = as(tenant, "viewer")
+                .get(agreements(partnerId))
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(count))
+                .extract()
+                .path("status");
         assertEquals(List.of("active", "superseded", "superseded", "superseded"), statuses);
-        String active = as(tenant, "viewer").get(agreements(partnerId)).then().extract().path("[0].id");
+        String active =
+                as(tenant, "viewer").get(agreements(partnerId)).then().extract().path("[0].id");
         partner(partnerId).body("activeAgreementId", equalTo(active));
     }
 
@@ -235,13 +298,26 @@ class AgreementResourceTest {
         String id = createAgreement(partnerId, INFORMAL);
         String end = agreements(partnerId) + "/" + id + "/end";
 
-        as(tenant, "owner").body("{\"reason\":\" \"}").post(end).then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", contains("reason"));
-        as(tenant, "owner").body("{\"reason\":\"" + "x".repeat(2001) + "\"}").post(end).then().statusCode(400)
+        as(tenant, "owner")
+                .body("{\"reason\":\" \"}")
+                .post(end)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("reason"));
+        as(tenant, "owner")
+                .body("{\"reason\":\"" + "x".repeat(2001) + "\"}")
+                .post(end)
+                .then()
+                .statusCode(400)
                 .body("errors.field", contains("reason"));
         partner(partnerId).body("relationship", equalTo("partner"));
 
-        as(tenant, "member").body("{\"reason\":\"The partner retired\"}").post(end).then().statusCode(200)
+        as(tenant, "member")
+                .body("{\"reason\":\"The partner retired\"}")
+                .post(end)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("status", equalTo("ended"))
                 .body("endReason", equalTo("The partner retired"))
@@ -250,7 +326,11 @@ class AgreementResourceTest {
         partner(partnerId).body("relationship", equalTo("source")).body("activeAgreementId", nullValue());
         as(tenant, "viewer").get(agreements(partnerId)).then().body("status", contains("ended"));
 
-        as(tenant, "owner").body("{\"reason\":\"Again\"}").post(end).then().statusCode(409)
+        as(tenant, "owner")
+                .body("{\"reason\":\"Again\"}")
+                .post(end)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/agreement-not-active"))
                 .body("status", equalTo(409))
@@ -268,19 +348,22 @@ class AgreementResourceTest {
     void aLicensedPartnerIsPaidOnlyWithAComplianceAcknowledgement() {
         String partnerId = createPartner(true);
 
-        postAgreement(tenant, "owner", partnerId, REFERRAL_FEE).statusCode(422)
+        postAgreement(tenant, "owner", partnerId, REFERRAL_FEE)
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/compliance-acknowledgement-required"))
                 .body("detail", containsString("Licensing boards restrict or forbid referral fees"));
         String refused = FLAT_FEE.replace("\"signedVia\"", "\"complianceAcknowledged\":false,\"signedVia\"");
-        postAgreement(tenant, "owner", partnerId, refused).statusCode(422)
+        postAgreement(tenant, "owner", partnerId, refused)
+                .statusCode(422)
                 .body("type", endsWith("/compliance-acknowledgement-required"));
         as(tenant, "viewer").get(agreements(partnerId)).then().statusCode(200).body("$", empty());
         partner(partnerId).body("relationship", equalTo("source")).body("activeAgreementId", nullValue());
 
-        String acknowledged = REFERRAL_FEE.replace("\"feeDisclosedToClients\":true",
-                "\"feeDisclosedToClients\":true,\"complianceAcknowledged\":true");
-        postAgreement(tenant, "owner", partnerId, acknowledged).statusCode(201)
+        String acknowledged = REFERRAL_FEE.replace(
+                "\"feeDisclosedToClients\":true", "\"feeDisclosedToClients\":true,\"complianceAcknowledged\":true");
+        postAgreement(tenant, "owner", partnerId, acknowledged)
+                .statusCode(201)
                 .body("complianceAcknowledged", equalTo(true));
         partner(partnerId).body("relationship", equalTo("partner"));
     }
@@ -309,16 +392,13 @@ class AgreementResourceTest {
                  "feeDisclosedToClients":true}""", "compensation.percent");
         invalid(agreements, """
                 {"kind":"incentivized","direction":"one_way",
-                 "compensation":{"type":"revenue_share_percent","percent":"100.01"},"feeDisclosedToClients":true}""",
-                "compensation.percent");
+                 "compensation":{"type":"revenue_share_percent","percent":"100.01"},"feeDisclosedToClients":true}""", "compensation.percent");
         invalid(agreements, """
                 {"kind":"incentivized","direction":"one_way",
-                 "compensation":{"type":"referral_fee_percent","percent":"-1"},"feeDisclosedToClients":true}""",
-                "compensation.percent");
+                 "compensation":{"type":"referral_fee_percent","percent":"-1"},"feeDisclosedToClients":true}""", "compensation.percent");
         invalid(agreements, """
                 {"kind":"incentivized","direction":"one_way",
-                 "compensation":{"type":"flat_fee","flatFee":{"amount":"50"}},"feeDisclosedToClients":true}""",
-                "compensation.flatFee.currency");
+                 "compensation":{"type":"flat_fee","flatFee":{"amount":"50"}},"feeDisclosedToClients":true}""", "compensation.flatFee.currency");
         invalid(agreements, """
                 {"kind":"incentivized","direction":"one_way",
                  "compensation":{"type":"flat_fee","flatFee":{"amount":"50","currency":"ZZZ"}},
@@ -331,20 +411,16 @@ class AgreementResourceTest {
                 {"kind":"incentivized","direction":"one_way","compensation":{"type":"flat_fee","percent":"5"},
                  "feeDisclosedToClients":true}""", "compensation.flatFee", "compensation.percent");
         invalid(agreements, """
-                {"kind":"incentivized","direction":"one_way","compensation":{"type":"none"}}""",
-                "compensation.type");
+                {"kind":"incentivized","direction":"one_way","compensation":{"type":"none"}}""", "compensation.type");
         invalid(agreements, """
                 {"kind":"incentivized","direction":"one_way"}""", "compensation");
         invalid(agreements, """
-                {"kind":"formal","direction":"one_way","compensation":{"type":"none","percent":"5"}}""",
-                "compensation.percent");
+                {"kind":"formal","direction":"one_way","compensation":{"type":"none","percent":"5"}}""", "compensation.percent");
         invalid(agreements, """
                 {"kind":"formal","direction":"one_way",
-                 "compensation":{"type":"referral_fee_percent","percent":"12"}}""",
-                "feeDisclosedToClients");
+                 "compensation":{"type":"referral_fee_percent","percent":"12"}}""", "feeDisclosedToClients");
         invalid(agreements, """
-                {"kind":"formal","direction":"one_way","effectiveFrom":"2026-03-01","effectiveTo":"2026-03-01"}""",
-                "effectiveTo");
+                {"kind":"formal","direction":"one_way","effectiveFrom":"2026-03-01","effectiveTo":"2026-03-01"}""", "effectiveTo");
         invalid(agreements, """
                 {"direction":"sideways"}""", "direction");
         invalid(agreements, """
@@ -360,7 +436,11 @@ class AgreementResourceTest {
     }
 
     private void invalid(String path, String body, String... fields) {
-        as(tenant, "owner").body(body).post(path).then().statusCode(400)
+        as(tenant, "owner")
+                .body(body)
+                .post(path)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/validation-failed"))
                 .body("errors.field", contains(fields));
@@ -370,8 +450,10 @@ class AgreementResourceTest {
     void anArchivedPartnerTakesNoNewAgreement() {
         String partnerId = createPartner(false);
         as(tenant, "owner").delete("/api/partners/" + partnerId).then().statusCode(200);
-        postAgreement(tenant, "owner", partnerId, INFORMAL).statusCode(409)
-                .contentType("application/problem+json").body("type", endsWith("/partner-archived"));
+        postAgreement(tenant, "owner", partnerId, INFORMAL)
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/partner-archived"));
         as(tenant, "viewer").get(agreements(partnerId)).then().statusCode(200).body("$", empty());
     }
 
@@ -380,10 +462,17 @@ class AgreementResourceTest {
         String partnerId = createPartner(false);
         postAgreement(tenant, "viewer", partnerId, INFORMAL).statusCode(403).contentType("application/problem+json");
         String id = createAgreement(partnerId, INFORMAL);
-        as(tenant, "viewer").body("{\"reason\":\"No\"}").post(agreements(partnerId) + "/" + id + "/end").then()
-                .statusCode(403).contentType("application/problem+json");
+        as(tenant, "viewer")
+                .body("{\"reason\":\"No\"}")
+                .post(agreements(partnerId) + "/" + id + "/end")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
         as(tenant, "viewer").get(agreements(partnerId)).then().statusCode(200).body("$", hasSize(1));
-        as(tenant, "viewer").get(agreements(partnerId) + "/" + id).then().statusCode(200)
+        as(tenant, "viewer")
+                .get(agreements(partnerId) + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("active"));
     }
 
@@ -395,39 +484,66 @@ class AgreementResourceTest {
 
         postAgreement(stranger, "owner", partnerId, INFORMAL).statusCode(404).contentType("application/problem+json");
         as(stranger, "owner").get(agreements(partnerId)).then().statusCode(404).contentType("application/problem+json");
-        as(stranger, "owner").get(agreements(partnerId) + "/" + id).then().statusCode(404)
+        as(stranger, "owner")
+                .get(agreements(partnerId) + "/" + id)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        as(stranger, "owner").body("{\"reason\":\"Hijacked\"}").post(agreements(partnerId) + "/" + id + "/end")
-                .then().statusCode(404).contentType("application/problem+json");
+        as(stranger, "owner")
+                .body("{\"reason\":\"Hijacked\"}")
+                .post(agreements(partnerId) + "/" + id + "/end")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
 
         // Within the practice, an agreement is only found under its own partner.
         String otherPartner = createPartner(false);
         as(tenant, "owner").get(agreements(otherPartner) + "/" + id).then().statusCode(404);
-        as(tenant, "owner").body("{\"reason\":\"Wrong partner\"}").post(agreements(otherPartner) + "/" + id + "/end")
-                .then().statusCode(404);
+        as(tenant, "owner")
+                .body("{\"reason\":\"Wrong partner\"}")
+                .post(agreements(otherPartner) + "/" + id + "/end")
+                .then()
+                .statusCode(404);
         as(tenant, "owner").get(agreements(UUID.randomUUID().toString())).then().statusCode(404);
 
-        as(tenant, "viewer").get(agreements(partnerId)).then().body("id", contains(id)).body("status",
-                contains("active"));
+        as(tenant, "viewer")
+                .get(agreements(partnerId))
+                .then()
+                .body("id", contains(id))
+                .body("status", contains("active"));
         partner(partnerId).body("activeAgreementId", equalTo(id));
     }
 
     @Test
     void documentsTheAgreementApi() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body("paths.'/api/partners/{partnerId}/agreements'.post.operationId", equalTo("createAgreement"))
-                .body("paths.'/api/partners/{partnerId}/agreements'.post.responses.'422'.content."
-                        + "'application/problem+json'", notNullValue())
-                .body("paths.'/api/partners/{partnerId}/agreements'.post.responses.'409'.content."
-                        + "'application/problem+json'", notNullValue())
+                .body(
+                        "paths.'/api/partners/{partnerId}/agreements'.post.responses.'422'.content."
+                                + "'application/problem+json'",
+                        notNullValue())
+                .body(
+                        "paths.'/api/partners/{partnerId}/agreements'.post.responses.'409'.content."
+                                + "'application/problem+json'",
+                        notNullValue())
                 .body("paths.'/api/partners/{partnerId}/agreements'.get.operationId", equalTo("listAgreements"))
-                .body("paths.'/api/partners/{partnerId}/agreements/{agreementId}'.get.operationId",
+                .body(
+                        "paths.'/api/partners/{partnerId}/agreements/{agreementId}'.get.operationId",
                         equalTo("getAgreement"))
-                .body("paths.'/api/partners/{partnerId}/agreements/{agreementId}/end'.post.operationId",
+                .body(
+                        "paths.'/api/partners/{partnerId}/agreements/{agreementId}/end'.post.operationId",
                         equalTo("endAgreement"))
                 .body("components.schemas.Compensation.properties.percent.type", equalTo("string"))
                 .body("components.schemas.FlatFee.properties.amount.type", equalTo("string"))
-                .body("components.schemas.CompensationType.enum", contains("none", "referral_fee_percent",
-                        "flat_fee", "revenue_share_percent", "client_discount_percent"));
+                .body(
+                        "components.schemas.CompensationType.enum",
+                        contains(
+                                "none",
+                                "referral_fee_percent",
+                                "flat_fee",
+                                "revenue_share_percent",
+                                "client_discount_percent"));
     }
 }

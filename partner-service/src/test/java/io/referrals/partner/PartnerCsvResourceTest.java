@@ -47,7 +47,13 @@ class PartnerCsvResourceTest {
     }
 
     private String createPartner(String json) {
-        return as(tenant, "owner").body(json).post("/api/partners").then().statusCode(201).extract().path("id");
+        return as(tenant, "owner")
+                .body(json)
+                .post("/api/partners")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static String lines(String... lines) {
@@ -65,7 +71,8 @@ class PartnerCsvResourceTest {
 
     @Test
     void importsTheValidRowsAndReportsEveryOtherRow() {
-        String existing = createPartner("{\"name\":\"Existing\",\"email\":\"dup@example.com\",\"category\":\"client\"}");
+        String existing =
+                createPartner("{\"name\":\"Existing\",\"email\":\"dup@example.com\",\"category\":\"client\"}");
         String csv = lines(
                 "Name,EMAIL,category,Organization,tags,Alliance Types,stage,licensed,niches",
                 "Ada Good,ada@example.com,professional,Ada Co,met at BNI; couples,referral;joint_venture,"
@@ -78,8 +85,14 @@ class PartnerCsvResourceTest {
                 "Ben Again,BEN@example.com,client,,,,,,",
                 "Wrong Stage,ended@example.com,client,,,,ended,maybe,");
 
-        JsonPath report = csvAs(tenant, "member").body(csv).post("/api/partners/import")
-                .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+        JsonPath report = csvAs(tenant, "member")
+                .body(csv)
+                .post("/api/partners/import")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .extract()
+                .jsonPath();
 
         assertEquals(2, report.getInt("imported"));
         assertEquals(List.of(1, 6), report.getList("created.row"));
@@ -90,11 +103,16 @@ class PartnerCsvResourceTest {
         assertEquals(List.of(existing, ben), report.getList("skipped.existingPartnerId"));
         assertEquals(List.of(2, 3, 4, 8, 8), report.getList("errors.row"));
         assertEquals(List.of("email", "name", "category", "licensed", "stage"), report.getList("errors.field"));
-        assertEquals("must be one of client, professional, center_of_influence, organization, prospect, colleague, "
-                + "competitor, salesperson, serves_your_market, uncategorized", report.getString("errors[2].message"));
+        assertEquals(
+                "must be one of client, professional, center_of_influence, organization, prospect, colleague, "
+                        + "competitor, salesperson, serves_your_market, uncategorized",
+                report.getString("errors[2].message"));
 
         as(tenant, "viewer").get("/api/partners").then().body("total", equalTo(3));
-        as(tenant, "viewer").get("/api/partners/" + ada).then().statusCode(200)
+        as(tenant, "viewer")
+                .get("/api/partners/" + ada)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Ada Good"))
                 .body("email", equalTo("ada@example.com"))
                 .body("category", equalTo("professional"))
@@ -106,55 +124,103 @@ class PartnerCsvResourceTest {
                 .body("licensed", equalTo(true))
                 .body("nextCheckInDue", notNullValue());
         as(tenant, "viewer").get("/api/partners/" + ben).then().body("category", equalTo("center_of_influence"));
-        as(tenant, "viewer").get("/api/partners/" + ada + "/history").then()
-                .body("[0].to", equalTo("building_rapport")).body("[0].note", equalTo("Imported from CSV"));
+        as(tenant, "viewer")
+                .get("/api/partners/" + ada + "/history")
+                .then()
+                .body("[0].to", equalTo("building_rapport"))
+                .body("[0].note", equalTo("Imported from CSV"));
 
         KafkaTestClient kafka = new KafkaTestClient(PlatformTestResource.bootstrapServers());
         for (String id : List.of(ada, ben)) {
             List<CloudEvent> events = kafka.eventsFor(Topics.PARTNER_EVENTS, id, 1, Duration.ofSeconds(30));
-            assertEquals(EventTypes.PARTNER_CREATED.cloudEventType(), events.get(0).type());
+            assertEquals(
+                    EventTypes.PARTNER_CREATED.cloudEventType(), events.get(0).type());
             assertEquals(tenant, events.get(0).tenantid());
-            assertEquals(UUID.fromString(id), EventCodec.data(events.get(0), EventTypes.PARTNER_CREATED).partnerId());
+            assertEquals(
+                    UUID.fromString(id),
+                    EventCodec.data(events.get(0), EventTypes.PARTNER_CREATED).partnerId());
         }
     }
 
     @Test
     void aRetryWithTheSameIdempotencyKeyReplaysTheReportAndCreatesNothing() {
         String csv = lines("name,category,email", "Rae,client,rae@example.com", "Sky,client,");
-        String first = csvAs(tenant, "owner").header("Idempotency-Key", "import-1").body(csv)
-                .post("/api/partners/import").then().statusCode(200).body("imported", equalTo(2))
-                .extract().asString();
-        Response retry = csvAs(tenant, "owner").header("Idempotency-Key", "import-1").body(csv)
+        String first = csvAs(tenant, "owner")
+                .header("Idempotency-Key", "import-1")
+                .body(csv)
+                .post("/api/partners/import")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(2))
+                .extract()
+                .asString();
+        Response retry = csvAs(tenant, "owner")
+                .header("Idempotency-Key", "import-1")
+                .body(csv)
                 .post("/api/partners/import");
         retry.then().statusCode(200).header("Idempotent-Replayed", "true");
         assertEquals(JsonPath.from(first).getMap(""), retry.jsonPath().getMap(""));
         as(tenant, "viewer").get("/api/partners").then().body("total", equalTo(2));
 
-        csvAs(tenant, "owner").header("Idempotency-Key", "import-1").body(lines("name,category", "Other,client"))
-                .post("/api/partners/import").then().statusCode(422).contentType("application/problem+json");
+        csvAs(tenant, "owner")
+                .header("Idempotency-Key", "import-1")
+                .body(lines("name,category", "Other,client"))
+                .post("/api/partners/import")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
         as(tenant, "viewer").get("/api/partners").then().body("total", equalTo(2));
     }
 
     @Test
     void refusesFilesItCannotReadAsAWhole() {
-        csvAs(tenant, "owner").body(lines("name,category,shoe size,Hat", "Dana,client,42,")).post("/api/partners/import")
-                .then().statusCode(400).contentType("application/problem+json")
+        csvAs(tenant, "owner")
+                .body(lines("name,category,shoe size,Hat", "Dana,client,42,"))
+                .post("/api/partners/import")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("detail", containsString("shoe size"))
                 .body("detail", containsString("Hat"))
                 .body("unknownColumns", equalTo(List.of("shoe size", "Hat")))
                 .body("errors.field", hasItem("shoe size"));
-        csvAs(tenant, "owner").body(lines("name,email", "Dana,dana@example.com")).post("/api/partners/import")
-                .then().statusCode(400).body("errors.field", hasItem("category"));
-        csvAs(tenant, "owner").body(lines("name,category,Name", "Dana,client,Dana")).post("/api/partners/import")
-                .then().statusCode(400).body("errors.field", hasItem("Name"));
-        csvAs(tenant, "owner").body("").post("/api/partners/import")
-                .then().statusCode(400).contentType("application/problem+json");
-        csvAs(tenant, "owner").body(lines("name,category")).post("/api/partners/import")
-                .then().statusCode(400).body("type", containsString("empty-import"));
-        csvAs(tenant, "owner").body(lines("name,category", "", ",")).post("/api/partners/import")
-                .then().statusCode(400).body("type", containsString("empty-import"));
-        csvAs(tenant, "owner").body(lines("name,category", "\"Unclosed,client")).post("/api/partners/import")
-                .then().statusCode(400).body("type", containsString("malformed-csv")).body("line", equalTo(2));
+        csvAs(tenant, "owner")
+                .body(lines("name,email", "Dana,dana@example.com"))
+                .post("/api/partners/import")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("category"));
+        csvAs(tenant, "owner")
+                .body(lines("name,category,Name", "Dana,client,Dana"))
+                .post("/api/partners/import")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("Name"));
+        csvAs(tenant, "owner")
+                .body("")
+                .post("/api/partners/import")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        csvAs(tenant, "owner")
+                .body(lines("name,category"))
+                .post("/api/partners/import")
+                .then()
+                .statusCode(400)
+                .body("type", containsString("empty-import"));
+        csvAs(tenant, "owner")
+                .body(lines("name,category", "", ","))
+                .post("/api/partners/import")
+                .then()
+                .statusCode(400)
+                .body("type", containsString("empty-import"));
+        csvAs(tenant, "owner")
+                .body(lines("name,category", "\"Unclosed,client"))
+                .post("/api/partners/import")
+                .then()
+                .statusCode(400)
+                .body("type", containsString("malformed-csv"))
+                .body("line", equalTo(2));
         as(tenant, "viewer").get("/api/partners").then().body("total", equalTo(0));
     }
 
@@ -164,9 +230,14 @@ class PartnerCsvResourceTest {
         for (int i = 0; i <= 5_000; i++) {
             many.append("Partner ").append(i).append(",client\r\n");
         }
-        csvAs(tenant, "owner").body(many.toString()).post("/api/partners/import")
-                .then().statusCode(413).contentType("application/problem+json")
-                .body("type", containsString("import-too-large")).body("maxRows", equalTo(5000));
+        csvAs(tenant, "owner")
+                .body(many.toString())
+                .post("/api/partners/import")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", containsString("import-too-large"))
+                .body("maxRows", equalTo(5000));
         String big = lines("name,category,notes", "Big,client," + "x".repeat(2 * 1024 * 1024));
         csvAs(tenant, "owner").body(big).post("/api/partners/import").then().statusCode(413);
         as(tenant, "viewer").get("/api/partners").then().body("total", equalTo(0));
@@ -178,18 +249,30 @@ class PartnerCsvResourceTest {
                 + "\"Lee, Dana\",professional,\"The \"\"Best\"\" Counseling\",\"line one\r\nline two, with comma\"\r\n"
                 + "Plain,client,,\"She said: \"\"call me\"\"\"\n"
                 + "Last,client,No Line Break,";
-        JsonPath report = csvAs(tenant, "owner").body(csv).post("/api/partners/import").then().statusCode(200)
-                .body("errors", empty()).extract().jsonPath();
+        JsonPath report = csvAs(tenant, "owner")
+                .body(csv)
+                .post("/api/partners/import")
+                .then()
+                .statusCode(200)
+                .body("errors", empty())
+                .extract()
+                .jsonPath();
         assertEquals(List.of(1, 2, 3), report.getList("created.row"));
 
-        as(tenant, "viewer").get("/api/partners/" + report.getString("created[0].id")).then()
+        as(tenant, "viewer")
+                .get("/api/partners/" + report.getString("created[0].id"))
+                .then()
                 .body("name", equalTo("Lee, Dana"))
                 .body("organization", equalTo("The \"Best\" Counseling"))
                 .body("notes", equalTo("line one\r\nline two, with comma"));
-        as(tenant, "viewer").get("/api/partners/" + report.getString("created[1].id")).then()
+        as(tenant, "viewer")
+                .get("/api/partners/" + report.getString("created[1].id"))
+                .then()
                 .body("organization", equalTo(null))
                 .body("notes", equalTo("She said: \"call me\""));
-        as(tenant, "viewer").get("/api/partners/" + report.getString("created[2].id")).then()
+        as(tenant, "viewer")
+                .get("/api/partners/" + report.getString("created[2].id"))
+                .then()
                 .body("organization", equalTo("No Line Break"));
     }
 
@@ -203,11 +286,15 @@ class PartnerCsvResourceTest {
         String omar = createPartner("{\"name\":\"Omar\",\"category\":\"professional\"}");
         createPartner("{\"name\":\"Cleo\",\"email\":\"cleo@example.com\",\"category\":\"client\"}");
 
-        String exported = as(tenant, "viewer").queryParam("category", "professional").get("/api/partners/export")
-                .then().statusCode(200)
+        String exported = as(tenant, "viewer")
+                .queryParam("category", "professional")
+                .get("/api/partners/export")
+                .then()
+                .statusCode(200)
                 .contentType(startsWith("text/csv"))
                 .header("Content-Disposition", "attachment; filename=\"partners.csv\"")
-                .extract().asString();
+                .extract()
+                .asString();
 
         List<List<String>> records = parse(exported);
         assertEquals(PartnerCsv.EXPORTED, records.get(0));
@@ -228,9 +315,20 @@ class PartnerCsvResourceTest {
         assertEquals("", row(records, 2).get("email"));
 
         String other = "practice-" + UUID.randomUUID();
-        csvAs(other, "owner").body(exported).post("/api/partners/import").then().statusCode(200)
-                .body("imported", equalTo(2)).body("errors", empty()).body("skipped", empty());
-        String reExported = as(other, "viewer").get("/api/partners/export").then().statusCode(200).extract().asString();
+        csvAs(other, "owner")
+                .body(exported)
+                .post("/api/partners/import")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(2))
+                .body("errors", empty())
+                .body("skipped", empty());
+        String reExported = as(other, "viewer")
+                .get("/api/partners/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         List<List<String>> copies = parse(reExported);
         assertEquals(3, copies.size(), reExported);
         for (int i = 1; i <= 2; i++) {
@@ -252,10 +350,21 @@ class PartnerCsvResourceTest {
     @Test
     void viewersMayExportButNotImport() {
         createPartner("{\"name\":\"Seen\",\"category\":\"client\"}");
-        assertEquals(2, parse(as(tenant, "viewer").get("/api/partners/export").then().statusCode(200)
-                .extract().asString()).size());
-        csvAs(tenant, "viewer").body(lines("name,category", "Sneaky,client")).post("/api/partners/import")
-                .then().statusCode(403).contentType("application/problem+json");
+        assertEquals(
+                2,
+                parse(as(tenant, "viewer")
+                                .get("/api/partners/export")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString())
+                        .size());
+        csvAs(tenant, "viewer")
+                .body(lines("name,category", "Sneaky,client"))
+                .post("/api/partners/import")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
         as(tenant, "viewer").get("/api/partners").then().body("total", equalTo(1));
     }
 
@@ -263,21 +372,33 @@ class PartnerCsvResourceTest {
     void anExportShowsNothingOfAnotherPractice() {
         createPartner("{\"name\":\"Private\",\"email\":\"private@example.com\",\"category\":\"client\"}");
         String stranger = "practice-" + UUID.randomUUID();
-        String exported = as(stranger, "owner").get("/api/partners/export").then().statusCode(200)
-                .extract().asString();
+        String exported = as(stranger, "owner")
+                .get("/api/partners/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(List.of(PartnerCsv.EXPORTED), parse(exported));
-        as(stranger, "owner").queryParam("q", "private").get("/api/partners/export").then().statusCode(200)
+        as(stranger, "owner")
+                .queryParam("q", "private")
+                .get("/api/partners/export")
+                .then()
+                .statusCode(200)
                 .body(equalTo(Csv.record(PartnerCsv.EXPORTED)));
     }
 
     @Test
     void documentsTheCsvBodiesInOpenApi() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body("paths.'/api/partners/import'.post.operationId", equalTo("importPartners"))
                 .body("paths.'/api/partners/import'.post.requestBody.content.'text/csv'.examples", notNullValue())
-                .body("paths.'/api/partners/import'.post.responses.'200'.content.'application/json'.schema.'$ref'",
+                .body(
+                        "paths.'/api/partners/import'.post.responses.'200'.content.'application/json'.schema.'$ref'",
                         containsString("PartnerImportReport"))
-                .body("paths.'/api/partners/import'.post.responses.'413'.content.'application/problem+json'",
+                .body(
+                        "paths.'/api/partners/import'.post.responses.'413'.content.'application/problem+json'",
                         notNullValue())
                 .body("paths.'/api/partners/export'.get.operationId", equalTo("exportPartners"))
                 .body("paths.'/api/partners/export'.get.responses.'200'.content.'text/csv'", notNullValue())

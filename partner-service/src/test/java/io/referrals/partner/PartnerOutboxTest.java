@@ -78,10 +78,14 @@ class PartnerOutboxTest {
         body.put("checkInCadenceDays", 14);
         body.put("stage", "building_rapport");
         Partner partner = service.create(tenant, json.convertValue(body, PartnerCommands.Create.class), "test");
-        service.update(tenant, partner.id, json.convertValue(Map.of("allianceTypes", List.of("promotional")),
-                PartnerCommands.Update.class));
-        service.update(tenant, partner.id, json.convertValue(Map.of("notes", "private, not announced"),
-                PartnerCommands.Update.class));
+        service.update(
+                tenant,
+                partner.id,
+                json.convertValue(Map.of("allianceTypes", List.of("promotional")), PartnerCommands.Update.class));
+        service.update(
+                tenant,
+                partner.id,
+                json.convertValue(Map.of("notes", "private, not announced"), PartnerCommands.Update.class));
 
         List<CloudEvent> events = new KafkaTestClient(PlatformTestResource.bootstrapServers())
                 .eventsFor(Topics.PARTNER_EVENTS, partner.id.toString(), 2, Duration.ofSeconds(30));
@@ -92,8 +96,11 @@ class PartnerOutboxTest {
         assertEquals(false, created.candidate());
         var updated = EventCodec.data(events.get(1), EventTypes.PARTNER_UPDATED);
         assertEquals(List.of("promotional"), updated.allianceTypes());
-        assertEquals(2, new KafkaTestClient(PlatformTestResource.bootstrapServers())
-                .eventsFor(Topics.PARTNER_EVENTS, partner.id.toString(), 3, Duration.ofSeconds(3)).size(),
+        assertEquals(
+                2,
+                new KafkaTestClient(PlatformTestResource.bootstrapServers())
+                        .eventsFor(Topics.PARTNER_EVENTS, partner.id.toString(), 3, Duration.ofSeconds(3))
+                        .size(),
                 "a change to the notes alone is not announced");
     }
 
@@ -107,11 +114,15 @@ class PartnerOutboxTest {
                 lock.execute();
             }
             Partner waiting = create("Waiting", null, PartnerCategory.CLIENT);
-            assertTrue(client.eventsFor(Topics.PARTNER_EVENTS, waiting.id.toString(), 1, Duration.ofSeconds(3)).isEmpty(),
+            assertTrue(
+                    client.eventsFor(Topics.PARTNER_EVENTS, waiting.id.toString(), 1, Duration.ofSeconds(3))
+                            .isEmpty(),
                     "nothing is relayed while another replica holds the lock");
             otherReplica.rollback();
-            assertEquals(1, client.eventsFor(Topics.PARTNER_EVENTS, waiting.id.toString(), 1, Duration.ofSeconds(30))
-                    .size());
+            assertEquals(
+                    1,
+                    client.eventsFor(Topics.PARTNER_EVENTS, waiting.id.toString(), 1, Duration.ofSeconds(30))
+                            .size());
         }
     }
 
@@ -122,15 +133,20 @@ class PartnerOutboxTest {
         id[0] = create("Ghost", "ghost@example.com", PartnerCategory.CLIENT).id;
         QuarkusTransaction.rollback();
 
-        long rows = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("select count(*) from outbox_event where event_key = ?1")
-                .setParameter(1, id[0].toString()).getSingleResult()).longValue());
+        long rows = QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery("select count(*) from outbox_event where event_key = ?1")
+                                .setParameter(1, id[0].toString())
+                                .getSingleResult())
+                        .longValue());
         assertEquals(0, rows, "no outbox row for a rolled-back partner");
 
         // A later committed event proves the relay is running; the rolled-back one never appears before it.
         Partner witness = create("Witness", null, PartnerCategory.CLIENT);
         var client = new KafkaTestClient(PlatformTestResource.bootstrapServers());
-        var seen = client.readUntil(Topics.PARTNER_EVENTS, Duration.ofSeconds(30),
+        var seen = client.readUntil(
+                Topics.PARTNER_EVENTS,
+                Duration.ofSeconds(30),
                 records -> records.stream().anyMatch(r -> witness.id.toString().equals(r.key())));
         assertTrue(seen.stream().anyMatch(r -> witness.id.toString().equals(r.key())));
         assertTrue(seen.stream().noneMatch(r -> id[0].toString().equals(r.key())));

@@ -1,7 +1,5 @@
 package io.referrals.partner;
 
-import io.referrals.events.partner.PracticeProfileUpdated;
-import io.referrals.events.EventCodec;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -15,8 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.referrals.events.CloudEvent;
+import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
 import io.referrals.events.Topics;
+import io.referrals.events.partner.PracticeProfileUpdated;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
@@ -37,12 +37,22 @@ class PartnerRelationshipTest {
     }
 
     private String create(String json) {
-        return as(tenant, "owner").body(json).post("/api/partners").then().statusCode(201).extract().path("id");
+        return as(tenant, "owner")
+                .body(json)
+                .post("/api/partners")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private void moveTo(String id, String stage) {
-        as(tenant, "member").body("{\"to\":\"" + stage + "\"}").post("/api/partners/" + id + "/stage-transitions")
-                .then().statusCode(200).body("stage", equalTo(stage));
+        as(tenant, "member")
+                .body("{\"to\":\"" + stage + "\"}")
+                .post("/api/partners/" + id + "/stage-transitions")
+                .then()
+                .statusCode(200)
+                .body("stage", equalTo(stage));
     }
 
     @Test
@@ -52,7 +62,10 @@ class PartnerRelationshipTest {
                  "role":"Licensed therapist","licensed":true,"phone":"+1 555 0100","website":"https://lee.example",
                  "notes":"Met at the chamber breakfast","tags":["bni","warm"],"niches":["couples","career change"],
                  "allianceTypes":["referral","collaboration"],"owner":"ana@practice","checkInCadenceDays":14}""");
-        as(tenant, "viewer").get("/api/partners/" + id).then().statusCode(200)
+        as(tenant, "viewer")
+                .get("/api/partners/" + id)
+                .then()
+                .statusCode(200)
                 .body("organization", equalTo("Lee Counseling"))
                 .body("licensed", equalTo(true))
                 .body("tags", contains("bni", "warm"))
@@ -64,31 +77,54 @@ class PartnerRelationshipTest {
                 .body("fit.score", nullValue())
                 .body("fit.reasons[0]", containsString("practice profile"));
 
-        as(tenant, "member").body("{\"tags\":[],\"organization\":\"\",\"checkInCadenceDays\":0}")
-                .patch("/api/partners/" + id).then().statusCode(200)
-                .body("tags.size()", equalTo(0)).body("organization", nullValue())
-                .body("checkInCadenceDays", nullValue()).body("name", equalTo("Dana Lee"));
-        as(tenant, "member").body("{\"website\":\"ftp://nope\",\"checkInCadenceDays\":400,\"allianceTypes\":[\"spy\"]}")
-                .patch("/api/partners/" + id).then().statusCode(400).contentType("application/problem+json");
+        as(tenant, "member")
+                .body("{\"tags\":[],\"organization\":\"\",\"checkInCadenceDays\":0}")
+                .patch("/api/partners/" + id)
+                .then()
+                .statusCode(200)
+                .body("tags.size()", equalTo(0))
+                .body("organization", nullValue())
+                .body("checkInCadenceDays", nullValue())
+                .body("name", equalTo("Dana Lee"));
+        as(tenant, "member")
+                .body("{\"website\":\"ftp://nope\",\"checkInCadenceDays\":400,\"allianceTypes\":[\"spy\"]}")
+                .patch("/api/partners/" + id)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void theLifecycleAllowsOnlyItsStepsAndKeepsADatedHistory() {
         String id = create("{\"name\":\"Sam\",\"category\":\"client\"}");
-        as(tenant, "member").body("{\"to\":\"trusted\"}").post("/api/partners/" + id + "/stage-transitions")
-                .then().statusCode(409).contentType("application/problem+json")
+        as(tenant, "member")
+                .body("{\"to\":\"trusted\"}")
+                .post("/api/partners/" + id + "/stage-transitions")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("currentStage", equalTo("identified"))
                 .body("allowed", contains("reached_out", "dormant", "ended"));
         moveTo(id, "reached_out");
         moveTo(id, "building_rapport");
-        as(tenant, "member").body("{\"to\":\"ended\"}").post("/api/partners/" + id + "/stage-transitions")
-                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
-        as(tenant, "member").body("{\"to\":\"ended\",\"reason\":\"Moved away\",\"note\":\"Farewell call\"}")
-                .post("/api/partners/" + id + "/stage-transitions").then().statusCode(200)
+        as(tenant, "member")
+                .body("{\"to\":\"ended\"}")
+                .post("/api/partners/" + id + "/stage-transitions")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        as(tenant, "member")
+                .body("{\"to\":\"ended\",\"reason\":\"Moved away\",\"note\":\"Farewell call\"}")
+                .post("/api/partners/" + id + "/stage-transitions")
+                .then()
+                .statusCode(200)
                 .body("nextCheckInDue", nullValue());
         moveTo(id, "reached_out");
 
-        as(tenant, "viewer").get("/api/partners/" + id + "/history").then().statusCode(200)
+        as(tenant, "viewer")
+                .get("/api/partners/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("to", contains("identified", "reached_out", "building_rapport", "ended", "reached_out"))
                 .body("[0].from", nullValue())
                 .body("[3].reason", equalTo("Moved away"))
@@ -97,43 +133,74 @@ class PartnerRelationshipTest {
 
         List<CloudEvent> events = new KafkaTestClient(PlatformTestResource.bootstrapServers())
                 .eventsFor(Topics.PARTNER_EVENTS, id, 5, Duration.ofSeconds(30));
-        assertEquals(4, events.stream().filter(e -> e.type().equals(EventTypes.PARTNER_STAGE_CHANGED.cloudEventType()))
-                .count());
+        assertEquals(
+                4,
+                events.stream()
+                        .filter(e -> e.type().equals(EventTypes.PARTNER_STAGE_CHANGED.cloudEventType()))
+                        .count());
     }
 
     @Test
     void fitFollowsThePracticeProfileAndSortsTheList() {
-        String strong = create("{\"name\":\"Strong\",\"category\":\"professional\",\"niches\":[\"couples\",\"grief\"]}");
+        String strong =
+                create("{\"name\":\"Strong\",\"category\":\"professional\",\"niches\":[\"couples\",\"grief\"]}");
         String weak = create("{\"name\":\"Weak\",\"category\":\"professional\",\"niches\":[\"teens\"]}");
         String rival = create("{\"name\":\"Rival\",\"category\":\"competitor\",\"niches\":[\"couples\",\"grief\"]}");
         as(tenant, "viewer").get("/api/practice").then().statusCode(200).body("defaultCheckInCadenceDays", equalTo(30));
-        as(tenant, "owner").body("""
+        as(tenant, "owner")
+                .body("""
                 {"services":["couples therapy"],"idealReferral":{"demographics":"30-50","psychographics":"committed",
                  "situation":"relationship at a crossroads","readiness":"this month"},"niches":["couples","grief"],
-                 "defaultCheckInCadenceDays":21,"monthlyReferralGoal":6}""").put("/api/practice")
-                .then().statusCode(200).body("monthlyReferralGoal", equalTo(6)).body("updatedAt", notNullValue());
+                 "defaultCheckInCadenceDays":21,"monthlyReferralGoal":6}""")
+                .put("/api/practice")
+                .then()
+                .statusCode(200)
+                .body("monthlyReferralGoal", equalTo(6))
+                .body("updatedAt", notNullValue());
 
-        as(tenant, "viewer").get("/api/partners?sort=-fitScore").then().statusCode(200)
+        as(tenant, "viewer")
+                .get("/api/partners?sort=-fitScore")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(strong, rival, weak))
                 .body("items[0].fit.score", equalTo(100))
                 .body("items[1].fit.score", equalTo(33))
                 .body("items[2].fit.score", equalTo(0));
-        as(tenant, "viewer").get("/api/partners?sort=sideways").then().statusCode(400)
+        as(tenant, "viewer")
+                .get("/api/partners?sort=sideways")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("sort"));
-        as(tenant, "owner").body("{\"idealReferral\":{},\"defaultCheckInCadenceDays\":0}").put("/api/practice")
-                .then().statusCode(400).body("errors.field", hasItem("defaultCheckInCadenceDays"));
+        as(tenant, "owner")
+                .body("{\"idealReferral\":{},\"defaultCheckInCadenceDays\":0}")
+                .put("/api/practice")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("defaultCheckInCadenceDays"));
     }
 
     @Test
     void thePracticeTimeZoneIsKeptValidatedAndAnnounced() {
         as(tenant, "viewer").get("/api/practice").then().statusCode(200).body("timeZone", equalTo("UTC"));
-        as(tenant, "owner").body("{\"idealReferral\":{},\"timeZone\":\"Mars/Olympus_Mons\"}").put("/api/practice")
-                .then().statusCode(400).body("errors[0].field", equalTo("timeZone"));
-        as(tenant, "owner").body("{\"idealReferral\":{},\"timeZone\":\"America/New_York\",\"monthlyReferralGoal\":5}")
-                .put("/api/practice").then().statusCode(200).body("timeZone", equalTo("America/New_York"));
+        as(tenant, "owner")
+                .body("{\"idealReferral\":{},\"timeZone\":\"Mars/Olympus_Mons\"}")
+                .put("/api/practice")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("timeZone"));
+        as(tenant, "owner")
+                .body("{\"idealReferral\":{},\"timeZone\":\"America/New_York\",\"monthlyReferralGoal\":5}")
+                .put("/api/practice")
+                .then()
+                .statusCode(200)
+                .body("timeZone", equalTo("America/New_York"));
 
-        var events = new KafkaTestClient(PlatformTestResource.bootstrapServers()).eventsFor(Topics.PARTNER_EVENTS,
-                PracticeProfileUpdated.practiceKey(tenant).toString(), 1, Duration.ofSeconds(30));
+        var events = new KafkaTestClient(PlatformTestResource.bootstrapServers())
+                .eventsFor(
+                        Topics.PARTNER_EVENTS,
+                        PracticeProfileUpdated.practiceKey(tenant).toString(),
+                        1,
+                        Duration.ofSeconds(30));
         var profile = EventCodec.data(events.get(0), EventTypes.PRACTICE_PROFILE_UPDATED);
         assertEquals("America/New_York", profile.timeZone());
         assertEquals(5, profile.monthlyReferralGoal());
@@ -150,33 +217,61 @@ class PartnerRelationshipTest {
 
         as(tenant, "viewer").get("/api/partners?category=client").then().body("total", equalTo(2));
         as(tenant, "viewer").get("/api/partners?tag=hr").then().body("total", equalTo(2));
-        as(tenant, "viewer").get("/api/partners?allianceType=promotional").then().body("items.name", contains("Alex Adams"));
+        as(tenant, "viewer")
+                .get("/api/partners?allianceType=promotional")
+                .then()
+                .body("items.name", contains("Alex Adams"));
         as(tenant, "viewer").get("/api/partners?stage=reached_out").then().body("items.id", contains(second));
         as(tenant, "viewer").get("/api/partners?q=northside").then().body("items.name", contains("Alex Adams"));
         as(tenant, "viewer").get("/api/partners?q=FIRM.example").then().body("total", equalTo(1));
         as(tenant, "viewer").get("/api/partners?q=100%25").then().body("total", equalTo(0));
-        as(tenant, "viewer").get("/api/partners?sort=-name&size=2&page=0").then()
-                .body("items.name", contains("Casey Cole", "Blair Brown")).body("total", equalTo(3));
-        as(tenant, "viewer").get("/api/partners?sort=-name&size=2&page=1").then().body("items.name", contains("Alex Adams"));
-        as(tenant, "viewer").get("/api/partners?category=astrologer").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("category"))
+        as(tenant, "viewer")
+                .get("/api/partners?sort=-name&size=2&page=0")
+                .then()
+                .body("items.name", contains("Casey Cole", "Blair Brown"))
+                .body("total", equalTo(3));
+        as(tenant, "viewer")
+                .get("/api/partners?sort=-name&size=2&page=1")
+                .then()
+                .body("items.name", contains("Alex Adams"));
+        as(tenant, "viewer")
+                .get("/api/partners?category=astrologer")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("category"))
                 .body("errors[0].message", containsString("center_of_influence"));
     }
 
     @Test
     void archivingHidesAndRestoringBringsBack() {
         String id = create("{\"name\":\"Old Friend\",\"category\":\"colleague\"}");
-        as(tenant, "member").delete("/api/partners/" + id).then().statusCode(200).body("archivedAt", notNullValue());
+        as(tenant, "member")
+                .delete("/api/partners/" + id)
+                .then()
+                .statusCode(200)
+                .body("archivedAt", notNullValue());
         as(tenant, "viewer").get("/api/partners").then().body("total", equalTo(0));
         as(tenant, "viewer").get("/api/partners?archived=true").then().body("items.id", contains(id));
-        as(tenant, "member").body("{\"name\":\"Changed\"}").patch("/api/partners/" + id).then().statusCode(409)
+        as(tenant, "member")
+                .body("{\"name\":\"Changed\"}")
+                .patch("/api/partners/" + id)
+                .then()
+                .statusCode(409)
                 .body("type", endsWith("partner-archived"));
-        as(tenant, "member").post("/api/partners/" + id + "/restore").then().statusCode(200)
+        as(tenant, "member")
+                .post("/api/partners/" + id + "/restore")
+                .then()
+                .statusCode(200)
                 .body("archivedAt", nullValue());
         as(tenant, "viewer").get("/api/partners").then().body("items.id", contains(id));
         List<CloudEvent> events = new KafkaTestClient(PlatformTestResource.bootstrapServers())
                 .eventsFor(Topics.PARTNER_EVENTS, id, 3, Duration.ofSeconds(30));
-        assertEquals(2, events.stream().filter(e -> e.type().equals(EventTypes.PARTNER_ARCHIVED.cloudEventType())).count());
+        assertEquals(
+                2,
+                events.stream()
+                        .filter(e -> e.type().equals(EventTypes.PARTNER_ARCHIVED.cloudEventType()))
+                        .count());
     }
 
     @Test
@@ -184,15 +279,33 @@ class PartnerRelationshipTest {
         String id = create("{\"name\":\"Mine\",\"category\":\"client\"}");
         var stranger = as("practice-" + UUID.randomUUID(), "owner");
         stranger.get("/api/partners/" + id).then().statusCode(404);
-        as("practice-" + UUID.randomUUID(), "owner").body("{\"name\":\"X\"}").patch("/api/partners/" + id)
-                .then().statusCode(404);
-        as("practice-" + UUID.randomUUID(), "owner").delete("/api/partners/" + id).then().statusCode(404);
-        as("practice-" + UUID.randomUUID(), "owner").post("/api/partners/" + id + "/restore").then().statusCode(404);
-        as("practice-" + UUID.randomUUID(), "owner").body("{\"to\":\"reached_out\"}")
-                .post("/api/partners/" + id + "/stage-transitions").then().statusCode(404);
-        as("practice-" + UUID.randomUUID(), "owner").get("/api/partners/" + id + "/history").then().statusCode(404);
-        as("practice-" + UUID.randomUUID(), "owner").get("/api/partners/check-ins-due?before=2100-01-01T00:00:00Z")
-                .then().statusCode(200).body("size()", equalTo(0));
+        as("practice-" + UUID.randomUUID(), "owner")
+                .body("{\"name\":\"X\"}")
+                .patch("/api/partners/" + id)
+                .then()
+                .statusCode(404);
+        as("practice-" + UUID.randomUUID(), "owner")
+                .delete("/api/partners/" + id)
+                .then()
+                .statusCode(404);
+        as("practice-" + UUID.randomUUID(), "owner")
+                .post("/api/partners/" + id + "/restore")
+                .then()
+                .statusCode(404);
+        as("practice-" + UUID.randomUUID(), "owner")
+                .body("{\"to\":\"reached_out\"}")
+                .post("/api/partners/" + id + "/stage-transitions")
+                .then()
+                .statusCode(404);
+        as("practice-" + UUID.randomUUID(), "owner")
+                .get("/api/partners/" + id + "/history")
+                .then()
+                .statusCode(404);
+        as("practice-" + UUID.randomUUID(), "owner")
+                .get("/api/partners/check-ins-due?before=2100-01-01T00:00:00Z")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
         as(tenant, "viewer").get("/api/partners/" + id).then().statusCode(200).body("stage", equalTo("identified"));
     }
 }

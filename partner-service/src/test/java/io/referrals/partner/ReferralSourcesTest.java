@@ -38,9 +38,13 @@ class ReferralSourcesTest {
 
     private CloudEvent referral(UUID partnerId, String name, String email) {
         UUID referralId = UUID.randomUUID();
-        return EventCodec.wrap(EventTypes.REFERRAL_RECEIVED, "/referral-service", tenant, referralId.toString(),
-                new ReferralReceived(referralId, new Referrer(partnerId, name, email), "Alex", Consent.NONE,
-                        Instant.now()));
+        return EventCodec.wrap(
+                EventTypes.REFERRAL_RECEIVED,
+                "/referral-service",
+                tenant,
+                referralId.toString(),
+                new ReferralReceived(
+                        referralId, new Referrer(partnerId, name, email), "Alex", Consent.NONE, Instant.now()));
     }
 
     @Test
@@ -51,43 +55,65 @@ class ReferralSourcesTest {
         kafka.send(Topics.REFERRAL_EVENTS, first);
         kafka.send(Topics.REFERRAL_EVENTS, referral(sourceId, "Priya Natarajan", "priya@example.com"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("viewer").get("/api/partners/" + sourceId)
-                .then().statusCode(200)
-                .body("candidate", equalTo(true))
-                .body("candidateReferralId", equalTo(first.subject()))
-                .body("relationship", equalTo("source"))
-                .body("stage", equalTo("identified"))
-                .body("category", equalTo("uncategorized")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("viewer")
+                        .get("/api/partners/" + sourceId)
+                        .then()
+                        .statusCode(200)
+                        .body("candidate", equalTo(true))
+                        .body("candidateReferralId", equalTo(first.subject()))
+                        .body("relationship", equalTo("source"))
+                        .body("stage", equalTo("identified"))
+                        .body("category", equalTo("uncategorized")));
         // A later referral from the same source arrives after the first on the same consumer: wait for it too.
         CloudEvent marker = referral(UUID.randomUUID(), "Marker", null);
         kafka.send(Topics.REFERRAL_EVENTS, marker);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("viewer").get("/api/partners?candidate=true")
-                .then().body("total", equalTo(2)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        as("viewer").get("/api/partners?candidate=true").then().body("total", equalTo(2)));
         as("viewer").get("/api/partners/" + sourceId + "/history").then().body("to", contains("identified"));
         long created = kafka.eventsFor(Topics.PARTNER_EVENTS, sourceId.toString(), 1, Duration.ofSeconds(10)).stream()
-                .filter(e -> e.type().equals(EventTypes.PARTNER_CREATED.cloudEventType())).count();
+                .filter(e -> e.type().equals(EventTypes.PARTNER_CREATED.cloudEventType()))
+                .count();
         assertEquals(1, created);
     }
 
     @Test
     void aReferralFromAnEndedPartnerIsFlaggedForReview() {
-        String id = as("owner").body("{\"name\":\"Former\",\"category\":\"professional\"}").post("/api/partners")
-                .then().statusCode(201).extract().path("id");
-        as("owner").body("{\"to\":\"ended\",\"reason\":\"Retired\"}").post("/api/partners/" + id + "/stage-transitions")
-                .then().statusCode(200);
+        String id = as("owner")
+                .body("{\"name\":\"Former\",\"category\":\"professional\"}")
+                .post("/api/partners")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("owner")
+                .body("{\"to\":\"ended\",\"reason\":\"Retired\"}")
+                .post("/api/partners/" + id + "/stage-transitions")
+                .then()
+                .statusCode(200);
         kafka.send(Topics.REFERRAL_EVENTS, referral(UUID.fromString(id), "Former", null));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("viewer").get("/api/partners?needsReview=true")
-                .then().body("items.id", contains(id)));
-        as("owner").body("{\"to\":\"reached_out\",\"note\":\"They are back\"}")
-                .post("/api/partners/" + id + "/stage-transitions").then().statusCode(200).body("needsReview", equalTo(false));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("viewer")
+                        .get("/api/partners?needsReview=true")
+                        .then()
+                        .body("items.id", contains(id)));
+        as("owner")
+                .body("{\"to\":\"reached_out\",\"note\":\"They are back\"}")
+                .post("/api/partners/" + id + "/stage-transitions")
+                .then()
+                .statusCode(200)
+                .body("needsReview", equalTo(false));
     }
 
     @Test
     void aMalformedReferralEventIsDeadLettered() {
         String poison = "poison-" + UUID.randomUUID();
         kafka.send(Topics.REFERRAL_EVENTS, poison, "{\"specversion\":\"1.0\"}");
-        var dead = kafka.readUntil(Topics.deadLetter("partner-service"), Duration.ofSeconds(30),
+        var dead = kafka.readUntil(
+                Topics.deadLetter("partner-service"),
+                Duration.ofSeconds(30),
                 records -> records.stream().anyMatch(r -> poison.equals(r.key())));
         assertTrue(dead.stream().anyMatch(r -> poison.equals(r.key())));
     }

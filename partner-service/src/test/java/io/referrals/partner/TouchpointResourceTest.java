@@ -47,24 +47,33 @@ class TouchpointResourceTest {
         return as(tenant, "owner")
                 .body("{\"name\":\"" + name + "\",\"category\":\"professional\"" + extraJson + "}")
                 .post("/api/partners")
-                .then().statusCode(201).extract().path("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private String log(String partnerId, String kind, Instant occurredAt) {
         return as(tenant, "member")
                 .body("{\"kind\":\"" + kind + "\",\"occurredAt\":\"" + occurredAt + "\",\"note\":\"Coffee\"}")
                 .post("/api/partners/" + partnerId + "/touchpoints")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .header("Location", containsString("/api/partners/" + partnerId + "/touchpoints/"))
                 .body("partnerId", equalTo(partnerId))
                 .body("kind", equalTo(kind))
                 .body("createdBy", equalTo("user@" + tenant))
-                .extract().path("id");
+                .extract()
+                .path("id");
     }
 
     private Instant partnerInstant(String partnerId, String field) {
-        String value = as(tenant, "viewer").get("/api/partners/" + partnerId).then().statusCode(200)
-                .extract().path(field);
+        String value = as(tenant, "viewer")
+                .get("/api/partners/" + partnerId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path(field);
         return value == null ? null : Instant.parse(value);
     }
 
@@ -81,8 +90,12 @@ class TouchpointResourceTest {
         assertEquals(occurred.plus(Duration.ofDays(30)), partnerInstant(monthly, "nextCheckInDue"));
         assertEquals(occurred.plus(Duration.ofDays(14)), partnerInstant(fortnightly, "nextCheckInDue"));
         assertTrue(partnerInstant(monthly, "updatedAt").isAfter(partnerInstant(monthly, "createdAt")));
-        as(tenant, "viewer").get("/api/partners/" + monthly + "/touchpoints/" + touchpointId).then().statusCode(200)
-                .body("kind", equalTo("meeting")).body("note", equalTo("Coffee"));
+        as(tenant, "viewer")
+                .get("/api/partners/" + monthly + "/touchpoints/" + touchpointId)
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("meeting"))
+                .body("note", equalTo("Coffee"));
     }
 
     @Test
@@ -98,12 +111,24 @@ class TouchpointResourceTest {
         assertEquals(recent, partnerInstant(id, "lastTouchpointAt"));
         assertEquals(recent.plus(Duration.ofDays(30)), partnerInstant(id, "nextCheckInDue"));
 
-        List<String> kinds = as(tenant, "viewer").get("/api/partners/" + id + "/touchpoints").then().statusCode(200)
-                .body("total", equalTo(3)).extract().path("items.kind");
+        List<String> kinds = as(tenant, "viewer")
+                .get("/api/partners/" + id + "/touchpoints")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .extract()
+                .path("items.kind");
         assertEquals(List.of("email", "gift", "thank_you"), kinds, "newest first");
-        as(tenant, "viewer").queryParam("size", 2).queryParam("page", 1).get("/api/partners/" + id + "/touchpoints")
-                .then().statusCode(200).body("total", equalTo(3)).body("page", equalTo(1))
-                .body("items.size()", equalTo(1)).body("items[0].kind", equalTo("thank_you"));
+        as(tenant, "viewer")
+                .queryParam("size", 2)
+                .queryParam("page", 1)
+                .get("/api/partners/" + id + "/touchpoints")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("page", equalTo(1))
+                .body("items.size()", equalTo(1))
+                .body("items[0].kind", equalTo("thank_you"));
     }
 
     @Test
@@ -114,18 +139,33 @@ class TouchpointResourceTest {
         log(longAgo, "call", now.minus(Duration.ofDays(50)));
         log(aWhileAgo, "call", now.minus(Duration.ofDays(40)));
 
-        List<String> due = as(tenant, "viewer").get("/api/partners/check-ins-due").then().statusCode(200)
-                .extract().path("id");
+        List<String> due = as(tenant, "viewer")
+                .get("/api/partners/check-ins-due")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
         assertEquals(List.of(longAgo, aWhileAgo), due);
 
         log(longAgo, "meeting", now);
-        due = as(tenant, "viewer").get("/api/partners/check-ins-due").then().statusCode(200).extract().path("id");
+        due = as(tenant, "viewer")
+                .get("/api/partners/check-ins-due")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
         assertEquals(List.of(aWhileAgo), due);
 
         String inSixWeeks = now.plus(Duration.ofDays(42)).toString();
-        due = as(tenant, "viewer").queryParam("before", inSixWeeks).get("/api/partners/check-ins-due").then()
-                .statusCode(200).extract().path("name");
-        assertEquals(List.of("A While Ago", "Long Ago", "Just Met"), due, "a later horizon includes more, in due order");
+        due = as(tenant, "viewer")
+                .queryParam("before", inSixWeeks)
+                .get("/api/partners/check-ins-due")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("name");
+        assertEquals(
+                List.of("A While Ago", "Long Ago", "Just Met"), due, "a later horizon includes more, in due order");
     }
 
     @Test
@@ -137,7 +177,9 @@ class TouchpointResourceTest {
         List<CloudEvent> events = new KafkaTestClient(PlatformTestResource.bootstrapServers())
                 .eventsFor(Topics.PARTNER_EVENTS, id, 2, Duration.ofSeconds(30));
         CloudEvent event = events.stream()
-                .filter(e -> e.type().equals(EventTypes.TOUCHPOINT_LOGGED.cloudEventType())).findFirst().orElseThrow();
+                .filter(e -> e.type().equals(EventTypes.TOUCHPOINT_LOGGED.cloudEventType()))
+                .findFirst()
+                .orElseThrow();
         assertEquals(tenant, event.tenantid());
         TouchpointLogged data = EventCodec.data(event, EventTypes.TOUCHPOINT_LOGGED);
         assertEquals(UUID.fromString(touchpointId), data.touchpointId());
@@ -155,12 +197,20 @@ class TouchpointResourceTest {
         log(usesDefault, "call", occurred);
         log(overrides, "call", occurred);
 
-        as(tenant, "owner").body("{\"idealReferral\":{},\"defaultCheckInCadenceDays\":7}").put("/api/practice")
-                .then().statusCode(200).body("defaultCheckInCadenceDays", equalTo(7));
+        as(tenant, "owner")
+                .body("{\"idealReferral\":{},\"defaultCheckInCadenceDays\":7}")
+                .put("/api/practice")
+                .then()
+                .statusCode(200)
+                .body("defaultCheckInCadenceDays", equalTo(7));
 
         assertEquals(occurred.plus(Duration.ofDays(7)), partnerInstant(usesDefault, "nextCheckInDue"));
         assertEquals(occurred.plus(Duration.ofDays(14)), partnerInstant(overrides, "nextCheckInDue"));
-        List<String> due = as(tenant, "viewer").get("/api/partners/check-ins-due").then().extract().path("id");
+        List<String> due = as(tenant, "viewer")
+                .get("/api/partners/check-ins-due")
+                .then()
+                .extract()
+                .path("id");
         assertEquals(List.of(), due, "due in two days, not yet");
 
         log(usesDefault, "email", occurred.plus(Duration.ofDays(1)));
@@ -172,8 +222,12 @@ class TouchpointResourceTest {
         String id = createPartner("Undated", "");
         clock.set(now);
         try {
-            as(tenant, "owner").body("{\"kind\":\"call\"}").post("/api/partners/" + id + "/touchpoints")
-                    .then().statusCode(201).body("occurredAt", notNullValue());
+            as(tenant, "owner")
+                    .body("{\"kind\":\"call\"}")
+                    .post("/api/partners/" + id + "/touchpoints")
+                    .then()
+                    .statusCode(201)
+                    .body("occurredAt", notNullValue());
             assertEquals(now, partnerInstant(id, "lastTouchpointAt"));
         } finally {
             clock.reset();
@@ -184,29 +238,60 @@ class TouchpointResourceTest {
     void rejectsInvalidTouchpoints() {
         String id = createPartner("Validated", "");
         String path = "/api/partners/" + id + "/touchpoints";
-        as(tenant, "owner").body("{\"note\":\"no kind\"}").post(path).then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", hasItem("kind"));
-        as(tenant, "owner").body("{\"kind\":\"carrier_pigeon\"}").post(path).then().statusCode(400)
+        as(tenant, "owner")
+                .body("{\"note\":\"no kind\"}")
+                .post(path)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("kind"));
+        as(tenant, "owner")
+                .body("{\"kind\":\"carrier_pigeon\"}")
+                .post(path)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("kind"));
-        as(tenant, "owner").body("{\"kind\":\"call\",\"occurredAt\":\"" + now.plus(Duration.ofDays(2)) + "\"}")
-                .post(path).then().statusCode(400).body("errors[0].field", equalTo("occurredAt"));
-        as(tenant, "owner").body("{\"kind\":\"call\",\"note\":\"" + "x".repeat(4001) + "\"}").post(path)
-                .then().statusCode(400).body("errors[0].field", equalTo("note"));
-        as(tenant, "owner").body("{\"kind\":\"call\",\"occurredAt\":\"yesterday\"}").post(path)
-                .then().statusCode(400).body("errors[0].field", equalTo("occurredAt"));
+        as(tenant, "owner")
+                .body("{\"kind\":\"call\",\"occurredAt\":\"" + now.plus(Duration.ofDays(2)) + "\"}")
+                .post(path)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("occurredAt"));
+        as(tenant, "owner")
+                .body("{\"kind\":\"call\",\"note\":\"" + "x".repeat(4001) + "\"}")
+                .post(path)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("note"));
+        as(tenant, "owner")
+                .body("{\"kind\":\"call\",\"occurredAt\":\"yesterday\"}")
+                .post(path)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("occurredAt"));
         as(tenant, "viewer").get(path).then().statusCode(200).body("total", equalTo(0));
         assertNull(partnerInstant(id, "lastTouchpointAt"));
 
-        as(tenant, "owner").body("{\"kind\":\"call\",\"occurredAt\":\"" + now.plus(Duration.ofHours(12)) + "\"}")
-                .post(path).then().statusCode(201);
+        as(tenant, "owner")
+                .body("{\"kind\":\"call\",\"occurredAt\":\"" + now.plus(Duration.ofHours(12)) + "\"}")
+                .post(path)
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void viewersCannotLogTouchpointsButCanReadThem() {
         String id = createPartner("Viewed", "");
-        as(tenant, "viewer").body("{\"kind\":\"call\"}").post("/api/partners/" + id + "/touchpoints")
-                .then().statusCode(403).contentType("application/problem+json");
-        as(tenant, "viewer").get("/api/partners/" + id + "/touchpoints").then().statusCode(200)
+        as(tenant, "viewer")
+                .body("{\"kind\":\"call\"}")
+                .post("/api/partners/" + id + "/touchpoints")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        as(tenant, "viewer")
+                .get("/api/partners/" + id + "/touchpoints")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(0));
     }
 
@@ -215,12 +300,25 @@ class TouchpointResourceTest {
         String id = createPartner("Private", "");
         String touchpointId = log(id, "call", now.minus(Duration.ofDays(1)));
         String stranger = "practice-" + UUID.randomUUID();
-        as(stranger, "owner").body("{\"kind\":\"call\"}").post("/api/partners/" + id + "/touchpoints")
-                .then().statusCode(404).contentType("application/problem+json");
-        as(stranger, "owner").get("/api/partners/" + id + "/touchpoints").then().statusCode(404)
+        as(stranger, "owner")
+                .body("{\"kind\":\"call\"}")
+                .post("/api/partners/" + id + "/touchpoints")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        as(stranger, "owner").get("/api/partners/" + id + "/touchpoints/" + touchpointId).then().statusCode(404);
-        as(tenant, "owner").get("/api/partners/" + UUID.randomUUID() + "/touchpoints").then().statusCode(404);
+        as(stranger, "owner")
+                .get("/api/partners/" + id + "/touchpoints")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        as(stranger, "owner")
+                .get("/api/partners/" + id + "/touchpoints/" + touchpointId)
+                .then()
+                .statusCode(404);
+        as(tenant, "owner")
+                .get("/api/partners/" + UUID.randomUUID() + "/touchpoints")
+                .then()
+                .statusCode(404);
         as(tenant, "viewer").get("/api/partners/" + id + "/touchpoints").then().body("total", equalTo(1));
     }
 
@@ -228,8 +326,12 @@ class TouchpointResourceTest {
     void anArchivedPartnerTakesNoTouchpoints() {
         String id = createPartner("Archived", "");
         as(tenant, "owner").delete("/api/partners/" + id).then().statusCode(200);
-        as(tenant, "owner").body("{\"kind\":\"call\"}").post("/api/partners/" + id + "/touchpoints")
-                .then().statusCode(409).contentType("application/problem+json")
+        as(tenant, "owner")
+                .body("{\"kind\":\"call\"}")
+                .post("/api/partners/" + id + "/touchpoints")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://referrals.example/problems/partner-archived"));
     }
 
@@ -237,13 +339,28 @@ class TouchpointResourceTest {
     void aRetryWithTheSameIdempotencyKeyLogsNothingNew() {
         String id = createPartner("Retried", "");
         String body = "{\"kind\":\"gift\",\"occurredAt\":\"" + now.minus(Duration.ofDays(1)) + "\"}";
-        String first = as(tenant, "owner").header("Idempotency-Key", "gift-1").body(body)
-                .post("/api/partners/" + id + "/touchpoints").then().statusCode(201).extract().path("id");
-        as(tenant, "owner").header("Idempotency-Key", "gift-1").body(body)
-                .post("/api/partners/" + id + "/touchpoints").then().statusCode(201)
-                .header("Idempotent-Replayed", "true").body("id", equalTo(first));
-        as(tenant, "owner").header("Idempotency-Key", "gift-1").body("{\"kind\":\"call\"}")
-                .post("/api/partners/" + id + "/touchpoints").then().statusCode(422);
+        String first = as(tenant, "owner")
+                .header("Idempotency-Key", "gift-1")
+                .body(body)
+                .post("/api/partners/" + id + "/touchpoints")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(tenant, "owner")
+                .header("Idempotency-Key", "gift-1")
+                .body(body)
+                .post("/api/partners/" + id + "/touchpoints")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+        as(tenant, "owner")
+                .header("Idempotency-Key", "gift-1")
+                .body("{\"kind\":\"call\"}")
+                .post("/api/partners/" + id + "/touchpoints")
+                .then()
+                .statusCode(422);
         as(tenant, "viewer").get("/api/partners/" + id + "/touchpoints").then().body("total", equalTo(1));
     }
 }

@@ -1,6 +1,5 @@
 package io.referrals.referral;
 
-import io.referrals.events.ReferralChannel;
 import static io.referrals.referral.Fixtures.kafka;
 import static io.referrals.referral.Fixtures.knownPartner;
 import static org.awaitility.Awaitility.await;
@@ -15,6 +14,7 @@ import io.referrals.events.Consent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
 import io.referrals.events.PartnerCategory;
+import io.referrals.events.ReferralChannel;
 import io.referrals.events.Topics;
 import io.referrals.events.partner.PartnerCreated;
 import io.referrals.events.partner.PartnerUpdated;
@@ -48,21 +48,34 @@ class ReferralEventsTest {
     @Test
     void receiptAndConversionAreAnnouncedWithoutContactDetails() {
         UUID partnerId = knownPartner(tenant, "Ana Gómez");
-        var referral = QuarkusTransaction.requiringNew().call(() -> service.receive(tenant, new ReferralCommands.Receive(
-                partnerId, null, new ReferralCommands.ReferredPerson("Lee Park", "lee@example.com", "+1 555 0101"), null,
-                Consent.CONTACT_MADE), ReferralChannel.API));
+        var referral = QuarkusTransaction.requiringNew()
+                .call(() -> service.receive(
+                        tenant,
+                        new ReferralCommands.Receive(
+                                partnerId,
+                                null,
+                                new ReferralCommands.ReferredPerson("Lee Park", "lee@example.com", "+1 555 0101"),
+                                null,
+                                Consent.CONTACT_MADE),
+                        ReferralChannel.API));
         service.convert(tenant, referral.id, new ReferralCommands.Convert(new BigDecimal("2400.50"), "EUR"));
 
-        List<CloudEvent> events = kafka().eventsFor(Topics.REFERRAL_EVENTS, referral.id.toString(), 3,
-                Duration.ofSeconds(30));
-        assertEquals(List.of(EventTypes.REFERRAL_RECEIVED.cloudEventType(),
-                EventTypes.REFERRAL_STATUS_CHANGED.cloudEventType(), EventTypes.REFERRAL_CONVERTED.cloudEventType()),
+        List<CloudEvent> events =
+                kafka().eventsFor(Topics.REFERRAL_EVENTS, referral.id.toString(), 3, Duration.ofSeconds(30));
+        assertEquals(
+                List.of(
+                        EventTypes.REFERRAL_RECEIVED.cloudEventType(),
+                        EventTypes.REFERRAL_STATUS_CHANGED.cloudEventType(),
+                        EventTypes.REFERRAL_CONVERTED.cloudEventType()),
                 events.stream().map(CloudEvent::type).toList());
         String received = EventCodec.encode(events.get(0));
-        assertTrue(received.contains("Lee Park") && !received.contains("lee@example.com") && !received.contains("0101"),
+        assertTrue(
+                received.contains("Lee Park") && !received.contains("lee@example.com") && !received.contains("0101"),
                 received);
         var converted = EventCodec.data(events.get(2), EventTypes.REFERRAL_CONVERTED);
-        assertEquals(new BigDecimal("2400.50"), converted.programValue().amount().stripTrailingZeros().setScale(2));
+        assertEquals(
+                new BigDecimal("2400.50"),
+                converted.programValue().amount().stripTrailingZeros().setScale(2));
         assertEquals(partnerId, converted.partnerId());
         var receipt = EventCodec.data(events.get(0), EventTypes.REFERRAL_RECEIVED);
         assertEquals(ReferralChannel.API, receipt.channel());
@@ -73,28 +86,55 @@ class ReferralEventsTest {
     void aRolledBackReferralEmitsNothing() {
         UUID partnerId = knownPartner(tenant, "Rolled Back");
         QuarkusTransaction.begin();
-        UUID id = service.receive(tenant, new ReferralCommands.Receive(partnerId, null,
-                new ReferralCommands.ReferredPerson("Nobody", "nobody@example.com", null), null, null),
-                ReferralChannel.API).id;
+        UUID id = service.receive(
+                        tenant,
+                        new ReferralCommands.Receive(
+                                partnerId,
+                                null,
+                                new ReferralCommands.ReferredPerson("Nobody", "nobody@example.com", null),
+                                null,
+                                null),
+                        ReferralChannel.API)
+                .id;
         QuarkusTransaction.rollback();
 
-        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("select count(*) from outbox_event where event_key = ?1")
-                .setParameter(1, id.toString()).getSingleResult()).longValue()));
-        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("select count(*) from referral where id = ?1")
-                .setParameter(1, id).getSingleResult()).longValue()));
+        assertEquals(
+                0L,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> ((Number) entityManager
+                                        .createNativeQuery("select count(*) from outbox_event where event_key = ?1")
+                                        .setParameter(1, id.toString())
+                                        .getSingleResult())
+                                .longValue()));
+        assertEquals(
+                0L,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> ((Number) entityManager
+                                        .createNativeQuery("select count(*) from referral where id = ?1")
+                                        .setParameter(1, id)
+                                        .getSingleResult())
+                                .longValue()));
     }
 
     @Test
     void aRedeliveredEventIsAppliedOnceAndALateOneDoesNotWinOverANewerOne() {
         UUID partnerId = UUID.randomUUID();
         Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
-        CloudEvent created = EventCodec.wrap(UUID.randomUUID().toString(), t0, EventTypes.PARTNER_CREATED,
-                "/partner-service", tenant, partnerId.toString(),
+        CloudEvent created = EventCodec.wrap(
+                UUID.randomUUID().toString(),
+                t0,
+                EventTypes.PARTNER_CREATED,
+                "/partner-service",
+                tenant,
+                partnerId.toString(),
                 new PartnerCreated(partnerId, "First Name", null, PartnerCategory.CLIENT, t0));
-        CloudEvent renamed = EventCodec.wrap(UUID.randomUUID().toString(), t0.plusSeconds(60), EventTypes.PARTNER_UPDATED,
-                "/partner-service", tenant, partnerId.toString(),
+        CloudEvent renamed = EventCodec.wrap(
+                UUID.randomUUID().toString(),
+                t0.plusSeconds(60),
+                EventTypes.PARTNER_UPDATED,
+                "/partner-service",
+                tenant,
+                partnerId.toString(),
                 new PartnerUpdated(partnerId, "Renamed", null, PartnerCategory.CLIENT, t0.plusSeconds(60)));
         kafka().send(Topics.PARTNER_EVENTS, renamed);
         kafka().send(Topics.PARTNER_EVENTS, created);
@@ -102,8 +142,10 @@ class ReferralEventsTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> processedCount(created.id()) == 1);
         assertEquals(1L, processedCount(renamed.id()));
-        assertEquals("Renamed", QuarkusTransaction.requiringNew()
-                .call(() -> partners.findInTenant(tenant, partnerId).orElseThrow().name));
+        assertEquals(
+                "Renamed",
+                QuarkusTransaction.requiringNew()
+                        .call(() -> partners.findInTenant(tenant, partnerId).orElseThrow().name));
     }
 
     @Test
@@ -112,15 +154,21 @@ class ReferralEventsTest {
         kafka().send(Topics.PARTNER_EVENTS, poison, "{\"this is\": \"not a cloud event\"");
         UUID after = knownPartner(tenant, "After Poison");
 
-        var dead = kafka().readUntil(Topics.deadLetter("referral-service"), Duration.ofSeconds(30),
-                records -> records.stream().anyMatch(r -> poison.equals(r.key())));
+        var dead = kafka().readUntil(
+                        Topics.deadLetter("referral-service"),
+                        Duration.ofSeconds(30),
+                        records -> records.stream().anyMatch(r -> poison.equals(r.key())));
         assertTrue(dead.stream().anyMatch(r -> poison.equals(r.key())), "poison record is on the dead-letter topic");
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> partners.findInTenant(tenant, after).isPresent()));
+        assertTrue(QuarkusTransaction.requiringNew()
+                .call(() -> partners.findInTenant(tenant, after).isPresent()));
     }
 
     private long processedCount(String eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("select count(*) from processed_event where event_id = ?1")
-                .setParameter(1, eventId).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery("select count(*) from processed_event where event_id = ?1")
+                                .setParameter(1, eventId)
+                                .getSingleResult())
+                        .longValue());
     }
 }

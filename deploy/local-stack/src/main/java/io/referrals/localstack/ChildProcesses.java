@@ -22,12 +22,13 @@ final class ChildProcesses {
      */
     static final String DATA_DIR_MARKER = "-Dlocal-stack.data-dir=";
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /** The java of this process, so children run on the same JDK the user started us with. */
     static String javaExecutable() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
@@ -38,7 +39,11 @@ final class ChildProcesses {
      */
     static String libraryClasspath() {
         try {
-            Path codeSource = Path.of(ChildProcesses.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path codeSource = Path.of(ChildProcesses.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path beside = codeSource.getParent();
             // A tool that ships the launcher as one of its own libraries (the benchmark) has it in lib/ already.
             Path lib = beside.endsWith("lib") ? beside : beside.resolve("lib");
@@ -99,7 +104,10 @@ final class ChildProcesses {
         String marker = DATA_DIR_MARKER + dataDir;
         List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != ProcessHandle.current().pid())
-                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(marker)).orElse(false))
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(args -> Arrays.asList(args).contains(marker))
+                        .orElse(false))
                 .toList();
         for (ProcessHandle leftover : leftovers) {
             System.out.println("Stopping process " + leftover.pid() + " left over from an earlier run: "
@@ -125,13 +133,14 @@ final class ChildProcesses {
                 return;
             }
             long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            postmaster = ProcessHandle.of(pid).filter(p -> p.info().command().orElse("").endsWith("postgres"));
+            postmaster = ProcessHandle.of(pid)
+                    .filter(p -> p.info().command().orElse("").endsWith("postgres"));
         } catch (IOException | RuntimeException e) {
             return;
         }
         postmaster.ifPresent(p -> {
             System.out.println("Stopping PostgreSQL (pid " + p.pid() + ") left over from an earlier run");
-            p.destroy();  // SIGTERM: PostgreSQL's smart shutdown, quick once its clients are gone
+            p.destroy(); // SIGTERM: PostgreSQL's smart shutdown, quick once its clients are gone
             try {
                 p.onExit().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {

@@ -19,8 +19,15 @@ import java.util.stream.Stream;
 public final class DataDirectory implements AutoCloseable {
     private static final String LOCK = "local-stack.lock";
     /** Everything the stack writes at the top level; {@code --clean} refuses to delete anything else. */
-    private static final Set<String> OWN_ENTRIES = Set.of(LOCK, "postgres", "kafka", "logs", "kafka.properties",
-            "kafka-logging.properties", "dev-public-key.pem", "dev-token.txt");
+    private static final Set<String> OWN_ENTRIES = Set.of(
+            LOCK,
+            "postgres",
+            "kafka",
+            "logs",
+            "kafka.properties",
+            "kafka-logging.properties",
+            "dev-public-key.pem",
+            "dev-token.txt");
 
     private final Path root;
     private FileChannel lockChannel;
@@ -51,8 +58,11 @@ public final class DataDirectory implements AutoCloseable {
     void clean() {
         try (Stream<Path> entries = Files.list(root)) {
             List<Path> all = entries.toList();
-            List<String> foreign = all.stream().map(p -> p.getFileName().toString())
-                    .filter(name -> !OWN_ENTRIES.contains(name)).sorted().toList();
+            List<String> foreign = all.stream()
+                    .map(p -> p.getFileName().toString())
+                    .filter(name -> !OWN_ENTRIES.contains(name))
+                    .sorted()
+                    .toList();
             if (!foreign.isEmpty()) {
                 throw new StackStartException("Refusing to --clean " + root + ": it holds files the local stack "
                         + "did not create " + foreign + ". Is --data-dir pointing at the right directory?");

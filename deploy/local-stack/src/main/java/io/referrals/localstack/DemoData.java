@@ -23,11 +23,9 @@ final class DemoData {
     private static final Duration UNKNOWN_PARTNER_PATIENCE = Duration.ofSeconds(30);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
-    private record DemoPartner(String name, String email, String category) {
-    }
+    private record DemoPartner(String name, String email, String category) {}
 
-    private record DemoReferral(String idempotencyKey, int partner, String name, String email, String note) {
-    }
+    private record DemoReferral(String idempotencyKey, int partner, String name, String email, String note) {}
 
     private static final List<DemoPartner> PARTNERS = List.of(
             new DemoPartner("Dana Lee", "dana@leecounseling.example", "professional"),
@@ -35,15 +33,29 @@ final class DemoData {
             new DemoPartner("Priya Natarajan", "priya@northside-chamber.example", "center_of_influence"));
 
     private static final List<DemoReferral> REFERRALS = List.of(
-            new DemoReferral("demo-referral-1", 0, "Sam Rivera", "sam.rivera@example.com",
+            new DemoReferral(
+                    "demo-referral-1",
+                    0,
+                    "Sam Rivera",
+                    "sam.rivera@example.com",
                     "Looking for help with a career transition; prefers evening calls."),
-            new DemoReferral("demo-referral-2", 1, "Jordan Blake", "jordan.blake@example.com",
+            new DemoReferral(
+                    "demo-referral-2",
+                    1,
+                    "Jordan Blake",
+                    "jordan.blake@example.com",
                     "Colleague of Marcus, interested in leadership coaching."),
-            new DemoReferral("demo-referral-3", 2, "Alex Morgan", "alex.morgan@example.com",
+            new DemoReferral(
+                    "demo-referral-3",
+                    2,
+                    "Alex Morgan",
+                    "alex.morgan@example.com",
                     "Met at the chamber breakfast; small-business owner."));
 
     private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final ObjectMapper json = new ObjectMapper();
     private final String token;
     private final Integer partnerPort;
@@ -62,7 +74,9 @@ final class DemoData {
         int newPartners = 0;
         for (DemoPartner partner : PARTNERS) {
             ObjectNode body = json.createObjectNode()
-                    .put("name", partner.name()).put("email", partner.email()).put("category", partner.category());
+                    .put("name", partner.name())
+                    .put("email", partner.email())
+                    .put("category", partner.category());
             HttpResponse<String> response = post(partnerPort, "/api/partners", body, null);
             JsonNode answer = parse(response);
             if (response.statusCode() == 201) {
@@ -121,8 +135,8 @@ final class DemoData {
     /** True if converted now, false if an earlier demo run converted it already (409). */
     private boolean convert(String referralId) throws IOException, InterruptedException {
         ObjectNode body = json.createObjectNode().put("programValue", "1500.00").put("currency", "USD");
-        HttpResponse<String> response = post(referralPort, "/api/referrals/" + referralId + "/conversion", body,
-                "demo-conversion-1");
+        HttpResponse<String> response =
+                post(referralPort, "/api/referrals/" + referralId + "/conversion", body, "demo-conversion-1");
         if (response.statusCode() == 200 || response.statusCode() == 201) {
             return true;
         }

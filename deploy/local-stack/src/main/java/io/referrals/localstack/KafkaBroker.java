@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The Kafka the services talk to: the external one named by {@code KAFKA_BOOTSTRAP_SERVERS}, or a single-node
@@ -67,7 +67,8 @@ final class KafkaBroker implements AutoCloseable {
             if (!Files.exists(dataDir.kafka().resolve("meta.properties"))) {
                 format(dataDir, log);
             }
-            List<String> command = javaCommand(dataDir, "kafka.Kafka", dataDir.kafkaProperties().toString());
+            List<String> command = javaCommand(
+                    dataDir, "kafka.Kafka", dataDir.kafkaProperties().toString());
             Process process = new ProcessBuilder(command)
                     .directory(dataDir.root().toFile())
                     .redirectErrorStream(true)
@@ -81,9 +82,14 @@ final class KafkaBroker implements AutoCloseable {
 
     /** The one-off {@code kafka-storage format}: a new cluster id and a single-node dynamic controller quorum. */
     private static void format(DataDirectory dataDir, Path log) throws IOException {
-        List<String> command = javaCommand(dataDir, "kafka.tools.StorageTool", "format",
-                "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", dataDir.kafkaProperties().toString(),
+        List<String> command = javaCommand(
+                dataDir,
+                "kafka.tools.StorageTool",
+                "format",
+                "--cluster-id",
+                Uuid.randomUuid().toString(),
+                "--config",
+                dataDir.kafkaProperties().toString(),
                 "--standalone");
         Process format = new ProcessBuilder(command)
                 .directory(dataDir.root().toFile())
@@ -107,12 +113,16 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     private static List<String> javaCommand(DataDirectory dataDir, String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(), "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(
+                ChildProcesses.javaExecutable(),
+                "-Xmx512m",
                 ChildProcesses.DATA_DIR_MARKER + dataDir.root(),
                 // Kafka logs through SLF4J; the JBoss LogManager on the classpath writes it, quietly, to stdout.
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 "-Dlogging.configuration=" + dataDir.kafkaLogging().toUri(),
-                "-cp", ChildProcesses.libraryClasspath(), mainClass));
+                "-cp",
+                ChildProcesses.libraryClasspath(),
+                mainClass));
         command.addAll(List.of(args));
         return command;
     }
@@ -120,7 +130,8 @@ final class KafkaBroker implements AutoCloseable {
     private static String serverProperties(DataDirectory dataDir, Ports ports) {
         String broker = "127.0.0.1:" + ports.kafka();
         String controller = "127.0.0.1:" + ports.kafkaController();
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "# Written by the local stack on every start; edits are overwritten.",
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -152,7 +163,10 @@ final class KafkaBroker implements AutoCloseable {
                             + " before it was ready. Last lines of " + log + ":\n" + ChildProcesses.tail(log, 40));
                 }
                 try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(3, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (InterruptedException e) {
@@ -163,8 +177,8 @@ final class KafkaBroker implements AutoCloseable {
                 }
                 if (Instant.now().isAfter(deadline)) {
                     throw new StackStartException("Kafka at " + bootstrapServers + " was not reachable in time ("
-                            + last + ")" + (log == null ? "" : ". Last lines of " + log + ":\n"
-                            + ChildProcesses.tail(log, 40)));
+                            + last + ")"
+                            + (log == null ? "" : ". Last lines of " + log + ":\n" + ChildProcesses.tail(log, 40)));
                 }
                 sleep(Duration.ofMillis(300));
             }
@@ -178,14 +192,15 @@ final class KafkaBroker implements AutoCloseable {
      */
     void createPlatformTopics() {
         if (!isEmbedded()) {
-            return;  // An external cluster's topics are its owner's business.
+            return; // An external cluster's topics are its owner's business.
         }
         List<String> wanted = List.of(Topics.PARTNER_EVENTS, Topics.REFERRAL_EVENTS);
         try (Admin admin = admin()) {
             var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, PARTITIONS, (short) 1).configs(Map.of(
-                            TopicConfig.RETENTION_MS_CONFIG, Long.toString(Topics.retentionMs(t)))))
+            List<NewTopic> missing = wanted.stream()
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, PARTITIONS, (short) 1)
+                            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Topics.retentionMs(t)))))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);

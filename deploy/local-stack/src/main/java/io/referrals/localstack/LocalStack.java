@@ -10,8 +10,7 @@ import sun.misc.Signal;
  * Tests use {@link #start(Options)} instead of {@link #main}.
  */
 public final class LocalStack {
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     /** Starts PostgreSQL, Kafka and the services and returns once every service is ready. */
     public static RunningStack start(Options options) {
@@ -61,7 +60,8 @@ public final class LocalStack {
 
     private static void printReady(RunningStack stack) {
         DataDirectory dataDir = stack.dataDir();
-        String firstUrl = "http://localhost:" + stack.servicePort(stack.serviceNames().get(0));
+        String firstUrl =
+                "http://localhost:" + stack.servicePort(stack.serviceNames().get(0));
         System.out.println();
         System.out.println("Platform ready in " + RunningStack.seconds(stack.startupTime()) + " s");
         System.out.println();

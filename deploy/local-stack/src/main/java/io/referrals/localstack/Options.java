@@ -12,8 +12,15 @@ import java.util.List;
  * @param services the services to start; all four unless {@code --services} names a subset (useful while
  *     some services are not built yet)
  */
-public record Options(boolean demo, boolean clean, Path dataDir, int portOffset, Path repoRoot,
-        List<String> services, Duration readyTimeout, boolean help) {
+public record Options(
+        boolean demo,
+        boolean clean,
+        Path dataDir,
+        int portOffset,
+        Path repoRoot,
+        List<String> services,
+        Duration readyTimeout,
+        boolean help) {
 
     static final String USAGE = """
             Usage: ./run.sh [options]     (or: java -jar deploy/local-stack/target/local-stack.jar [options])
@@ -47,8 +54,15 @@ public record Options(boolean demo, boolean clean, Path dataDir, int portOffset,
 
     /** Defaults: data in {@code .local-stack} and services found under the current directory. */
     public static Options defaults() {
-        return new Options(false, false, Path.of(".local-stack"), 0, Path.of(""), ServiceDefinition.allNames(),
-                Duration.ofSeconds(180), false);
+        return new Options(
+                false,
+                false,
+                Path.of(".local-stack"),
+                0,
+                Path.of(""),
+                ServiceDefinition.allNames(),
+                Duration.ofSeconds(180),
+                false);
     }
 
     public Options withDemo(boolean value) {
@@ -98,15 +112,27 @@ public record Options(boolean demo, boolean clean, Path dataDir, int portOffset,
             switch (arg) {
                 case "--demo" -> options = options.withDemo(true);
                 case "--clean" -> options = options.withClean(true);
-                case "--help", "-h" -> options = new Options(options.demo, options.clean, options.dataDir,
-                        options.portOffset, options.repoRoot, options.services, options.readyTimeout, true);
+                case "--help", "-h" ->
+                    options = new Options(
+                            options.demo,
+                            options.clean,
+                            options.dataDir,
+                            options.portOffset,
+                            options.repoRoot,
+                            options.services,
+                            options.readyTimeout,
+                            true);
                 case "--data-dir" -> options = options.withDataDir(Path.of(valueOf(arg, value, queue)));
                 case "--repo-root" -> options = options.withRepoRoot(Path.of(valueOf(arg, value, queue)));
                 case "--port-offset" -> options = options.withPortOffset(intValueOf(arg, value, queue));
                 case "--ready-timeout" ->
-                        options = options.withReadyTimeout(Duration.ofSeconds(intValueOf(arg, value, queue)));
-                case "--services" -> options = options.withServices(Arrays.stream(valueOf(arg, value, queue)
-                        .split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+                    options = options.withReadyTimeout(Duration.ofSeconds(intValueOf(arg, value, queue)));
+                case "--services" ->
+                    options = options.withServices(
+                            Arrays.stream(valueOf(arg, value, queue).split(","))
+                                    .map(String::trim)
+                                    .filter(s -> !s.isEmpty())
+                                    .toList());
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }

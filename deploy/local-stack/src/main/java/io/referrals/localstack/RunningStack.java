@@ -34,7 +34,9 @@ public final class RunningStack implements AutoCloseable {
     private final DataDirectory dataDir;
     private final Instant startedAt = Instant.now();
     private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final CountDownLatch closed = new CountDownLatch(1);
     // Written by the starting thread, read by whichever thread stops the stack.
     private volatile Map<String, ServiceProcess> services = Map.of();
@@ -76,9 +78,12 @@ public final class RunningStack implements AutoCloseable {
     }
 
     private static void requireJars(Options options) {
-        List<String> missing = options.services().stream().map(ServiceDefinition::named)
-                .map(s -> s.jar(options.repoRoot())).filter(jar -> !Files.isRegularFile(jar))
-                .map(Object::toString).toList();
+        List<String> missing = options.services().stream()
+                .map(ServiceDefinition::named)
+                .map(s -> s.jar(options.repoRoot()))
+                .filter(jar -> !Files.isRegularFile(jar))
+                .map(Object::toString)
+                .toList();
         if (!missing.isEmpty()) {
             throw new StackStartException("Service jars not built:\n  " + String.join("\n  ", missing)
                     + "\nBuild them from the repository root with: ./mvnw package -DskipTests");
@@ -104,9 +109,10 @@ public final class RunningStack implements AutoCloseable {
         }
         checkNotClosing();
         database = EmbeddedDatabase.startPersistent(dataDir.postgres(), ports.postgres());
-        say(database.isEmbedded()
-                ? "PostgreSQL ready on port " + ports.postgres() + " (data in " + dataDir.postgres() + ")"
-                : "Using external PostgreSQL at " + database.jdbcUrl());
+        say(
+                database.isEmbedded()
+                        ? "PostgreSQL ready on port " + ports.postgres() + " (data in " + dataDir.postgres() + ")"
+                        : "Using external PostgreSQL at " + database.jdbcUrl());
         checkNotClosing();
         kafka.awaitReady(deadline);
         kafka.createPlatformTopics();
@@ -116,8 +122,10 @@ public final class RunningStack implements AutoCloseable {
         for (String name : options.services()) {
             ServiceDefinition definition = ServiceDefinition.named(name);
             int port = ports.service(definition);
-            processes.put(name, new ServiceProcess(definition, definition.jar(options.repoRoot()), port,
-                    serviceEnvironment(port), dataDir));
+            processes.put(
+                    name,
+                    new ServiceProcess(
+                            definition, definition.jar(options.repoRoot()), port, serviceEnvironment(port), dataDir));
         }
         services = Collections.unmodifiableMap(processes);
         checkNotClosing();
@@ -181,11 +189,15 @@ public final class RunningStack implements AutoCloseable {
                 }
             }
             if (!pending.isEmpty() && Instant.now().isAfter(deadline)) {
-                StringBuilder message = new StringBuilder("Not ready after " + options.readyTimeout().toSeconds()
-                        + " s (--ready-timeout):");
+                StringBuilder message = new StringBuilder(
+                        "Not ready after " + options.readyTimeout().toSeconds() + " s (--ready-timeout):");
                 for (ServiceProcess service : pending) {
-                    message.append("\n\n").append(service.name()).append(", last lines of ").append(service.log())
-                            .append(":\n").append(service.logTail());
+                    message.append("\n\n")
+                            .append(service.name())
+                            .append(", last lines of ")
+                            .append(service.log())
+                            .append(":\n")
+                            .append(service.logTail());
                 }
                 throw new StackStartException(message.toString());
             }

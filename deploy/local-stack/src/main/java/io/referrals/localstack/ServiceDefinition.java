@@ -12,9 +12,11 @@ public record ServiceDefinition(String name, int basePort) {
             new ServiceDefinition("notification-service", 8084));
 
     public static ServiceDefinition named(String name) {
-        return ALL.stream().filter(s -> s.name.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown service " + name + "; known: "
-                        + String.join(", ", allNames())));
+        return ALL.stream()
+                .filter(s -> s.name.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Unknown service " + name + "; known: " + String.join(", ", allNames())));
     }
 
     public static List<String> allNames() {

@@ -24,8 +24,8 @@ final class ServiceProcess {
     private Process process;
     private boolean startedBefore;
 
-    ServiceProcess(ServiceDefinition definition, Path jar, int port, Map<String, String> environment,
-            DataDirectory dataDir) {
+    ServiceProcess(
+            ServiceDefinition definition, Path jar, int port, Map<String, String> environment, DataDirectory dataDir) {
         this.definition = definition;
         this.jar = jar;
         this.port = port;
@@ -51,10 +51,17 @@ final class ServiceProcess {
             if (!startedBefore) {
                 Files.deleteIfExists(log());
             }
-            Files.writeString(log(), "=== local-stack: starting " + name() + " at " + Instant.now() + "\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            ProcessBuilder builder = new ProcessBuilder(ChildProcesses.javaExecutable(), "-Xmx256m",
-                    ChildProcesses.DATA_DIR_MARKER + dataDir.root(), "-jar", jar.toString())
+            Files.writeString(
+                    log(),
+                    "=== local-stack: starting " + name() + " at " + Instant.now() + "\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            ProcessBuilder builder = new ProcessBuilder(
+                            ChildProcesses.javaExecutable(),
+                            "-Xmx256m",
+                            ChildProcesses.DATA_DIR_MARKER + dataDir.root(),
+                            "-jar",
+                            jar.toString())
                     .directory(dataDir.root().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
@@ -77,7 +84,9 @@ final class ServiceProcess {
     /** True once {@code /q/health/ready} answers 200, which the services give only with database and Kafka up. */
     boolean isReady(HttpClient http) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
@@ -105,7 +114,11 @@ final class ServiceProcess {
     }
 
     static void stopAll(List<ServiceProcess> services, Duration grace) {
-        ChildProcesses.stop(services.stream().map(ServiceProcess::process)
-                .filter(p -> p != null).toList(), grace);
+        ChildProcesses.stop(
+                services.stream()
+                        .map(ServiceProcess::process)
+                        .filter(p -> p != null)
+                        .toList(),
+                grace);
     }
 }

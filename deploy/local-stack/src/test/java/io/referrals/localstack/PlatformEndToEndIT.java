@@ -53,15 +53,21 @@ class PlatformEndToEndIT {
         }
         if (dataDir != null) {
             try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
 
     @Test
     void aReferralIsCountedOnceAndThankedOnceEvenWhenReferralServiceIsKilledRightAfterAcceptingIt() throws Exception {
-        JsonNode partner = call("partner-service", "POST", "/api/partners",
-                "{\"name\":\"Dana Lee\",\"email\":\"dana@example.com\",\"category\":\"professional\"}", null, 201);
+        JsonNode partner = call(
+                "partner-service",
+                "POST",
+                "/api/partners",
+                "{\"name\":\"Dana Lee\",\"email\":\"dana@example.com\",\"category\":\"professional\"}",
+                null,
+                201);
         String partnerId = partner.get("id").asText();
 
         // referral-service learns the partner from partner.events; until then it answers 422 unknown-partner.
@@ -69,8 +75,7 @@ class PlatformEndToEndIT {
                 + "\"email\":\"sam@example.com\"},\"note\":\"Career change\",\"consent\":\"outcome\"}";
         JsonNode[] referral = new JsonNode[1];
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
-            HttpResponse<String> response = send("referral-service", "POST", "/api/referrals", referralBody,
-                    "intro-1");
+            HttpResponse<String> response = send("referral-service", "POST", "/api/referrals", referralBody, "intro-1");
             if (response.statusCode() == 201) {
                 referral[0] = JSON.readTree(response.body());
                 return true;
@@ -84,8 +89,13 @@ class PlatformEndToEndIT {
         String referralId = referral[0].get("id").asText();
         JsonNode retried = call("referral-service", "POST", "/api/referrals", referralBody, "intro-1", 201);
         assertEquals(referralId, retried.get("id").asText(), "a retry after the crash returns the first answer");
-        call("referral-service", "POST", "/api/referrals/" + referralId + "/conversion",
-                "{\"programValue\":\"1500.00\",\"currency\":\"USD\"}", null, 200);
+        call(
+                "referral-service",
+                "POST",
+                "/api/referrals/" + referralId + "/conversion",
+                "{\"programValue\":\"1500.00\",\"currency\":\"USD\"}",
+                null,
+                200);
 
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonNode metrics = call("metrics-service", "GET", "/api/metrics/partners/" + partnerId, null, null, 200);
@@ -96,11 +106,14 @@ class PlatformEndToEndIT {
             assertEquals(1.0, metrics.get("conversionRate").asDouble());
         });
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            JsonNode thanks = call("notification-service", "GET", "/api/notifications?partnerId=" + partnerId, null,
-                    null, 200);
+            JsonNode thanks =
+                    call("notification-service", "GET", "/api/notifications?partnerId=" + partnerId, null, null, 200);
             assertEquals(1, thanks.get("items").size(), thanks.toString());
-            assertEquals(referralId, thanks.get("items").get(0).get("referralId").asText());
-            assertEquals("dana@example.com", thanks.get("items").get(0).get("recipientEmail").asText());
+            assertEquals(
+                    referralId, thanks.get("items").get(0).get("referralId").asText());
+            assertEquals(
+                    "dana@example.com",
+                    thanks.get("items").get(0).get("recipientEmail").asText());
         });
     }
 
@@ -118,14 +131,16 @@ class PlatformEndToEndIT {
             JsonNode candidate = candidates.get("items").get(0);
             assertEquals(sourceId, candidate.get("id").asText());
             assertEquals("Priya Natarajan", candidate.get("name").asText());
-            assertEquals(referral.get("id").asText(), candidate.get("candidateReferralId").asText());
+            assertEquals(
+                    referral.get("id").asText(),
+                    candidate.get("candidateReferralId").asText());
             assertEquals("source", candidate.get("relationship").asText());
         });
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonNode metrics = call("metrics-service", "GET", "/api/metrics/partners/" + sourceId, null, null, 200);
             assertEquals(1, metrics.get("referralsReceived").asInt(), metrics.toString());
-            JsonNode thanks = call("notification-service", "GET", "/api/notifications?partnerId=" + sourceId, null,
-                    null, 200);
+            JsonNode thanks =
+                    call("notification-service", "GET", "/api/notifications?partnerId=" + sourceId, null, null, 200);
             assertEquals(1, thanks.get("items").size(), thanks.toString());
         });
     }
@@ -134,9 +149,15 @@ class PlatformEndToEndIT {
     void aReferralThroughAPartnersIntakeLinkEarnsTheFeeOfTheirAgreementAndOneIsGivenBack() throws Exception {
         call("partner-service", "PUT", "/api/practice", """
                 {"idealReferral":{},"monthlyReferralGoal":4,"timeZone":"Europe/Berlin"}""", null, 200);
-        String partnerId = call("partner-service", "POST", "/api/partners",
-                "{\"name\":\"Morgan Wellness\",\"email\":\"casey@morganwellness.example\",\"category\":\"professional\"}",
-                null, 201).get("id").asText();
+        String partnerId = call(
+                        "partner-service",
+                        "POST",
+                        "/api/partners",
+                        "{\"name\":\"Morgan Wellness\",\"email\":\"casey@morganwellness.example\",\"category\":\"professional\"}",
+                        null,
+                        201)
+                .get("id")
+                .asText();
         call("partner-service", "POST", "/api/partners/" + partnerId + "/agreements", """
                 {"kind":"incentivized","direction":"one_way","compensation":{"type":"referral_fee_percent","percent":"15"},
                  "feeDisclosedToClients":true}""", null, 201);
@@ -144,32 +165,48 @@ class PlatformEndToEndIT {
         // The partner's personal referral link, once referral-service has heard of the partner.
         String[] token = new String[1];
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
-            HttpResponse<String> link = send("referral-service", "POST", "/api/intake-links",
-                    "{\"name\":\"Morgan's link\",\"partnerId\":\"" + partnerId + "\"}", null);
-            token[0] = link.statusCode() == 201 ? JSON.readTree(link.body()).get("token").asText() : null;
+            HttpResponse<String> link = send(
+                    "referral-service",
+                    "POST",
+                    "/api/intake-links",
+                    "{\"name\":\"Morgan's link\",\"partnerId\":\"" + partnerId + "\"}",
+                    null);
+            token[0] = link.statusCode() == 201
+                    ? JSON.readTree(link.body()).get("token").asText()
+                    : null;
             return token[0] != null;
         });
         // A form tool posts without a bearer token.
-        HttpResponse<String> intake = HTTP.send(HttpRequest.newBuilder(uri("referral-service", "/api/intake/" + token[0]))
-                .header("Content-Type", "application/json").header("Idempotency-Key", "form-7")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"referred\":{\"name\":\"Avery Quinn\",\"email\":\"avery@example.com\"}}")).build(),
+        HttpResponse<String> intake = HTTP.send(
+                HttpRequest.newBuilder(uri("referral-service", "/api/intake/" + token[0]))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "form-7")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"referred\":{\"name\":\"Avery Quinn\",\"email\":\"avery@example.com\"}}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, intake.statusCode(), intake.body());
         String referralId = JSON.readTree(intake.body()).get("id").asText();
         assertEquals(partnerId, JSON.readTree(intake.body()).get("partnerId").asText());
-        call("referral-service", "POST", "/api/referrals/" + referralId + "/conversion",
-                "{\"programValue\":\"1500.00\",\"currency\":\"USD\"}", null, 200);
+        call(
+                "referral-service",
+                "POST",
+                "/api/referrals/" + referralId + "/conversion",
+                "{\"programValue\":\"1500.00\",\"currency\":\"USD\"}",
+                null,
+                200);
 
         // To get referrals, give referrals: the practice refers someone to the same partner.
         call("referral-service", "POST", "/api/referrals/given", """
                 {"partnerId":"%s","person":{"name":"Jordan Blake"},"need":"Nutrition plan for a client in burnout",
                  "estimatedValue":"800.00","currency":"USD"}""".formatted(partnerId), null, 201);
-        JsonNode given = call("referral-service", "GET", "/api/referrals/given?partnerId=" + partnerId, null, null, 200);
+        JsonNode given =
+                call("referral-service", "GET", "/api/referrals/given?partnerId=" + partnerId, null, null, 200);
         assertEquals(1, given.get("total").asInt(), given.toString());
 
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            JsonNode rewards = call("referral-service", "GET", "/api/rewards?referralId=" + referralId, null, null, 200);
+            JsonNode rewards =
+                    call("referral-service", "GET", "/api/rewards?referralId=" + referralId, null, null, 200);
             assertEquals(1, rewards.get("items").size(), rewards.toString());
             assertEquals("referral_fee", rewards.get("items").get(0).get("type").asText());
             assertEquals("225.00", rewards.get("items").get(0).get("amount").asText());
@@ -189,8 +226,8 @@ class PlatformEndToEndIT {
             assertEquals("1500.00", summary.get("revenue").get(0).get("amount").asText(), summary.toString());
             assertEquals("225.00", summary.get("feesOwed").get(0).get("amount").asText(), summary.toString());
 
-            JsonNode leaderboard = call("metrics-service", "GET", "/api/metrics/partners?sort=received&order=desc",
-                    null, null, 200);
+            JsonNode leaderboard =
+                    call("metrics-service", "GET", "/api/metrics/partners?sort=received&order=desc", null, null, 200);
             JsonNode row = leaderboard.get("items").get(0);
             assertEquals(partnerId, row.get("partnerId").asText(), leaderboard.toString());
             assertEquals("Morgan Wellness", row.get("partnerName").asText());
@@ -204,7 +241,8 @@ class PlatformEndToEndIT {
             assertEquals(1, exchange.get("received").asInt());
             assertEquals(1, exchange.get("given").asInt());
             assertEquals(0, exchange.get("balance").asInt());
-            assertEquals("800.00", exchange.get("givenValue").get(0).get("amount").asText());
+            assertEquals(
+                    "800.00", exchange.get("givenValue").get(0).get("amount").asText());
 
             JsonNode goals = call("metrics-service", "GET", "/api/metrics/goals?month=" + month, null, null, 200);
             assertEquals(4, goals.get("target").asInt(), goals.toString());
@@ -219,18 +257,31 @@ class PlatformEndToEndIT {
 
     @Test
     void anotherPracticeSeesNoneOfIt() throws Exception {
-        JsonNode partner = call("partner-service", "POST", "/api/partners",
-                "{\"name\":\"Private\",\"category\":\"client\"}", null, 201);
+        JsonNode partner = call(
+                "partner-service",
+                "POST",
+                "/api/partners",
+                "{\"name\":\"Private\",\"category\":\"client\"}",
+                null,
+                201);
         String strangerToken = DevTokens.token("e2e-" + UUID.randomUUID(), "owner");
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        uri("partner-service", "/api/partners/" + partner.get("id").asText()))
-                .header("Authorization", "Bearer " + strangerToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(uri(
+                                "partner-service",
+                                "/api/partners/" + partner.get("id").asText()))
+                        .header("Authorization", "Bearer " + strangerToken)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(404, response.statusCode());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElse(""));
     }
 
-    private JsonNode call(String service, String method, String path, String body, String idempotencyKey,
-            int expectedStatus) throws IOException, InterruptedException {
+    private JsonNode call(
+            String service, String method, String path, String body, String idempotencyKey, int expectedStatus)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = send(service, method, path, body, idempotencyKey);
         assertEquals(expectedStatus, response.statusCode(), method + " " + path + ": " + response.body());
         return JSON.readTree(response.body());
@@ -241,8 +292,9 @@ class PlatformEndToEndIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /** The compensation terms of an agreement: a percent for percentage kinds, an amount for a flat fee. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Compensation(CompensationType type, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal percent,
+public record Compensation(
+        CompensationType type,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal percent,
         Money flatFee) {
     public Compensation {
         Objects.requireNonNull(type, "type");

@@ -21,20 +21,33 @@ public final class EventCodec {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    private EventCodec() {
-    }
+    private EventCodec() {}
 
     public static <T> CloudEvent wrap(EventType<T> type, String source, String tenantId, String subject, T data) {
-        return wrap(UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.MICROS), type, source, tenantId,
-                subject, data);
+        return wrap(
+                UUID.randomUUID().toString(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                type,
+                source,
+                tenantId,
+                subject,
+                data);
     }
 
-    public static <T> CloudEvent wrap(String id, Instant time, EventType<T> type, String source, String tenantId,
-            String subject, T data) {
+    public static <T> CloudEvent wrap(
+            String id, Instant time, EventType<T> type, String source, String tenantId, String subject, T data) {
         require(tenantId, "tenantid");
         require(subject, "subject");
-        return new CloudEvent(CloudEvent.SPEC_VERSION, id, source, type.cloudEventType(), time, subject, tenantId,
-                CloudEvent.JSON, MAPPER.valueToTree(data));
+        return new CloudEvent(
+                CloudEvent.SPEC_VERSION,
+                id,
+                source,
+                type.cloudEventType(),
+                time,
+                subject,
+                tenantId,
+                CloudEvent.JSON,
+                MAPPER.valueToTree(data));
     }
 
     public static String encode(CloudEvent event) {
@@ -72,13 +85,14 @@ public final class EventCodec {
     /** The typed payload of an event of the given contract. */
     public static <T> T data(CloudEvent event, EventType<T> type) {
         if (!type.cloudEventType().equals(event.type())) {
-            throw new IllegalArgumentException("Event " + event.id() + " is " + event.type() + ", not " + type.cloudEventType());
+            throw new IllegalArgumentException(
+                    "Event " + event.id() + " is " + event.type() + ", not " + type.cloudEventType());
         }
         try {
             return MAPPER.treeToValue(event.data(), type.dataClass());
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedEventException("Event " + event.id() + " data does not match " + type.cloudEventType()
-                    + ": " + e.getMessage(), e);
+            throw new MalformedEventException(
+                    "Event " + event.id() + " data does not match " + type.cloudEventType() + ": " + e.getMessage(), e);
         }
     }
 

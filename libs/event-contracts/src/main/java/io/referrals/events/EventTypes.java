@@ -1,5 +1,7 @@
 package io.referrals.events;
 
+import io.referrals.events.metrics.PartnerReactivated;
+import io.referrals.events.metrics.PartnerWentDormant;
 import io.referrals.events.partner.AgreementActivated;
 import io.referrals.events.partner.AgreementEnded;
 import io.referrals.events.partner.PartnerArchived;
@@ -7,8 +9,6 @@ import io.referrals.events.partner.PartnerCreated;
 import io.referrals.events.partner.PartnerStageChanged;
 import io.referrals.events.partner.PartnerUpdated;
 import io.referrals.events.partner.PracticeProfileUpdated;
-import io.referrals.events.metrics.PartnerReactivated;
-import io.referrals.events.metrics.PartnerWentDormant;
 import io.referrals.events.partner.TouchpointLogged;
 import io.referrals.events.referral.ReferralClosed;
 import io.referrals.events.referral.ReferralConverted;
@@ -39,8 +39,8 @@ public final class EventTypes {
             new EventType<>("partner.agreement-ended", 1, AgreementEnded.class, Topics.PARTNER_EVENTS);
     public static final EventType<TouchpointLogged> TOUCHPOINT_LOGGED =
             new EventType<>("partner.touchpoint-logged", 1, TouchpointLogged.class, Topics.PARTNER_EVENTS);
-    public static final EventType<PracticeProfileUpdated> PRACTICE_PROFILE_UPDATED = new EventType<>(
-            "partner.practice-profile-updated", 1, PracticeProfileUpdated.class, Topics.PARTNER_EVENTS);
+    public static final EventType<PracticeProfileUpdated> PRACTICE_PROFILE_UPDATED =
+            new EventType<>("partner.practice-profile-updated", 1, PracticeProfileUpdated.class, Topics.PARTNER_EVENTS);
     public static final EventType<ReferralReceived> REFERRAL_RECEIVED =
             new EventType<>("referral.received", 1, ReferralReceived.class, Topics.REFERRAL_EVENTS);
     public static final EventType<ReferralConverted> REFERRAL_CONVERTED =
@@ -62,17 +62,29 @@ public final class EventTypes {
     public static final EventType<PartnerReactivated> PARTNER_REACTIVATED =
             new EventType<>("metrics.partner-reactivated", 1, PartnerReactivated.class, Topics.METRICS_EVENTS);
 
-    public static final List<EventType<?>> ALL =
-            List.of(PARTNER_CREATED, PARTNER_UPDATED, PARTNER_STAGE_CHANGED, PARTNER_ARCHIVED, AGREEMENT_ACTIVATED,
-                    AGREEMENT_ENDED, TOUCHPOINT_LOGGED, PRACTICE_PROFILE_UPDATED, REFERRAL_RECEIVED, REFERRAL_CONVERTED, REFERRAL_STATUS_CHANGED,
-                    REFERRAL_CLOSED, REFERRAL_GIVEN, REWARD_EARNED, REWARD_PAID, PARTNER_WENT_DORMANT,
-                    PARTNER_REACTIVATED);
+    public static final List<EventType<?>> ALL = List.of(
+            PARTNER_CREATED,
+            PARTNER_UPDATED,
+            PARTNER_STAGE_CHANGED,
+            PARTNER_ARCHIVED,
+            AGREEMENT_ACTIVATED,
+            AGREEMENT_ENDED,
+            TOUCHPOINT_LOGGED,
+            PRACTICE_PROFILE_UPDATED,
+            REFERRAL_RECEIVED,
+            REFERRAL_CONVERTED,
+            REFERRAL_STATUS_CHANGED,
+            REFERRAL_CLOSED,
+            REFERRAL_GIVEN,
+            REWARD_EARNED,
+            REWARD_PAID,
+            PARTNER_WENT_DORMANT,
+            PARTNER_REACTIVATED);
 
     private static final Map<String, EventType<?>> BY_CLOUD_EVENT_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     public static Optional<EventType<?>> byCloudEventType(String type) {
         return Optional.ofNullable(BY_CLOUD_EVENT_TYPE.get(type));

@@ -6,8 +6,7 @@ public final class Topics {
     public static final String REFERRAL_EVENTS = "referral.events";
     public static final String METRICS_EVENTS = "metrics.events";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Dead-letter topics keep a record for two weeks: long enough to look at it, short for personal data. */
     public static final long DEAD_LETTER_RETENTION_MS = 14L * 24 * 60 * 60 * 1000;

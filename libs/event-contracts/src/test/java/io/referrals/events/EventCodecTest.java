@@ -17,10 +17,14 @@ class EventCodecTest {
     @Test
     void roundTripsAnEventThroughTheEnvelope() {
         UUID referralId = UUID.randomUUID();
-        var data = new ReferralReceived(referralId, new Referrer(UUID.randomUUID(), "Dana Lee", "dana@example.com"),
-                "Sam Rivera", Consent.OUTCOME, Instant.parse("2026-01-02T03:04:05Z"));
-        CloudEvent event = EventCodec.wrap(EventTypes.REFERRAL_RECEIVED, "/referral-service", "practice-1",
-                referralId.toString(), data);
+        var data = new ReferralReceived(
+                referralId,
+                new Referrer(UUID.randomUUID(), "Dana Lee", "dana@example.com"),
+                "Sam Rivera",
+                Consent.OUTCOME,
+                Instant.parse("2026-01-02T03:04:05Z"));
+        CloudEvent event = EventCodec.wrap(
+                EventTypes.REFERRAL_RECEIVED, "/referral-service", "practice-1", referralId.toString(), data);
 
         String json = EventCodec.encode(event);
         CloudEvent read = EventCodec.decode(json);
@@ -35,11 +39,16 @@ class EventCodecTest {
     @Test
     void fieldsAddedLaterRoundTripAndAreNullInOlderEvents() {
         UUID referralId = UUID.randomUUID();
-        var data = new ReferralReceived(referralId, new Referrer(UUID.randomUUID(), "Dana Lee", null), "Sam",
-                Consent.NONE, Instant.parse("2026-01-02T03:04:05Z"), ReferralChannel.INTAKE_LINK,
+        var data = new ReferralReceived(
+                referralId,
+                new Referrer(UUID.randomUUID(), "Dana Lee", null),
+                "Sam",
+                Consent.NONE,
+                Instant.parse("2026-01-02T03:04:05Z"),
+                ReferralChannel.INTAKE_LINK,
                 Instant.parse("2026-01-03T03:04:05Z"));
-        String json = EventCodec.encode(EventCodec.wrap(EventTypes.REFERRAL_RECEIVED, "/referral-service", "p",
-                referralId.toString(), data));
+        String json = EventCodec.encode(
+                EventCodec.wrap(EventTypes.REFERRAL_RECEIVED, "/referral-service", "p", referralId.toString(), data));
         assertTrue(json.contains("\"channel\":\"intake_link\""), json);
         assertEquals(data, EventCodec.data(EventCodec.decode(json), EventTypes.REFERRAL_RECEIVED));
 
@@ -53,10 +62,18 @@ class EventCodecTest {
 
     @Test
     void keepsMoneyExactAsAString() {
-        var data = new ReferralConverted(UUID.randomUUID(), UUID.randomUUID(), new Money(new BigDecimal("1200.10"), "EUR"),
-                Instant.now(), Instant.now());
-        String json = EventCodec.encode(EventCodec.wrap(EventTypes.REFERRAL_CONVERTED, "/referral-service", "t",
-                data.referralId().toString(), data));
+        var data = new ReferralConverted(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                new Money(new BigDecimal("1200.10"), "EUR"),
+                Instant.now(),
+                Instant.now());
+        String json = EventCodec.encode(EventCodec.wrap(
+                EventTypes.REFERRAL_CONVERTED,
+                "/referral-service",
+                "t",
+                data.referralId().toString(),
+                data));
         assertTrue(json.contains("\"amount\":\"1200.10\""), json);
         var read = EventCodec.data(EventCodec.decode(json), EventTypes.REFERRAL_CONVERTED);
         assertEquals(new BigDecimal("1200.10"), read.programValue().amount());
@@ -66,16 +83,21 @@ class EventCodecTest {
     void rejectsWhatIsNotAnEvent() {
         assertThrows(MalformedEventException.class, () -> EventCodec.decode("not json"));
         assertThrows(MalformedEventException.class, () -> EventCodec.decode(""));
-        assertThrows(MalformedEventException.class, () -> EventCodec.decode(
-                "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\",\"type\":\"t\",\"data\":{}}"));
-        assertThrows(MalformedEventException.class, () -> EventCodec.decode(
-                "{\"specversion\":\"0.3\",\"id\":\"1\",\"source\":\"/x\",\"type\":\"t\",\"tenantid\":\"a\",\"data\":{}}"));
+        assertThrows(
+                MalformedEventException.class,
+                () -> EventCodec.decode(
+                        "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\",\"type\":\"t\",\"data\":{}}"));
+        assertThrows(
+                MalformedEventException.class,
+                () -> EventCodec.decode(
+                        "{\"specversion\":\"0.3\",\"id\":\"1\",\"source\":\"/x\",\"type\":\"t\",\"tenantid\":\"a\",\"data\":{}}"));
     }
 
     @Test
     void rejectsDataThatBreaksTheContract() {
-        CloudEvent event = EventCodec.decode("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\","
-                + "\"type\":\"io.referrals.referral.received.v1\",\"tenantid\":\"a\",\"data\":{\"referralId\":\"nope\"}}");
+        CloudEvent event = EventCodec.decode(
+                "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\","
+                        + "\"type\":\"io.referrals.referral.received.v1\",\"tenantid\":\"a\",\"data\":{\"referralId\":\"nope\"}}");
         assertThrows(MalformedEventException.class, () -> EventCodec.data(event, EventTypes.REFERRAL_RECEIVED));
     }
 }

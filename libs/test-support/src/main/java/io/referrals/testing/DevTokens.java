@@ -22,8 +22,7 @@ public final class DevTokens {
     public static final String TENANT_CLAIM = "practice_id";
     private static final PrivateKey KEY = loadPrivateKey();
 
-    private DevTokens() {
-    }
+    private DevTokens() {}
 
     public static String token(String tenantId, String... roles) {
         return token(tenantId, Duration.ofHours(1), roles);
@@ -83,9 +82,11 @@ public final class DevTokens {
 
     private static PrivateKey loadPrivateKey() {
         String pem = resource("dev-keys/private-key.pem")
-                .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+                .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
+                .replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Dev private key unreadable", e);
         }

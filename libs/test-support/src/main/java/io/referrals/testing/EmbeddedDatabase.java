@@ -33,10 +33,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * and survives restarts.
      */
     public static EmbeddedDatabase startPersistent(Path dataDirectory, int port) {
-        return external().orElseGet(() -> start(EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .setPort(port)));
+        return external()
+                .orElseGet(() -> start(EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(false)
+                        .setPort(port)));
     }
 
     private static java.util.Optional<EmbeddedDatabase> external() {
@@ -44,14 +45,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (url == null || url.isBlank()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new EmbeddedDatabase(null, url, envOr("DB_USER", "referrals"),
-                envOr("DB_PASSWORD", "referrals")));
+        return java.util.Optional.of(
+                new EmbeddedDatabase(null, url, envOr("DB_USER", "referrals"), envOr("DB_PASSWORD", "referrals")));
     }
 
     private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder) {
         try {
-            EmbeddedPostgres postgres = builder
-                    .setServerConfig("max_connections", "300")
+            EmbeddedPostgres postgres = builder.setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off")
                     .start();
             return new EmbeddedDatabase(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");

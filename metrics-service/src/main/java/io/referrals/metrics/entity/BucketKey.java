@@ -10,7 +10,9 @@ import java.util.Comparator;
 public record BucketKey(String scope, String key, String measure, String currency, LocalDate day)
         implements Comparable<BucketKey> {
     private static final Comparator<BucketKey> ORDER = Comparator.comparing(BucketKey::scope)
-            .thenComparing(BucketKey::key).thenComparing(BucketKey::measure).thenComparing(BucketKey::currency)
+            .thenComparing(BucketKey::key)
+            .thenComparing(BucketKey::measure)
+            .thenComparing(BucketKey::currency)
             .thenComparing(BucketKey::day);
 
     @Override

@@ -32,8 +32,7 @@ public abstract class Fact extends PanacheEntityBase {
         public String tenantId;
         public UUID id;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String tenantId, UUID id) {
             this.tenantId = tenantId;

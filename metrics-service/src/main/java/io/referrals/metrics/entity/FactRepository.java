@@ -24,21 +24,28 @@ public class FactRepository {
         String idColumn = type.getAnnotation(AttributeOverride.class).column().name();
         em.createNativeQuery("insert into " + type.getAnnotation(Table.class).name() + " (tenant_id, " + idColumn
                         + ") values (?1, ?2) on conflict do nothing")
-                .setParameter(1, tenantId).setParameter(2, id).executeUpdate();
+                .setParameter(1, tenantId)
+                .setParameter(2, id)
+                .executeUpdate();
         return em.find(type, new Fact.Key(tenantId, id), LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Every fact of a kind of the practice, to re-bucket it. */
     public <F extends Fact> Stream<F> inTenant(Class<F> type, String tenantId) {
         return em.createQuery("from " + type.getSimpleName() + " f where f.tenantId = :tenant", type)
-                .setParameter("tenant", tenantId).getResultStream();
+                .setParameter("tenant", tenantId)
+                .getResultStream();
     }
 
     /** Open referrals past their first-contact deadline without a contact: counted on a partial index. */
     public long referralsAwaitingContactPastDue(String tenantId, Instant now) {
-        return em.createQuery("select count(f) from ReferralFact f where f.tenantId = :tenant "
-                        + "and f.contactedAt is null and f.consultationAt is null and f.convertedAt is null "
-                        + "and f.closedAt is null and f.firstContactDueAt < :now", Long.class)
-                .setParameter("tenant", tenantId).setParameter("now", now).getSingleResult();
+        return em.createQuery(
+                        "select count(f) from ReferralFact f where f.tenantId = :tenant "
+                                + "and f.contactedAt is null and f.consultationAt is null and f.convertedAt is null "
+                                + "and f.closedAt is null and f.firstContactDueAt < :now",
+                        Long.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("now", now)
+                .getSingleResult();
     }
 }

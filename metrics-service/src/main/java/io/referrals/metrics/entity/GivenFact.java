@@ -21,5 +21,4 @@ public class GivenFact extends Fact {
 
     @Column(name = "value_currency")
     public String valueCurrency;
-
 }

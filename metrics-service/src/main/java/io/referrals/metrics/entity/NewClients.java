@@ -18,6 +18,5 @@ public class NewClients extends PanacheEntityBase {
     public int count;
 
     @Embeddable
-    public record Key(@Column(name = "tenant_id") String tenantId, String month) implements Serializable {
-    }
+    public record Key(@Column(name = "tenant_id") String tenantId, String month) implements Serializable {}
 }

@@ -20,7 +20,10 @@ public class PartnerAmount extends PanacheEntityBase {
     public BigDecimal amount;
 
     @Embeddable
-    public record Key(@Column(name = "tenant_id") String tenantId, @Column(name = "partner_id") UUID partnerId,
-            String measure, String currency) implements Serializable {
-    }
+    public record Key(
+            @Column(name = "tenant_id") String tenantId,
+            @Column(name = "partner_id") UUID partnerId,
+            String measure,
+            String currency)
+            implements Serializable {}
 }

@@ -117,13 +117,24 @@ public class PartnerMetrics extends PanacheEntityBase {
     public Instant dormantSince;
 
     public List<String> allianceTypeList() {
-        return allianceTypes == null ? List.of()
-                : Arrays.stream(allianceTypes.split("\\|")).filter(t -> !t.isEmpty()).toList();
+        return allianceTypes == null
+                ? List.of()
+                : Arrays.stream(allianceTypes.split("\\|"))
+                        .filter(t -> !t.isEmpty())
+                        .toList();
     }
 
     public void allianceTypes(List<String> types) {
-        allianceTypes = types == null || types.isEmpty() ? null
-                : "|" + String.join("|", types.stream().filter(Objects::nonNull).sorted().distinct().toList()) + "|";
+        allianceTypes = types == null || types.isEmpty()
+                ? null
+                : "|"
+                        + String.join(
+                                "|",
+                                types.stream()
+                                        .filter(Objects::nonNull)
+                                        .sorted()
+                                        .distinct()
+                                        .toList()) + "|";
     }
 
     public void addTotals(long received, long converted, long closed, long given, BigDecimal daysToConvert) {
@@ -133,10 +144,12 @@ public class PartnerMetrics extends PanacheEntityBase {
         referralsGiven += given;
         daysToConvertSum = daysToConvertSum.add(daysToConvert);
         balance = referralsReceived - referralsGiven;
-        conversionRate = referralsReceived == 0 ? null
+        conversionRate = referralsReceived == 0
+                ? null
                 : BigDecimal.valueOf(referralsConverted)
                         .divide(BigDecimal.valueOf(referralsReceived), 4, RoundingMode.HALF_EVEN);
-        averageDaysToConvert = referralsConverted == 0 ? null
+        averageDaysToConvert = referralsConverted == 0
+                ? null
                 : daysToConvertSum.divide(BigDecimal.valueOf(referralsConverted), 1, RoundingMode.HALF_EVEN);
     }
 
@@ -151,8 +164,7 @@ public class PartnerMetrics extends PanacheEntityBase {
         public String tenantId;
         public UUID partnerId;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String tenantId, UUID partnerId) {
             this.tenantId = tenantId;
@@ -161,7 +173,8 @@ public class PartnerMetrics extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(tenantId, key.tenantId)
+            return other instanceof Key key
+                    && Objects.equals(tenantId, key.tenantId)
                     && Objects.equals(partnerId, key.partnerId);
         }
 

@@ -22,8 +22,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class PartnerMetricsRepository implements PanacheRepositoryBase<PartnerMetrics, PartnerMetrics.Key> {
     /** Stages of an active relationship: the ones a partner can go dormant in. */
-    public static final List<PartnerStage> ACTIVE_STAGES = List.of(PartnerStage.REACHED_OUT,
-            PartnerStage.BUILDING_RAPPORT, PartnerStage.MUTUAL_BENEFIT_AGREED, PartnerStage.TRUSTED);
+    public static final List<PartnerStage> ACTIVE_STAGES = List.of(
+            PartnerStage.REACHED_OUT,
+            PartnerStage.BUILDING_RAPPORT,
+            PartnerStage.MUTUAL_BENEFIT_AGREED,
+            PartnerStage.TRUSTED);
 
     public Optional<PartnerMetrics> findInTenant(String tenantId, UUID partnerId) {
         return findByIdOptional(new PartnerMetrics.Key(tenantId, partnerId));
@@ -31,18 +34,29 @@ public class PartnerMetricsRepository implements PanacheRepositoryBase<PartnerMe
 
     /** The partner's row, created empty when no event named it before, locked until the transaction ends. */
     public PartnerMetrics lock(String tenantId, UUID partnerId) {
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                 insert into partner_metrics (tenant_id, partner_id) values (?1, ?2)
                 on conflict (tenant_id, partner_id) do nothing""")
-                .setParameter(1, tenantId).setParameter(2, partnerId).executeUpdate();
+                .setParameter(1, tenantId)
+                .setParameter(2, partnerId)
+                .executeUpdate();
         return findById(new PartnerMetrics.Key(tenantId, partnerId), LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public Page<PartnerMetrics> list(String tenantId, PartnerCategory category, String allianceType,
-            PartnerStage stage, Sort sort, Paging paging) {
+    public Page<PartnerMetrics> list(
+            String tenantId,
+            PartnerCategory category,
+            String allianceType,
+            PartnerStage stage,
+            Sort sort,
+            Paging paging) {
         Where where = Where.tenant(tenantId)
                 .and("category = :category", "category", category)
-                .and("allianceTypes like :alliance", "alliance", allianceType == null ? null : "%|" + allianceType + "|%")
+                .and(
+                        "allianceTypes like :alliance",
+                        "alliance",
+                        allianceType == null ? null : "%|" + allianceType + "|%")
                 .and("stage = :stage", "stage", stage);
         return Pages.of(find(where.query(), sort, where.parameters()), paging);
     }
@@ -60,23 +74,26 @@ public class PartnerMetricsRepository implements PanacheRepositoryBase<PartnerMe
 
     /** Active, dormant and candidate partners of a practice, in that order. */
     public long[] statusCounts(String tenantId) {
-        Object[] row = (Object[]) getEntityManager().createNativeQuery("""
+        Object[] row = (Object[]) getEntityManager()
+                .createNativeQuery("""
                 select count(*) filter (where not archived and stage in (:active) and dormant_since is null),
                        count(*) filter (where dormant_since is not null),
                        count(*) filter (where candidate and not archived)
                 from partner_metrics where tenant_id = :tenant""")
                 .setParameter("active", ACTIVE_STAGES.stream().map(Enum::name).toList())
-                .setParameter("tenant", tenantId).getSingleResult();
-        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue()};
+                .setParameter("tenant", tenantId)
+                .getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue()};
     }
 
     /** Practice-wide received, given and balance over every partner. */
     public long[] exchangeTotals(String tenantId) {
-        Object[] row = (Object[]) getEntityManager().createNativeQuery("""
+        Object[] row = (Object[]) getEntityManager()
+                .createNativeQuery("""
                 select coalesce(sum(referrals_received), 0), coalesce(sum(referrals_given), 0)
                 from partner_metrics where tenant_id = :tenant""")
-                .setParameter("tenant", tenantId).getSingleResult();
+                .setParameter("tenant", tenantId)
+                .getSingleResult();
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 
@@ -86,7 +103,8 @@ public class PartnerMetricsRepository implements PanacheRepositoryBase<PartnerMe
      */
     @SuppressWarnings("unchecked")
     public List<PartnerMetrics.Key> silentSince(Instant now, int fallbackCadenceDays) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("""
                 select p.tenant_id, p.partner_id from partner_metrics p
                 left join metrics_practice pr on pr.tenant_id = p.tenant_id
                 where p.dormant_since is null and not p.archived and p.stage in (:active)
@@ -97,12 +115,16 @@ public class PartnerMetricsRepository implements PanacheRepositoryBase<PartnerMe
                 .setParameter("now", now)
                 .setParameter("fallback", fallbackCadenceDays)
                 .getResultList();
-        return rows.stream().map(r -> new PartnerMetrics.Key((String) r[0], (UUID) r[1])).toList();
+        return rows.stream()
+                .map(r -> new PartnerMetrics.Key((String) r[0], (UUID) r[1]))
+                .toList();
     }
 
     /** Whether this transaction holds the one dormancy scan lock; released when it ends. */
     public boolean tryScanLock() {
-        return (Boolean) getEntityManager().createNativeQuery("select pg_try_advisory_xact_lock(:key)")
-                .setParameter("key", 0x6d657472_69637321L).getSingleResult();
+        return (Boolean) getEntityManager()
+                .createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                .setParameter("key", 0x6d657472_69637321L)
+                .getSingleResult();
     }
 }

@@ -30,9 +30,11 @@ public class PracticeRepository implements PanacheRepositoryBase<Practice, Strin
     }
 
     private Practice lock(String tenantId, LockModeType mode) {
-        getEntityManager().createNativeQuery(
-                "insert into metrics_practice (tenant_id) values (?1) on conflict (tenant_id) do nothing")
-                .setParameter(1, tenantId).executeUpdate();
+        getEntityManager()
+                .createNativeQuery(
+                        "insert into metrics_practice (tenant_id) values (?1) on conflict (tenant_id) do nothing")
+                .setParameter(1, tenantId)
+                .executeUpdate();
         return findById(tenantId, mode);
     }
 }

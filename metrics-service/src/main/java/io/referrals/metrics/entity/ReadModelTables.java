@@ -15,8 +15,13 @@ import java.util.Set;
 @ApplicationScoped
 public class ReadModelTables {
     /** Tables whose rows belong to one tenant and are replaced wholesale by a swap. */
-    private static final List<String> REPLACED = List.of("metrics_bucket", "partner_amount", "metrics_referral",
-            "metrics_given", "metrics_reward", "partner_metrics");
+    private static final List<String> REPLACED = List.of(
+            "metrics_bucket",
+            "partner_amount",
+            "metrics_referral",
+            "metrics_given",
+            "metrics_reward",
+            "partner_metrics");
 
     @Inject
     EntityManager em;
@@ -59,7 +64,8 @@ public class ReadModelTables {
             return Set.of();
         }
         return new HashSet<>(em.createNativeQuery("select event_id from processed_event where event_id in (:ids)")
-                .setParameter("ids", eventIds).getResultList());
+                .setParameter("ids", eventIds)
+                .getResultList());
     }
 
     private void execute(String sql, String first, String second) {

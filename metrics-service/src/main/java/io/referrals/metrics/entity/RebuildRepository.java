@@ -23,20 +23,35 @@ public class RebuildRepository implements PanacheRepositoryBase<Rebuild, UUID> {
      * running one without a heartbeat since {@code abandonedBefore} was cut off by a stop of its replica: failed.
      */
     public boolean start(UUID id, String tenantId, Instant at, Instant abandonedBefore) {
-        update("status = ?1, finishedAt = ?2, error = ?3 where tenantId = ?4 and status = ?5 and heartbeatAt < ?6",
-                Rebuild.FAILED, at, "abandoned: no progress since " + abandonedBefore, tenantId, Rebuild.RUNNING,
+        update(
+                "status = ?1, finishedAt = ?2, error = ?3 where tenantId = ?4 and status = ?5 and heartbeatAt < ?6",
+                Rebuild.FAILED,
+                at,
+                "abandoned: no progress since " + abandonedBefore,
+                tenantId,
+                Rebuild.RUNNING,
                 abandonedBefore);
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                        .createNativeQuery("""
                 insert into metrics_rebuild (id, tenant_id, status, started_at, heartbeat_at)
                 values (?1, ?2, 'running', ?3, ?3)
                 on conflict (tenant_id) where status = 'running' do nothing""")
-                .setParameter(1, id).setParameter(2, tenantId).setParameter(3, at).executeUpdate() == 1;
+                        .setParameter(1, id)
+                        .setParameter(2, tenantId)
+                        .setParameter(3, at)
+                        .executeUpdate()
+                == 1;
     }
 
     /** Records progress; false when the run is no longer running (declared abandoned), so it must stop. */
     public boolean progress(UUID id, long eventsReplayed, Instant at) {
-        return update("eventsReplayed = ?1, heartbeatAt = ?2 where id = ?3 and status = ?4", eventsReplayed, at, id,
-                Rebuild.RUNNING) == 1;
+        return update(
+                        "eventsReplayed = ?1, heartbeatAt = ?2 where id = ?3 and status = ?4",
+                        eventsReplayed,
+                        at,
+                        id,
+                        Rebuild.RUNNING)
+                == 1;
     }
 
     public void finish(UUID id, String status, Instant at, String error) {

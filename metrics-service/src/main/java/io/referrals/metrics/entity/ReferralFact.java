@@ -47,5 +47,4 @@ public class ReferralFact extends Fact {
 
     @Column(name = "program_currency")
     public String programCurrency;
-
 }

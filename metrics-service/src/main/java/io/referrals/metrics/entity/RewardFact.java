@@ -34,5 +34,4 @@ public class RewardFact extends Fact {
 
     @Column(name = "paid_at")
     public Instant paidAt;
-
 }

@@ -8,8 +8,7 @@ import java.time.Instant;
 
 /** Partner dormancy as the events metrics-service publishes on metrics.events. */
 public final class DormancyEvents {
-    private DormancyEvents() {
-    }
+    private DormancyEvents() {}
 
     public static PartnerWentDormant wentDormant(PartnerMetrics partner, int cadenceDays, Instant now) {
         int silentDays = (int) Duration.between(partner.lastActivityAt, now).toDays();

@@ -93,7 +93,8 @@ public class KafkaEventLog implements EventLog {
         /** Partitions at their stop point are paused, so a poll never reads past it. */
         private void pauseAtEnd() {
             List<TopicPartition> done = partitions.stream()
-                    .filter(p -> consumer.position(p) >= end.getOrDefault(p, 0L)).toList();
+                    .filter(p -> consumer.position(p) >= end.getOrDefault(p, 0L))
+                    .toList();
             consumer.pause(done);
             consumer.resume(partitions.stream().filter(p -> !done.contains(p)).toList());
         }

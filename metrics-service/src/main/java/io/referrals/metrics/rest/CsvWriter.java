@@ -28,8 +28,15 @@ public class CsvWriter implements MessageBodyWriter<CsvTable> {
     }
 
     @Override
-    public void writeTo(CsvTable table, Class<?> type, Type genericType, Annotation[] annotations,
-            MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+    public void writeTo(
+            CsvTable table,
+            Class<?> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, Object> headers,
+            OutputStream out)
+            throws IOException {
         StringBuilder csv = new StringBuilder();
         line(csv, List.copyOf(table.csvHeader()));
         table.csvRows().forEach(row -> line(csv, row));

@@ -11,7 +11,8 @@ public class LocalDays {
     String from;
 
     @QueryParam("to")
-    @Parameter(description = "Last local day, included (default: today in the practice's time zone)",
+    @Parameter(
+            description = "Last local day, included (default: today in the practice's time zone)",
             example = "2026-03-31")
     String to;
 

@@ -25,42 +25,94 @@ public record PartnerMetricsView(
         @Schema(example = "[\"referral\"]") List<String> allianceTypes,
         @Schema(example = "trusted") PartnerStage stage,
         boolean archived,
-        @Schema(description = "Created from a referral by someone not yet known") boolean candidate,
+
+        @Schema(description = "Created from a referral by someone not yet known")
+        boolean candidate,
+
         @Schema(example = "4") long referralsReceived,
         @Schema(example = "2") long referralsConverted,
-        @Schema(description = "Closed without conversion", example = "1") long referralsClosed,
+
+        @Schema(description = "Closed without conversion", example = "1")
+        long referralsClosed,
+
         @Schema(description = "Converted over received, 0 to 1; null before the first referral", example = "0.5")
         BigDecimal conversionRate,
-        @Schema(description = "Average days from receipt to conversion; null before the first conversion",
+
+        @Schema(
+                description = "Average days from receipt to conversion; null before the first conversion",
                 example = "12.5")
         BigDecimal averageDaysToConvert,
+
         Instant firstReferralAt,
         Instant lastReferralAt,
+
         @Schema(description = "Program value of converted referrals, one entry per currency")
         List<Amount> revenue,
-        @Schema(description = "Referrals the practice gave to the partner", example = "1") long referralsGiven,
+
+        @Schema(description = "Referrals the practice gave to the partner", example = "1")
+        long referralsGiven,
+
         LocalDate lastGivenOn,
-        @Schema(description = "Estimated value of referrals given, where known, per currency") List<Amount> givenValue,
-        @Schema(description = "Received minus given", example = "3") long balance,
+
+        @Schema(description = "Estimated value of referrals given, where known, per currency")
+        List<Amount> givenValue,
+
+        @Schema(description = "Received minus given", example = "3")
+        long balance,
+
         UUID activeAgreementId,
-        @Schema(description = "Last referral either way or touchpoint") Instant lastActivityAt,
-        @Schema(description = "Set while the partner is dormant") Instant dormantSince,
+
+        @Schema(description = "Last referral either way or touchpoint")
+        Instant lastActivityAt,
+
+        @Schema(description = "Set while the partner is dormant")
+        Instant dormantSince,
+
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The last 12 local months, oldest first; only on the single-partner read")
         List<MonthNumbers> months) {
 
     public static PartnerMetricsView of(PartnerNumbers numbers) {
         PartnerMetrics m = numbers.partner();
-        return new PartnerMetricsView(m.partnerId, m.partnerName, m.category, m.allianceTypeList(), m.stage,
-                m.archived, m.candidate, m.referralsReceived, m.referralsConverted, m.referralsClosed,
-                m.conversionRate, m.averageDaysToConvert, m.firstReferralAt, m.lastReferralAt,
-                numbers.amounts(Measures.REVENUE), m.referralsGiven, m.lastGivenOn,
-                numbers.amounts(Measures.GIVEN_VALUE), m.balance, m.agreementId, m.lastActivityAt, m.dormantSince,
+        return new PartnerMetricsView(
+                m.partnerId,
+                m.partnerName,
+                m.category,
+                m.allianceTypeList(),
+                m.stage,
+                m.archived,
+                m.candidate,
+                m.referralsReceived,
+                m.referralsConverted,
+                m.referralsClosed,
+                m.conversionRate,
+                m.averageDaysToConvert,
+                m.firstReferralAt,
+                m.lastReferralAt,
+                numbers.amounts(Measures.REVENUE),
+                m.referralsGiven,
+                m.lastGivenOn,
+                numbers.amounts(Measures.GIVEN_VALUE),
+                m.balance,
+                m.agreementId,
+                m.lastActivityAt,
+                m.dormantSince,
                 numbers.months());
     }
 
-    static final List<String> CSV_HEADER = List.of("partnerId", "partnerName", "category", "allianceTypes", "stage",
-            "received", "converted", "conversionRate", "averageDaysToConvert", "revenue", "lastReferralAt", "given",
+    static final List<String> CSV_HEADER = List.of(
+            "partnerId",
+            "partnerName",
+            "category",
+            "allianceTypes",
+            "stage",
+            "received",
+            "converted",
+            "conversionRate",
+            "averageDaysToConvert",
+            "revenue",
+            "lastReferralAt",
+            "given",
             "balance");
 
     List<Object> csvValues() {

@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 final class QueryParams {
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
@@ -44,8 +43,8 @@ final class QueryParams {
         if (value == null || value.isBlank()) {
             return fallback;
         }
-        return Wire.parse(type, value.strip()).orElseThrow(() ->
-                ProblemException.invalidField(name, "must be one of " + Wire.names(type)));
+        return Wire.parse(type, value.strip())
+                .orElseThrow(() -> ProblemException.invalidField(name, "must be one of " + Wire.names(type)));
     }
 
     /** {@code asc} or {@code desc}; null (the sort's default) when absent. */

@@ -46,36 +46,60 @@ public class RebuildResource {
 
     @POST
     @RolesAllowed(Roles.OWNER)
-    @Operation(operationId = "startRebuild", summary = "Rebuild the practice's read models from the event history",
+    @Operation(
+            operationId = "startRebuild",
+            summary = "Rebuild the practice's read models from the event history",
             description = "Replays partner.events and referral.events from the beginning into a staging copy while "
                     + "reads keep answering from the current numbers, then swaps the copy in at once. Owner only. "
                     + "One rebuild per practice at a time: while one runs, another start is refused with 409 "
                     + "naming the running one (`rebuildId`).")
-    @APIResponse(responseCode = "202", description = "Started; follow it at Location",
-            headers = @Header(name = "Location", description = "The rebuild's status",
-                    schema = @Schema(implementation = String.class)),
-            content = @Content(schema = @Schema(implementation = RebuildStatus.class),
-                    examples = @ExampleObject(name = "started", value = RUNNING_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "A rebuild of this practice is running (its id: rebuildId)",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(
+            responseCode = "202",
+            description = "Started; follow it at Location",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The rebuild's status",
+                            schema = @Schema(implementation = String.class)),
+            content =
+                    @Content(
+                            schema = @Schema(implementation = RebuildStatus.class),
+                            examples = @ExampleObject(name = "started", value = RUNNING_EXAMPLE)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A rebuild of this practice is running (its id: rebuildId)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     public Response start(@Context UriInfo uri) {
         RebuildStatus started = rebuilds.start(tenant.id());
         return Response.accepted(started)
-                .location(uri.getAbsolutePathBuilder().path(started.id().toString()).build()).build();
+                .location(uri.getAbsolutePathBuilder()
+                        .path(started.id().toString())
+                        .build())
+                .build();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "getRebuild", summary = "A rebuild's progress",
+    @Operation(
+            operationId = "getRebuild",
+            summary = "A rebuild's progress",
             description = "State (running, done, failed), events replayed so far, start and end. A rebuild of "
                     + "another practice is not found.")
-    @APIResponse(responseCode = "200", description = "The rebuild",
-            content = @Content(schema = @Schema(implementation = RebuildStatus.class),
-                    examples = @ExampleObject(name = "done", value = DONE_EXAMPLE)))
-    public RebuildStatus status(@PathParam("id") @Parameter(description = "The id POST answered",
-            example = "0d9c6a4e-2f1b-4c55-9a7e-6b0f3f2d9e11") String id) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The rebuild",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = RebuildStatus.class),
+                            examples = @ExampleObject(name = "done", value = DONE_EXAMPLE)))
+    public RebuildStatus status(
+            @PathParam("id")
+                    @Parameter(description = "The id POST answered", example = "0d9c6a4e-2f1b-4c55-9a7e-6b0f3f2d9e11")
+                    String id) {
         return rebuilds.status(tenant.id(), uuid("id", id));
     }
 

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Amount(
         @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = SchemaType.STRING, example = "3000.00")
         BigDecimal amount,
+
         @Schema(example = "USD") String currency) {
 
     public static Amount of(BigDecimal amount, String currency) {

@@ -11,14 +11,18 @@ public record Breakdown(@Schema(example = "category") String by, LocalDate from,
 
     @Schema(name = "BreakdownGroup")
     public record Group(
-            @Schema(description = "Category, alliance type, stage, or channel (api, intake_link, given)",
-                    example = "professional") String key,
+            @Schema(
+                    description = "Category, alliance type, stage, or channel (api, intake_link, given)",
+                    example = "professional")
+            String key,
+
             @Schema(example = "10") long received,
             @Schema(example = "4") long converted,
             @Schema(example = "0.4") BigDecimal conversionRate,
             List<Amount> revenue,
-            @Schema(description = "Referrals given to partners of the group", example = "3") long given) {
-    }
+
+            @Schema(description = "Referrals given to partners of the group", example = "3")
+            long given) {}
 
     @Override
     public List<String> csvHeader() {
@@ -27,7 +31,14 @@ public record Breakdown(@Schema(example = "category") String by, LocalDate from,
 
     @Override
     public List<List<Object>> csvRows() {
-        return groups.stream().map(g -> List.<Object>of(g.key(), g.received(), g.converted(),
-                g.conversionRate() == null ? "" : g.conversionRate(), Amounts.text(g.revenue()), g.given())).toList();
+        return groups.stream()
+                .map(g -> List.<Object>of(
+                        g.key(),
+                        g.received(),
+                        g.converted(),
+                        g.conversionRate() == null ? "" : g.conversionRate(),
+                        Amounts.text(g.revenue()),
+                        g.given()))
+                .toList();
     }
 }

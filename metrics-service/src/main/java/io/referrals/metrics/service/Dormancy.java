@@ -39,7 +39,9 @@ public class Dormancy {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${metrics.dormancy.scan-every:60s}", delayed = "10s",
+    @Scheduled(
+            every = "${metrics.dormancy.scan-every:60s}",
+            delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledScan() {
         scan();
@@ -53,14 +55,18 @@ public class Dormancy {
         }
         Instant now = Timestamps.now(clock);
         int marked = 0;
-        for (PartnerMetrics.Key key : partners.silentSince(now, config.dormancy().defaultCadenceDays())) {
+        for (PartnerMetrics.Key key :
+                partners.silentSince(now, config.dormancy().defaultCadenceDays())) {
             // Practice first, as every projection does: a rebuild's swap (exclusive) never loses a mark made here.
             Practice practice = practices.lockShared(key.tenantId);
             PartnerMetrics partner = partners.lock(key.tenantId, key.partnerId);
             int cadence = cadenceDays(partner, practice);
             if (partner.dormantSince == null && isSilent(partner, cadence, now)) {
                 partner.dormantSince = now;
-                outbox.publish(EventTypes.PARTNER_WENT_DORMANT, key.tenantId, key.partnerId,
+                outbox.publish(
+                        EventTypes.PARTNER_WENT_DORMANT,
+                        key.tenantId,
+                        key.partnerId,
                         DormancyEvents.wentDormant(partner, cadence, now));
                 marked++;
             }
@@ -76,7 +82,10 @@ public class Dormancy {
         }
         Instant now = Timestamps.now(clock);
         if (!isSilent(partner, cadenceDays(partner, practices.find(partner.tenantId)), now)) {
-            outbox.publish(EventTypes.PARTNER_REACTIVATED, partner.tenantId, partner.partnerId,
+            outbox.publish(
+                    EventTypes.PARTNER_REACTIVATED,
+                    partner.tenantId,
+                    partner.partnerId,
                     DormancyEvents.reactivated(partner, now));
             partner.dormantSince = null;
         }
@@ -86,7 +95,8 @@ public class Dormancy {
         if (partner.cadenceDays != null) {
             return partner.cadenceDays;
         }
-        return practice.defaultCadenceDays != null ? practice.defaultCadenceDays
+        return practice.defaultCadenceDays != null
+                ? practice.defaultCadenceDays
                 : config.dormancy().defaultCadenceDays();
     }
 

@@ -13,8 +13,7 @@ import java.util.List;
  * reward's type is known.
  */
 public final class ExchangeContributions {
-    private ExchangeContributions() {
-    }
+    private ExchangeContributions() {}
 
     public static Contributions ofGiven(GivenFact fact, List<Scope> partnerScopes) {
         Contributions result = new Contributions();
@@ -37,14 +36,22 @@ public final class ExchangeContributions {
         all.add(Scope.practice());
         boolean fee = fact.type.paysPartner();
         if (fact.earnedAt != null) {
-            result.add(all, fee ? Measures.FEES_OWED : Measures.REWARDS_OWED, fact.currency,
-                    Contributions.day(fact.earnedAt, zone), fact.amount);
+            result.add(
+                    all,
+                    fee ? Measures.FEES_OWED : Measures.REWARDS_OWED,
+                    fact.currency,
+                    Contributions.day(fact.earnedAt, zone),
+                    fact.amount);
         }
         if (fact.paidAt != null) {
             BigDecimal paid = fact.paidAmount != null ? fact.paidAmount : fact.amount;
             String currency = fact.paidAmount != null ? fact.paidCurrency : fact.currency;
-            result.add(all, fee ? Measures.FEES_PAID : Measures.REWARDS_PAID, currency,
-                    Contributions.day(fact.paidAt, zone), paid);
+            result.add(
+                    all,
+                    fee ? Measures.FEES_PAID : Measures.REWARDS_PAID,
+                    currency,
+                    Contributions.day(fact.paidAt, zone),
+                    paid);
         }
         return result;
     }

@@ -25,8 +25,13 @@ public class ExchangeProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onGiven(CloudEvent event, ReferralGiven data) {
-        PartnerMetrics partner = facts.update(event.tenantid(), GivenFact.class, data.givenId(), data.partnerId(),
-                (f, zone, scopes) -> ExchangeContributions.ofGiven(f, scopes), f -> {
+        PartnerMetrics partner = facts.update(
+                event.tenantid(),
+                GivenFact.class,
+                data.givenId(),
+                data.partnerId(),
+                (f, zone, scopes) -> ExchangeContributions.ofGiven(f, scopes),
+                f -> {
                     f.givenOn = data.givenOn();
                     if (data.estimatedValue() != null) {
                         f.valueAmount = data.estimatedValue().amount();
@@ -38,7 +43,8 @@ public class ExchangeProjection {
         }
         // A date, read as the start of its day in UTC, not in the practice's zone: the zone may arrive after this
         // event, and the activity time must not depend on that order (a rebuild showed it did).
-        dormancy.activity(partner, data.givenOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        dormancy.activity(
+                partner, data.givenOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -38,8 +38,8 @@ public class FactUpdates {
     }
 
     /** Applies {@code change} to the fact; returns its partner, locked (the fact's partner once known). */
-    public <F extends Fact> PartnerMetrics update(String tenantId, Class<F> type, UUID factId, UUID partnerId,
-            Numbers<F> numbers, Consumer<F> change) {
+    public <F extends Fact> PartnerMetrics update(
+            String tenantId, Class<F> type, UUID factId, UUID partnerId, Numbers<F> numbers, Consumer<F> change) {
         Practice practice = practices.lockShared(tenantId);
         F fact = facts.lock(type, tenantId, factId);
         PartnerMetrics partner = partners.lock(tenantId, fact.partnerId != null ? fact.partnerId : partnerId);

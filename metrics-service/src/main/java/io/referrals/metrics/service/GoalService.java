@@ -33,8 +33,13 @@ public class GoalService {
         long received = t.count(Measures.RECEIVED);
         long converted = t.count(Measures.CONVERTED);
         Integer clients = newClients.count(tenantId, asked.toString()).orElse(null);
-        return new Goals(asked.toString(), practices.find(tenantId).monthlyGoal, received,
-                projection(asked, today, received), converted, clients,
+        return new Goals(
+                asked.toString(),
+                practices.find(tenantId).monthlyGoal,
+                received,
+                projection(asked, today, received),
+                converted,
+                clients,
                 clients == null ? null : Totals.rate(converted, clients));
     }
 
@@ -51,7 +56,8 @@ public class GoalService {
     public void recordNewClients(String tenantId, YearMonth month, int count) {
         long converted = monthTotals(tenantId, month).count(Measures.CONVERTED);
         if (count < converted) {
-            throw ProblemException.unprocessable("fewer-new-clients-than-conversions",
+            throw ProblemException.unprocessable(
+                    "fewer-new-clients-than-conversions",
                     "Fewer new clients than converted referrals",
                     converted + " referrals converted in " + month + "; new clients must be at least that many.");
         }
@@ -59,7 +65,12 @@ public class GoalService {
     }
 
     private Totals monthTotals(String tenantId, YearMonth month) {
-        return Totals.of(buckets.totals(tenantId, Scope.PRACTICE, "", List.of(Measures.RECEIVED, Measures.CONVERTED),
-                month.atDay(1), month.atEndOfMonth()));
+        return Totals.of(buckets.totals(
+                tenantId,
+                Scope.PRACTICE,
+                "",
+                List.of(Measures.RECEIVED, Measures.CONVERTED),
+                month.atDay(1),
+                month.atEndOfMonth()));
     }
 }

@@ -11,8 +11,7 @@ import java.time.Duration;
 public final class Histogram {
     public static final int BINS = 15;
 
-    private Histogram() {
-    }
+    private Histogram() {}
 
     public static int bin(Duration duration) {
         double hours = Math.max(0, duration.toSeconds()) / 3600.0;
@@ -49,7 +48,8 @@ public final class Histogram {
     }
 
     public static BigDecimal hoursToDays(Long hours) {
-        return hours == null ? null : BigDecimal.valueOf(hours).divide(BigDecimal.valueOf(24), 1,
-                java.math.RoundingMode.HALF_EVEN);
+        return hours == null
+                ? null
+                : BigDecimal.valueOf(hours).divide(BigDecimal.valueOf(24), 1, java.math.RoundingMode.HALF_EVEN);
     }
 }

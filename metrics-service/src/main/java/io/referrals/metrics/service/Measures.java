@@ -11,6 +11,7 @@ public final class Measures {
     public static final String REVENUE = "revenue";
     /** Sum of days from receipt to conversion, by conversion day: the exact mean. */
     public static final String CONVERT_DAYS = "convert_days";
+
     public static final String GIVEN = "given";
     public static final String GIVEN_VALUE = "given_value";
     public static final String FEES_OWED = "fees_owed";
@@ -19,12 +20,12 @@ public final class Measures {
     public static final String REWARDS_PAID = "rewards_paid";
     /** First contacts made, of referrals with a deadline, by the day of the contact. */
     public static final String FIRST_CONTACT = "first_contact";
+
     public static final String FIRST_CONTACT_ON_TIME = "first_contact_on_time";
     public static final List<ReferralStatus> CLOSED_OUTCOMES =
             List.of(ReferralStatus.NOT_A_FIT, ReferralStatus.DECLINED, ReferralStatus.NO_RESPONSE);
 
-    private Measures() {
-    }
+    private Measures() {}
 
     public static String closed(ReferralStatus outcome) {
         return "closed:" + outcome.json();
@@ -54,6 +55,7 @@ public final class Measures {
     }
 
     public static boolean isMoney(String measure) {
-        return List.of(REVENUE, GIVEN_VALUE, FEES_OWED, FEES_PAID, REWARDS_OWED, REWARDS_PAID).contains(measure);
+        return List.of(REVENUE, GIVEN_VALUE, FEES_OWED, FEES_PAID, REWARDS_OWED, REWARDS_PAID)
+                .contains(measure);
     }
 }

@@ -9,5 +9,4 @@ public record MonthNumbers(
         @Schema(example = "3") long received,
         @Schema(example = "1") long converted,
         @Schema(example = "2") long given,
-        List<Amount> revenue) {
-}
+        List<Amount> revenue) {}

@@ -11,7 +11,9 @@ import java.util.List;
 public record PartnerNumbers(PartnerMetrics partner, List<PartnerAmount> amounts, List<MonthNumbers> months) {
 
     public List<Amount> amounts(String measure) {
-        return amounts.stream().filter(a -> a.key.measure().equals(measure) && a.amount.signum() != 0)
-                .map(a -> Amount.of(a.amount, a.key.currency())).toList();
+        return amounts.stream()
+                .filter(a -> a.key.measure().equals(measure) && a.amount.signum() != 0)
+                .map(a -> Amount.of(a.amount, a.key.currency()))
+                .toList();
     }
 }

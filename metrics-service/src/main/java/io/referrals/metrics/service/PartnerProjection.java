@@ -106,7 +106,9 @@ public class PartnerProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onTouchpoint(CloudEvent event, TouchpointLogged data) {
-        regroup(event.tenantid(), data.partnerId(),
+        regroup(
+                event.tenantid(),
+                data.partnerId(),
                 partner -> dormancy.activity(partner, Timestamps.stored(data.occurredAt())));
     }
 
@@ -122,8 +124,13 @@ public class PartnerProjection {
         difference(after, before).forEach(g -> buckets.copyPartner(tenantId, partnerKey, g.name(), g.key(), 1));
     }
 
-    private static void describe(PartnerMetrics partner, String name, io.referrals.events.PartnerCategory category,
-            List<String> allianceTypes, Integer cadenceDays, Instant at) {
+    private static void describe(
+            PartnerMetrics partner,
+            String name,
+            io.referrals.events.PartnerCategory category,
+            List<String> allianceTypes,
+            Integer cadenceDays,
+            Instant at) {
         partner.known = true;
         partner.partnerName = name;
         partner.category = category;

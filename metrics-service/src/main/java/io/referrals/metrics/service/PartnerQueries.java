@@ -48,8 +48,8 @@ public class PartnerQueries {
     public PartnerNumbers partner(String tenantId, UUID partnerId) {
         PartnerMetrics partner = partners.findInTenant(tenantId, partnerId)
                 .orElseThrow(() -> ProblemException.notFound("Partner", partnerId));
-        return new PartnerNumbers(partner, amounts.forPartners(tenantId, List.of(partnerId)),
-                months(tenantId, partnerId));
+        return new PartnerNumbers(
+                partner, amounts.forPartners(tenantId, List.of(partnerId)), months(tenantId, partnerId));
     }
 
     private List<MonthNumbers> months(String tenantId, UUID partnerId) {
@@ -59,21 +59,36 @@ public class PartnerQueries {
         for (int i = 0; i < SERIES_MONTHS; i++) {
             byMonth.put(first.plusMonths(i), new Totals());
         }
-        for (Object[] row : buckets.monthly(tenantId, Scope.PARTNER, partnerId.toString(), List.of(Measures.RECEIVED,
-                Measures.CONVERTED, Measures.GIVEN, Measures.REVENUE), first.atDay(1), today)) {
+        for (Object[] row : buckets.monthly(
+                tenantId,
+                Scope.PARTNER,
+                partnerId.toString(),
+                List.of(Measures.RECEIVED, Measures.CONVERTED, Measures.GIVEN, Measures.REVENUE),
+                first.atDay(1),
+                today)) {
             byMonth.get(YearMonth.from((LocalDate) row[0]))
                     .add((String) row[1], ((String) row[2]).trim(), (BigDecimal) row[3]);
         }
         List<MonthNumbers> months = new ArrayList<>();
-        byMonth.forEach((month, t) -> months.add(new MonthNumbers(month.toString(), t.count(Measures.RECEIVED),
-                t.count(Measures.CONVERTED), t.count(Measures.GIVEN), t.amounts(Measures.REVENUE))));
+        byMonth.forEach((month, t) -> months.add(new MonthNumbers(
+                month.toString(),
+                t.count(Measures.RECEIVED),
+                t.count(Measures.CONVERTED),
+                t.count(Measures.GIVEN),
+                t.amounts(Measures.REVENUE))));
         return months;
     }
 
-    public Page<PartnerNumbers> leaderboard(String tenantId, PartnerCategory category, String allianceType,
-            PartnerStage stage, PartnerSort sort, Boolean ascending, Paging paging) {
-        return withAmounts(tenantId,
-                partners.list(tenantId, category, allianceType, stage, sort.sort(ascending), paging));
+    public Page<PartnerNumbers> leaderboard(
+            String tenantId,
+            PartnerCategory category,
+            String allianceType,
+            PartnerStage stage,
+            PartnerSort sort,
+            Boolean ascending,
+            Paging paging) {
+        return withAmounts(
+                tenantId, partners.list(tenantId, category, allianceType, stage, sort.sort(ascending), paging));
     }
 
     public Reciprocity reciprocity(String tenantId, PartnerSort sort, Boolean ascending, Paging paging) {
@@ -81,8 +96,13 @@ public class PartnerQueries {
                 .map(Reciprocity.Row::of);
         long[] totals = partners.exchangeTotals(tenantId);
         Map<String, List<Amount>> money = practiceAmounts(tenantId);
-        return new Reciprocity(new Reciprocity.PracticeTotals(totals[0], totals[1], totals[0] - totals[1],
-                money.getOrDefault(Measures.REVENUE, List.of()), money.getOrDefault(Measures.GIVEN_VALUE, List.of())),
+        return new Reciprocity(
+                new Reciprocity.PracticeTotals(
+                        totals[0],
+                        totals[1],
+                        totals[0] - totals[1],
+                        money.getOrDefault(Measures.REVENUE, List.of()),
+                        money.getOrDefault(Measures.GIVEN_VALUE, List.of())),
                 rows);
     }
 
@@ -93,17 +113,23 @@ public class PartnerQueries {
     }
 
     private Page<PartnerNumbers> withAmounts(String tenantId, Page<PartnerMetrics> page) {
-        Map<UUID, List<PartnerAmount>> byPartner = amounts
-                .forPartners(tenantId, page.items().stream().map(p -> p.partnerId).toList()).stream()
-                .collect(Collectors.groupingBy(a -> a.key.partnerId()));
+        Map<UUID, List<PartnerAmount>> byPartner =
+                amounts
+                        .forPartners(
+                                tenantId,
+                                page.items().stream().map(p -> p.partnerId).toList())
+                        .stream()
+                        .collect(Collectors.groupingBy(a -> a.key.partnerId()));
         return page.map(p -> new PartnerNumbers(p, byPartner.getOrDefault(p.partnerId, List.of()), null));
     }
 
     private Map<String, List<Amount>> practiceAmounts(String tenantId) {
         return amounts.totals(tenantId).stream()
                 .filter(row -> ((BigDecimal) row[2]).signum() != 0)
-                .collect(Collectors.groupingBy(row -> (String) row[0], TreeMap::new,
-                        Collectors.mapping(row -> Amount.of((BigDecimal) row[2], ((String) row[1]).trim()),
-                                Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        row -> (String) row[0],
+                        TreeMap::new,
+                        Collectors.mapping(
+                                row -> Amount.of((BigDecimal) row[2], ((String) row[1]).trim()), Collectors.toList())));
     }
 }

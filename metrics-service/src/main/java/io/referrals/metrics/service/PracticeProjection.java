@@ -5,7 +5,6 @@ import io.referrals.events.partner.PracticeProfileUpdated;
 import io.referrals.metrics.entity.BucketRepository;
 import io.referrals.metrics.entity.FactRepository;
 import io.referrals.metrics.entity.GivenFact;
-import io.referrals.metrics.entity.PartnerMetrics;
 import io.referrals.metrics.entity.PartnerMetricsRepository;
 import io.referrals.metrics.entity.Practice;
 import io.referrals.metrics.entity.PracticeRepository;
@@ -67,18 +66,20 @@ public class PracticeProjection {
         buckets.deleteTenant(tenantId);
         Map<UUID, List<Scope>> scopes = new HashMap<>();
         Contributions all = new Contributions();
-        facts.inTenant(ReferralFact.class, tenantId).forEach(f ->
-                all.addAll(ReferralContributions.of(f, zone, scopesOf(tenantId, f.partnerId, scopes))));
-        facts.inTenant(GivenFact.class, tenantId).forEach(f ->
-                all.addAll(ExchangeContributions.ofGiven(f, scopesOf(tenantId, f.partnerId, scopes))));
-        facts.inTenant(RewardFact.class, tenantId).forEach(f ->
-                all.addAll(ExchangeContributions.ofReward(f, zone, scopesOf(tenantId, f.partnerId, scopes))));
+        facts.inTenant(ReferralFact.class, tenantId)
+                .forEach(f -> all.addAll(ReferralContributions.of(f, zone, scopesOf(tenantId, f.partnerId, scopes))));
+        facts.inTenant(GivenFact.class, tenantId)
+                .forEach(f -> all.addAll(ExchangeContributions.ofGiven(f, scopesOf(tenantId, f.partnerId, scopes))));
+        facts.inTenant(RewardFact.class, tenantId)
+                .forEach(f ->
+                        all.addAll(ExchangeContributions.ofReward(f, zone, scopesOf(tenantId, f.partnerId, scopes))));
         buckets.add(tenantId, all.values());
     }
 
     private List<Scope> scopesOf(String tenantId, UUID partnerId, Map<UUID, List<Scope>> known) {
-        return known.computeIfAbsent(partnerId, id -> partners.findInTenant(tenantId, id)
-                .map(Scope::ofPartner).orElseGet(List::of));
+        return known.computeIfAbsent(
+                partnerId,
+                id -> partners.findInTenant(tenantId, id).map(Scope::ofPartner).orElseGet(List::of));
     }
 
     /** An unknown zone keeps the current one: a bad profile value must not stop the consumer. */

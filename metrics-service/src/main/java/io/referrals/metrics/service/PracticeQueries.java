@@ -2,8 +2,8 @@ package io.referrals.metrics.service;
 
 import io.referrals.events.ReferralStatus;
 import io.referrals.metrics.entity.BucketRepository;
-import io.referrals.metrics.entity.PartnerMetricsRepository;
 import io.referrals.metrics.entity.FactRepository;
+import io.referrals.metrics.entity.PartnerMetricsRepository;
 import io.referrals.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,8 +23,11 @@ import java.util.stream.Stream;
 /** Practice-wide reads: each is a handful of bucket range sums, whatever the age of the practice. */
 @ApplicationScoped
 public class PracticeQueries {
-    private static final List<ReferralStatus> PATH = List.of(ReferralStatus.RECEIVED, ReferralStatus.CONTACTED,
-            ReferralStatus.CONSULTATION_BOOKED, ReferralStatus.CONVERTED);
+    private static final List<ReferralStatus> PATH = List.of(
+            ReferralStatus.RECEIVED,
+            ReferralStatus.CONTACTED,
+            ReferralStatus.CONSULTATION_BOOKED,
+            ReferralStatus.CONVERTED);
 
     @Inject
     BucketRepository buckets;
@@ -43,21 +46,41 @@ public class PracticeQueries {
 
     public Summary summary(String tenantId, LocalDate from, LocalDate to) {
         DateRange range = calendar.range(tenantId, from, to);
-        List<String> measures = new ArrayList<>(List.of(Measures.RECEIVED, Measures.CONVERTED, Measures.REVENUE,
-                Measures.CONVERT_DAYS, Measures.GIVEN, Measures.FEES_OWED, Measures.FEES_PAID, Measures.REWARDS_OWED,
-                Measures.REWARDS_PAID, Measures.FIRST_CONTACT, Measures.FIRST_CONTACT_ON_TIME));
+        List<String> measures = new ArrayList<>(List.of(
+                Measures.RECEIVED,
+                Measures.CONVERTED,
+                Measures.REVENUE,
+                Measures.CONVERT_DAYS,
+                Measures.GIVEN,
+                Measures.FEES_OWED,
+                Measures.FEES_PAID,
+                Measures.REWARDS_OWED,
+                Measures.REWARDS_PAID,
+                Measures.FIRST_CONTACT,
+                Measures.FIRST_CONTACT_ON_TIME));
         measures.addAll(Measures.closedAll());
         measures.addAll(Measures.convertBins());
         Totals t = practiceTotals(tenantId, measures, range);
         long converted = t.count(Measures.CONVERTED);
-        return new Summary(range.from(), range.to(), t.count(Measures.RECEIVED), converted, closed(t),
+        return new Summary(
+                range.from(),
+                range.to(),
+                t.count(Measures.RECEIVED),
+                converted,
+                closed(t),
                 Totals.rate(converted, t.count(Measures.RECEIVED)),
                 Histogram.hoursToDays(Histogram.medianHours(t.counts(Measures.convertBins()))),
-                converted == 0 ? null : t.sum(Measures.CONVERT_DAYS)
-                        .divide(BigDecimal.valueOf(converted), 1, RoundingMode.HALF_EVEN),
-                t.amounts(Measures.REVENUE), t.amounts(Measures.FEES_OWED), t.amounts(Measures.FEES_PAID),
-                t.amounts(Measures.REWARDS_OWED), t.amounts(Measures.REWARDS_PAID), t.count(Measures.GIVEN),
-                partnerCounts(tenantId), firstContacts(tenantId, t));
+                converted == 0
+                        ? null
+                        : t.sum(Measures.CONVERT_DAYS).divide(BigDecimal.valueOf(converted), 1, RoundingMode.HALF_EVEN),
+                t.amounts(Measures.REVENUE),
+                t.amounts(Measures.FEES_OWED),
+                t.amounts(Measures.FEES_PAID),
+                t.amounts(Measures.REWARDS_OWED),
+                t.amounts(Measures.REWARDS_PAID),
+                t.count(Measures.GIVEN),
+                partnerCounts(tenantId),
+                firstContacts(tenantId, t));
     }
 
     private static Summary.Closed closed(Totals t) {
@@ -74,7 +97,10 @@ public class PracticeQueries {
     private Summary.FirstContacts firstContacts(String tenantId, Totals t) {
         long made = t.count(Measures.FIRST_CONTACT);
         long onTime = t.count(Measures.FIRST_CONTACT_ON_TIME);
-        return new Summary.FirstContacts(made, onTime, Totals.rate(onTime, made),
+        return new Summary.FirstContacts(
+                made,
+                onTime,
+                Totals.rate(onTime, made),
                 facts.referralsAwaitingContactPastDue(tenantId, clock.instant()));
     }
 
@@ -82,42 +108,57 @@ public class PracticeQueries {
         DateRange range = calendar.range(tenantId, query.from(), query.to());
         Scope scope = seriesScope(query);
         Map<LocalDate, Map<String, BigDecimal>> periods = new TreeMap<>();
-        for (Object[] row : buckets.daily(tenantId, scope.name(), scope.key(), query.metric().measure(),
-                range.from(), range.to())) {
+        for (Object[] row : buckets.daily(
+                tenantId, scope.name(), scope.key(), query.metric().measure(), range.from(), range.to())) {
             LocalDate start = query.interval().start((LocalDate) row[0]);
             periods.computeIfAbsent(start, s -> new TreeMap<>())
                     .merge(((String) row[1]).trim(), (BigDecimal) row[2], BigDecimal::add);
         }
-        return new Timeseries(Wire.name(query.metric()), Wire.name(query.interval()), range.from(), range.to(),
+        return new Timeseries(
+                Wire.name(query.metric()),
+                Wire.name(query.interval()),
+                range.from(),
+                range.to(),
                 zeroFilled(periods, query, range));
     }
 
     private static Scope seriesScope(TimeseriesQuery query) {
         List<Scope> narrowed = Stream.of(
-                query.partnerId() == null ? null : new Scope(Scope.PARTNER, query.partnerId().toString()),
-                query.category() == null ? null : new Scope(Scope.CATEGORY, query.category().json()),
-                query.allianceType() == null ? null : new Scope(Scope.ALLIANCE, query.allianceType()))
-                .filter(s -> s != null).toList();
+                        query.partnerId() == null
+                                ? null
+                                : new Scope(Scope.PARTNER, query.partnerId().toString()),
+                        query.category() == null
+                                ? null
+                                : new Scope(Scope.CATEGORY, query.category().json()),
+                        query.allianceType() == null ? null : new Scope(Scope.ALLIANCE, query.allianceType()))
+                .filter(s -> s != null)
+                .toList();
         if (narrowed.size() > 1) {
-            throw ProblemException.invalidField(query.partnerId() != null ? "partnerId" : "category",
+            throw ProblemException.invalidField(
+                    query.partnerId() != null ? "partnerId" : "category",
                     "combine at most one of partnerId, category and allianceType");
         }
         return narrowed.isEmpty() ? Scope.practice() : narrowed.get(0);
     }
 
     /** Every period of the range, each currency seen (counts: none) with 0 where nothing happened. */
-    private static List<Timeseries.Point> zeroFilled(Map<LocalDate, Map<String, BigDecimal>> periods,
-            TimeseriesQuery query, DateRange range) {
-        List<String> currencies = periods.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted()
+    private static List<Timeseries.Point> zeroFilled(
+            Map<LocalDate, Map<String, BigDecimal>> periods, TimeseriesQuery query, DateRange range) {
+        List<String> currencies = periods.values().stream()
+                .flatMap(m -> m.keySet().stream())
+                .distinct()
+                .sorted()
                 .toList();
         List<String> series = currencies.isEmpty() ? List.of("") : currencies;
         int scale = query.metric().isMoney() ? 2 : 0;
         List<Timeseries.Point> points = new ArrayList<>();
-        for (LocalDate start = query.interval().start(range.from()); !start.isAfter(range.to());
+        for (LocalDate start = query.interval().start(range.from());
+                !start.isAfter(range.to());
                 start = query.interval().next(start)) {
             Map<String, BigDecimal> values = periods.getOrDefault(start, Map.of());
             for (String currency : series) {
-                BigDecimal value = values.getOrDefault(currency, BigDecimal.ZERO).setScale(scale, RoundingMode.HALF_EVEN);
+                BigDecimal value =
+                        values.getOrDefault(currency, BigDecimal.ZERO).setScale(scale, RoundingMode.HALF_EVEN);
                 points.add(new Timeseries.Point(start, currency.isEmpty() ? null : currency, value));
             }
         }
@@ -127,14 +168,20 @@ public class PracticeQueries {
     public Breakdown breakdown(String tenantId, Dimension by, LocalDate from, LocalDate to) {
         DateRange range = calendar.range(tenantId, from, to);
         Map<String, Totals> groups = new TreeMap<>();
-        for (Object[] row : buckets.totalsByKey(tenantId, by.scope(), List.of(Measures.RECEIVED, Measures.CONVERTED,
-                Measures.REVENUE, Measures.GIVEN), range.from(), range.to())) {
+        for (Object[] row : buckets.totalsByKey(
+                tenantId,
+                by.scope(),
+                List.of(Measures.RECEIVED, Measures.CONVERTED, Measures.REVENUE, Measures.GIVEN),
+                range.from(),
+                range.to())) {
             groups.computeIfAbsent((String) row[0], k -> new Totals())
                     .add((String) row[1], ((String) row[2]).trim(), (BigDecimal) row[3]);
         }
-        List<Breakdown.Group> rows = groups.entrySet().stream().map(e -> group(e.getKey(), e.getValue()))
+        List<Breakdown.Group> rows = groups.entrySet().stream()
+                .map(e -> group(e.getKey(), e.getValue()))
                 .filter(g -> g.received() + g.converted() + g.given() > 0)
-                .sorted(Comparator.comparingLong(Breakdown.Group::received).reversed()
+                .sorted(Comparator.comparingLong(Breakdown.Group::received)
+                        .reversed()
                         .thenComparing(Breakdown.Group::key))
                 .toList();
         return new Breakdown(Wire.name(by), range.from(), range.to(), rows);
@@ -143,14 +190,21 @@ public class PracticeQueries {
     private static Breakdown.Group group(String key, Totals t) {
         long received = t.count(Measures.RECEIVED);
         long converted = t.count(Measures.CONVERTED);
-        return new Breakdown.Group(key, received, converted, Totals.rate(converted, received),
-                t.amounts(Measures.REVENUE), t.count(Measures.GIVEN));
+        return new Breakdown.Group(
+                key,
+                received,
+                converted,
+                Totals.rate(converted, received),
+                t.amounts(Measures.REVENUE),
+                t.count(Measures.GIVEN));
     }
 
     public Funnel funnel(String tenantId, LocalDate from, LocalDate to) {
         DateRange range = calendar.range(tenantId, from, to);
-        List<ReferralStatus> steps = Stream.concat(PATH.stream(), Measures.CLOSED_OUTCOMES.stream()).toList();
-        List<String> measures = new ArrayList<>(steps.stream().map(Measures::reached).toList());
+        List<ReferralStatus> steps =
+                Stream.concat(PATH.stream(), Measures.CLOSED_OUTCOMES.stream()).toList();
+        List<String> measures =
+                new ArrayList<>(steps.stream().map(Measures::reached).toList());
         PATH.forEach(step -> measures.addAll(dwellBins(step)));
         Totals t = practiceTotals(tenantId, measures, range);
         long received = t.count(Measures.reached(ReferralStatus.RECEIVED));
@@ -159,14 +213,19 @@ public class PracticeQueries {
             int index = PATH.indexOf(step);
             long reached = t.count(Measures.reached(step));
             long previous = index > 0 ? t.count(Measures.reached(PATH.get(index - 1))) : received;
-            result.add(new Funnel.Step(step.json(), reached, index == 0 ? null : Totals.rate(reached, previous),
+            result.add(new Funnel.Step(
+                    step.json(),
+                    reached,
+                    index == 0 ? null : Totals.rate(reached, previous),
                     index < 0 ? null : Histogram.medianHours(t.counts(dwellBins(step)))));
         }
         return new Funnel(range.from(), range.to(), result);
     }
 
     private static List<String> dwellBins(ReferralStatus step) {
-        return IntStream.range(0, Histogram.BINS).mapToObj(bin -> Measures.dwell(step, bin)).toList();
+        return IntStream.range(0, Histogram.BINS)
+                .mapToObj(bin -> Measures.dwell(step, bin))
+                .toList();
     }
 
     private Totals practiceTotals(String tenantId, List<String> measures, DateRange range) {

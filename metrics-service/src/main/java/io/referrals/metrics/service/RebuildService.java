@@ -2,9 +2,9 @@ package io.referrals.metrics.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.referrals.metrics.entity.PracticeRepository;
+import io.referrals.metrics.entity.ReadModelTables;
 import io.referrals.metrics.entity.Rebuild;
 import io.referrals.metrics.entity.RebuildRepository;
-import io.referrals.metrics.entity.ReadModelTables;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.ProblemException;
 import jakarta.annotation.PreDestroy;
@@ -63,8 +63,8 @@ public class RebuildService {
     public RebuildStatus start(String tenantId) {
         UUID id = UUID.randomUUID();
         Instant now = Timestamps.now(clock);
-        if (!QuarkusTransaction.requiringNew().call(
-                () -> rebuilds.start(id, tenantId, now, now.minus(ABANDONED_AFTER)))) {
+        if (!QuarkusTransaction.requiringNew()
+                .call(() -> rebuilds.start(id, tenantId, now, now.minus(ABANDONED_AFTER)))) {
             throw runningAlready(tenantId);
         }
         worker.submit(() -> run(id, tenantId));
@@ -73,14 +73,19 @@ public class RebuildService {
 
     @Transactional
     public RebuildStatus status(String tenantId, UUID id) {
-        return rebuilds.findInTenant(tenantId, id).map(RebuildStatus::of)
+        return rebuilds.findInTenant(tenantId, id)
+                .map(RebuildStatus::of)
                 .orElseThrow(() -> ProblemException.notFound("rebuild", id));
     }
 
     private ProblemException runningAlready(String tenantId) {
-        Object running = QuarkusTransaction.requiringNew().call(() -> rebuilds.running(tenantId))
-                .map(r -> (Object) r.id.toString()).orElse("");
-        return ProblemException.conflict("rebuild-running", "A rebuild is running",
+        Object running = QuarkusTransaction.requiringNew()
+                .call(() -> rebuilds.running(tenantId))
+                .map(r -> (Object) r.id.toString())
+                .orElse("");
+        return ProblemException.conflict(
+                "rebuild-running",
+                "A rebuild is running",
                 "This practice's read models are being rebuilt; follow the running rebuild instead.",
                 Map.of("rebuildId", running));
     }
@@ -114,7 +119,8 @@ public class RebuildService {
 
     /** Progress, in the caller's transaction when there is one; a run declared abandoned stops here. */
     private void heartbeat(UUID id, long replayed) {
-        boolean running = QuarkusTransaction.isActive() ? rebuilds.progress(id, replayed, Timestamps.now(clock))
+        boolean running = QuarkusTransaction.isActive()
+                ? rebuilds.progress(id, replayed, Timestamps.now(clock))
                 : QuarkusTransaction.requiringNew().call(() -> rebuilds.progress(id, replayed, Timestamps.now(clock)));
         if (!running) {
             throw new Abandoned();

@@ -7,8 +7,7 @@ package io.referrals.metrics.service;
 public final class RebuildTenants {
     public static final String PREFIX = "rebuild:";
 
-    private RebuildTenants() {
-    }
+    private RebuildTenants() {}
 
     public static String staging(String tenantId) {
         return PREFIX + tenantId;

@@ -21,11 +21,13 @@ import java.util.stream.Stream;
  */
 public final class ReferralContributions {
     private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
-    private static final List<ReferralStatus> PATH = List.of(ReferralStatus.RECEIVED, ReferralStatus.CONTACTED,
-            ReferralStatus.CONSULTATION_BOOKED, ReferralStatus.CONVERTED);
+    private static final List<ReferralStatus> PATH = List.of(
+            ReferralStatus.RECEIVED,
+            ReferralStatus.CONTACTED,
+            ReferralStatus.CONSULTATION_BOOKED,
+            ReferralStatus.CONVERTED);
 
-    private ReferralContributions() {
-    }
+    private ReferralContributions() {}
 
     public static Contributions of(ReferralFact fact, ZoneId zone, List<Scope> partnerScopes) {
         Contributions result = new Contributions();
@@ -91,13 +93,18 @@ public final class ReferralContributions {
 
     private static Instant nextTime(Map<ReferralStatus, Instant> times, int step, Instant closedAt) {
         Stream<Instant> later = PATH.subList(step + 1, PATH.size()).stream().map(times::get);
-        return Stream.concat(later, Stream.of(closedAt)).filter(t -> t != null).min(Instant::compareTo).orElse(null);
+        return Stream.concat(later, Stream.of(closedAt))
+                .filter(t -> t != null)
+                .min(Instant::compareTo)
+                .orElse(null);
     }
 
     /** The first contact (contacted, consultation booked or converted) of a referral with a deadline. */
     private static void firstContact(ReferralFact fact, ZoneId zone, Contributions result) {
         Instant contact = Stream.of(fact.contactedAt, fact.consultationAt, fact.convertedAt)
-                .filter(t -> t != null).min(Instant::compareTo).orElse(null);
+                .filter(t -> t != null)
+                .min(Instant::compareTo)
+                .orElse(null);
         if (contact == null || fact.firstContactDueAt == null) {
             return;
         }

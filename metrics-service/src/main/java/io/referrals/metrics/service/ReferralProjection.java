@@ -31,12 +31,13 @@ public class ReferralProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onReceived(CloudEvent event, ReferralReceived data) {
-        PartnerMetrics partner = update(event.tenantid(), data.referralId(), data.referrer().partnerId(), fact -> {
-            fact.receivedAt = earliest(fact.receivedAt, data.receivedAt());
-            fact.channel = fact.channel != null ? fact.channel : data.channel();
-            fact.firstContactDueAt = Timestamps.stored(
-                    fact.firstContactDueAt != null ? fact.firstContactDueAt : data.firstContactDueAt());
-        });
+        PartnerMetrics partner =
+                update(event.tenantid(), data.referralId(), data.referrer().partnerId(), fact -> {
+                    fact.receivedAt = earliest(fact.receivedAt, data.receivedAt());
+                    fact.channel = fact.channel != null ? fact.channel : data.channel();
+                    fact.firstContactDueAt = Timestamps.stored(
+                            fact.firstContactDueAt != null ? fact.firstContactDueAt : data.firstContactDueAt());
+                });
         if (partner.partnerName == null) {
             partner.partnerName = data.referrer().name();
         }
@@ -85,8 +86,7 @@ public class ReferralProjection {
                     fact.closedOutcome = status;
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -77,8 +77,11 @@ final class Replay {
         String tenantId = RebuildTenants.live(stagingId);
         for (String value : values) {
             CloudEvent event = decode(value);
-            if (event != null && tenantId.equals(event.tenantid()) && projections.handles(event.type())
-                    && !applied.contains(event.id()) && pending.putIfAbsent(event.id(), event) == null) {
+            if (event != null
+                    && tenantId.equals(event.tenantid())
+                    && projections.handles(event.type())
+                    && !applied.contains(event.id())
+                    && pending.putIfAbsent(event.id(), event) == null) {
                 read.add(event);
             }
         }
@@ -88,7 +91,8 @@ final class Replay {
     private void applyProcessed(List<CloudEvent> events) {
         for (int start = 0; start < events.size(); start += IDS_PER_QUERY) {
             List<CloudEvent> chunk = events.subList(start, Math.min(events.size(), start + IDS_PER_QUERY));
-            Set<String> processed = tables.processed(chunk.stream().map(CloudEvent::id).toList());
+            Set<String> processed =
+                    tables.processed(chunk.stream().map(CloudEvent::id).toList());
             for (CloudEvent event : chunk) {
                 if (processed.contains(event.id()) && applied.add(event.id())) {
                     pending.remove(event.id());
@@ -99,8 +103,16 @@ final class Replay {
     }
 
     private CloudEvent staged(CloudEvent event) {
-        return new CloudEvent(event.specversion(), event.id(), event.source(), event.type(), event.time(),
-                event.subject(), stagingId, event.datacontenttype(), event.data());
+        return new CloudEvent(
+                event.specversion(),
+                event.id(),
+                event.source(),
+                event.type(),
+                event.time(),
+                event.subject(),
+                stagingId,
+                event.datacontenttype(),
+                event.data());
     }
 
     /** A record the live consumer dead-lettered was never processed: skipped here too. */

@@ -11,14 +11,18 @@ public record Timeseries(
         @Schema(example = "month") String interval,
         LocalDate from,
         LocalDate to,
-        List<Point> points) implements CsvTable {
+        List<Point> points)
+        implements CsvTable {
 
     @Schema(name = "TimeseriesPoint")
     public record Point(
-            @Schema(description = "First day of the week (Monday) or month", example = "2026-03-01") LocalDate start,
-            @Schema(description = "Currency of a money metric; null for counts", example = "USD") String currency,
-            @Schema(example = "12") BigDecimal value) {
-    }
+            @Schema(description = "First day of the week (Monday) or month", example = "2026-03-01")
+            LocalDate start,
+
+            @Schema(description = "Currency of a money metric; null for counts", example = "USD")
+            String currency,
+
+            @Schema(example = "12") BigDecimal value) {}
 
     @Override
     public List<String> csvHeader() {
@@ -27,7 +31,8 @@ public record Timeseries(
 
     @Override
     public List<List<Object>> csvRows() {
-        return points.stream().map(p -> List.<Object>of(p.start(), p.currency() == null ? "" : p.currency(),
-                p.value())).toList();
+        return points.stream()
+                .map(p -> List.<Object>of(p.start(), p.currency() == null ? "" : p.currency(), p.value()))
+                .toList();
     }
 }

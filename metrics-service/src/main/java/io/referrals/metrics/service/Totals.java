@@ -22,7 +22,9 @@ final class Totals {
     }
 
     long count(String measure) {
-        return values.getOrDefault(measure, Map.of()).getOrDefault("", BigDecimal.ZERO).longValue();
+        return values.getOrDefault(measure, Map.of())
+                .getOrDefault("", BigDecimal.ZERO)
+                .longValue();
     }
 
     long count(Collection<String> measures) {
@@ -36,7 +38,8 @@ final class Totals {
     List<Amount> amounts(String measure) {
         return values.getOrDefault(measure, Map.of()).entrySet().stream()
                 .filter(e -> e.getValue().signum() != 0)
-                .map(e -> Amount.of(e.getValue(), e.getKey())).toList();
+                .map(e -> Amount.of(e.getValue(), e.getKey()))
+                .toList();
     }
 
     long[] counts(List<String> measures) {
@@ -45,7 +48,8 @@ final class Totals {
 
     /** {@code part} over {@code whole}, 0 to 1 with four decimals; null when the whole is zero. */
     static BigDecimal rate(long part, long whole) {
-        return whole == 0 ? null
+        return whole == 0
+                ? null
                 : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_EVEN);
     }
 }

@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** Names of this API's own choices (metric, interval, sort ...) as they appear in query strings: camelCase. */
 public final class Wire {
-    private Wire() {
-    }
+    private Wire() {}
 
     public static String name(Enum<?> value) {
         String[] words = value.name().toLowerCase(Locale.ROOT).split("_");
@@ -19,10 +18,13 @@ public final class Wire {
     }
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> name(e).equals(text)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> name(e).equals(text))
+                .findFirst();
     }
 
     public static <E extends Enum<E>> String names(Class<E> type) {
-        return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Wire::name).toList());
+        return String.join(
+                ", ", Arrays.stream(type.getEnumConstants()).map(Wire::name).toList());
     }
 }

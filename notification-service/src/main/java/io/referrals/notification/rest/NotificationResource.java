@@ -33,11 +33,14 @@ public class NotificationResource {
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "listNotifications", summary = "List notifications",
+    @Operation(
+            operationId = "listNotifications",
+            summary = "List notifications",
             description = "Thank-yous and follow-ups drafted for the practice, newest first.")
     @APIResponse(responseCode = "200", description = "One page of notifications")
-    public Page<NotificationView> list(@Parameter(description = "Only those addressed to this partner")
-            @QueryParam("partnerId") UUID partnerId, @Valid @BeanParam PageRequest page) {
+    public Page<NotificationView> list(
+            @Parameter(description = "Only those addressed to this partner") @QueryParam("partnerId") UUID partnerId,
+            @Valid @BeanParam PageRequest page) {
         return notifications.list(tenant.id(), partnerId, page.paging()).map(NotificationView::of);
     }
 }

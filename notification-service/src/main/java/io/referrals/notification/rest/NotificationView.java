@@ -21,7 +21,16 @@ public record NotificationView(
         Instant createdAt) {
 
     public static NotificationView of(Notification n) {
-        return new NotificationView(n.id, n.kind, n.status, n.partnerId, n.recipientName, n.recipientEmail,
-                n.referralId, n.subject, n.body, n.createdAt);
+        return new NotificationView(
+                n.id,
+                n.kind,
+                n.status,
+                n.partnerId,
+                n.recipientName,
+                n.recipientEmail,
+                n.referralId,
+                n.subject,
+                n.body,
+                n.createdAt);
     }
 }

@@ -49,7 +49,8 @@ public class ThankYouWriter {
 
     static String body(ReferralReceived data) {
         String firstName = data.referrer().name().strip().split("\\s+")[0];
-        String whom = data.consent() == Consent.NONE ? "your recent referral"
+        String whom = data.consent() == Consent.NONE
+                ? "your recent referral"
                 : "referring " + data.referredName().strip().split("\\s+")[0] + " to us";
         return "Dear " + firstName + ",\n\nThank you for " + whom + ". Introductions from people who know our work "
                 + "are how most of our clients find us, and we do not take your trust for granted.\n\nWith gratitude";

@@ -12,7 +12,8 @@ import java.util.UUID;
 public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUID> {
 
     public Optional<Agreement> findForPartner(String tenantId, UUID partnerId, UUID id) {
-        return find("tenantId = ?1 and partnerId = ?2 and id = ?3", tenantId, partnerId, id).firstResultOptional();
+        return find("tenantId = ?1 and partnerId = ?2 and id = ?3", tenantId, partnerId, id)
+                .firstResultOptional();
     }
 
     public Optional<Agreement> findActive(String tenantId, UUID partnerId) {
@@ -22,8 +23,10 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
 
     /** Every agreement of the partner, newest first. */
     public List<Agreement> listForPartner(String tenantId, UUID partnerId) {
-        return list("tenantId = ?1 and partnerId = ?2",
+        return list(
+                "tenantId = ?1 and partnerId = ?2",
                 Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending),
-                tenantId, partnerId);
+                tenantId,
+                partnerId);
     }
 }

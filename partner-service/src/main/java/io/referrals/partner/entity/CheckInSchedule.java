@@ -8,8 +8,7 @@ import java.time.Instant;
  * the cadence being the partner's own or the practice's default (monthly unless changed).
  */
 public final class CheckInSchedule {
-    private CheckInSchedule() {
-    }
+    private CheckInSchedule() {}
 
     public static int cadenceDays(Partner partner, Practice practice) {
         return partner.checkInCadenceDays != null ? partner.checkInCadenceDays : practice.defaultCheckInCadenceDays;

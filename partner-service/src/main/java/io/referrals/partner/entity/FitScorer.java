@@ -15,11 +15,9 @@ import java.util.Set;
 public final class FitScorer {
     static final int COMPETITOR_CAP = 33;
 
-    private FitScorer() {
-    }
+    private FitScorer() {}
 
-    public record Fit(Integer score, List<String> reasons) {
-    }
+    public record Fit(Integer score, List<String> reasons) {}
 
     public static Fit score(List<String> practiceNiches, List<String> partnerNiches, PartnerCategory category) {
         Set<String> wanted = normalized(practiceNiches);
@@ -35,7 +33,8 @@ public final class FitScorer {
         } else if (shared.isEmpty()) {
             reasons.add("Serves none of your " + wanted.size() + " niches");
         } else {
-            reasons.add("Serves " + shared.size() + " of your " + wanted.size() + " niches: " + String.join(", ", shared));
+            reasons.add(
+                    "Serves " + shared.size() + " of your " + wanted.size() + " niches: " + String.join(", ", shared));
         }
         if (category == PartnerCategory.COMPETITOR) {
             score = Math.min(score, COMPETITOR_CAP);
@@ -47,7 +46,10 @@ public final class FitScorer {
     private static Set<String> normalized(List<String> niches) {
         Set<String> result = new LinkedHashSet<>();
         if (niches != null) {
-            niches.stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).filter(n -> !n.isEmpty()).forEach(result::add);
+            niches.stream()
+                    .map(n -> n.strip().toLowerCase(Locale.ROOT))
+                    .filter(n -> !n.isEmpty())
+                    .forEach(result::add);
         }
         return result;
     }

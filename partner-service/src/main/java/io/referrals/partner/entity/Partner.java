@@ -119,8 +119,7 @@ public class Partner extends PanacheEntityBase {
     public long version;
 
     /** For JPA; new partners come from {@link #create} and {@link #candidate}. */
-    protected Partner() {
-    }
+    protected Partner() {}
 
     private Partner(String tenantId, UUID id, PartnerCategory category, PartnerStage stage, Instant now) {
         this.id = id;
@@ -132,8 +131,8 @@ public class Partner extends PanacheEntityBase {
     }
 
     /** A new partner of the practice, not stored yet; the details the practice knows are set on it next. */
-    public static Partner create(String tenantId, String name, PartnerCategory category, PartnerStage stage,
-            Instant now) {
+    public static Partner create(
+            String tenantId, String name, PartnerCategory category, PartnerStage stage, Instant now) {
         Partner partner = new Partner(tenantId, UUID.randomUUID(), category, stage, now);
         partner.name = name.strip();
         return partner;
@@ -143,8 +142,7 @@ public class Partner extends PanacheEntityBase {
      * Someone who sent a referral before the practice knew them: a source in stage identified, under the id
      * referral-service gave them so that both services agree.
      */
-    public static Partner candidate(String tenantId, UUID id, String name, String email, UUID referralId,
-            Instant now) {
+    public static Partner candidate(String tenantId, UUID id, String name, String email, UUID referralId, Instant now) {
         Partner partner = new Partner(tenantId, id, PartnerCategory.UNCATEGORIZED, PartnerStage.IDENTIFIED, now);
         partner.name = name;
         partner.email = email;
@@ -160,8 +158,8 @@ public class Partner extends PanacheEntityBase {
     /** An archived partner is read-only until restored. */
     public void rejectIfArchived() {
         if (isArchived()) {
-            throw new ProblemException(Problem.of(409, "partner-archived", "Partner is archived",
-                    "Restore the partner before changing it."));
+            throw new ProblemException(Problem.of(
+                    409, "partner-archived", "Partner is archived", "Restore the partner before changing it."));
         }
     }
 

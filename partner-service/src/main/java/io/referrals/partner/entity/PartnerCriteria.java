@@ -16,5 +16,4 @@ public record PartnerCriteria(
         Boolean candidate,
         Boolean needsReview,
         boolean archived,
-        String sort) {
-}
+        String sort) {}

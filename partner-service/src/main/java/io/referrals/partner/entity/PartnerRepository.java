@@ -28,19 +28,25 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
 
     /** The partner, locked until the transaction ends, so that concurrent changes to it queue up. */
     public Optional<Partner> findInTenantForUpdate(String tenantId, UUID id) {
-        return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_WRITE)
+        return find("tenantId = ?1 and id = ?2", tenantId, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
     }
 
     public Optional<Partner> findByEmail(String tenantId, String email) {
-        return find("tenantId = ?1 and lower(email) = lower(?2)", tenantId, email).firstResultOptional();
+        return find("tenantId = ?1 and lower(email) = lower(?2)", tenantId, email)
+                .firstResultOptional();
     }
 
     /** Every email of the practice (archived partners included), lower-cased, with its partner's id. */
     public Map<String, UUID> emailIndex(String tenantId) {
         Map<String, UUID> index = new HashMap<>();
-        getEntityManager().createQuery("select lower(p.email), p.id from Partner p where p.tenantId = ?1 "
-                + "and p.email is not null", Object[].class).setParameter(1, tenantId).getResultStream()
+        getEntityManager()
+                .createQuery(
+                        "select lower(p.email), p.id from Partner p where p.tenantId = ?1 " + "and p.email is not null",
+                        Object[].class)
+                .setParameter(1, tenantId)
+                .getResultStream()
                 .forEach(row -> index.put((String) row[0], (UUID) row[1]));
         return index;
     }
@@ -66,9 +72,14 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
     }
 
     public List<Partner> dueForCheckIn(String tenantId, Instant before, int limit) {
-        return find("tenantId = ?1 and archivedAt is null and stage <> ?2 and nextCheckInDue < ?3",
-                Sort.by("nextCheckInDue").and("id"), tenantId, PartnerStage.ENDED, before)
-                .page(0, limit).list();
+        return find(
+                        "tenantId = ?1 and archivedAt is null and stage <> ?2 and nextCheckInDue < ?3",
+                        Sort.by("nextCheckInDue").and("id"),
+                        tenantId,
+                        PartnerStage.ENDED,
+                        before)
+                .page(0, limit)
+                .list();
     }
 
     public List<Partner> allInTenant(String tenantId) {
@@ -80,8 +91,12 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
                 .and(criteria.archived() ? "archivedAt is not null" : "archivedAt is null")
                 .and("category = :category", "category", criteria.category())
                 .and("stage = :stage", "stage", criteria.stage())
-                .and("array_contains(allianceTypes, :alliance)", "alliance",
-                        criteria.allianceType() == null ? null : criteria.allianceType().name())
+                .and(
+                        "array_contains(allianceTypes, :alliance)",
+                        "alliance",
+                        criteria.allianceType() == null
+                                ? null
+                                : criteria.allianceType().name())
                 .and("array_contains(tags, :tag)", "tag", criteria.tag())
                 .andContainsText(List.of("name", "organization", "email"), criteria.text())
                 .and("candidate = :candidate", "candidate", criteria.candidate())

@@ -4,5 +4,4 @@ import io.referrals.platform.history.HistoryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class StageChangeRepository implements HistoryRepository<StageChange> {
-}
+public class StageChangeRepository implements HistoryRepository<StageChange> {}

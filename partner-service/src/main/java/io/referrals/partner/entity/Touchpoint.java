@@ -38,8 +38,8 @@ public class Touchpoint extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
-    public static Touchpoint of(Partner partner, TouchpointKind kind, Instant occurredAt, String note, String userId,
-            Instant now) {
+    public static Touchpoint of(
+            Partner partner, TouchpointKind kind, Instant occurredAt, String note, String userId, Instant now) {
         Touchpoint touchpoint = new Touchpoint();
         touchpoint.id = UUID.randomUUID();
         touchpoint.tenantId = partner.tenantId;

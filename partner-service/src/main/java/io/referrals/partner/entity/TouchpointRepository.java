@@ -15,11 +15,17 @@ public class TouchpointRepository implements PanacheRepositoryBase<Touchpoint, U
 
     /** A partner's touchpoints, newest first. */
     public Page<Touchpoint> page(String tenantId, UUID partnerId, Paging paging) {
-        return Pages.of(find("tenantId = ?1 and partnerId = ?2",
-                Sort.descending("occurredAt", "createdAt").and("id"), tenantId, partnerId), paging);
+        return Pages.of(
+                find(
+                        "tenantId = ?1 and partnerId = ?2",
+                        Sort.descending("occurredAt", "createdAt").and("id"),
+                        tenantId,
+                        partnerId),
+                paging);
     }
 
     public Optional<Touchpoint> findForPartner(String tenantId, UUID partnerId, UUID id) {
-        return find("tenantId = ?1 and partnerId = ?2 and id = ?3", tenantId, partnerId, id).firstResultOptional();
+        return find("tenantId = ?1 and partnerId = ?2 and id = ?3", tenantId, partnerId, id)
+                .firstResultOptional();
     }
 }

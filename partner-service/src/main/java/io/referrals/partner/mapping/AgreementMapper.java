@@ -9,8 +9,7 @@ import java.util.UUID;
 
 /** Agreements as their events carry them. */
 public final class AgreementMapper {
-    private AgreementMapper() {
-    }
+    private AgreementMapper() {}
 
     public static Compensation toCompensation(Agreement a) {
         Money flatFee = a.flatFeeAmount == null ? null : new Money(a.flatFeeAmount, a.flatFeeCurrency);
@@ -18,8 +17,17 @@ public final class AgreementMapper {
     }
 
     public static AgreementActivated toActivated(Agreement a, UUID supersedes) {
-        return new AgreementActivated(a.id, a.partnerId, a.kind.json(), a.direction.json(), toCompensation(a),
-                a.feeDisclosedToClients, a.effectiveFrom, a.effectiveTo, supersedes, a.createdAt);
+        return new AgreementActivated(
+                a.id,
+                a.partnerId,
+                a.kind.json(),
+                a.direction.json(),
+                toCompensation(a),
+                a.feeDisclosedToClients,
+                a.effectiveFrom,
+                a.effectiveTo,
+                supersedes,
+                a.createdAt);
     }
 
     public static AgreementEnded toEnded(Agreement a) {

@@ -25,13 +25,13 @@ import java.util.Objects;
 public final class Csv {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final CsvMapper MAPPER = new CsvMapper();
-    private static final ObjectReader RECORDS = MAPPER.readerForListOf(String.class)
-            .with(CsvParser.Feature.WRAP_AS_ARRAY);
-    private static final ObjectWriter RECORD = MAPPER.writer(CsvSchema.emptySchema().withLineSeparator("\r\n"))
+    private static final ObjectReader RECORDS =
+            MAPPER.readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY);
+    private static final ObjectWriter RECORD = MAPPER.writer(
+                    CsvSchema.emptySchema().withLineSeparator("\r\n"))
             .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** Reads one record at a time, so that a caller can stop early (e.g. at a row limit). */
     public static final class Reader {
@@ -92,7 +92,8 @@ public final class Csv {
 
     public static String record(List<String> fields) {
         try {
-            return RECORD.writeValueAsString(fields.stream().map(field -> Objects.requireNonNullElse(field, ""))
+            return RECORD.writeValueAsString(fields.stream()
+                    .map(field -> Objects.requireNonNullElse(field, ""))
                     .toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

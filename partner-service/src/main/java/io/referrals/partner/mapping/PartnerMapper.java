@@ -9,27 +9,42 @@ import java.util.List;
 
 /** Partners as their events carry them. */
 public final class PartnerMapper {
-    private PartnerMapper() {
-    }
+    private PartnerMapper() {}
 
     public static PartnerCreated toCreated(Partner partner) {
-        return new PartnerCreated(partner.id, partner.name, partner.email, partner.category, partner.createdAt,
-                allianceTypes(partner), partner.stage, partner.checkInCadenceDays, partner.candidate);
+        return new PartnerCreated(
+                partner.id,
+                partner.name,
+                partner.email,
+                partner.category,
+                partner.createdAt,
+                allianceTypes(partner),
+                partner.stage,
+                partner.checkInCadenceDays,
+                partner.candidate);
     }
 
     public static PartnerUpdated toUpdated(Partner partner) {
-        return new PartnerUpdated(partner.id, partner.name, partner.email, partner.category, partner.updatedAt,
-                allianceTypes(partner), partner.checkInCadenceDays);
+        return new PartnerUpdated(
+                partner.id,
+                partner.name,
+                partner.email,
+                partner.category,
+                partner.updatedAt,
+                allianceTypes(partner),
+                partner.checkInCadenceDays);
     }
 
     /** What PartnerUpdated carries: a change to any of these is announced, a change to others is not. */
     public static List<Object> announcedFields(Partner partner) {
-        return Arrays.asList(partner.name, partner.email, partner.category, allianceTypes(partner),
-                partner.checkInCadenceDays);
+        return Arrays.asList(
+                partner.name, partner.email, partner.category, allianceTypes(partner), partner.checkInCadenceDays);
     }
 
     /** Alliance types as they travel: wire values such as {@code expert_team_member}. */
     private static List<String> allianceTypes(Partner partner) {
-        return partner.allianceTypes.stream().map(name -> AllianceType.valueOf(name).json()).toList();
+        return partner.allianceTypes.stream()
+                .map(name -> AllianceType.valueOf(name).json())
+                .toList();
     }
 }

@@ -2,8 +2,8 @@ package io.referrals.partner.messaging;
 
 import io.referrals.events.EventTypes;
 import io.referrals.partner.service.ReferralSources;
-import io.referrals.platform.inbox.EventRouter;
 import io.referrals.platform.inbox.EventConsumer;
+import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

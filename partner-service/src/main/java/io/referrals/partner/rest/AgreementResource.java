@@ -1,20 +1,19 @@
 package io.referrals.partner.rest;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.transaction.Transactional;
-import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.partner.service.AgreementCommands;
 import io.referrals.partner.service.AgreementService;
+import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,44 +60,73 @@ public class AgreementResource {
 
     @POST
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "createAgreement", summary = "Agree on terms with a partner",
+    @Operation(
+            operationId = "createAgreement",
+            summary = "Agree on terms with a partner",
             description = "Records the terms and makes them the partner's active agreement: the partner becomes a "
                     + "referral partner. An agreement already active is superseded (AgreementEnded, reason "
                     + "superseded), then the new one is announced (AgreementActivated, with its compensation).")
-    @APIResponse(responseCode = "201", description = "The active agreement",
+    @APIResponse(
+            responseCode = "201",
+            description = "The active agreement",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(responseCode = "409", description = "The partner is archived",
+    @APIResponse(
+            responseCode = "409",
+            description = "The partner is archived",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = "The partner is paid and their profession is licensed, but "
-            + "`complianceAcknowledged` is not true", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(ref = "Problem"),
-                    examples = @ExampleObject(name = "compliance", value = COMPLIANCE_EXAMPLE)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The partner is paid and their profession is licensed, but "
+                    + "`complianceAcknowledged` is not true",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "compliance", value = COMPLIANCE_EXAMPLE)))
     @Transactional
-    public Response create(@PathParam("partnerId") UUID partnerId,
-            @Parameter(description = "Makes retries safe: a retry returns the first answer instead of superseding it",
-                    example = "agreement-dana-2026")
-            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @NotNull @Valid AgreementCommands.Create request, @Context UriInfo uri) {
+    public Response create(
+            @PathParam("partnerId") UUID partnerId,
+            @Parameter(
+                            description =
+                                    "Makes retries safe: a retry returns the first answer instead of superseding it",
+                            example = "agreement-dana-2026")
+                    @HeaderParam(IdempotencyKeys.HEADER)
+                    String idempotencyKey,
+            @NotNull @Valid AgreementCommands.Create request,
+            @Context UriInfo uri) {
         String tenantId = tenant.id();
-        return idempotencyKeys.execute(tenantId, idempotencyKey, List.of(partnerId, request), AgreementView.class,
+        return idempotencyKeys.execute(
+                tenantId,
+                idempotencyKey,
+                List.of(partnerId, request),
+                AgreementView.class,
                 () -> AgreementView.of(service.create(tenantId, partnerId, request, tenant.userId())),
-                view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view));
+                view -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(view.id().toString())
+                                .build())
+                        .entity(view));
     }
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "listAgreements", summary = "The partner's agreements, newest first",
+    @Operation(
+            operationId = "listAgreements",
+            summary = "The partner's agreements, newest first",
             description = "Active, superseded and ended alike.")
     @APIResponse(responseCode = "200", description = "Every agreement of the partner")
     public List<AgreementView> list(@PathParam("partnerId") UUID partnerId) {
-        return service.list(tenant.id(), partnerId).stream().map(AgreementView::of).toList();
+        return service.list(tenant.id(), partnerId).stream()
+                .map(AgreementView::of)
+                .toList();
     }
 
     @GET
     @Path("/{agreementId}")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "getAgreement", summary = "Get an agreement")
-    @APIResponse(responseCode = "200", description = "The agreement",
+    @APIResponse(
+            responseCode = "200",
+            description = "The agreement",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
     public AgreementView get(@PathParam("partnerId") UUID partnerId, @PathParam("agreementId") UUID agreementId) {
         return AgreementView.of(service.get(tenant.id(), partnerId, agreementId));
@@ -106,15 +135,26 @@ public class AgreementResource {
     @POST
     @Path("/{agreementId}/end")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "endAgreement", summary = "End the active agreement",
+    @Operation(
+            operationId = "endAgreement",
+            summary = "End the active agreement",
             description = "The partner goes back to being a referral source. Announced as AgreementEnded with the "
                     + "reason given.")
-    @APIResponse(responseCode = "200", description = "The ended agreement",
+    @APIResponse(
+            responseCode = "200",
+            description = "The ended agreement",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(responseCode = "409", description = "The agreement is not active; `agreementStatus` says what it is",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
-                    examples = @ExampleObject(name = "not active", value = NOT_ACTIVE_EXAMPLE)))
-    public AgreementView end(@PathParam("partnerId") UUID partnerId, @PathParam("agreementId") UUID agreementId,
+    @APIResponse(
+            responseCode = "409",
+            description = "The agreement is not active; `agreementStatus` says what it is",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "not active", value = NOT_ACTIVE_EXAMPLE)))
+    public AgreementView end(
+            @PathParam("partnerId") UUID partnerId,
+            @PathParam("agreementId") UUID agreementId,
             @NotNull @Valid AgreementCommands.End request) {
         return AgreementView.of(service.end(tenant.id(), partnerId, agreementId, request));
     }

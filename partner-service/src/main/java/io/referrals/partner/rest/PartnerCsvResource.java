@@ -80,7 +80,9 @@ public class PartnerCsvResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
     @Transactional
-    @Operation(operationId = "importPartners", summary = "Import partners from CSV",
+    @Operation(
+            operationId = "importPartners",
+            summary = "Import partners from CSV",
             description = "RFC 4180 CSV with a header row naming the columns in any order, case-insensitively: "
                     + "name and category (required), email, organization, role, licensed (true/false), phone, "
                     + "website, tags, niches, allianceTypes (lists separated by `;`), stage (an active stage; "
@@ -92,47 +94,85 @@ public class PartnerCsvResource {
                     + "row 1 is the first record after the header. All of it commits together, with the "
                     + "Idempotency-Key: a retry returns the first report and creates nothing. At most 5000 rows "
                     + "and 2 MB.")
-    @RequestBody(required = true, content = @Content(mediaType = TEXT_CSV,
-            schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "partners", value = IMPORT_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "What was created, skipped and refused, row by row",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ImportReport.class),
-                    examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Empty file, no data rows, malformed CSV, or a header row "
-            + "with unknown, repeated or missing columns", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(ref = "Problem"),
-                    examples = @ExampleObject(name = "unknown-column", value = UNKNOWN_COLUMN_EXAMPLE)))
-    @APIResponse(responseCode = "413", description = "More than 5000 rows or 2 MB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
-                    examples = @ExampleObject(name = "too-large", value = TOO_LARGE_EXAMPLE)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another file",
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = TEXT_CSV,
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "partners", value = IMPORT_EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "What was created, skipped and refused, row by row",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportReport.class),
+                            examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Empty file, no data rows, malformed CSV, or a header row "
+                    + "with unknown, repeated or missing columns",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "unknown-column", value = UNKNOWN_COLUMN_EXAMPLE)))
+    @APIResponse(
+            responseCode = "413",
+            description = "More than 5000 rows or 2 MB",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "too-large", value = TOO_LARGE_EXAMPLE)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Idempotency-Key reused with another file",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response importPartners(
-            @Parameter(description = "Makes retries safe: the same key returns the first report and creates nothing",
-                    example = "import-2026-11-20")
-            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Parameter(
+                            description =
+                                    "Makes retries safe: the same key returns the first report and creates nothing",
+                            example = "import-2026-11-20")
+                    @HeaderParam(IdempotencyKeys.HEADER)
+                    String idempotencyKey,
             String csv) {
         String tenantId = tenant.id();
         String text = csv == null ? "" : csv;
-        return idempotencyKeys.execute(tenantId, idempotencyKey, text, ImportReport.class,
-                () -> service.importCsv(tenantId, text, tenant.userId()), Response::ok);
+        return idempotencyKeys.execute(
+                tenantId,
+                idempotencyKey,
+                text,
+                ImportReport.class,
+                () -> service.importCsv(tenantId, text, tenant.userId()),
+                Response::ok);
     }
 
     @GET
     @Path("/export")
     @Produces(TEXT_CSV)
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "exportPartners", summary = "Export partners as CSV",
+    @Operation(
+            operationId = "exportPartners",
+            summary = "Export partners as CSV",
             description = "The partners the same filters would list (all pages), as RFC 4180 CSV in UTF-8 with a "
                     + "header row: the importable columns (lists joined with `;`, enum values in lower case) plus "
                     + "id, relationship, fitScore, nextCheckInDue and createdAt. The file imports into another "
                     + "practice as it is.")
-    @APIResponse(responseCode = "200", description = "The partners, one row each",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = HttpHeaders.CONTENT_DISPOSITION,
-                    description = "attachment; filename=\"partners.csv\"", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "partners", value = EXPORT_EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The partners, one row each",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = HttpHeaders.CONTENT_DISPOSITION,
+                            description = "attachment; filename=\"partners.csv\"",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = TEXT_CSV,
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "partners", value = EXPORT_EXAMPLE)))
     public Response export(@Valid @BeanParam PartnerFilter filter) {
         String tenantId = tenant.id();
         StreamingOutput body = output -> {
@@ -141,6 +181,7 @@ public class PartnerCsvResource {
             writer.flush();
         };
         return Response.ok(body, TEXT_CSV + "; charset=UTF-8")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"partners.csv\"").build();
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"partners.csv\"")
+                .build();
     }
 }

@@ -27,13 +27,11 @@ public class PartnerFilter {
     public PartnerStage stage;
 
     @QueryParam("tag")
-    @Size(max = 80)
-    @Parameter(description = "Only partners carrying this tag")
+    @Size(max = 80) @Parameter(description = "Only partners carrying this tag")
     public String tag;
 
     @QueryParam("q")
-    @Size(max = 200)
-    @Parameter(description = "Free text, matched against name, organization and email", example = "lee")
+    @Size(max = 200) @Parameter(description = "Free text, matched against name, organization and email", example = "lee")
     public String text;
 
     @QueryParam("candidate")
@@ -51,8 +49,9 @@ public class PartnerFilter {
 
     @QueryParam("sort")
     @DefaultValue("name")
-    @Pattern(regexp = "^-?(" + SORT_KEYS + ")$", message = "must be one of " + SORT_KEYS + ", optionally prefixed "
-            + "with - for descending")
+    @Pattern(
+            regexp = "^-?(" + SORT_KEYS + ")$",
+            message = "must be one of " + SORT_KEYS + ", optionally prefixed " + "with - for descending")
     @Parameter(description = "Sort key, prefixed with - for descending: " + SORT_KEYS, example = "-fitScore")
     public String sort;
 

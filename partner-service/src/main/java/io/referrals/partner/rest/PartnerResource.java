@@ -3,8 +3,8 @@ package io.referrals.partner.rest;
 import io.referrals.partner.service.PartnerCommands;
 import io.referrals.partner.service.PartnerService;
 import io.referrals.platform.idempotency.IdempotencyKeys;
-import io.referrals.platform.problem.Problem;
 import io.referrals.platform.page.Page;
+import io.referrals.platform.problem.Problem;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
@@ -68,29 +68,53 @@ public class PartnerResource {
     @POST
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
     @Transactional
-    @Operation(operationId = "createPartner", summary = "Create a partner",
+    @Operation(
+            operationId = "createPartner",
+            summary = "Create a partner",
             description = "Records a referral partner or source and announces it with a PartnerCreated event.")
-    @APIResponse(responseCode = "201", description = "Created (or, on a retry with the same key, the first answer)",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created (or, on a retry with the same key, the first answer)",
             content = @Content(schema = @Schema(implementation = PartnerView.class)))
-    @APIResponse(responseCode = "409", description = "A partner with this email already exists; "
-            + "`existingPartnerId` names it", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(ref = "Problem"), examples = @ExampleObject(name = "duplicate", value = DUPLICATE_EXAMPLE)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
+    @APIResponse(
+            responseCode = "409",
+            description = "A partner with this email already exists; " + "`existingPartnerId` names it",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "duplicate", value = DUPLICATE_EXAMPLE)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response create(
-            @Parameter(description = "Makes retries safe: the same key returns the first answer and creates nothing",
-                    example = "crm-sync-4711")
-            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @NotNull @Valid PartnerCommands.Create request, @Context UriInfo uri) {
+            @Parameter(
+                            description =
+                                    "Makes retries safe: the same key returns the first answer and creates nothing",
+                            example = "crm-sync-4711")
+                    @HeaderParam(IdempotencyKeys.HEADER)
+                    String idempotencyKey,
+            @NotNull @Valid PartnerCommands.Create request,
+            @Context UriInfo uri) {
         String tenantId = tenant.id();
-        return idempotencyKeys.execute(tenantId, idempotencyKey, request, PartnerView.class,
+        return idempotencyKeys.execute(
+                tenantId,
+                idempotencyKey,
+                request,
+                PartnerView.class,
                 () -> PartnerView.of(service.create(tenantId, request, tenant.userId())),
-                view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view));
+                view -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(view.id().toString())
+                                .build())
+                        .entity(view));
     }
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "listPartners", summary = "List partners",
+    @Operation(
+            operationId = "listPartners",
+            summary = "List partners",
             description = "Filtered by category, alliance type, stage, tag, candidate, review flag or free text; "
                     + "sorted by name unless `sort` says otherwise. Archived partners only with `archived=true`.")
     @APIResponse(responseCode = "200", description = "One page of partners")
@@ -101,24 +125,32 @@ public class PartnerResource {
     @GET
     @Path("/check-ins-due")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "listCheckInsDue", summary = "Partners due a check-in",
+    @Operation(
+            operationId = "listCheckInsDue",
+            summary = "Partners due a check-in",
             description = "Active partners whose next check-in falls before `before` (default now), most overdue "
                     + "first. The next check-in is one cadence after the last touchpoint.")
     @APIResponse(responseCode = "200", description = "Partners to contact")
     public List<PartnerView> checkInsDue(
             @Parameter(description = "ISO-8601 instant; defaults to now", example = "2026-12-01T00:00:00Z")
-            @QueryParam("before") Instant before,
-            @Parameter(description = "At most this many, 1 to 500") @QueryParam("limit") @DefaultValue("100")
-            @Min(1) @Max(500) int limit) {
+                    @QueryParam("before")
+                    Instant before,
+            @Parameter(description = "At most this many, 1 to 500")
+                    @QueryParam("limit")
+                    @DefaultValue("100")
+                    @Min(1) @Max(500) int limit) {
         return service.dueForCheckIn(tenant.id(), before, limit).stream()
-                .map(PartnerView::of).toList();
+                .map(PartnerView::of)
+                .toList();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "getPartner", summary = "Get a partner")
-    @APIResponse(responseCode = "200", description = "The partner",
+    @APIResponse(
+            responseCode = "200",
+            description = "The partner",
             content = @Content(schema = @Schema(implementation = PartnerView.class)))
     public PartnerView get(@PathParam("id") UUID id) {
         return PartnerView.of(service.get(tenant.id(), id));
@@ -128,13 +160,19 @@ public class PartnerResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "updatePartner", summary = "Update a partner",
+    @Operation(
+            operationId = "updatePartner",
+            summary = "Update a partner",
             description = "Merge patch: only the fields sent change (an empty string clears a text, [] a list, "
                     + "0 the cadence override). Announces PartnerUpdated when name, email or category change.")
-    @APIResponse(responseCode = "200", description = "The updated partner",
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated partner",
             content = @Content(schema = @Schema(implementation = PartnerView.class)))
-    @APIResponse(responseCode = "409", description = "Another partner already has this email, or the partner is "
-            + "archived", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "409",
+            description = "Another partner already has this email, or the partner is " + "archived",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public PartnerView update(@PathParam("id") UUID id, @NotNull @Valid PartnerCommands.Update request) {
         return PartnerView.of(service.update(tenant.id(), id, request));
     }
@@ -142,10 +180,14 @@ public class PartnerResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "archivePartner", summary = "Archive a partner",
+    @Operation(
+            operationId = "archivePartner",
+            summary = "Archive a partner",
             description = "A soft delete: the partner leaves the list and can be restored; its history is kept. "
                     + "Announces PartnerArchived.")
-    @APIResponse(responseCode = "200", description = "The archived partner",
+    @APIResponse(
+            responseCode = "200",
+            description = "The archived partner",
             content = @Content(schema = @Schema(implementation = PartnerView.class)))
     public PartnerView archive(@PathParam("id") UUID id) {
         return PartnerView.of(service.archive(tenant.id(), id, true));
@@ -155,7 +197,9 @@ public class PartnerResource {
     @Path("/{id}/restore")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
     @Operation(operationId = "restorePartner", summary = "Restore an archived partner")
-    @APIResponse(responseCode = "200", description = "The restored partner",
+    @APIResponse(
+            responseCode = "200",
+            description = "The restored partner",
             content = @Content(schema = @Schema(implementation = PartnerView.class)))
     public PartnerView restore(@PathParam("id") UUID id) {
         return PartnerView.of(service.archive(tenant.id(), id, false));
@@ -164,15 +208,24 @@ public class PartnerResource {
     @POST
     @Path("/{id}/stage-transitions")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "transitionPartnerStage", summary = "Move the relationship to another stage",
+    @Operation(
+            operationId = "transitionPartnerStage",
+            summary = "Move the relationship to another stage",
             description = "identified -> reached_out -> building_rapport -> mutual_benefit_agreed -> trusted, one step "
                     + "at a time; any active stage may go dormant or end (with a reason); dormant and ended partners "
                     + "can be revived. Recorded in the history and announced as PartnerStageChanged.")
-    @APIResponse(responseCode = "200", description = "The partner in its new stage",
+    @APIResponse(
+            responseCode = "200",
+            description = "The partner in its new stage",
             content = @Content(schema = @Schema(implementation = PartnerView.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed from the current stage; `allowed` lists what is",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
-                    examples = @ExampleObject(name = "illegal", value = ILLEGAL_TRANSITION_EXAMPLE)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not allowed from the current stage; `allowed` lists what is",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "illegal", value = ILLEGAL_TRANSITION_EXAMPLE)))
     public PartnerView transition(@PathParam("id") UUID id, @NotNull @Valid PartnerCommands.StageTransition request) {
         return PartnerView.of(service.transition(tenant.id(), id, request, tenant.userId()));
     }
@@ -183,6 +236,8 @@ public class PartnerResource {
     @Operation(operationId = "getPartnerHistory", summary = "The relationship's dated history, oldest first")
     @APIResponse(responseCode = "200", description = "Every stage change")
     public List<StageChangeView> history(@PathParam("id") UUID id) {
-        return service.history(tenant.id(), id).stream().map(StageChangeView::of).toList();
+        return service.history(tenant.id(), id).stream()
+                .map(StageChangeView::of)
+                .toList();
     }
 }

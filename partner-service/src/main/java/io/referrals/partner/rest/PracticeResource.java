@@ -34,7 +34,9 @@ public class PracticeResource {
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "getPractice", summary = "The practice's profile",
+    @Operation(
+            operationId = "getPractice",
+            summary = "The practice's profile",
             description = "Defaults (monthly check-ins, no niches) until the practice describes itself.")
     @APIResponse(responseCode = "200", description = "The profile")
     public PracticeProfile get() {
@@ -43,7 +45,9 @@ public class PracticeResource {
 
     @PUT
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "putPractice", summary = "Replace the practice's profile",
+    @Operation(
+            operationId = "putPractice",
+            summary = "Replace the practice's profile",
             description = "Re-scores every partner's fit against the new ideal referral.")
     @APIResponse(responseCode = "200", description = "The stored profile")
     public PracticeProfile put(@NotNull @Valid PracticeProfile profile) {
@@ -51,8 +55,14 @@ public class PracticeResource {
     }
 
     private static PracticeProfile profileOf(Practice p) {
-        return new PracticeProfile(List.copyOf(p.services), new PracticeProfile.IdealReferral(p.idealDemographics,
-                p.idealPsychographics, p.idealSituation, p.idealReadiness), List.copyOf(p.niches),
-                p.defaultCheckInCadenceDays, p.monthlyReferralGoal, p.timeZone, p.updatedAt);
+        return new PracticeProfile(
+                List.copyOf(p.services),
+                new PracticeProfile.IdealReferral(
+                        p.idealDemographics, p.idealPsychographics, p.idealSituation, p.idealReadiness),
+                List.copyOf(p.niches),
+                p.defaultCheckInCadenceDays,
+                p.monthlyReferralGoal,
+                p.timeZone,
+                p.updatedAt);
     }
 }

@@ -9,13 +9,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record StageChangeView(
         @Schema(example = "reached_out") PartnerStage from,
         @Schema(example = "building_rapport") PartnerStage to,
-        @Schema(example = "Coffee at the chamber breakfast went well") String note,
+
+        @Schema(example = "Coffee at the chamber breakfast went well")
+        String note,
+
         String reason,
         @Schema(example = "user@practice") String changedBy,
         Instant changedAt) {
 
     public static StageChangeView of(StageChange change) {
-        return new StageChangeView(change.fromStage, change.toStage, change.note, change.reason, change.changedBy,
-                change.changedAt);
+        return new StageChangeView(
+                change.fromStage, change.toStage, change.note, change.reason, change.changedBy, change.changedAt);
     }
 }

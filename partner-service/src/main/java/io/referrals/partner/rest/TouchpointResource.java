@@ -3,8 +3,8 @@ package io.referrals.partner.rest;
 import io.referrals.partner.service.LogTouchpoint;
 import io.referrals.partner.service.TouchpointService;
 import io.referrals.platform.idempotency.IdempotencyKeys;
-import io.referrals.platform.problem.Problem;
 import io.referrals.platform.page.Page;
+import io.referrals.platform.problem.Problem;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
@@ -53,33 +53,53 @@ public class TouchpointResource {
     IdempotencyKeys idempotencyKeys;
 
     /** What a retry must repeat: the same touchpoint for the same partner. */
-    record Fingerprint(UUID partnerId, LogTouchpoint touchpoint) {
-    }
+    record Fingerprint(UUID partnerId, LogTouchpoint touchpoint) {}
 
     @POST
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
     @Transactional
-    @Operation(operationId = "logTouchpoint", summary = "Log a touchpoint with a partner",
+    @Operation(
+            operationId = "logTouchpoint",
+            summary = "Log a touchpoint with a partner",
             description = "Records a call, meeting, email, event, gift or thank-you. The partner's last touchpoint "
                     + "moves to this one unless a later one is already recorded, its next check-in falls one "
                     + "cadence after that, and a TouchpointLogged event announces it.")
-    @APIResponse(responseCode = "201", description = "Logged (or, on a retry with the same key, the first answer)",
+    @APIResponse(
+            responseCode = "201",
+            description = "Logged (or, on a retry with the same key, the first answer)",
             content = @Content(schema = @Schema(implementation = TouchpointView.class)))
-    @APIResponse(responseCode = "409", description = "The partner is archived; restore it first",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
-                    examples = @ExampleObject(name = "archived", value = ARCHIVED_EXAMPLE)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
+    @APIResponse(
+            responseCode = "409",
+            description = "The partner is archived; restore it first",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "archived", value = ARCHIVED_EXAMPLE)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public Response log(@PathParam("partnerId") UUID partnerId,
-            @Parameter(description = "Makes retries safe: the same key returns the first answer and logs nothing",
-                    example = "visit-2026-11-20")
-            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @NotNull @Valid LogTouchpoint request, @Context UriInfo uri) {
+    public Response log(
+            @PathParam("partnerId") UUID partnerId,
+            @Parameter(
+                            description = "Makes retries safe: the same key returns the first answer and logs nothing",
+                            example = "visit-2026-11-20")
+                    @HeaderParam(IdempotencyKeys.HEADER)
+                    String idempotencyKey,
+            @NotNull @Valid LogTouchpoint request,
+            @Context UriInfo uri) {
         String tenantId = tenant.id();
-        return idempotencyKeys.execute(tenantId, idempotencyKey, new Fingerprint(partnerId, request),
+        return idempotencyKeys.execute(
+                tenantId,
+                idempotencyKey,
+                new Fingerprint(partnerId, request),
                 TouchpointView.class,
                 () -> TouchpointView.of(service.log(tenantId, partnerId, request, tenant.userId())),
-                view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view));
+                view -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(view.id().toString())
+                                .build())
+                        .entity(view));
     }
 
     @GET
@@ -94,7 +114,9 @@ public class TouchpointResource {
     @Path("/{id}")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "getTouchpoint", summary = "Get a touchpoint")
-    @APIResponse(responseCode = "200", description = "The touchpoint",
+    @APIResponse(
+            responseCode = "200",
+            description = "The touchpoint",
             content = @Content(schema = @Schema(implementation = TouchpointView.class)))
     public TouchpointView get(@PathParam("partnerId") UUID partnerId, @PathParam("id") UUID id) {
         return TouchpointView.of(service.get(tenant.id(), partnerId, id));

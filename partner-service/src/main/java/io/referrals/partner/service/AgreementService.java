@@ -47,7 +47,8 @@ public class AgreementService {
     @Transactional
     public Agreement create(String tenantId, UUID partnerId, AgreementCommands.Create command, String userId) {
         LocalDate effectiveFrom = command.effectiveFrom() == null
-                ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : command.effectiveFrom();
+                ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                : command.effectiveFrom();
         AgreementTerms.check(command, effectiveFrom);
         Partner partner = partners.lock(tenantId, partnerId);
         partner.rejectIfArchived();
@@ -70,7 +71,9 @@ public class AgreementService {
         Partner partner = partners.lock(tenantId, partnerId);
         Agreement agreement = find(tenantId, partner.id, agreementId);
         if (!agreement.isActive()) {
-            throw ProblemException.conflict("agreement-not-active", "Agreement is not active",
+            throw ProblemException.conflict(
+                    "agreement-not-active",
+                    "Agreement is not active",
                     "Only an active agreement can end; this one is " + agreement.status.json() + ".",
                     Map.of("agreementStatus", agreement.status.json()));
         }
@@ -95,8 +98,8 @@ public class AgreementService {
     }
 
     /** The agreement as asked for, active from now; compensation and who made it are set by the caller. */
-    private static Agreement newAgreement(Partner partner, AgreementCommands.Create command, LocalDate effectiveFrom,
-            Instant now) {
+    private static Agreement newAgreement(
+            Partner partner, AgreementCommands.Create command, LocalDate effectiveFrom, Instant now) {
         Agreement agreement = new Agreement();
         agreement.id = UUID.randomUUID();
         agreement.tenantId = partner.tenantId;
@@ -118,8 +121,8 @@ public class AgreementService {
     /** Scaled as stored, so that the answer to this request reads like every later one ("15.00", not "15"). */
     private static void setCompensation(Agreement agreement, CompensationTerms compensation) {
         agreement.compensationType = compensation.type();
-        agreement.compensationPercent = compensation.percent() == null ? null
-                : compensation.percent().setScale(2, RoundingMode.UNNECESSARY);
+        agreement.compensationPercent =
+                compensation.percent() == null ? null : compensation.percent().setScale(2, RoundingMode.UNNECESSARY);
         if (compensation.flatFee() != null) {
             agreement.flatFeeAmount = compensation.flatFee().amount().setScale(4, RoundingMode.UNNECESSARY);
             agreement.flatFeeCurrency = compensation.flatFee().currency();
@@ -128,10 +131,15 @@ public class AgreementService {
 
     /** Stores the agreement as the partner's active one, superseding the one active until now. */
     private void activate(Partner partner, Agreement agreement, Instant now) {
-        UUID supersedes = agreements.findActive(partner.tenantId, partner.id)
-                .map(previous -> supersede(previous, agreement.id, now)).orElse(null);
+        UUID supersedes = agreements
+                .findActive(partner.tenantId, partner.id)
+                .map(previous -> supersede(previous, agreement.id, now))
+                .orElse(null);
         agreements.persist(agreement);
-        outbox.publish(EventTypes.AGREEMENT_ACTIVATED, partner.tenantId, partner.id,
+        outbox.publish(
+                EventTypes.AGREEMENT_ACTIVATED,
+                partner.tenantId,
+                partner.id,
                 AgreementMapper.toActivated(agreement, supersedes));
         partner.activeAgreementId = agreement.id;
         partner.updatedAt = now;
@@ -145,18 +153,20 @@ public class AgreementService {
         previous.endReason = SUPERSEDED;
         // Written now: the one-active-agreement index must see it leave ACTIVE before the successor arrives.
         agreements.flush();
-        outbox.publish(EventTypes.AGREEMENT_ENDED, previous.tenantId, previous.partnerId,
-                AgreementMapper.toEnded(previous));
+        outbox.publish(
+                EventTypes.AGREEMENT_ENDED, previous.tenantId, previous.partnerId, AgreementMapper.toEnded(previous));
         return previous.id;
     }
 
     private Agreement find(String tenantId, UUID partnerId, UUID agreementId) {
-        return agreements.findForPartner(tenantId, partnerId, agreementId)
+        return agreements
+                .findForPartner(tenantId, partnerId, agreementId)
                 .orElseThrow(() -> ProblemException.notFound("Agreement", agreementId));
     }
 
     private static ProblemException complianceAcknowledgementRequired(CompensationTerms compensation) {
-        return ProblemException.unprocessable("compliance-acknowledgement-required",
+        return ProblemException.unprocessable(
+                "compliance-acknowledgement-required",
                 "Compliance acknowledgement required",
                 "Licensing boards restrict or forbid referral fees for some professions (therapists, financial "
                         + "advisors, ...), and this partner's profession is licensed. Check that their board "

@@ -19,8 +19,7 @@ import java.util.List;
 public final class AgreementTerms {
     private static final CompensationTerms NONE = new CompensationTerms(CompensationType.NONE, null, null);
 
-    private AgreementTerms() {
-    }
+    private AgreementTerms() {}
 
     /** The compensation asked for; none when left out. */
     public static CompensationTerms compensationOf(AgreementCommands.Create request) {
@@ -43,11 +42,13 @@ public final class AgreementTerms {
         }
         errors.addAll(compensationViolations(compensation));
         if (request.kind() == AgreementKind.INCENTIVIZED && type == CompensationType.NONE) {
-            errors.add(error(request.compensation() == null ? "compensation" : "compensation.type",
+            errors.add(error(
+                    request.compensation() == null ? "compensation" : "compensation.type",
                     "an incentivized agreement needs compensation other than none"));
         }
         if (type.paysPartner() && request.feeDisclosedToClients() == null) {
-            errors.add(error("feeDisclosedToClients",
+            errors.add(error(
+                    "feeDisclosedToClients",
                     "is required when the partner is paid: say whether clients are told about the fee"));
         }
         if (request.effectiveTo() != null && !request.effectiveTo().isAfter(effectiveFrom)) {
@@ -73,7 +74,8 @@ public final class AgreementTerms {
         if (type != CompensationType.FLAT_FEE && compensation.flatFee() != null) {
             errors.add(error("compensation.flatFee", "must be left out for " + type.json()));
         }
-        if (compensation.flatFee() != null && compensation.flatFee().currency() != null
+        if (compensation.flatFee() != null
+                && compensation.flatFee().currency() != null
                 && !isCurrency(compensation.flatFee().currency())) {
             errors.add(error("compensation.flatFee.currency", "must be an ISO 4217 currency code"));
         }
@@ -81,7 +83,8 @@ public final class AgreementTerms {
     }
 
     private static boolean isCurrency(String code) {
-        return Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(code));
+        return Currency.getAvailableCurrencies().stream()
+                .anyMatch(c -> c.getCurrencyCode().equals(code));
     }
 
     private static Problem.FieldError error(String field, String message) {

@@ -10,8 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "LogTouchpoint")
 public record LogTouchpoint(
         @NotNull @Schema(example = "meeting") TouchpointKind kind,
-        @Schema(description = "When it happened; defaults to now, at most one day ahead (time zones)",
-                example = "2026-11-20T15:30:00Z") Instant occurredAt,
+
+        @Schema(
+                description = "When it happened; defaults to now, at most one day ahead (time zones)",
+                example = "2026-11-20T15:30:00Z")
+        Instant occurredAt,
+
         @Size(max = 4000) @Schema(example = "Coffee after the chamber breakfast; she has two clients for us")
-        String note) {
-}
+        String note) {}

@@ -23,33 +23,57 @@ public final class PartnerCommands {
     static final String PHONE = "^$|^\\+?[0-9 ()./-]{5,40}$";
     static final String WEB_ADDRESS = "^$|^https?://\\S+$";
 
-    private PartnerCommands() {
-    }
+    private PartnerCommands() {}
 
     @Schema(name = "CreatePartner")
     public record Create(
-            @NotBlank @Size(max = 200) @Schema(example = "Dana Lee") String name,
-            @Email @Size(max = 320) @Schema(example = "dana@leecounseling.example") String email,
+            @NotBlank @Size(max = 200) @Schema(example = "Dana Lee")
+            String name,
+
+            @Email @Size(max = 320) @Schema(example = "dana@leecounseling.example")
+            String email,
+
             @NotNull @Schema(example = "professional") PartnerCategory category,
-            @Size(max = 200) @Schema(example = "Lee Counseling") String organization,
-            @Size(max = 200) @Schema(example = "Licensed marriage and family therapist") String role,
-            @Schema(description = "Whether the profession is licensed (referral fees may be restricted)",
-                    example = "true") Boolean licensed,
-            @Size(max = 40) @Pattern(regexp = PHONE, message = "must be a phone number")
-            @Schema(example = "+1 555 0100") String phone,
+
+            @Size(max = 200) @Schema(example = "Lee Counseling")
+            String organization,
+
+            @Size(max = 200) @Schema(example = "Licensed marriage and family therapist")
+            String role,
+
+            @Schema(
+                    description = "Whether the profession is licensed (referral fees may be restricted)",
+                    example = "true")
+            Boolean licensed,
+
+            @Size(max = 40) @Pattern(regexp = PHONE, message = "must be a phone number") @Schema(example = "+1 555 0100")
+            String phone,
+
             @Size(max = 500) @Pattern(regexp = WEB_ADDRESS, message = "must be an http(s) address")
-            @Schema(example = "https://leecounseling.example") String website,
+            @Schema(example = "https://leecounseling.example")
+            String website,
+
             @Size(max = 8000) String notes,
-            @Size(max = 50) @Schema(example = "[\"met at BNI\"]") List<@NotBlank @Size(max = 80) String> tags,
-            @Size(max = 50) @Schema(description = "The clients this partner serves",
-                    example = "[\"couples\", \"career change\"]") List<@NotBlank @Size(max = 80) String> niches,
-            @Size(max = 6) @Schema(example = "[\"referral\"]") List<@NotNull AllianceType> allianceTypes,
+
+            @Size(max = 50) @Schema(example = "[\"met at BNI\"]")
+            List<@NotBlank @Size(max = 80) String> tags,
+
+            @Size(max = 50) @Schema(description = "The clients this partner serves", example = "[\"couples\", \"career change\"]")
+            List<@NotBlank @Size(max = 80) String> niches,
+
+            @Size(max = 6) @Schema(example = "[\"referral\"]")
+            List<@NotNull AllianceType> allianceTypes,
+
             @Size(max = 200) @Schema(description = "The practice user responsible", example = "user@practice")
             String owner,
+
             @Min(1) @Max(365) @Schema(description = "Overrides the practice's check-in cadence", example = "30")
             Integer checkInCadenceDays,
-            @Schema(description = "Where the relationship stands today; defaults to identified",
-                    example = "building_rapport") PartnerStage stage) {
+
+            @Schema(
+                    description = "Where the relationship stands today; defaults to identified",
+                    example = "building_rapport")
+            PartnerStage stage) {
 
         /** Where the relationship starts: the stage asked for, else identified. */
         public PartnerStage startingStage() {
@@ -59,8 +83,22 @@ public final class PartnerCommands {
         /** The new partner, not stored yet: every detail given, cleaned as an update would clean it. */
         public Partner toPartner(String tenantId, Instant now) {
             Partner partner = Partner.create(tenantId, name, category, startingStage(), now);
-            new Update(name, email, category, organization, role, licensed, phone, website, notes, tags, niches,
-                    allianceTypes, owner, checkInCadenceDays).applyTo(partner);
+            new Update(
+                            name,
+                            email,
+                            category,
+                            organization,
+                            role,
+                            licensed,
+                            phone,
+                            website,
+                            notes,
+                            tags,
+                            niches,
+                            allianceTypes,
+                            owner,
+                            checkInCadenceDays)
+                    .applyTo(partner);
             return partner;
         }
     }
@@ -71,15 +109,22 @@ public final class PartnerCommands {
      */
     @Schema(name = "UpdatePartner")
     public record Update(
-            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
-            @Schema(example = "Dana Lee, LPC") String name,
-            @Email @Size(max = 320) @Schema(example = "dana@leecounseling.example") String email,
+            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Schema(example = "Dana Lee, LPC")
+            String name,
+
+            @Email @Size(max = 320) @Schema(example = "dana@leecounseling.example")
+            String email,
+
             @Schema(example = "professional") PartnerCategory category,
             @Size(max = 200) String organization,
             @Size(max = 200) String role,
             Boolean licensed,
+
             @Size(max = 40) @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
-            @Size(max = 500) @Pattern(regexp = WEB_ADDRESS, message = "must be an http(s) address") String website,
+
+            @Size(max = 500) @Pattern(regexp = WEB_ADDRESS, message = "must be an http(s) address")
+            String website,
+
             @Size(max = 8000) String notes,
             @Size(max = 50) List<@NotBlank @Size(max = 80) String> tags,
             @Size(max = 50) List<@NotBlank @Size(max = 80) String> niches,
@@ -115,8 +160,10 @@ public final class PartnerCommands {
     @Schema(name = "StageTransition")
     public record StageTransition(
             @NotNull @Schema(example = "reached_out") PartnerStage to,
-            @Size(max = 2000) @Schema(example = "Sent a note after the chamber breakfast") String note,
+
+            @Size(max = 2000) @Schema(example = "Sent a note after the chamber breakfast")
+            String note,
+
             @Size(max = 2000) @Schema(description = "Required when moving to ended", example = "Moved out of state")
-            String reason) {
-    }
+            String reason) {}
 }

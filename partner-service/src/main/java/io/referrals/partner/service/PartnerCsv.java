@@ -25,13 +25,41 @@ import java.util.stream.Collectors;
  */
 public final class PartnerCsv {
     public static final String LIST_SEPARATOR = ";";
-    public static final List<String> IMPORTED = List.of("name", "email", "category", "organization", "role",
-            "licensed", "phone", "website", "tags", "niches", "allianceTypes", "stage", "notes");
-    public static final List<String> READ_ONLY = List.of("id", "relationship", "fitScore", "nextCheckInDue",
+    public static final List<String> IMPORTED = List.of(
+            "name",
+            "email",
+            "category",
+            "organization",
+            "role",
+            "licensed",
+            "phone",
+            "website",
+            "tags",
+            "niches",
+            "allianceTypes",
+            "stage",
+            "notes");
+    public static final List<String> READ_ONLY =
+            List.of("id", "relationship", "fitScore", "nextCheckInDue", "createdAt");
+    public static final List<String> EXPORTED = List.of(
+            "id",
+            "name",
+            "email",
+            "category",
+            "organization",
+            "role",
+            "licensed",
+            "phone",
+            "website",
+            "tags",
+            "niches",
+            "allianceTypes",
+            "stage",
+            "notes",
+            "relationship",
+            "fitScore",
+            "nextCheckInDue",
             "createdAt");
-    public static final List<String> EXPORTED = List.of("id", "name", "email", "category", "organization", "role",
-            "licensed", "phone", "website", "tags", "niches", "allianceTypes", "stage", "notes", "relationship",
-            "fitScore", "nextCheckInDue", "createdAt");
     private static final List<String> REQUIRED = List.of("name", "category");
     private static final Map<String, String> BY_KEY = new HashMap<>();
 
@@ -40,8 +68,7 @@ public final class PartnerCsv {
         READ_ONLY.forEach(column -> BY_KEY.put(key(column), column));
     }
 
-    private PartnerCsv() {
-    }
+    private PartnerCsv() {}
 
     /** The columns of an import file, by position; {@code null} where a read-only or unnamed column is ignored. */
     public record Header(List<String> columns) {
@@ -51,8 +78,7 @@ public final class PartnerCsv {
     }
 
     /** One data row turned into a create command, with what could not be read into it. */
-    public record Row(PartnerCommands.Create command, List<ImportReport.RowError> errors) {
-    }
+    public record Row(PartnerCommands.Create command, List<ImportReport.RowError> errors) {}
 
     /** Reads the header row; unknown, repeated or missing columns make the file unusable (400). */
     public static Header header(List<String> names) {
@@ -71,11 +97,13 @@ public final class PartnerCsv {
             }
             columns.add(column);
         }
-        List<String> missing = REQUIRED.stream().filter(column -> !columns.contains(column)).toList();
+        List<String> missing =
+                REQUIRED.stream().filter(column -> !columns.contains(column)).toList();
         if (!unknown.isEmpty() || !repeated.isEmpty() || !missing.isEmpty()) {
             throw invalidHeader(unknown, repeated, missing);
         }
-        return new Header(columns.stream().map(c -> READ_ONLY.contains(c) ? null : c).toList());
+        return new Header(
+                columns.stream().map(c -> READ_ONLY.contains(c) ? null : c).toList());
     }
 
     private static ProblemException invalidHeader(List<String> unknown, List<String> repeated, List<String> missing) {
@@ -83,15 +111,17 @@ public final class PartnerCsv {
         unknown.forEach(name -> errors.add(new Problem.FieldError(name, "unknown column")));
         repeated.forEach(name -> errors.add(new Problem.FieldError(name, "column appears more than once")));
         missing.forEach(column -> errors.add(new Problem.FieldError(column, "required column is missing")));
-        String detail = unknown.isEmpty() ? "The header row must name each column once, including name and "
-                + "category." : "Unknown columns: " + String.join(", ", unknown) + ". Known columns: "
-                + String.join(", ", IMPORTED) + " (and, ignored, " + String.join(", ", READ_ONLY) + ").";
+        String detail = unknown.isEmpty()
+                ? "The header row must name each column once, including name and " + "category."
+                : "Unknown columns: " + String.join(", ", unknown) + ". Known columns: " + String.join(", ", IMPORTED)
+                        + " (and, ignored, " + String.join(", ", READ_ONLY) + ").";
         Map<String, Object> extensions = new LinkedHashMap<>();
         if (!unknown.isEmpty()) {
             extensions.put("unknownColumns", unknown);
         }
         return new ProblemException(Problem.of(400, "invalid-csv-header", "CSV header row is not valid", detail)
-                .withErrors(errors).withExtensions(extensions));
+                .withErrors(errors)
+                .withExtensions(extensions));
     }
 
     /** The row's values as a create command; values that cannot be read are left out and reported. */
@@ -99,7 +129,9 @@ public final class PartnerCsv {
         List<ImportReport.RowError> errors = new ArrayList<>();
         if (values.size() > header.size()
                 && values.subList(header.size(), values.size()).stream().anyMatch(v -> !v.isBlank())) {
-            errors.add(new ImportReport.RowError(rowNumber, null,
+            errors.add(new ImportReport.RowError(
+                    rowNumber,
+                    null,
                     "has " + values.size() + " values but the header has " + header.size() + " columns"));
         }
         Map<String, String> cells = cells(header, values);
@@ -108,10 +140,22 @@ public final class PartnerCsv {
         List<AllianceType> allianceTypes = allianceTypes(cells.get("allianceTypes"), rowNumber, errors);
         Boolean licensed = licensed(cells.get("licensed"), rowNumber, errors);
         // Owner and check-in cadence are not columns: an imported partner has neither until someone sets them.
-        PartnerCommands.Create command = new PartnerCommands.Create(cells.get("name"), cells.get("email"), category,
-                cells.get("organization"), cells.get("role"), licensed, cells.get("phone"), cells.get("website"),
-                cells.get("notes"), listOrNull(cells.get("tags")), listOrNull(cells.get("niches")), allianceTypes,
-                null, null, stage);
+        PartnerCommands.Create command = new PartnerCommands.Create(
+                cells.get("name"),
+                cells.get("email"),
+                category,
+                cells.get("organization"),
+                cells.get("role"),
+                licensed,
+                cells.get("phone"),
+                cells.get("website"),
+                cells.get("notes"),
+                listOrNull(cells.get("tags")),
+                listOrNull(cells.get("niches")),
+                allianceTypes,
+                null,
+                null,
+                stage);
         return new Row(command, errors);
     }
 
@@ -129,7 +173,9 @@ public final class PartnerCsv {
                 partner.website,
                 String.join(LIST_SEPARATOR, partner.tags),
                 String.join(LIST_SEPARATOR, partner.niches),
-                partner.allianceTypes.stream().map(AllianceType::valueOf).map(WireEnum::json)
+                partner.allianceTypes.stream()
+                        .map(AllianceType::valueOf)
+                        .map(WireEnum::json)
                         .collect(Collectors.joining(LIST_SEPARATOR)),
                 partner.stage.json(),
                 partner.notes,
@@ -161,8 +207,8 @@ public final class PartnerCsv {
         for (String value : list(cell)) {
             AllianceType type = parseEnum(AllianceType.class, value);
             if (type == null) {
-                errors.add(new ImportReport.RowError(rowNumber, "allianceTypes",
-                        "'" + value + "' is not one of " + choices(AllianceType.class)));
+                errors.add(new ImportReport.RowError(
+                        rowNumber, "allianceTypes", "'" + value + "' is not one of " + choices(AllianceType.class)));
             } else {
                 allianceTypes.add(type);
             }
@@ -186,8 +232,12 @@ public final class PartnerCsv {
         return name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
     }
 
-    private static <E extends Enum<E> & WireEnum> E enumValue(Class<E> type, String column, Map<String, String> cells,
-            int rowNumber, List<ImportReport.RowError> errors) {
+    private static <E extends Enum<E> & WireEnum> E enumValue(
+            Class<E> type,
+            String column,
+            Map<String, String> cells,
+            int rowNumber,
+            List<ImportReport.RowError> errors) {
         String value = cells.get(column);
         if (value == null) {
             return null;
@@ -202,7 +252,10 @@ public final class PartnerCsv {
     /** By the value as it travels (lower case), ignoring case; spaces and hyphens may stand for underscores. */
     static <E extends Enum<E> & WireEnum> E parseEnum(Class<E> type, String value) {
         String wire = value.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.json().equals(wire)).findFirst().orElse(null);
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.json().equals(wire))
+                .findFirst()
+                .orElse(null);
     }
 
     private static <E extends Enum<E> & WireEnum> String choices(Class<E> type) {
@@ -218,7 +271,10 @@ public final class PartnerCsv {
     }
 
     private static List<String> list(String value) {
-        return Arrays.stream(value.split(LIST_SEPARATOR)).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        return Arrays.stream(value.split(LIST_SEPARATOR))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .toList();
     }
 
     private static List<String> listOrNull(String value) {

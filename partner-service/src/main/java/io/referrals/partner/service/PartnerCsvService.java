@@ -118,8 +118,8 @@ public class PartnerCsvService {
             run.skipped.add(new ImportReport.Skipped(row, email, existing));
             return;
         }
-        Partner partner = partnerService.persistNew(parsed.command().toPartner(tenantId, Timestamps.now(clock)),
-                IMPORT_NOTE, userId);
+        Partner partner = partnerService.persistNew(
+                parsed.command().toPartner(tenantId, Timestamps.now(clock)), IMPORT_NOTE, userId);
         run.created.add(new ImportReport.Created(row, partner.id));
         if (email != null) {
             run.emails.put(email.toLowerCase(Locale.ROOT), partner.id);
@@ -176,8 +176,12 @@ public class PartnerCsvService {
         try {
             return reader.next();
         } catch (Csv.MalformedCsvException e) {
-            throw new ProblemException(Problem.of(400, "malformed-csv", "CSV is not well-formed",
-                    "Line " + e.line() + ": " + e.reason() + ".").withExtensions(Map.of("line", e.line())));
+            throw new ProblemException(Problem.of(
+                            400,
+                            "malformed-csv",
+                            "CSV is not well-formed",
+                            "Line " + e.line() + ": " + e.reason() + ".")
+                    .withExtensions(Map.of("line", e.line())));
         }
     }
 
@@ -190,8 +194,12 @@ public class PartnerCsvService {
     }
 
     private static ProblemException tooLarge() {
-        return new ProblemException(Problem.of(413, "import-too-large", "Import too large",
-                "An import takes at most " + MAX_ROWS + " rows and " + MAX_BYTES / (1024 * 1024) + " MB; split the "
-                        + "file.").withExtensions(Map.of("maxRows", MAX_ROWS, "maxBytes", MAX_BYTES)));
+        return new ProblemException(Problem.of(
+                        413,
+                        "import-too-large",
+                        "Import too large",
+                        "An import takes at most " + MAX_ROWS + " rows and " + MAX_BYTES / (1024 * 1024)
+                                + " MB; split the " + "file.")
+                .withExtensions(Map.of("maxRows", MAX_ROWS, "maxBytes", MAX_BYTES)));
     }
 }

@@ -31,8 +31,7 @@ public final class PartnerLifecycle {
         NEXT.put(ENDED, List.of(IDENTIFIED, REACHED_OUT));
     }
 
-    private PartnerLifecycle() {
-    }
+    private PartnerLifecycle() {}
 
     public static List<PartnerStage> allowedFrom(PartnerStage stage) {
         return NEXT.get(stage);

@@ -98,7 +98,10 @@ public class PartnerService {
         partner.updatedAt = Timestamps.now(clock);
         partner.refreshDerived(practices.profileOf(tenantId));
         stageChanges.record(StageChange.of(partner, from, Text.blankToNull(command.note()), reason, userId));
-        outbox.publish(EventTypes.PARTNER_STAGE_CHANGED, tenantId, partner.id,
+        outbox.publish(
+                EventTypes.PARTNER_STAGE_CHANGED,
+                tenantId,
+                partner.id,
                 new PartnerStageChanged(partner.id, from, partner.stage, reason, partner.updatedAt));
         return partner;
     }
@@ -112,7 +115,8 @@ public class PartnerService {
         Instant now = Timestamps.now(clock);
         partner.archivedAt = archived ? now : null;
         partner.updatedAt = now;
-        outbox.publish(EventTypes.PARTNER_ARCHIVED, tenantId, partner.id, new PartnerArchived(partner.id, archived, now));
+        outbox.publish(
+                EventTypes.PARTNER_ARCHIVED, tenantId, partner.id, new PartnerArchived(partner.id, archived, now));
         return partner;
     }
 
@@ -136,8 +140,12 @@ public class PartnerService {
 
     private static void checkTransition(PartnerStage from, PartnerStage to, String reason) {
         if (!PartnerLifecycle.allows(from, to)) {
-            List<String> allowed = PartnerLifecycle.allowedFrom(from).stream().map(PartnerStage::json).toList();
-            throw ProblemException.conflict("illegal-transition", "Stage change not allowed",
+            List<String> allowed = PartnerLifecycle.allowedFrom(from).stream()
+                    .map(PartnerStage::json)
+                    .toList();
+            throw ProblemException.conflict(
+                    "illegal-transition",
+                    "Stage change not allowed",
                     "A partner cannot move from " + from.json() + " to " + to.json() + ".",
                     Map.of("currentStage", from.json(), "allowed", allowed));
         }
@@ -150,10 +158,15 @@ public class PartnerService {
         if (email == null) {
             return;
         }
-        repository.findByEmail(tenantId, email).filter(existing -> !existing.id.equals(self)).ifPresent(existing -> {
-            throw ProblemException.conflict("duplicate-partner", "Partner already exists",
-                    "A partner with email " + email + " already exists in this practice.",
-                    Map.of("existingPartnerId", existing.id));
-        });
+        repository
+                .findByEmail(tenantId, email)
+                .filter(existing -> !existing.id.equals(self))
+                .ifPresent(existing -> {
+                    throw ProblemException.conflict(
+                            "duplicate-partner",
+                            "Partner already exists",
+                            "A partner with email " + email + " already exists in this practice.",
+                            Map.of("existingPartnerId", existing.id));
+                });
     }
 }

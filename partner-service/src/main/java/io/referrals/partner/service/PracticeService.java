@@ -1,16 +1,16 @@
 package io.referrals.partner.service;
 
+import io.referrals.events.EventTypes;
+import io.referrals.events.partner.PracticeProfileUpdated;
 import io.referrals.partner.entity.Partner;
 import io.referrals.partner.entity.PartnerRepository;
 import io.referrals.partner.entity.Practice;
 import io.referrals.partner.entity.PracticeRepository;
 import io.referrals.partner.entity.TextList;
-import io.referrals.platform.persistence.Timestamps;
-import io.referrals.platform.text.Text;
-import io.referrals.events.EventTypes;
-import io.referrals.events.partner.PracticeProfileUpdated;
 import io.referrals.platform.outbox.Outbox;
+import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.ProblemException;
+import io.referrals.platform.text.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -48,14 +48,21 @@ public class PracticeService {
         practice.idealReadiness = Text.blankToNull(profile.idealReferral().readiness());
         practice.niches = TextList.cleaned(profile.niches());
         practice.defaultCheckInCadenceDays = profile.defaultCheckInCadenceDays() == null
-                ? Practice.DEFAULT_CHECK_IN_CADENCE_DAYS : profile.defaultCheckInCadenceDays();
+                ? Practice.DEFAULT_CHECK_IN_CADENCE_DAYS
+                : profile.defaultCheckInCadenceDays();
         practice.monthlyReferralGoal = profile.monthlyReferralGoal();
         practice.timeZone = timeZoneOf(profile.timeZone());
         practice.updatedAt = Timestamps.now(clock);
         practices.persist(practice);
-        outbox.publish(EventTypes.PRACTICE_PROFILE_UPDATED, tenantId, PracticeProfileUpdated.practiceKey(tenantId),
-                new PracticeProfileUpdated(practice.timeZone, practice.monthlyReferralGoal,
-                        practice.defaultCheckInCadenceDays, practice.updatedAt));
+        outbox.publish(
+                EventTypes.PRACTICE_PROFILE_UPDATED,
+                tenantId,
+                PracticeProfileUpdated.practiceKey(tenantId),
+                new PracticeProfileUpdated(
+                        practice.timeZone,
+                        practice.monthlyReferralGoal,
+                        practice.defaultCheckInCadenceDays,
+                        practice.updatedAt));
         for (Partner partner : partners.allInTenant(tenantId)) {
             partner.refreshDerived(practice);
         }

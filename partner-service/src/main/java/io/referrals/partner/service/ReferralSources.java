@@ -41,17 +41,23 @@ public class ReferralSources {
             flagIfEnded(known.get());
             return;
         }
-        Optional<Partner> sameEmail = referrer.email() == null ? Optional.empty()
-                : partners.findByEmail(tenantId, referrer.email());
+        Optional<Partner> sameEmail =
+                referrer.email() == null ? Optional.empty() : partners.findByEmail(tenantId, referrer.email());
         if (sameEmail.isPresent()) {
             // referral-service had not heard of this partner yet and named a new source: keep one record.
-            LOG.warnf("Referral %s names new source %s, but partner %s already has that email; flagged for review",
+            LOG.warnf(
+                    "Referral %s names new source %s, but partner %s already has that email; flagged for review",
                     data.referralId(), referrer.partnerId(), sameEmail.get().id);
             sameEmail.get().needsReview = true;
             return;
         }
-        Partner candidate = Partner.candidate(tenantId, referrer.partnerId(), referrer.name(), referrer.email(),
-                data.referralId(), Timestamps.now(clock));
+        Partner candidate = Partner.candidate(
+                tenantId,
+                referrer.partnerId(),
+                referrer.name(),
+                referrer.email(),
+                data.referralId(),
+                Timestamps.now(clock));
         partnerService.persistNew(candidate, "Sent referral " + data.referralId() + " before any agreement", null);
     }
 

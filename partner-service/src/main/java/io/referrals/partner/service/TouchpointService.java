@@ -53,12 +53,20 @@ public class TouchpointService {
         if (occurredAt.isAfter(now.plus(MAX_AHEAD))) {
             throw ProblemException.invalidField("occurredAt", "must not be more than one day in the future");
         }
-        Touchpoint touchpoint = Touchpoint.of(partner, command.kind(), occurredAt, Text.blankToNull(command.note()),
-                userId, now);
+        Touchpoint touchpoint =
+                Touchpoint.of(partner, command.kind(), occurredAt, Text.blankToNull(command.note()), userId, now);
         touchpoints.persist(touchpoint);
         partner.touched(occurredAt, practices.profileOf(tenantId), now);
-        outbox.publish(EventTypes.TOUCHPOINT_LOGGED, tenantId, partner.id, new TouchpointLogged(touchpoint.id,
-                partner.id, touchpoint.kind.json(), touchpoint.occurredAt, partner.nextCheckInDue));
+        outbox.publish(
+                EventTypes.TOUCHPOINT_LOGGED,
+                tenantId,
+                partner.id,
+                new TouchpointLogged(
+                        touchpoint.id,
+                        partner.id,
+                        touchpoint.kind.json(),
+                        touchpoint.occurredAt,
+                        partner.nextCheckInDue));
         return touchpoint;
     }
 
@@ -69,7 +77,8 @@ public class TouchpointService {
 
     public Touchpoint get(String tenantId, UUID partnerId, UUID id) {
         partners.get(tenantId, partnerId);
-        return touchpoints.findForPartner(tenantId, partnerId, id)
+        return touchpoints
+                .findForPartner(tenantId, partnerId, id)
                 .orElseThrow(() -> ProblemException.notFound("Touchpoint", id));
     }
 }

@@ -13,9 +13,12 @@ class FitScorerTest {
 
     @Test
     void scoresTheShareOfTheIdealNichesThePartnerServes() {
-        var fit = FitScorer.score(PRACTICE, List.of("career change", " couples ", "teens"), PartnerCategory.PROFESSIONAL);
+        var fit =
+                FitScorer.score(PRACTICE, List.of("career change", " couples ", "teens"), PartnerCategory.PROFESSIONAL);
         assertEquals(67, fit.score());
-        assertEquals("Serves 2 of your 3 niches: couples, career change", fit.reasons().get(0));
+        assertEquals(
+                "Serves 2 of your 3 niches: couples, career change",
+                fit.reasons().get(0));
     }
 
     @Test
@@ -27,7 +30,9 @@ class FitScorerTest {
 
     @Test
     void unknownNichesScoreZeroAndAnUndescribedPracticeScoresNothing() {
-        assertEquals(0, FitScorer.score(PRACTICE, List.of(), PartnerCategory.CLIENT).score());
-        assertNull(FitScorer.score(List.of(), List.of("couples"), PartnerCategory.CLIENT).score());
+        assertEquals(
+                0, FitScorer.score(PRACTICE, List.of(), PartnerCategory.CLIENT).score());
+        assertNull(FitScorer.score(List.of(), List.of("couples"), PartnerCategory.CLIENT)
+                .score());
     }
 }

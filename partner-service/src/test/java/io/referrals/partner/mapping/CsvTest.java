@@ -62,17 +62,18 @@ class CsvTest {
 
     @Test
     void rejectsAnUnclosedQuoteAndTextAfterAClosingQuote() {
-        Csv.MalformedCsvException unclosed = assertThrows(Csv.MalformedCsvException.class,
-                () -> readAll("a,b\r\nc,\"open\r\nstill open"));
+        Csv.MalformedCsvException unclosed =
+                assertThrows(Csv.MalformedCsvException.class, () -> readAll("a,b\r\nc,\"open\r\nstill open"));
         assertEquals(2, unclosed.line());
-        Csv.MalformedCsvException stray = assertThrows(Csv.MalformedCsvException.class,
-                () -> readAll("a,b\r\n\"x\"y,z"));
+        Csv.MalformedCsvException stray =
+                assertThrows(Csv.MalformedCsvException.class, () -> readAll("a,b\r\n\"x\"y,z"));
         assertEquals(2, stray.line());
     }
 
     @Test
     void writesRfc4180QuotingOnlyWhereNeeded() {
-        assertEquals("plain,,\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",\"lf\nonly\"\r\n",
+        assertEquals(
+                "plain,,\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",\"lf\nonly\"\r\n",
                 Csv.record(Arrays.asList("plain", null, "a,b", "say \"hi\"", "two\r\nlines", "lf\nonly")));
     }
 

@@ -18,8 +18,13 @@ public class AgreementTermsRepository implements PanacheRepositoryBase<Agreement
     /** The agreement that was active, and effective, for this partner at {@code moment}. */
     public Optional<AgreementTerms> inForceAt(String tenantId, UUID partnerId, Instant moment) {
         LocalDate day = LocalDate.ofInstant(moment, ZoneOffset.UTC);
-        return find("tenantId = ?1 and partnerId = ?2 and activatedAt <= ?3 and (endedAt is null or endedAt > ?3) "
-                + "and effectiveFrom <= ?4 and (effectiveTo is null or effectiveTo >= ?4) order by activatedAt desc",
-                tenantId, partnerId, moment, day).firstResultOptional();
+        return find(
+                        "tenantId = ?1 and partnerId = ?2 and activatedAt <= ?3 and (endedAt is null or endedAt > ?3) "
+                                + "and effectiveFrom <= ?4 and (effectiveTo is null or effectiveTo >= ?4) order by activatedAt desc",
+                        tenantId,
+                        partnerId,
+                        moment,
+                        day)
+                .firstResultOptional();
     }
 }

@@ -4,5 +4,4 @@ import io.referrals.platform.history.HistoryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class ConsentChangeRepository implements HistoryRepository<ConsentChange> {
-}
+public class ConsentChangeRepository implements HistoryRepository<ConsentChange> {}

@@ -35,16 +35,21 @@ public class IntakeLinkRepository implements PanacheRepositoryBase<IntakeLink, U
      * the upsert takes the window row's lock only for its own short transaction.
      */
     public int countRequest(UUID linkId, Instant windowStart) {
-        Object count = getEntityManager().createNativeQuery("""
+        Object count = getEntityManager()
+                .createNativeQuery("""
                 insert into intake_rate_window (link_id, window_start, requests) values (?1, ?2, 1)
                 on conflict (link_id, window_start) do update set requests = intake_rate_window.requests + 1
                 returning requests""")
-                .setParameter(1, linkId).setParameter(2, windowStart).getSingleResult();
+                .setParameter(1, linkId)
+                .setParameter(2, windowStart)
+                .getSingleResult();
         return ((Number) count).intValue();
     }
 
     public void deleteWindowsBefore(Instant before) {
-        getEntityManager().createNativeQuery("delete from intake_rate_window where window_start < ?1")
-                .setParameter(1, before).executeUpdate();
+        getEntityManager()
+                .createNativeQuery("delete from intake_rate_window where window_start < ?1")
+                .setParameter(1, before)
+                .executeUpdate();
     }
 }

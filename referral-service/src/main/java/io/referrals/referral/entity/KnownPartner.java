@@ -34,7 +34,7 @@ public class KnownPartner extends PanacheEntityBase {
     public Instant changedAt;
 
     @Embeddable
-    public record Key(@Column(name = "tenant_id") String tenantId, @Column(name = "partner_id") UUID partnerId)
-            implements Serializable {
-    }
+    public record Key(
+            @Column(name = "tenant_id") String tenantId,
+            @Column(name = "partner_id") UUID partnerId) implements Serializable {}
 }

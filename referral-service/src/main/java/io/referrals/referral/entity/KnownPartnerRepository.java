@@ -13,6 +13,7 @@ public class KnownPartnerRepository implements PanacheRepositoryBase<KnownPartne
     }
 
     public Optional<KnownPartner> findByEmail(String tenantId, String email) {
-        return find("key.tenantId = ?1 and lower(email) = lower(?2)", tenantId, email).firstResultOptional();
+        return find("key.tenantId = ?1 and lower(email) = lower(?2)", tenantId, email)
+                .firstResultOptional();
     }
 }

@@ -1,9 +1,9 @@
 package io.referrals.referral.entity;
 
-import io.referrals.events.ReferralStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.referrals.events.Consent;
 import io.referrals.events.ReferralChannel;
+import io.referrals.events.ReferralStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -8,6 +8,5 @@ import java.util.UUID;
  * What narrows the referral list; every criterion is optional. {@code overdue}: true for referrals still received
  * after their first-contact deadline, false for all others.
  */
-public record ReferralQuery(UUID partnerId, ReferralStatus status, Boolean overdue, Instant receivedFrom,
-        Instant receivedTo) {
-}
+public record ReferralQuery(
+        UUID partnerId, ReferralStatus status, Boolean overdue, Instant receivedFrom, Instant receivedTo) {}

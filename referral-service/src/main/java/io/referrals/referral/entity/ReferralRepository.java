@@ -30,13 +30,16 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        List<UUID> ids = getEntityManager().createNativeQuery("""
+        List<UUID> ids = getEntityManager()
+                .createNativeQuery("""
                 select id from referral where tenant_id = ?1 and received_at >= ?2
                   and (lower(referred_email) = lower(?3)
                        or regexp_replace(referred_phone, '[^0-9]', '', 'g') = ?4)
                 order by received_at desc, id limit 1""", UUID.class)
-                .setParameter(1, tenantId).setParameter(2, since)
-                .setParameter(3, email == null ? "" : email).setParameter(4, phoneDigits == null ? "" : phoneDigits)
+                .setParameter(1, tenantId)
+                .setParameter(2, since)
+                .setParameter(3, email == null ? "" : email)
+                .setParameter(4, phoneDigits == null ? "" : phoneDigits)
                 .getResultList();
         return ids.stream().findFirst();
     }
@@ -49,16 +52,23 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                 .and("receivedAt >= :from", "from", query.receivedFrom())
                 .and("receivedAt < :to", "to", query.receivedTo());
         if (query.overdue() != null) {
-            where.and(query.overdue() ? "status = :received and firstContactDueAt < :now"
-                    : "(status <> :received or firstContactDueAt >= :now)")
-                    .bind("received", ReferralStatus.RECEIVED).bind("now", now);
+            where.and(
+                            query.overdue()
+                                    ? "status = :received and firstContactDueAt < :now"
+                                    : "(status <> :received or firstContactDueAt >= :now)")
+                    .bind("received", ReferralStatus.RECEIVED)
+                    .bind("now", now);
         }
         return Pages.of(find(where.query(), Sort.descending("receivedAt").and("id"), where.parameters()), paging);
     }
 
     /** The partner's converted referrals received at or after {@code since}. */
     public List<Referral> convertedReceivedSince(String tenantId, UUID partnerId, Instant since) {
-        return list("tenantId = ?1 and partnerId = ?2 and status = ?3 and receivedAt >= ?4",
-                tenantId, partnerId, ReferralStatus.CONVERTED, since);
+        return list(
+                "tenantId = ?1 and partnerId = ?2 and status = ?3 and receivedAt >= ?4",
+                tenantId,
+                partnerId,
+                ReferralStatus.CONVERTED,
+                since);
     }
 }

@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** One row per practice that changed a setting, keyed by its tenant id. */
 @ApplicationScoped
-public class ReferralSettingsRepository implements PanacheRepositoryBase<ReferralSettings, String> {
-}
+public class ReferralSettingsRepository implements PanacheRepositoryBase<ReferralSettings, String> {}

@@ -18,10 +18,17 @@ import java.util.UUID;
 @Entity
 @Table(name = "reward")
 public class Reward extends PanacheEntityBase {
-    public enum Status implements WireEnum { OWED, PAID, WAIVED }
+    public enum Status implements WireEnum {
+        OWED,
+        PAID,
+        WAIVED
+    }
 
     /** Who receives it: the referring partner (a fee, or a referring client's reward) or the referred client. */
-    public enum Beneficiary implements WireEnum { PARTNER, REFERRED_CLIENT }
+    public enum Beneficiary implements WireEnum {
+        PARTNER,
+        REFERRED_CLIENT
+    }
 
     @Id
     public UUID id;

@@ -6,8 +6,7 @@ import io.referrals.referral.entity.GivenReferral;
 
 /** Given referrals as the events announce them. */
 public final class GivenReferralMapper {
-    private GivenReferralMapper() {
-    }
+    private GivenReferralMapper() {}
 
     /** Counts for reciprocity; names neither the person nor their contact details. */
     public static ReferralGiven toGiven(GivenReferral g) {

@@ -12,8 +12,7 @@ import java.time.Instant;
 
 /** Referrals as the events announce them. */
 public final class ReferralMapper {
-    private ReferralMapper() {
-    }
+    private ReferralMapper() {}
 
     /** Carries the current consent; never the referred person's contact details nor the practice's note. */
     public static ReferralStatusChanged toStatusChanged(Referral r, ReferralStatus from, Instant at) {
@@ -26,12 +25,18 @@ public final class ReferralMapper {
 
     /** The event names the referred person but carries none of their contact details. */
     public static ReferralReceived toReceived(Referral r) {
-        return new ReferralReceived(r.id, new Referrer(r.partnerId, r.referrerName, r.referrerEmail), r.referredName,
-                r.consent, r.receivedAt, r.channel, r.firstContactDueAt);
+        return new ReferralReceived(
+                r.id,
+                new Referrer(r.partnerId, r.referrerName, r.referrerEmail),
+                r.referredName,
+                r.consent,
+                r.receivedAt,
+                r.channel,
+                r.firstContactDueAt);
     }
 
     public static ReferralConverted toConverted(Referral r) {
-        return new ReferralConverted(r.id, r.partnerId, new Money(r.programValue, r.currency), r.receivedAt,
-                r.convertedAt);
+        return new ReferralConverted(
+                r.id, r.partnerId, new Money(r.programValue, r.currency), r.receivedAt, r.convertedAt);
     }
 }

@@ -7,8 +7,7 @@ import io.referrals.referral.entity.Reward;
 
 /** Rewards as the events announce them. */
 public final class RewardMapper {
-    private RewardMapper() {
-    }
+    private RewardMapper() {}
 
     public static RewardEarned toEarned(Reward r) {
         return new RewardEarned(r.id, r.referralId, r.partnerId, r.type, money(r), r.agreementId, r.earnedAt);

@@ -1,8 +1,8 @@
 package io.referrals.referral.messaging;
 
 import io.referrals.events.EventTypes;
-import io.referrals.platform.inbox.EventRouter;
 import io.referrals.platform.inbox.EventConsumer;
+import io.referrals.platform.inbox.EventRouter;
 import io.referrals.referral.service.AgreementTermsDirectory;
 import io.referrals.referral.service.PartnerDirectory;
 import io.smallrye.reactive.messaging.annotations.Blocking;

@@ -1,7 +1,7 @@
 package io.referrals.referral.rest;
 
-import io.referrals.platform.problem.Problem;
 import io.referrals.platform.page.Page;
+import io.referrals.platform.problem.Problem;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
@@ -43,27 +43,37 @@ public class GivenReferralResource {
 
     @POST
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "giveReferral", summary = "Record a referral the practice gave to a partner",
+    @Operation(
+            operationId = "giveReferral",
+            summary = "Record a referral the practice gave to a partner",
             description = "To get referrals, give referrals: records the person, their need and the day, and "
                     + "announces a ReferralGiven event (partner and day only) that reciprocity counts.")
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
             content = @Content(schema = @Schema(implementation = GivenReferralView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown partner",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown partner",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response give(@NotNull @Valid GivenReferralCommands.Give request) {
         String tenantId = tenant.id();
         GivenReferral given = service.give(tenantId, request);
         return Response.status(Response.Status.CREATED)
-                .entity(GivenReferralView.of(given, service.partnerName(tenantId, given.partnerId))).build();
+                .entity(GivenReferralView.of(given, service.partnerName(tenantId, given.partnerId)))
+                .build();
     }
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "listGivenReferrals", summary = "List referrals given",
+    @Operation(
+            operationId = "listGivenReferrals",
+            summary = "List referrals given",
             description = "Newest first (by the day given).")
     @APIResponse(responseCode = "200", description = "One page of referrals given")
-    public Page<GivenReferralView> list(@Parameter(description = "Only those given to this partner")
-            @QueryParam("partnerId") UUID partnerId, @Valid @BeanParam PageRequest page) {
+    public Page<GivenReferralView> list(
+            @Parameter(description = "Only those given to this partner") @QueryParam("partnerId") UUID partnerId,
+            @Valid @BeanParam PageRequest page) {
         String tenantId = tenant.id();
         return service.list(tenantId, partnerId, page.paging())
                 .map(g -> GivenReferralView.of(g, service.partnerName(tenantId, g.partnerId)));

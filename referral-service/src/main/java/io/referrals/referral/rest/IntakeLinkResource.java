@@ -1,7 +1,7 @@
 package io.referrals.referral.rest;
 
-import io.referrals.platform.problem.Problem;
 import io.referrals.platform.page.Page;
+import io.referrals.platform.problem.Problem;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
@@ -50,25 +50,38 @@ public class IntakeLinkResource {
 
     @POST
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "createIntakeLink", summary = "Create an intake link",
+    @Operation(
+            operationId = "createIntakeLink",
+            summary = "Create an intake link",
             description = "Creates a secret address, `POST /api/intake/{token}`, through which form builders, "
                     + "schedulers and Zapier-style webhooks post referrals without a bearer token. The token (and, "
                     + "for a signed link, the Standard Webhooks signing secret) is in this answer only: it is stored "
                     + "hashed and cannot be shown again. With `partnerId` the link is that partner's personal "
                     + "referral link.")
-    @APIResponse(responseCode = "201", description = "Created; the only answer that shows the token",
-            content = @Content(schema = @Schema(implementation = IntakeLinkView.class),
-                    examples = @ExampleObject(name = "signed", value = CREATED_EXAMPLE)))
-    @APIResponse(responseCode = "422", description = "The partner is not known in this practice",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; the only answer that shows the token",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IntakeLinkView.class),
+                            examples = @ExampleObject(name = "signed", value = CREATED_EXAMPLE)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The partner is not known in this practice",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response create(@NotNull @Valid IntakeLinkCommands.Create request, @Context UriInfo uri) {
         IntakeLinkView view = IntakeLinkView.withSecrets(service.create(tenant.id(), request));
-        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(view.id().toString()).build())
+                .entity(view)
+                .build();
     }
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "listIntakeLinks", summary = "List intake links",
+    @Operation(
+            operationId = "listIntakeLinks",
+            summary = "List intake links",
             description = "Newest first, revoked ones included (with revokedAt). Never shows tokens or secrets.")
     @APIResponse(responseCode = "200", description = "One page of intake links")
     public Page<IntakeLinkView> list(@Valid @BeanParam PageRequest page) {
@@ -79,7 +92,9 @@ public class IntakeLinkResource {
     @Path("/{id}")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "getIntakeLink", summary = "Get an intake link", description = "Without its secrets.")
-    @APIResponse(responseCode = "200", description = "The intake link",
+    @APIResponse(
+            responseCode = "200",
+            description = "The intake link",
             content = @Content(schema = @Schema(implementation = IntakeLinkView.class)))
     public IntakeLinkView get(@PathParam("id") UUID id) {
         return IntakeLinkView.of(service.get(tenant.id(), id));
@@ -88,13 +103,21 @@ public class IntakeLinkResource {
     @POST
     @Path("/{id}/rotate")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "rotateIntakeLink", summary = "Rotate an intake link's secrets",
+    @Operation(
+            operationId = "rotateIntakeLink",
+            summary = "Rotate an intake link's secrets",
             description = "Issues a new token (and signing secret for a signed link), shown in this answer only. "
                     + "The old ones stop working at once.")
-    @APIResponse(responseCode = "200", description = "The link with its new secrets",
-            content = @Content(schema = @Schema(implementation = IntakeLinkView.class),
-                    examples = @ExampleObject(name = "signed", value = CREATED_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The link is revoked",
+    @APIResponse(
+            responseCode = "200",
+            description = "The link with its new secrets",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IntakeLinkView.class),
+                            examples = @ExampleObject(name = "signed", value = CREATED_EXAMPLE)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The link is revoked",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public IntakeLinkView rotate(@PathParam("id") UUID id) {
         return IntakeLinkView.withSecrets(service.rotate(tenant.id(), id));
@@ -103,7 +126,9 @@ public class IntakeLinkResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "revokeIntakeLink", summary = "Revoke an intake link",
+    @Operation(
+            operationId = "revokeIntakeLink",
+            summary = "Revoke an intake link",
             description = "Its token answers 404 from now on. The link stays listed with revokedAt. Revoking again "
                     + "changes nothing.")
     @APIResponse(responseCode = "204", description = "Revoked")

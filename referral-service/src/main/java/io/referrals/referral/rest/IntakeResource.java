@@ -57,7 +57,9 @@ public class IntakeResource {
     @PermitAll
     @Transactional
     @SecurityRequirements
-    @Operation(operationId = "intakeReferral", summary = "Post a referral through an intake link",
+    @Operation(
+            operationId = "intakeReferral",
+            summary = "Post a referral through an intake link",
             description = "For form builders, schedulers and Zapier-style webhooks: no bearer token, the link's token "
                     + "in the path names the practice. The body is the one of `POST /api/referrals`; a link bound to a "
                     + "partner records the referral as theirs (leave out partnerId and referrer). Send an "
@@ -66,37 +68,66 @@ public class IntakeResource {
                     + "`{id}.{timestamp}.{body}`), at most 5 minutes old. A referral whose email or phone was seen in "
                     + "the last 30 days is recorded with possibleDuplicateOf.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ReferralCommands.Receive.class)))
-    @APIResponse(responseCode = "201", description = "Recorded (or, on a retry with the same key, the first answer)",
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded (or, on a retry with the same key, the first answer)",
             headers = @Header(name = IdempotencyKeys.REPLAYED_HEADER, description = "true when this is a replay"),
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "401", description = "Signed link: signature missing, invalid or stale",
+    @APIResponse(
+            responseCode = "401",
+            description = "Signed link: signature missing, invalid or stale",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "404", description = "No active intake link has this token (unknown or revoked)",
+    @APIResponse(
+            responseCode = "404",
+            description = "No active intake link has this token (unknown or revoked)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = "Unknown partner, or Idempotency-Key reused with another body",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown partner, or Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "429", description = "The link's requests per minute are used up",
+    @APIResponse(
+            responseCode = "429",
+            description = "The link's requests per minute are used up",
             headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds until the next minute window"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response intake(
-            @Parameter(description = "The intake link's token", example = "il_9mQ3yZk0c1hT7uJ2bX4eV8rN6pL5sD0aF3gH1jK2lM4")
-            @PathParam("token") String token,
-            @Parameter(description = "Makes retries safe: the same key returns the first answer and creates nothing",
-                    example = "zap-run-7f3a9c")
-            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Parameter(
+                            description = "The intake link's token",
+                            example = "il_9mQ3yZk0c1hT7uJ2bX4eV8rN6pL5sD0aF3gH1jK2lM4")
+                    @PathParam("token")
+                    String token,
+            @Parameter(
+                            description =
+                                    "Makes retries safe: the same key returns the first answer and creates nothing",
+                            example = "zap-run-7f3a9c")
+                    @HeaderParam(IdempotencyKeys.HEADER)
+                    String idempotencyKey,
             @Parameter(description = "Signed links: unique id of this message", example = "msg_2b7c9d")
-            @HeaderParam(WEBHOOK_ID) String webhookId,
+                    @HeaderParam(WEBHOOK_ID)
+                    String webhookId,
             @Parameter(description = "Signed links: unix seconds when signed", example = "1763913600")
-            @HeaderParam(WEBHOOK_TIMESTAMP) String webhookTimestamp,
-            @Parameter(description = "Signed links: space-separated `v1,<base64>` signatures",
-                    example = "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=")
-            @HeaderParam(WEBHOOK_SIGNATURE) String webhookSignature,
-            String body, @Context UriInfo uri) throws JsonProcessingException {
-        IntakeService.Accepted accepted = intake.accept(token, body,
-                new WebhookHeaders(webhookId, webhookTimestamp, webhookSignature), idempotencyKey);
-        return idempotencyKeys.execute(accepted.tenantId(), accepted.idempotencyKey(), accepted.referral(),
-                ReferralView.class, () -> views.of(intake.record(accepted)),
-                view -> Response.created(uri.getBaseUriBuilder().path("api/referrals").path(view.id().toString())
-                        .build()).entity(view));
+                    @HeaderParam(WEBHOOK_TIMESTAMP)
+                    String webhookTimestamp,
+            @Parameter(
+                            description = "Signed links: space-separated `v1,<base64>` signatures",
+                            example = "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=")
+                    @HeaderParam(WEBHOOK_SIGNATURE)
+                    String webhookSignature,
+            String body,
+            @Context UriInfo uri)
+            throws JsonProcessingException {
+        IntakeService.Accepted accepted = intake.accept(
+                token, body, new WebhookHeaders(webhookId, webhookTimestamp, webhookSignature), idempotencyKey);
+        return idempotencyKeys.execute(
+                accepted.tenantId(),
+                accepted.idempotencyKey(),
+                accepted.referral(),
+                ReferralView.class,
+                () -> views.of(intake.record(accepted)),
+                view -> Response.created(uri.getBaseUriBuilder()
+                                .path("api/referrals")
+                                .path(view.id().toString())
+                                .build())
+                        .entity(view));
     }
 }

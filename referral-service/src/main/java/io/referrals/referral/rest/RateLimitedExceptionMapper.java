@@ -12,8 +12,10 @@ public class RateLimitedExceptionMapper {
 
     @ServerExceptionMapper
     public Response rateLimited(RateLimitedException e, UriInfo uri) {
-        return Response.status(e.problem().status()).type(Problem.MEDIA_TYPE)
+        return Response.status(e.problem().status())
+                .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
-                .entity(e.problem().withInstance(uri.getPath())).build();
+                .entity(e.problem().withInstance(uri.getPath()))
+                .build();
     }
 }

@@ -22,24 +22,29 @@ public class ReferralFilter {
     public ReferralStatus status;
 
     @QueryParam("overdue")
-    @Parameter(description = "true: only referrals still received after their first-contact deadline; false: none "
-            + "of them")
+    @Parameter(
+            description =
+                    "true: only referrals still received after their first-contact deadline; false: none " + "of them")
     public Boolean overdue;
 
     @QueryParam("receivedFrom")
-    @Parameter(description = "Only referrals received at or after this ISO instant", example = "2026-11-01T00:00:00Z",
+    @Parameter(
+            description = "Only referrals received at or after this ISO instant",
+            example = "2026-11-01T00:00:00Z",
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
     public String receivedFrom;
 
     @QueryParam("receivedTo")
-    @Parameter(description = "Only referrals received before this ISO instant", example = "2026-12-01T00:00:00Z",
+    @Parameter(
+            description = "Only referrals received before this ISO instant",
+            example = "2026-12-01T00:00:00Z",
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
     public String receivedTo;
 
     /** The filter as the service takes it. */
     public ReferralQuery toQuery() {
-        return new ReferralQuery(partnerId, status, overdue, instant("receivedFrom", receivedFrom),
-                instant("receivedTo", receivedTo));
+        return new ReferralQuery(
+                partnerId, status, overdue, instant("receivedFrom", receivedFrom), instant("receivedTo", receivedTo));
     }
 
     /** A malformed date is a 400 naming the parameter, not the 404 JAX-RS gives a query parameter it cannot read. */

@@ -2,8 +2,8 @@ package io.referrals.referral.rest;
 
 import io.referrals.events.ReferralChannel;
 import io.referrals.platform.idempotency.IdempotencyKeys;
-import io.referrals.platform.problem.Problem;
 import io.referrals.platform.page.Page;
+import io.referrals.platform.problem.Problem;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
@@ -59,28 +59,47 @@ public class ReferralResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "receiveReferral", summary = "Record an inbound referral",
+    @Operation(
+            operationId = "receiveReferral",
+            summary = "Record an inbound referral",
             description = "Records a person referred by a known partner and announces it with a ReferralReceived "
                     + "event. Send an Idempotency-Key to make retries safe.")
-    @APIResponse(responseCode = "201", description = "Recorded (or, on a retry with the same key, the first answer)",
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded (or, on a retry with the same key, the first answer)",
             headers = @Header(name = IdempotencyKeys.REPLAYED_HEADER, description = "true when this is a replay"),
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown partner, or Idempotency-Key reused with another body",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown partner, or Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response receive(
-            @Parameter(description = "Makes retries safe: the same key returns the first answer and creates nothing",
-                    example = "3f0c2a9e-referral-42")
-            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @NotNull @Valid ReferralCommands.Receive request, @Context UriInfo uri) {
+            @Parameter(
+                            description =
+                                    "Makes retries safe: the same key returns the first answer and creates nothing",
+                            example = "3f0c2a9e-referral-42")
+                    @HeaderParam(IdempotencyKeys.HEADER)
+                    String idempotencyKey,
+            @NotNull @Valid ReferralCommands.Receive request,
+            @Context UriInfo uri) {
         String tenantId = tenant.id();
-        return idempotencyKeys.execute(tenantId, idempotencyKey, request, ReferralView.class,
+        return idempotencyKeys.execute(
+                tenantId,
+                idempotencyKey,
+                request,
+                ReferralView.class,
                 () -> views.of(service.receive(tenantId, request, ReferralChannel.API)),
-                view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view));
+                view -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(view.id().toString())
+                                .build())
+                        .entity(view));
     }
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "listReferrals", summary = "List referrals",
+    @Operation(
+            operationId = "listReferrals",
+            summary = "List referrals",
             description = "Newest first, narrowed by partner, status, overdue first contact and receipt date range.")
     @APIResponse(responseCode = "200", description = "One page of referrals")
     public Page<ReferralView> list(@BeanParam ReferralFilter filter, @Valid @BeanParam PageRequest page) {
@@ -91,7 +110,9 @@ public class ReferralResource {
     @Path("/{id}")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "getReferral", summary = "Get a referral")
-    @APIResponse(responseCode = "200", description = "The referral",
+    @APIResponse(
+            responseCode = "200",
+            description = "The referral",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
     public ReferralView get(@PathParam("id") UUID id) {
         return views.of(service.get(tenant.id(), id));
@@ -100,13 +121,19 @@ public class ReferralResource {
     @POST
     @Path("/{id}/conversion")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "convertReferral", summary = "Mark a referral converted",
+    @Operation(
+            operationId = "convertReferral",
+            summary = "Mark a referral converted",
             description = "The referred person became a client. Announces a ReferralConverted event carrying the "
                     + "program value, which metrics attribute to the referring partner.")
-    @APIResponse(responseCode = "200", description = "The converted referral",
+    @APIResponse(
+            responseCode = "200",
+            description = "The converted referral",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "409", description = "The referral is already converted or closed; the problem "
-            + "lists currentStatus and the allowed statuses",
+    @APIResponse(
+            responseCode = "409",
+            description = "The referral is already converted or closed; the problem "
+                    + "lists currentStatus and the allowed statuses",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public ReferralView convert(@PathParam("id") UUID id, @NotNull @Valid ReferralCommands.Convert request) {
         return views.of(service.convert(tenant.id(), id, request));
@@ -115,17 +142,25 @@ public class ReferralResource {
     @POST
     @Path("/{id}/status")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "changeReferralStatus", summary = "Move a referral along its lifecycle",
+    @Operation(
+            operationId = "changeReferralStatus",
+            summary = "Move a referral along its lifecycle",
             description = "received -> contacted -> consultation_booked (a step may be skipped), then converted "
                     + "(with programValue and currency), not_a_fit, declined or no_response from any open status; "
                     + "those four are final. The step is dated in the history and announced as "
                     + "ReferralStatusChanged, plus ReferralConverted or ReferralClosed when the referral ends there.")
-    @APIResponse(responseCode = "200", description = "The referral in its new status",
+    @APIResponse(
+            responseCode = "200",
+            description = "The referral in its new status",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed from the current status; the problem lists "
-            + "currentStatus and allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
-                    examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not allowed from the current status; the problem lists " + "currentStatus and allowed",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
     public ReferralView changeStatus(@PathParam("id") UUID id, @NotNull @Valid ReferralCommands.ChangeStatus request) {
         return views.of(service.changeStatus(tenant.id(), id, request));
     }
@@ -133,34 +168,46 @@ public class ReferralResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "getReferralHistory", summary = "A referral's status history",
+    @Operation(
+            operationId = "getReferralHistory",
+            summary = "A referral's status history",
             description = "Oldest first; the first entry is the receipt.")
     @APIResponse(responseCode = "200", description = "The dated status changes")
     public List<StatusChangeView> history(@PathParam("id") UUID id) {
-        return service.history(tenant.id(), id).stream().map(StatusChangeView::of).toList();
+        return service.history(tenant.id(), id).stream()
+                .map(StatusChangeView::of)
+                .toList();
     }
 
     @PUT
     @Path("/{id}/consent")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "changeReferralConsent", summary = "Record what the referred person now allows",
+    @Operation(
+            operationId = "changeReferralConsent",
+            summary = "Record what the referred person now allows",
             description = "none, contact_made or outcome: what the referrer may be told. The change is dated in the "
                     + "consent history, and every later event about the referral carries it.")
-    @APIResponse(responseCode = "200", description = "The referral with its new consent",
+    @APIResponse(
+            responseCode = "200",
+            description = "The referral with its new consent",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    public ReferralView changeConsent(@PathParam("id") UUID id,
-            @NotNull @Valid ReferralCommands.ChangeConsent request) {
+    public ReferralView changeConsent(
+            @PathParam("id") UUID id, @NotNull @Valid ReferralCommands.ChangeConsent request) {
         return views.of(service.changeConsent(tenant.id(), id, request));
     }
 
     @GET
     @Path("/{id}/consent-history")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "getReferralConsentHistory", summary = "A referral's consent history",
+    @Operation(
+            operationId = "getReferralConsentHistory",
+            summary = "A referral's consent history",
             description = "Oldest first; the first entry is the consent given at receipt.")
     @APIResponse(responseCode = "200", description = "The dated consents")
     public List<ConsentChangeView> consentHistory(@PathParam("id") UUID id) {
-        return service.consentHistory(tenant.id(), id).stream().map(ConsentChangeView::of).toList();
+        return service.consentHistory(tenant.id(), id).stream()
+                .map(ConsentChangeView::of)
+                .toList();
     }
 
     static final String ILLEGAL_TRANSITION = """

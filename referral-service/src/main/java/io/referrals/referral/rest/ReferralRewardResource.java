@@ -38,17 +38,26 @@ public class ReferralRewardResource {
 
     @POST
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "recordClientReward", summary = "Record a reward for a client who referred someone",
+    @Operation(
+            operationId = "recordClientReward",
+            summary = "Record a reward for a client who referred someone",
             description = "Thanks in kind for a referring client: a session credit, a program discount, exclusive "
                     + "access or a donation to their charity. Owed until marked paid (given). Announced as "
                     + "RewardEarned. Fees owed to partners are not recorded here: they follow from agreements.")
-    @APIResponse(responseCode = "201", description = "The recorded reward",
+    @APIResponse(
+            responseCode = "201",
+            description = "The recorded reward",
             content = @Content(schema = @Schema(implementation = RewardView.class)))
-    public Response record(@PathParam("referralId") UUID referralId,
+    public Response record(
+            @PathParam("referralId") UUID referralId,
             @NotNull @Valid RewardCommands.ClientReward request,
             @Context jakarta.ws.rs.core.UriInfo uri) {
         RewardView view = RewardView.of(service.recordClientReward(tenant.id(), referralId, request));
-        return Response.created(UriBuilder.fromUri(uri.getBaseUri()).path("api/rewards").path(view.id().toString()).build())
-                .entity(view).build();
+        return Response.created(UriBuilder.fromUri(uri.getBaseUri())
+                        .path("api/rewards")
+                        .path(view.id().toString())
+                        .build())
+                .entity(view)
+                .build();
     }
 }

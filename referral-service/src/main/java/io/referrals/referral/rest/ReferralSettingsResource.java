@@ -33,9 +33,13 @@ public class ReferralSettingsResource {
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "getReferralSettings", summary = "The practice's referral settings",
+    @Operation(
+            operationId = "getReferralSettings",
+            summary = "The practice's referral settings",
             description = "firstContactHours defaults to 48.")
-    @APIResponse(responseCode = "200", description = "The settings",
+    @APIResponse(
+            responseCode = "200",
+            description = "The settings",
             content = @Content(schema = @Schema(implementation = ReferralSettingsView.class)))
     public ReferralSettingsView get() {
         return new ReferralSettingsView(service.firstContactHours(tenant.id()));
@@ -43,9 +47,13 @@ public class ReferralSettingsResource {
 
     @PUT
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "updateReferralSettings", summary = "Change the practice's referral settings",
+    @Operation(
+            operationId = "updateReferralSettings",
+            summary = "Change the practice's referral settings",
             description = "A new firstContactHours applies to referrals received from now on.")
-    @APIResponse(responseCode = "200", description = "The settings now in force",
+    @APIResponse(
+            responseCode = "200",
+            description = "The settings now in force",
             content = @Content(schema = @Schema(implementation = ReferralSettingsView.class)))
     public ReferralSettingsView update(@NotNull @Valid ReferralSettingsView request) {
         return new ReferralSettingsView(service.setFirstContactHours(tenant.id(), request.firstContactHours()));

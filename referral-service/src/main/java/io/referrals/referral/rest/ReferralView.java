@@ -19,18 +19,28 @@ public record ReferralView(
         String note,
         @Schema(example = "outcome") Consent consent,
         @Schema(example = "received") ReferralStatus status,
+
         @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = SchemaType.STRING, example = "1500.00")
         BigDecimal programValue,
+
         @Schema(example = "USD") String currency,
         Instant receivedAt,
         Instant convertedAt,
-        @Schema(description = "A referral of the same practice received within the 30 days before this one with the "
-                + "same email (any case) or phone (same digits). This referral is recorded all the same.",
+
+        @Schema(
+                description = "A referral of the same practice received within the 30 days before this one with the "
+                        + "same email (any case) or phone (same digits). This referral is recorded all the same.",
                 example = "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b")
         UUID possibleDuplicateOf,
-        @Schema(description = "When the practice should have first contacted the person: received plus the "
-                + "practice's firstContactHours", example = "2026-11-25T09:30:00Z") Instant firstContactDueAt,
+
+        @Schema(
+                description = "When the practice should have first contacted the person: received plus the "
+                        + "practice's firstContactHours",
+                example = "2026-11-25T09:30:00Z")
+        Instant firstContactDueAt,
+
         @Schema(description = "When the referral first left received", example = "2026-11-23T14:05:00Z")
         Instant firstContactedAt,
-        @Schema(description = "Still received after firstContactDueAt", example = "false") boolean overdue) {
-}
+
+        @Schema(description = "Still received after firstContactDueAt", example = "false")
+        boolean overdue) {}

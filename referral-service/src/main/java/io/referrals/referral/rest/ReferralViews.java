@@ -15,11 +15,21 @@ public class ReferralViews {
     Clock clock;
 
     public ReferralView of(Referral r) {
-        return new ReferralView(r.id, r.partnerId, r.referrerName,
-                new ReferralCommands.ReferredPerson(r.referredName, r.referredEmail, r.referredPhone), r.note,
-                r.consent, r.status,
-                r.programValue == null ? null : r.programValue.setScale(2, RoundingMode.UNNECESSARY), r.currency,
-                r.receivedAt, r.convertedAt, r.possibleDuplicateOf, r.firstContactDueAt, r.firstContactedAt,
+        return new ReferralView(
+                r.id,
+                r.partnerId,
+                r.referrerName,
+                new ReferralCommands.ReferredPerson(r.referredName, r.referredEmail, r.referredPhone),
+                r.note,
+                r.consent,
+                r.status,
+                r.programValue == null ? null : r.programValue.setScale(2, RoundingMode.UNNECESSARY),
+                r.currency,
+                r.receivedAt,
+                r.convertedAt,
+                r.possibleDuplicateOf,
+                r.firstContactDueAt,
+                r.firstContactedAt,
                 r.isOverdueAt(clock.instant()));
     }
 }

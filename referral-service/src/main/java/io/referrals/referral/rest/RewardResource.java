@@ -1,7 +1,7 @@
 package io.referrals.referral.rest;
 
-import io.referrals.platform.problem.Problem;
 import io.referrals.platform.page.Page;
+import io.referrals.platform.problem.Problem;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
@@ -44,10 +44,13 @@ public class RewardResource {
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "listRewards", summary = "List rewards",
+    @Operation(
+            operationId = "listRewards",
+            summary = "List rewards",
             description = "Fees owed under agreements and client rewards, newest first.")
     @APIResponse(responseCode = "200", description = "One page of rewards")
-    public Page<RewardView> list(@Parameter(description = "Only this partner's") @QueryParam("partnerId") UUID partnerId,
+    public Page<RewardView> list(
+            @Parameter(description = "Only this partner's") @QueryParam("partnerId") UUID partnerId,
             @Parameter(description = "Only this referral's") @QueryParam("referralId") UUID referralId,
             @Parameter(description = "Only owed, paid or waived ones") @QueryParam("status") Reward.Status status,
             @Valid @BeanParam PageRequest page) {
@@ -59,7 +62,9 @@ public class RewardResource {
     @Path("/{id}")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "getReward", summary = "Get a reward")
-    @APIResponse(responseCode = "200", description = "The reward",
+    @APIResponse(
+            responseCode = "200",
+            description = "The reward",
             content = @Content(schema = @Schema(implementation = RewardView.class)))
     public RewardView get(@PathParam("id") UUID id) {
         return RewardView.of(service.get(tenant.id(), id));
@@ -68,11 +73,17 @@ public class RewardResource {
     @POST
     @Path("/{id}/payment")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
-    @Operation(operationId = "payReward", summary = "Mark an owed reward paid (or given)",
+    @Operation(
+            operationId = "payReward",
+            summary = "Mark an owed reward paid (or given)",
             description = "Announced as RewardPaid.")
-    @APIResponse(responseCode = "200", description = "The paid reward",
+    @APIResponse(
+            responseCode = "200",
+            description = "The paid reward",
             content = @Content(schema = @Schema(implementation = RewardView.class)))
-    @APIResponse(responseCode = "409", description = "Already paid or waived",
+    @APIResponse(
+            responseCode = "409",
+            description = "Already paid or waived",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public RewardView pay(@PathParam("id") UUID id, @NotNull @Valid RewardCommands.Payment request) {
         return RewardView.of(service.pay(tenant.id(), id, request));
@@ -82,9 +93,13 @@ public class RewardResource {
     @Path("/{id}/waiver")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
     @Operation(operationId = "waiveReward", summary = "Waive an owed reward")
-    @APIResponse(responseCode = "200", description = "The waived reward",
+    @APIResponse(
+            responseCode = "200",
+            description = "The waived reward",
             content = @Content(schema = @Schema(implementation = RewardView.class)))
-    @APIResponse(responseCode = "409", description = "Already paid or waived",
+    @APIResponse(
+            responseCode = "409",
+            description = "Already paid or waived",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public RewardView waive(@PathParam("id") UUID id, @NotNull @Valid RewardCommands.Waiver request) {
         return RewardView.of(service.waive(tenant.id(), id, request));

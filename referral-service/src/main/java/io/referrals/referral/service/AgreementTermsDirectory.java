@@ -28,8 +28,12 @@ public class AgreementTermsDirectory {
         terms.partnerId = data.partnerId();
         terms.compensationType = data.compensation().type();
         terms.percent = data.compensation().percent();
-        terms.flatFeeAmount = data.compensation().flatFee() == null ? null : data.compensation().flatFee().amount();
-        terms.flatFeeCurrency = data.compensation().flatFee() == null ? null : data.compensation().flatFee().currency();
+        terms.flatFeeAmount = data.compensation().flatFee() == null
+                ? null
+                : data.compensation().flatFee().amount();
+        terms.flatFeeCurrency = data.compensation().flatFee() == null
+                ? null
+                : data.compensation().flatFee().currency();
         terms.effectiveFrom = data.effectiveFrom();
         terms.effectiveTo = data.effectiveTo();
         terms.activatedAt = data.activatedAt();
@@ -41,7 +45,8 @@ public class AgreementTermsDirectory {
     public void onEnded(CloudEvent event, AgreementEnded data) {
         // An end that overtakes its activation is kept until the activation arrives; partner-service orders both
         // on the partner's key, so this does not happen on one topic.
-        agreements.findInTenant(event.tenantid(), data.agreementId())
+        agreements
+                .findInTenant(event.tenantid(), data.agreementId())
                 .ifPresent(t -> t.endedAt = earliest(t.endedAt, data.endedAt()));
     }
 

@@ -14,20 +14,22 @@ import java.util.Optional;
 public final class FeeCalculator {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private FeeCalculator() {
-    }
+    private FeeCalculator() {}
 
-    public record Fee(RewardType type, BigDecimal percent, Money amount) {
-    }
+    public record Fee(RewardType type, BigDecimal percent, Money amount) {}
 
     public static Optional<Fee> feeFor(AgreementTerms terms, Money programValue) {
         return switch (terms.compensationType) {
             case NONE -> Optional.empty();
-            case FLAT_FEE -> Optional.of(new Fee(RewardType.FLAT_FEE, null,
-                    new Money(terms.flatFeeAmount.setScale(2, RoundingMode.HALF_EVEN), terms.flatFeeCurrency)));
+            case FLAT_FEE ->
+                Optional.of(new Fee(
+                        RewardType.FLAT_FEE,
+                        null,
+                        new Money(terms.flatFeeAmount.setScale(2, RoundingMode.HALF_EVEN), terms.flatFeeCurrency)));
             case REFERRAL_FEE_PERCENT -> Optional.of(percentOf(RewardType.REFERRAL_FEE, terms.percent, programValue));
             case REVENUE_SHARE_PERCENT -> Optional.of(percentOf(RewardType.REVENUE_SHARE, terms.percent, programValue));
-            case CLIENT_DISCOUNT_PERCENT -> Optional.of(percentOf(RewardType.CLIENT_DISCOUNT, terms.percent, programValue));
+            case CLIENT_DISCOUNT_PERCENT ->
+                Optional.of(percentOf(RewardType.CLIENT_DISCOUNT, terms.percent, programValue));
         };
     }
 

@@ -39,7 +39,8 @@ public class GivenReferralService {
     public GivenReferral give(String tenantId, GivenReferralCommands.Give request) {
         LocalDate givenOn = givenOn(request);
         if ((request.estimatedValue() == null) != (request.currency() == null)) {
-            throw ProblemException.invalidField(request.estimatedValue() == null ? "estimatedValue" : "currency",
+            throw ProblemException.invalidField(
+                    request.estimatedValue() == null ? "estimatedValue" : "currency",
                     "give estimatedValue and currency together, or neither");
         }
         KnownPartner partner = partners.requireKnown(tenantId, request.partnerId());

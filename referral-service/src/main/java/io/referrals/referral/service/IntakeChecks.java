@@ -38,10 +38,11 @@ public class IntakeChecks {
      * so a caller cannot tell whether a token ever existed.
      */
     public IntakeLink activeLink(String token) {
-        Optional<IntakeLink> link = token == null || !token.startsWith(IntakeSecrets.TOKEN_PREFIX) ? Optional.empty()
+        Optional<IntakeLink> link = token == null || !token.startsWith(IntakeSecrets.TOKEN_PREFIX)
+                ? Optional.empty()
                 : links.findActiveByTokenHash(IntakeSecrets.hash(token));
-        return link.orElseThrow(() -> new ProblemException(Problem.of(404, "not-found", "Intake link not found",
-                "No active intake link has this address.")));
+        return link.orElseThrow(() -> new ProblemException(
+                Problem.of(404, "not-found", "Intake link not found", "No active intake link has this address.")));
     }
 
     /**
@@ -54,7 +55,8 @@ public class IntakeChecks {
         Instant now = clock.instant();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
         if (links.countRequest(link.id, window) > link.rateLimitPerMinute) {
-            long untilNextWindow = Duration.between(now, window.plus(Duration.ofMinutes(1))).toSeconds() + 1;
+            long untilNextWindow =
+                    Duration.between(now, window.plus(Duration.ofMinutes(1))).toSeconds() + 1;
             throw new RateLimitedException(link.rateLimitPerMinute, Math.min(60, Math.max(1, untilNextWindow)));
         }
     }
@@ -65,18 +67,24 @@ public class IntakeChecks {
             return;
         }
         if (!headers.isComplete()) {
-            throw unauthorized("signature-missing", "Signature required",
+            throw unauthorized(
+                    "signature-missing",
+                    "Signature required",
                     "This intake link requires the webhook-id, webhook-timestamp and webhook-signature headers.");
         }
         String timestamp = headers.timestamp().trim();
         if (Math.abs(clock.instant().getEpochSecond() - unixSeconds(timestamp)) > SIGNATURE_TOLERANCE.toSeconds()) {
-            throw unauthorized("signature-stale", "Stale signature",
+            throw unauthorized(
+                    "signature-stale",
+                    "Stale signature",
                     "webhook-timestamp is more than 5 minutes away from now; sign the request again.");
         }
-        String expected = IntakeSecrets.sign(link.signingSecret, headers.id(), timestamp,
-                rawBody.getBytes(StandardCharsets.UTF_8));
+        String expected = IntakeSecrets.sign(
+                link.signingSecret, headers.id(), timestamp, rawBody.getBytes(StandardCharsets.UTF_8));
         if (!IntakeSecrets.anyMatches(expected, headers.signature())) {
-            throw unauthorized("signature-invalid", "Invalid signature",
+            throw unauthorized(
+                    "signature-invalid",
+                    "Invalid signature",
                     "No webhook-signature matches the body signed with this link's secret.");
         }
     }
@@ -94,11 +102,11 @@ public class IntakeChecks {
             throw ProblemException.invalidField("referrer", "this intake link belongs to one partner; leave it out");
         }
         if (request.partnerId() != null && !request.partnerId().equals(link.partnerId)) {
-            throw ProblemException.invalidField("partnerId",
-                    "this intake link belongs to another partner; leave it out");
+            throw ProblemException.invalidField(
+                    "partnerId", "this intake link belongs to another partner; leave it out");
         }
-        return new ReferralCommands.Receive(link.partnerId, null, request.referred(), request.note(),
-                request.consent());
+        return new ReferralCommands.Receive(
+                link.partnerId, null, request.referred(), request.note(), request.consent());
     }
 
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

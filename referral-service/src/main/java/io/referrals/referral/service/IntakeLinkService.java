@@ -28,8 +28,7 @@ public class IntakeLinkService {
     Clock clock;
 
     /** A link with the secrets to show once: the token, and for a signed link its signing secret. */
-    public record WithSecrets(IntakeLink link, String token, String signingSecret) {
-    }
+    public record WithSecrets(IntakeLink link, String token, String signingSecret) {}
 
     @Transactional
     public WithSecrets create(String tenantId, IntakeLinkCommands.Create request) {
@@ -42,8 +41,8 @@ public class IntakeLinkService {
         link.name = request.name().strip();
         link.partnerId = request.partnerId();
         link.signed = Boolean.TRUE.equals(request.signed());
-        link.rateLimitPerMinute = request.rateLimitPerMinute() == null ? DEFAULT_RATE_LIMIT
-                : request.rateLimitPerMinute();
+        link.rateLimitPerMinute =
+                request.rateLimitPerMinute() == null ? DEFAULT_RATE_LIMIT : request.rateLimitPerMinute();
         link.createdAt = Timestamps.now(clock);
         WithSecrets secrets = newSecrets(link);
         links.persist(link);
@@ -55,8 +54,11 @@ public class IntakeLinkService {
     public WithSecrets rotate(String tenantId, UUID id) {
         IntakeLink link = get(tenantId, id);
         if (link.isRevoked()) {
-            throw ProblemException.conflict("intake-link-revoked", "Intake link is revoked",
-                    "A revoked intake link cannot be rotated; create a new one.", Map.of());
+            throw ProblemException.conflict(
+                    "intake-link-revoked",
+                    "Intake link is revoked",
+                    "A revoked intake link cannot be rotated; create a new one.",
+                    Map.of());
         }
         link.rotatedAt = Timestamps.now(clock);
         return newSecrets(link);

@@ -1,8 +1,8 @@
 package io.referrals.referral.service;
 
-import io.referrals.events.ReferralChannel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.referrals.events.ReferralChannel;
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.referral.entity.IntakeLink;
@@ -31,8 +31,7 @@ public class IntakeService {
      * A request that passed every check: the practice the link belongs to, the Idempotency-Key scoped to the link
      * (null when none was sent), and the referral to record.
      */
-    public record Accepted(String tenantId, String idempotencyKey, ReferralCommands.Receive referral) {
-    }
+    public record Accepted(String tenantId, String idempotencyKey, ReferralCommands.Receive referral) {}
 
     /**
      * Checks, in this order: the link (404), its rate limit (429), its signature over the raw body (401), the body

@@ -44,9 +44,12 @@ public class PartnerDirectory {
      * arrived here yet, so the client may retry.
      */
     public KnownPartner requireKnown(String tenantId, UUID partnerId) {
-        return partners.findInTenant(tenantId, partnerId).orElseThrow(() -> ProblemException.unprocessable(
-                "unknown-partner", "Unknown partner", "No partner " + partnerId + " is known in this practice. A "
-                        + "partner created moments ago may take a second to arrive here; retry shortly."));
+        return partners.findInTenant(tenantId, partnerId)
+                .orElseThrow(() -> ProblemException.unprocessable(
+                        "unknown-partner",
+                        "Unknown partner",
+                        "No partner " + partnerId + " is known in this practice. A "
+                                + "partner created moments ago may take a second to arrive here; retry shortly."));
     }
 
     /** The partner's name as referral-service knows it; null for a partner not known here. */
@@ -78,7 +81,8 @@ public class PartnerDirectory {
 
     private void upsert(CloudEvent event, UUID partnerId, String name, String email, PartnerCategory category) {
         Instant changedAt = event.time() == null ? clock.instant() : event.time();
-        KnownPartner partner = partners.findInTenant(event.tenantid(), partnerId).orElse(null);
+        KnownPartner partner =
+                partners.findInTenant(event.tenantid(), partnerId).orElse(null);
         if (partner == null) {
             partner = new KnownPartner();
             partner.key = new KnownPartner.Key(event.tenantid(), partnerId);

@@ -8,8 +8,12 @@ public class RateLimitedException extends ProblemException {
     private final long retryAfterSeconds;
 
     public RateLimitedException(int limitPerMinute, long retryAfterSeconds) {
-        super(Problem.of(429, "rate-limited", "Too many requests", "This intake link accepts " + limitPerMinute
-                + " requests a minute; retry after " + retryAfterSeconds + " seconds."));
+        super(Problem.of(
+                429,
+                "rate-limited",
+                "Too many requests",
+                "This intake link accepts " + limitPerMinute + " requests a minute; retry after " + retryAfterSeconds
+                        + " seconds."));
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -31,8 +31,7 @@ public final class ReferralLifecycle {
         NEXT.put(NO_RESPONSE, List.of());
     }
 
-    private ReferralLifecycle() {
-    }
+    private ReferralLifecycle() {}
 
     public static List<ReferralStatus> allowedFrom(ReferralStatus status) {
         return NEXT.get(status);

@@ -1,8 +1,8 @@
 package io.referrals.referral.service;
 
 import io.referrals.events.Consent;
-import io.referrals.events.ReferralChannel;
 import io.referrals.events.EventTypes;
+import io.referrals.events.ReferralChannel;
 import io.referrals.events.ReferralStatus;
 import io.referrals.platform.outbox.Outbox;
 import io.referrals.platform.page.Page;
@@ -63,7 +63,8 @@ public class ReferralService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Referral receive(String tenantId, ReferralCommands.Receive request, ReferralChannel channel) {
         requireContactAndOneReferrer(request);
-        KnownPartner partner = request.partnerId() != null ? partners.requireKnown(tenantId, request.partnerId())
+        KnownPartner partner = request.partnerId() != null
+                ? partners.requireKnown(tenantId, request.partnerId())
                 : partners.sourceOf(tenantId, request.referrer());
         Referral referral = newReferral(tenantId, partner, request, Timestamps.now(clock));
         referral.channel = channel;
@@ -100,8 +101,10 @@ public class ReferralService {
         referral.status = ReferralStatus.RECEIVED;
         referral.receivedAt = now;
         referral.updatedAt = now;
-        referral.possibleDuplicateOf = referrals.findRecentDuplicate(tenantId, referral.referredEmail,
-                digitsOf(referral.referredPhone), now.minus(DUPLICATE_WINDOW)).orElse(null);
+        referral.possibleDuplicateOf = referrals
+                .findRecentDuplicate(
+                        tenantId, referral.referredEmail, digitsOf(referral.referredPhone), now.minus(DUPLICATE_WINDOW))
+                .orElse(null);
         referral.firstContactDueAt = now.plus(settings.firstContactHours(tenantId), ChronoUnit.HOURS);
         return referral;
     }
@@ -109,8 +112,11 @@ public class ReferralService {
     /** The conversion shortcut: the same as a change to converted, without a note. */
     @Transactional
     public Referral convert(String tenantId, UUID id, ReferralCommands.Convert request) {
-        return changeStatus(tenantId, id, new ReferralCommands.ChangeStatus(ReferralStatus.CONVERTED, null,
-                request.programValue(), request.currency()));
+        return changeStatus(
+                tenantId,
+                id,
+                new ReferralCommands.ChangeStatus(
+                        ReferralStatus.CONVERTED, null, request.programValue(), request.currency()));
     }
 
     /**
@@ -136,16 +142,24 @@ public class ReferralService {
         }
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("currentStatus", from.json());
-        extensions.put("allowed", ReferralLifecycle.allowedFrom(from).stream().map(ReferralStatus::json).toList());
-        throw ProblemException.conflict("illegal-transition", "Illegal status change",
-                "A referral that is " + from.json() + " cannot become " + to.json() + ".", extensions);
+        extensions.put(
+                "allowed",
+                ReferralLifecycle.allowedFrom(from).stream()
+                        .map(ReferralStatus::json)
+                        .toList());
+        throw ProblemException.conflict(
+                "illegal-transition",
+                "Illegal status change",
+                "A referral that is " + from.json() + " cannot become " + to.json() + ".",
+                extensions);
     }
 
     /** A conversion needs its program value and currency; any other status takes neither. */
     private static void requireProgramValueExactlyWhenConverting(ReferralCommands.ChangeStatus request) {
         if (request.status() != ReferralStatus.CONVERTED) {
             if (request.programValue() != null || request.currency() != null) {
-                throw ProblemException.invalidField(request.programValue() != null ? "programValue" : "currency",
+                throw ProblemException.invalidField(
+                        request.programValue() != null ? "programValue" : "currency",
                         "only a conversion takes a program value");
             }
             return;
@@ -176,14 +190,20 @@ public class ReferralService {
     }
 
     private void announceStatusChange(Referral referral, ReferralStatus from, Instant now) {
-        outbox.publish(EventTypes.REFERRAL_STATUS_CHANGED, referral.tenantId, referral.id,
+        outbox.publish(
+                EventTypes.REFERRAL_STATUS_CHANGED,
+                referral.tenantId,
+                referral.id,
                 ReferralMapper.toStatusChanged(referral, from, now));
         if (referral.status == ReferralStatus.CONVERTED) {
-            outbox.publish(EventTypes.REFERRAL_CONVERTED, referral.tenantId, referral.id,
+            outbox.publish(
+                    EventTypes.REFERRAL_CONVERTED,
+                    referral.tenantId,
+                    referral.id,
                     ReferralMapper.toConverted(referral));
         } else if (ReferralLifecycle.isClosedWithoutConversion(referral.status)) {
-            outbox.publish(EventTypes.REFERRAL_CLOSED, referral.tenantId, referral.id,
-                    ReferralMapper.toClosed(referral, now));
+            outbox.publish(
+                    EventTypes.REFERRAL_CLOSED, referral.tenantId, referral.id, ReferralMapper.toClosed(referral, now));
         }
     }
 

@@ -19,7 +19,8 @@ public class ReferralSettingsService {
     Clock clock;
 
     public int firstContactHours(String tenantId) {
-        return settings.findByIdOptional(tenantId).map(s -> s.firstContactHours)
+        return settings.findByIdOptional(tenantId)
+                .map(s -> s.firstContactHours)
                 .orElse(ReferralSettings.DEFAULT_FIRST_CONTACT_HOURS);
     }
 

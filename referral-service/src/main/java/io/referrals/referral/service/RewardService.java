@@ -53,8 +53,10 @@ public class RewardService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onConverted(CloudEvent event, ReferralConverted data) {
-        agreements.inForceAt(event.tenantid(), data.partnerId(), data.receivedAt()).ifPresent(terms ->
-                earnFee(event.tenantid(), data.referralId(), data.partnerId(), data.programValue(), terms));
+        agreements
+                .inForceAt(event.tenantid(), data.partnerId(), data.receivedAt())
+                .ifPresent(terms ->
+                        earnFee(event.tenantid(), data.referralId(), data.partnerId(), data.programValue(), terms));
     }
 
     /**
@@ -63,12 +65,17 @@ public class RewardService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void settleConversionsCoveredBy(AgreementTerms terms) {
-        for (Referral referral : referralRepository.convertedReceivedSince(terms.tenantId, terms.partnerId,
-                terms.activatedAt)) {
-            agreements.inForceAt(terms.tenantId, terms.partnerId, referral.receivedAt)
+        for (Referral referral :
+                referralRepository.convertedReceivedSince(terms.tenantId, terms.partnerId, terms.activatedAt)) {
+            agreements
+                    .inForceAt(terms.tenantId, terms.partnerId, referral.receivedAt)
                     .filter(inForce -> inForce.agreementId.equals(terms.agreementId))
-                    .ifPresent(inForce -> earnFee(terms.tenantId, referral.id, referral.partnerId,
-                            new Money(referral.programValue, referral.currency), inForce));
+                    .ifPresent(inForce -> earnFee(
+                            terms.tenantId,
+                            referral.id,
+                            referral.partnerId,
+                            new Money(referral.programValue, referral.currency),
+                            inForce));
         }
     }
 
@@ -80,8 +87,8 @@ public class RewardService {
             Reward reward = newReward(tenantId, referralId, partnerId, fee.type(), fee.amount());
             reward.agreementId = terms.agreementId;
             reward.percent = fee.percent();
-            reward.beneficiary = fee.type().paysPartner() ? Reward.Beneficiary.PARTNER
-                    : Reward.Beneficiary.REFERRED_CLIENT;
+            reward.beneficiary =
+                    fee.type().paysPartner() ? Reward.Beneficiary.PARTNER : Reward.Beneficiary.REFERRED_CLIENT;
             earned(reward);
         });
     }
@@ -91,7 +98,8 @@ public class RewardService {
     public Reward recordClientReward(String tenantId, UUID referralId, RewardCommands.ClientReward request) {
         Referral referral = referrals.get(tenantId, referralId);
         if (request.type().paysPartner() || request.type() == RewardType.CLIENT_DISCOUNT) {
-            throw ProblemException.invalidField("type",
+            throw ProblemException.invalidField(
+                    "type",
                     "fees and client discounts follow from agreements; record session_credit, program_discount, "
                             + "exclusive_access or charity_donation");
         }
@@ -132,7 +140,9 @@ public class RewardService {
     private Reward owed(String tenantId, UUID id) {
         Reward reward = get(tenantId, id);
         if (reward.status != Reward.Status.OWED) {
-            throw ProblemException.conflict("reward-settled", "Reward already settled",
+            throw ProblemException.conflict(
+                    "reward-settled",
+                    "Reward already settled",
                     "The reward is " + reward.status.json() + "; only an owed reward can be paid or waived.",
                     Map.of("rewardStatus", reward.status.json()));
         }

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** v1: a relationship moved to another stage; {@code reason} is set when it ended. */
-public record PartnerStageChanged(UUID partnerId, PartnerStage from, PartnerStage to, String reason, Instant changedAt) {
+public record PartnerStageChanged(
+        UUID partnerId, PartnerStage from, PartnerStage to, String reason, Instant changedAt) {
     public PartnerStageChanged {
         Objects.requireNonNull(partnerId, "partnerId");
         Objects.requireNonNull(to, "to");

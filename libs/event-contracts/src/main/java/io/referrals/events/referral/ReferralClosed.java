@@ -10,8 +10,13 @@ import java.util.UUID;
  * v1: an inbound referral ended without the person becoming a client; {@code outcome} is not_a_fit, declined or
  * no_response. Carries the current consent; never the referred person's contact details.
  */
-public record ReferralClosed(UUID referralId, UUID partnerId, ReferralStatus outcome, Consent consent,
-        Instant receivedAt, Instant closedAt) {
+public record ReferralClosed(
+        UUID referralId,
+        UUID partnerId,
+        ReferralStatus outcome,
+        Consent consent,
+        Instant receivedAt,
+        Instant closedAt) {
     public ReferralClosed {
         Objects.requireNonNull(referralId, "referralId");
         Objects.requireNonNull(partnerId, "partnerId");

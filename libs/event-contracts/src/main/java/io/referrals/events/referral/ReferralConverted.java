@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** v1: a referred person became a client; the program value is attributed to the referring partner. */
-public record ReferralConverted(UUID referralId, UUID partnerId, Money programValue, Instant receivedAt,
-        Instant convertedAt) {
+public record ReferralConverted(
+        UUID referralId, UUID partnerId, Money programValue, Instant receivedAt, Instant convertedAt) {
     public ReferralConverted {
         Objects.requireNonNull(referralId, "referralId");
         Objects.requireNonNull(partnerId, "partnerId");

@@ -10,8 +10,8 @@ import java.util.UUID;
  * v1: an inbound referral moved from one status to another. Carries the referred person's current consent, so a
  * consumer never tells the referrer more than allowed; never their contact details, nor the practice's note.
  */
-public record ReferralStatusChanged(UUID referralId, UUID partnerId, ReferralStatus from, ReferralStatus to,
-        Consent consent, Instant at) {
+public record ReferralStatusChanged(
+        UUID referralId, UUID partnerId, ReferralStatus from, ReferralStatus to, Consent consent, Instant at) {
     public ReferralStatusChanged {
         Objects.requireNonNull(referralId, "referralId");
         Objects.requireNonNull(partnerId, "partnerId");

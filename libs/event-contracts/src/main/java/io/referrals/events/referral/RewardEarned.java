@@ -11,8 +11,14 @@ import java.util.UUID;
  * was received ({@code agreementId}), or a client reward recorded by the practice (no agreement). {@code amount} is
  * null for rewards without a money value (exclusive access).
  */
-public record RewardEarned(UUID rewardId, UUID referralId, UUID partnerId, RewardType type, Money amount,
-        UUID agreementId, Instant earnedAt) {
+public record RewardEarned(
+        UUID rewardId,
+        UUID referralId,
+        UUID partnerId,
+        RewardType type,
+        Money amount,
+        UUID agreementId,
+        Instant earnedAt) {
     public RewardEarned {
         Objects.requireNonNull(rewardId, "rewardId");
         Objects.requireNonNull(referralId, "referralId");

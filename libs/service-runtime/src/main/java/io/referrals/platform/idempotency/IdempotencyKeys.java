@@ -1,6 +1,5 @@
 package io.referrals.platform.idempotency;
 
-import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
@@ -14,8 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +49,12 @@ public class IdempotencyKeys {
      * {@code request} is the parsed body; its canonical JSON identifies the request.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> Response execute(String tenantId, String key, Object request, Class<T> resultType, Supplier<T> action,
+    public <T> Response execute(
+            String tenantId,
+            String key,
+            Object request,
+            Class<T> resultType,
+            Supplier<T> action,
             Function<T, Response.ResponseBuilder> respond) {
         if (key == null) {
             return respond.apply(action.get()).build();
@@ -60,39 +63,56 @@ public class IdempotencyKeys {
             throw ProblemException.invalidField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String hash = fingerprint(request);
-        int claimed = entityManager.createNativeQuery("""
+        int claimed = entityManager
+                .createNativeQuery("""
                 insert into idempotency_key (tenant_id, idempotency_key, request_hash) values (?1, ?2, ?3)
                 on conflict do nothing""")
-                .setParameter(1, tenantId).setParameter(2, key).setParameter(3, hash)
+                .setParameter(1, tenantId)
+                .setParameter(2, key)
+                .setParameter(3, hash)
                 .executeUpdate();
         if (claimed == 0) {
-            return respond.apply(storedResult(tenantId, key, hash, resultType)).header(REPLAYED_HEADER, "true").build();
+            return respond.apply(storedResult(tenantId, key, hash, resultType))
+                    .header(REPLAYED_HEADER, "true")
+                    .build();
         }
         T result = action.get();
         Response response = respond.apply(result).build();
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                 update idempotency_key set response_status = ?3, response_body = ?4
                 where tenant_id = ?1 and idempotency_key = ?2""")
-                .setParameter(1, tenantId).setParameter(2, key)
-                .setParameter(3, response.getStatus()).setParameter(4, json(result))
+                .setParameter(1, tenantId)
+                .setParameter(2, key)
+                .setParameter(3, response.getStatus())
+                .setParameter(4, json(result))
                 .executeUpdate();
         return response;
     }
 
     private <T> T storedResult(String tenantId, String key, String hash, Class<T> resultType) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
                 select request_hash, response_body from idempotency_key
                 where tenant_id = ?1 and idempotency_key = ?2""")
-                .setParameter(1, tenantId).setParameter(2, key).getResultList();
+                .setParameter(1, tenantId)
+                .setParameter(2, key)
+                .getResultList();
         Object[] row = rows.get(0);
         if (!hash.equals(row[0])) {
-            throw new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency-Key already used",
+            throw new ProblemException(Problem.of(
+                    422,
+                    "idempotency-key-reused",
+                    "Idempotency-Key already used",
                     "This Idempotency-Key was used with a different request body. Use a new key for a new request."));
         }
         if (row[1] == null) {
-            throw ProblemException.conflict("idempotency-key-in-progress", "Request still in progress",
-                    "A request with this Idempotency-Key is still being processed; retry shortly.", Map.of());
+            throw ProblemException.conflict(
+                    "idempotency-key-in-progress",
+                    "Request still in progress",
+                    "A request with this Idempotency-Key is still being processed; retry shortly.",
+                    Map.of());
         }
         try {
             return mapper.readValue((String) row[1], resultType);
@@ -104,15 +124,16 @@ public class IdempotencyKeys {
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void deleteExpiredKeys() {
-        entityManager.createNativeQuery("delete from idempotency_key where created_at < ?1")
+        entityManager
+                .createNativeQuery("delete from idempotency_key where created_at < ?1")
                 .setParameter(1, clock.instant().minus(config.retention()))
                 .executeUpdate();
     }
 
     private String fingerprint(Object request) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json(request).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(json(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

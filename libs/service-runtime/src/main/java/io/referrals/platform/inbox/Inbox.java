@@ -1,11 +1,11 @@
 package io.referrals.platform.inbox;
 
-import io.referrals.platform.config.ServiceConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.MalformedEventException;
+import io.referrals.platform.config.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,23 +46,32 @@ public class Inbox {
         for (int attempt = 1; ; attempt++) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(event, router));
-                registry.counter("inbox.events", "service", service.name(), "type", event.type(),
-                        "outcome", applied ? "applied" : "duplicate").increment();
+                registry.counter(
+                                "inbox.events",
+                                "service",
+                                service.name(),
+                                "type",
+                                event.type(),
+                                "outcome",
+                                applied ? "applied" : "duplicate")
+                        .increment();
                 return applied;
             } catch (MalformedEventException e) {
                 return deadLetter(e);
             } catch (RuntimeException e) {
                 long pause = Math.min(100L << Math.min(attempt, 16), MAX_PAUSE_MILLIS);
                 registry.counter("inbox.retries", "service", service.name()).increment();
-                LOG.warnf("Applying event %s failed (attempt %d), retrying in %d ms: %s", event.id(), attempt, pause,
-                        e.toString());
+                LOG.warnf(
+                        "Applying event %s failed (attempt %d), retrying in %d ms: %s",
+                        event.id(), attempt, pause, e.toString());
                 sleep(pause);
             }
         }
     }
 
     private boolean applyOnce(CloudEvent event, EventRouter router) {
-        int recorded = entityManager.createNativeQuery("""
+        int recorded = entityManager
+                .createNativeQuery("""
                 insert into processed_event (event_id, tenant_id, event_type) values (?1, ?2, ?3)
                 on conflict (event_id) do nothing""")
                 .setParameter(1, event.id())

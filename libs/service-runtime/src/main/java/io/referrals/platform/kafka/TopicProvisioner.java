@@ -34,11 +34,16 @@ public class TopicProvisioner {
         if (wanted.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                15_000))) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
-            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t))
+            List<NewTopic> missing = wanted.stream()
+                    .filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, config.partitions(), config.replicationFactor())
                             .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Topics.retentionMs(t)))))
                     .toList();
@@ -51,7 +56,9 @@ public class TopicProvisioner {
                         if (e.getCause() instanceof TopicExistsException) {
                             LOG.debugf("Topic %s was created by another service first", topic);
                         } else {
-                            LOG.warnf("Topic %s not created: %s", topic, e.getCause().toString());
+                            LOG.warnf(
+                                    "Topic %s not created: %s",
+                                    topic, e.getCause().toString());
                         }
                     } catch (Exception e) {
                         LOG.warnf("Topic %s not created: %s", topic, e.toString());

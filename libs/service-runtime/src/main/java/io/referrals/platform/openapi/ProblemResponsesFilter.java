@@ -31,8 +31,13 @@ public class ProblemResponsesFilter implements OASFilter {
     @Override
     public Schema filterSchema(Schema schema) {
         List<Object> values = schema.getEnumeration();
-        if (values != null && values.stream().allMatch(v -> v instanceof String text && JAVA_CONSTANT.matcher(text).matches())) {
-            schema.setEnumeration(values.stream().map(v -> (Object) ((String) v).toLowerCase(Locale.ROOT)).toList());
+        if (values != null
+                && values.stream()
+                        .allMatch(v -> v instanceof String text
+                                && JAVA_CONSTANT.matcher(text).matches())) {
+            schema.setEnumeration(values.stream()
+                    .map(v -> (Object) ((String) v).toLowerCase(Locale.ROOT))
+                    .toList());
         }
         return schema;
     }
@@ -61,8 +66,9 @@ public class ProblemResponsesFilter implements OASFilter {
             operation.setResponses(responses);
         }
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
-        boolean hasInput = operation.getRequestBody() != null || (operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(p -> p.getIn() != Parameter.In.PATH));
+        boolean hasInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null
+                        && operation.getParameters().stream().anyMatch(p -> p.getIn() != Parameter.In.PATH));
         add(responses, "401", "Missing, expired or invalid bearer token");
         add(responses, "403", write ? "The token's role may not write" : "The token carries no role of this practice");
         if (hasInput) {
@@ -75,12 +81,18 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void add(APIResponses responses, String code, String description) {
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+        Content content = OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM_REF)));
         APIResponse existing = responses.getAPIResponse(code);
         if (existing == null) {
-            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(content));
-        } else if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
+            responses.addAPIResponse(
+                    code,
+                    OASFactory.createAPIResponse().description(description).content(content));
+        } else if (existing.getContent() == null
+                || existing.getContent().getMediaTypes() == null
                 || existing.getContent().getMediaTypes().isEmpty()) {
             // Quarkus adds 401 and 403 to secured operations, without a body.
             existing.description(description).content(content);
@@ -92,22 +104,33 @@ public class ProblemResponsesFilter implements OASFilter {
         fieldError.put("field", string("JSON path of the invalid field", "referred.email"));
         fieldError.put("message", string("What is wrong with it", "must be a well-formed email address"));
         Map<String, Schema> properties = new LinkedHashMap<>();
-        properties.put("type", string("URI naming the kind of problem",
-                "https://referrals.example/problems/validation-failed"));
+        properties.put(
+                "type",
+                string("URI naming the kind of problem", "https://referrals.example/problems/validation-failed"));
         properties.put("title", string("Short summary of the kind of problem", "Request is not valid"));
-        properties.put("status", OASFactory.createSchema().addType(SchemaType.INTEGER).example(400));
+        properties.put(
+                "status", OASFactory.createSchema().addType(SchemaType.INTEGER).example(400));
         properties.put("detail", string("What happened in this case", "One or more fields are invalid."));
         properties.put("instance", string("Path of the request", "/api/partners"));
-        properties.put("errors", OASFactory.createSchema().addType(SchemaType.ARRAY)
-                .description("Field-level validation failures")
-                .items(OASFactory.createSchema().addType(SchemaType.OBJECT).properties(fieldError)));
-        return OASFactory.createSchema().addType(SchemaType.OBJECT)
+        properties.put(
+                "errors",
+                OASFactory.createSchema()
+                        .addType(SchemaType.ARRAY)
+                        .description("Field-level validation failures")
+                        .items(OASFactory.createSchema()
+                                .addType(SchemaType.OBJECT)
+                                .properties(fieldError)));
+        return OASFactory.createSchema()
+                .addType(SchemaType.OBJECT)
                 .description("RFC 9457 problem details. Problem-specific members may be added, e.g. `allowed`.")
                 .properties(properties)
                 .additionalPropertiesBoolean(true);
     }
 
     private static Schema string(String description, String example) {
-        return OASFactory.createSchema().addType(SchemaType.STRING).description(description).example(example);
+        return OASFactory.createSchema()
+                .addType(SchemaType.STRING)
+                .description(description)
+                .example(example);
     }
 }

@@ -1,11 +1,10 @@
 package io.referrals.platform.outbox;
 
-import io.referrals.platform.config.ServiceConfig;
-import io.referrals.platform.persistence.Timestamps;
-import java.time.Clock;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventType;
+import io.referrals.platform.config.ServiceConfig;
+import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +12,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -39,9 +39,16 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> CloudEvent publish(EventType<T> type, String tenantId, UUID aggregateId, T data) {
-        CloudEvent event = EventCodec.wrap(UUID.randomUUID().toString(), Timestamps.now(clock), type,
-                "/" + service.name(), tenantId, aggregateId.toString(), data);
-        entityManager.createNativeQuery("""
+        CloudEvent event = EventCodec.wrap(
+                UUID.randomUUID().toString(),
+                Timestamps.now(clock),
+                type,
+                "/" + service.name(),
+                tenantId,
+                aggregateId.toString(),
+                data);
+        entityManager
+                .createNativeQuery("""
                 insert into outbox_event (id, tenant_id, topic, event_key, event_type, payload, created_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
                 .setParameter(1, UUID.fromString(event.id()))
@@ -55,8 +62,7 @@ public class Outbox {
         // Relay at once after commit instead of waiting for the next poll.
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

@@ -1,8 +1,5 @@
 package io.referrals.platform.outbox;
 
-import io.referrals.platform.config.ServiceConfig;
-import io.referrals.platform.kafka.KafkaTopicsConfig;
-import java.time.Clock;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +7,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.referrals.events.EventCodec;
+import io.referrals.platform.config.ServiceConfig;
 import io.referrals.platform.kafka.KafkaRecords;
+import io.referrals.platform.kafka.KafkaTopicsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -19,7 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -104,7 +103,10 @@ public class OutboxRelay {
         long backoffMillis = 0;
         while (running) {
             try {
-                signal.tryAcquire(backoffMillis > 0 ? backoffMillis : config.pollInterval().toMillis(),
+                signal.tryAcquire(
+                        backoffMillis > 0
+                                ? backoffMillis
+                                : config.pollInterval().toMillis(),
                         TimeUnit.MILLISECONDS);
                 signal.drainPermits();
                 int sent;
@@ -141,7 +143,8 @@ public class OutboxRelay {
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             sequences.add(rows.getLong(1));
-                            sends.add(producer.send(KafkaRecords.of(rows.getString(2), EventCodec.decode(rows.getString(3)))));
+                            sends.add(producer.send(
+                                    KafkaRecords.of(rows.getString(2), EventCodec.decode(rows.getString(3)))));
                         }
                     }
                 }
@@ -153,8 +156,8 @@ public class OutboxRelay {
                 for (Future<RecordMetadata> send : sends) {
                     send.get(30, TimeUnit.SECONDS);
                 }
-                try (PreparedStatement mark = connection.prepareStatement(
-                        "update outbox_event set published_at = ? where seq = any(?)")) {
+                try (PreparedStatement mark =
+                        connection.prepareStatement("update outbox_event set published_at = ? where seq = any(?)")) {
                     mark.setTimestamp(1, Timestamp.from(clock.instant()));
                     mark.setArray(2, connection.createArrayOf("bigint", sequences.toArray()));
                     mark.executeUpdate();
@@ -182,8 +185,8 @@ public class OutboxRelay {
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deleteSentEvents() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "delete from outbox_event where published_at < ?")) {
+                PreparedStatement delete =
+                        connection.prepareStatement("delete from outbox_event where published_at < ?")) {
             delete.setTimestamp(1, Timestamp.from(clock.instant().minus(config.retention())));
             int deleted = delete.executeUpdate();
             if (deleted > 0) {

@@ -10,9 +10,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record Page<T>(
         List<T> items,
-        @Schema(description = "Zero-based page index", example = "0") int page,
-        @Schema(description = "Page size asked for", example = "50") int size,
-        @Schema(description = "Items across all pages", example = "1") long total) {
+
+        @Schema(description = "Zero-based page index", example = "0")
+        int page,
+
+        @Schema(description = "Page size asked for", example = "50")
+        int size,
+
+        @Schema(description = "Items across all pages", example = "1")
+        long total) {
 
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), page, size, total);

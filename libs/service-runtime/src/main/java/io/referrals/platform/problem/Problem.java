@@ -12,7 +12,13 @@ import java.util.Map;
  * (for example the allowed next states of a refused transition).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors,
+public record Problem(
+        URI type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        List<FieldError> errors,
         @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -53,6 +59,5 @@ public record Problem(URI type, String title, int status, String detail, String 
     }
 
     /** One invalid input field: its JSON path and what is wrong with it. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

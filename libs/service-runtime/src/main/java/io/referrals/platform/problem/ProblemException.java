@@ -18,7 +18,10 @@ public class ProblemException extends RuntimeException {
 
     /** 404 for both missing resources and other tenants' resources, so neither can be told apart. */
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(Problem.of(404, "not-found", what + " not found",
+        return new ProblemException(Problem.of(
+                404,
+                "not-found",
+                what + " not found",
                 "No " + what.toLowerCase() + " with id " + id + " exists in this practice."));
     }
 

@@ -44,18 +44,26 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonParseException e, UriInfo uri) {
-        return ProblemResponses.of(Problem.of(400, "malformed-json", "Request body is not valid JSON",
-                e.getOriginalMessage()).withInstance(uri.getPath()));
+        return ProblemResponses.of(
+                Problem.of(400, "malformed-json", "Request body is not valid JSON", e.getOriginalMessage())
+                        .withInstance(uri.getPath()));
     }
 
-    @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class,
-            ValueInstantiationException.class, JsonMappingException.class})
+    @ServerExceptionMapper({
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        ValueInstantiationException.class,
+        JsonMappingException.class
+    })
     public Response mismatchedJson(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
-        String message = e instanceof InvalidFormatException ife && ife.getTargetType() != null
-                && ife.getTargetType().isEnum()
-                ? "must be one of " + Arrays.stream(ife.getTargetType().getEnumConstants())
-                        .map(c -> c.toString().toLowerCase()).collect(Collectors.joining(", "))
+        String message = e instanceof InvalidFormatException ife
+                        && ife.getTargetType() != null
+                        && ife.getTargetType().isEnum()
+                ? "must be one of "
+                        + Arrays.stream(ife.getTargetType().getEnumConstants())
+                                .map(c -> c.toString().toLowerCase())
+                                .collect(Collectors.joining(", "))
                 : "has the wrong type or format";
         return ProblemResponses.of(Problem.validationFailed(List.of(new Problem.FieldError(field, message)))
                 .withInstance(uri.getPath()));
@@ -63,16 +71,24 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        Problem problem = Problem.of(401, "unauthorized", "Authentication required",
-                "Send a valid bearer token in the Authorization header.").withInstance(uri.getPath());
-        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(problem).build();
+        Problem problem = Problem.of(
+                        401,
+                        "unauthorized",
+                        "Authentication required",
+                        "Send a valid bearer token in the Authorization header.")
+                .withInstance(uri.getPath());
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(problem)
+                .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return ProblemResponses.of(Problem.of(403, "forbidden", "Not allowed",
-                "Your role does not allow this operation.").withInstance(uri.getPath()));
+        return ProblemResponses.of(
+                Problem.of(403, "forbidden", "Not allowed", "Your role does not allow this operation.")
+                        .withInstance(uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -84,7 +100,8 @@ public class ProblemExceptionMappers {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
         String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE)
+        Response.ResponseBuilder response = Response.status(status)
+                .type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(status, slug, title, e.getMessage()).withInstance(uri.getPath()));
         // Keep headers such as Allow and Retry-After that the original response carried.
         e.getResponse().getHeaders().forEach((name, values) -> {
@@ -99,14 +116,17 @@ public class ProblemExceptionMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
-        return ProblemResponses.of(Problem.of(500, "internal-error", "Internal error",
-                "The error was logged with id " + errorId + ".").withInstance(uri.getPath()));
+        return ProblemResponses.of(
+                Problem.of(500, "internal-error", "Internal error", "The error was logged with id " + errorId + ".")
+                        .withInstance(uri.getPath()));
     }
 
     /** {@code create.request.referred.email} becomes {@code referred.email}: the method and parameter are noise. */
     static String fieldOf(ConstraintViolation<?> violation) {
         List<String> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
-                .map(Path.Node::getName).filter(n -> n != null && !n.startsWith("<")).toList();
+                .map(Path.Node::getName)
+                .filter(n -> n != null && !n.startsWith("<"))
+                .toList();
         if (nodes.size() <= 2) {
             return nodes.isEmpty() ? "" : nodes.get(nodes.size() - 1);
         }

@@ -4,10 +4,12 @@ import jakarta.ws.rs.core.Response;
 
 /** Turns a {@link Problem} into a JAX-RS response with the problem+json media type. */
 public final class ProblemResponses {
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static Response of(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 }

@@ -11,15 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PageRequest {
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(0)
-    @Parameter(description = "Zero-based page index")
+    @Min(0) @Parameter(description = "Zero-based page index")
     public int page;
 
     @QueryParam("size")
     @DefaultValue("50")
-    @Min(1)
-    @Max(200)
-    @Parameter(description = "Items per page, 1 to 200")
+    @Min(1) @Max(200) @Parameter(description = "Items per page, 1 to 200")
     public int size;
 
     /** The page asked for, as services and repositories take it. */

@@ -35,9 +35,13 @@ public class WireEnumParamConverters implements ParamConverterProvider {
     }
 
     private static String parameterName(Annotation[] annotations) {
-        return Arrays.stream(annotations).map(a -> a instanceof QueryParam q ? q.value()
-                : a instanceof PathParam p ? p.value() : a instanceof HeaderParam h ? h.value() : null)
-                .filter(n -> n != null).findFirst().orElse("parameter");
+        return Arrays.stream(annotations)
+                .map(a -> a instanceof QueryParam q
+                        ? q.value()
+                        : a instanceof PathParam p ? p.value() : a instanceof HeaderParam h ? h.value() : null)
+                .filter(n -> n != null)
+                .findFirst()
+                .orElse("parameter");
     }
 
     private record Converter<E extends Enum<E> & WireEnum>(Class<E> type, String name) implements ParamConverter<E> {
@@ -52,7 +56,8 @@ public class WireEnumParamConverters implements ParamConverterProvider {
                     return candidate;
                 }
             }
-            String allowed = Arrays.stream(type.getEnumConstants()).map(WireEnum::json).collect(Collectors.joining(", "));
+            String allowed =
+                    Arrays.stream(type.getEnumConstants()).map(WireEnum::json).collect(Collectors.joining(", "));
             throw new WebApplicationException(ProblemResponses.of(
                     Problem.validationFailed(List.of(new Problem.FieldError(name, "must be one of " + allowed)))));
         }

@@ -6,6 +6,5 @@ public final class Roles {
     public static final String MEMBER = "member";
     public static final String VIEWER = "viewer";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -2,8 +2,7 @@ package io.referrals.platform.text;
 
 /** Normalizes free text from requests. */
 public final class Text {
-    private Text() {
-    }
+    private Text() {}
 
     /** Trimmed text, or null for a missing or blank value: blank input means "none". */
     public static String blankToNull(String value) {
