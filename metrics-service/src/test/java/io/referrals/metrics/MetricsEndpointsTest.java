@@ -68,7 +68,9 @@ class MetricsEndpointsTest {
                         .statusCode(200)
                         .body("received", equalTo(4))
                         .body("converted", equalTo(1))
-                        .body("given", equalTo(1)));
+                        .body("given", equalTo(1))
+                        // partner.events and referral.events are consumed independently: wait for the partner too.
+                        .body("partners.active", equalTo(1)));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> as("viewer")
                         .get("/api/metrics/goals?month=2026-03")
