@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The partner CSV format, shared by import and export. Lists are separated by {@code ;}, enum values are written in
@@ -41,25 +42,14 @@ public final class PartnerCsv {
             "notes");
     public static final List<String> READ_ONLY =
             List.of("id", "relationship", "fitScore", "nextCheckInDue", "createdAt");
-    public static final List<String> EXPORTED = List.of(
-            "id",
-            "name",
-            "email",
-            "category",
-            "organization",
-            "role",
-            "licensed",
-            "phone",
-            "website",
-            "tags",
-            "niches",
-            "allianceTypes",
-            "stage",
-            "notes",
-            "relationship",
-            "fitScore",
-            "nextCheckInDue",
-            "createdAt");
+    /** The export's columns: the id first, then what an import reads back, then what it ignores. */
+    public static final List<String> EXPORTED = Stream.of(
+                    List.of("id"),
+                    IMPORTED,
+                    READ_ONLY.stream().filter(c -> !c.equals("id")).toList())
+            .flatMap(List::stream)
+            .toList();
+
     private static final List<String> REQUIRED = List.of("name", "category");
     private static final Map<String, String> BY_KEY = new HashMap<>();
 
