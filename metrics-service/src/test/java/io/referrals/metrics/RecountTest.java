@@ -56,6 +56,7 @@ class RecountTest {
         final Map<String, Long> closed = new TreeMap<>();
         final Map<String, Long> byChannel = new TreeMap<>();
         final Map<YearMonth, Long> receivedByMonth = new TreeMap<>();
+        final TreeMap<LocalDate, Long> receivedByDay = new TreeMap<>();
         final Map<String, Long> reached = new TreeMap<>();
         BigDecimal feesOwed = BigDecimal.ZERO;
         BigDecimal feesPaid = BigDecimal.ZERO;
@@ -74,6 +75,57 @@ class RecountTest {
 
     @Test
     void shuffledAndRedeliveredEventsGiveTheRecount() {
+        feed();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(this::summaryMatches);
+        leaderboardMatches();
+        breakdownsMatch();
+        timeseriesMatches();
+        funnelMatches();
+    }
+
+    /** Ranges starting and ending mid-month read whole months from the roll-up: they must still sum their days. */
+    @Test
+    void midMonthRangesGiveTheSumOfTheirDays() {
+        feed();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(this::summaryMatches);
+        for (String[] range : List.of(
+                new String[] {"2025-02-14", "2025-11-17"},
+                new String[] {"2025-03-05", "2025-03-20"},
+                new String[] {"2025-04-30", "2025-06-01"},
+                new String[] {"2025-01-01", "2025-12-31"})) {
+            rangeMatchesDays(LocalDate.parse(range[0]), LocalDate.parse(range[1]));
+        }
+    }
+
+    private void rangeMatchesDays(LocalDate from, LocalDate to) {
+        String range = "from=" + from + "&to=" + to;
+        long received = expected.receivedByDay.subMap(from, to.plusDays(1)).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+        assertEquals(received, get("/api/metrics/summary?" + range).getLong("received"), range);
+        assertEquals(
+                received,
+                get("/api/metrics/breakdown?by=channel&" + range).getList("groups.received", Long.class).stream()
+                        .mapToLong(Long::longValue)
+                        .sum(),
+                range);
+        assertEquals(
+                received,
+                get("/api/metrics/funnel?" + range).getLong("steps.find { it.status == 'received' }.reached"),
+                range);
+        JsonPath series = get("/api/metrics/timeseries?metric=received&interval=month&" + range);
+        for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
+            LocalDate start = month.isBefore(from) ? from : month;
+            LocalDate end = month.plusMonths(1).isAfter(to) ? to.plusDays(1) : month.plusMonths(1);
+            long days = expected.receivedByDay.subMap(start, end).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+            assertEquals(
+                    days, series.getLong("points.find { it.start == '" + month + "' }.value"), range + " " + month);
+        }
+    }
+
+    private void feed() {
         history.add(events.profile("America/New_York", 10, 30, START));
         List<UUID> partners = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -91,12 +143,6 @@ class RecountTest {
         }
         Collections.shuffle(delivery, random);
         Events.send(delivery);
-
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(this::summaryMatches);
-        leaderboardMatches();
-        breakdownsMatch();
-        timeseriesMatches();
-        funnelMatches();
     }
 
     private UUID partner(int index) {
@@ -151,6 +197,7 @@ class RecountTest {
         expected.of(partnerId)[0]++;
         expected.byChannel.merge(channel.json(), 1L, Long::sum);
         expected.receivedByMonth.merge(YearMonth.from(received.atZone(ZONE)), 1L, Long::sum);
+        expected.receivedByDay.merge(LocalDate.from(received.atZone(ZONE)), 1L, Long::sum);
         expected.reach(ReferralStatus.RECEIVED);
     }
 

@@ -3,6 +3,7 @@ package io.referrals.metrics.entity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,29 +11,51 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * The day buckets every read sums. Writes add deltas (single-statement upserts, so concurrent projections never lose
- * an increment); reads sum a primary-key range, so their cost depends on the days asked for, not on history.
+ * The day buckets every read sums, and their monthly roll-up ({@code metrics_bucket_month}, written with the same
+ * deltas in the same transaction). Writes add deltas (single-statement upserts, so concurrent projections never lose
+ * an increment); range reads sum whole months from the roll-up and only the partial first and last months from the
+ * days, so their cost depends on the months asked for, not on history.
  */
 @ApplicationScoped
 public class BucketRepository {
     private static final int ROWS_PER_STATEMENT = 500;
+    private static final Table DAYS = new Table("metrics_bucket", "day");
+    private static final Table MONTHS = new Table("metrics_bucket_month", "month");
 
     @Inject
     EntityManager em;
 
-    /** Adds each delta to its bucket, in key order. */
+    /** Adds each delta to its day bucket and to its month, days first, each in key order (no deadlock). */
     public void add(String tenantId, SortedMap<BucketKey, BigDecimal> deltas) {
+        addAll(tenantId, DAYS, deltas);
+        addAll(tenantId, MONTHS, byMonth(deltas));
+    }
+
+    /** The deltas summed per month (key day = first day of its month): one upsert row per month bucket. */
+    private static SortedMap<BucketKey, BigDecimal> byMonth(SortedMap<BucketKey, BigDecimal> deltas) {
+        SortedMap<BucketKey, BigDecimal> months = new TreeMap<>();
+        deltas.forEach((k, value) -> months.merge(
+                new BucketKey(
+                        k.scope(), k.key(), k.measure(), k.currency(), k.day().withDayOfMonth(1)),
+                value,
+                BigDecimal::add));
+        months.values().removeIf(value -> value.signum() == 0);
+        return months;
+    }
+
+    private void addAll(String tenantId, Table table, SortedMap<BucketKey, BigDecimal> deltas) {
         List<Map.Entry<BucketKey, BigDecimal>> entries = new ArrayList<>(deltas.entrySet());
         for (int start = 0; start < entries.size(); start += ROWS_PER_STATEMENT) {
-            addRows(tenantId, entries.subList(start, Math.min(entries.size(), start + ROWS_PER_STATEMENT)));
+            addRows(tenantId, table, entries.subList(start, Math.min(entries.size(), start + ROWS_PER_STATEMENT)));
         }
     }
 
-    private void addRows(String tenantId, List<Map.Entry<BucketKey, BigDecimal>> rows) {
-        StringBuilder sql = new StringBuilder(
-                "insert into metrics_bucket (tenant_id, scope, scope_key, measure, currency, day, value) values ");
+    private void addRows(String tenantId, Table table, List<Map.Entry<BucketKey, BigDecimal>> rows) {
+        StringBuilder sql = new StringBuilder("insert into " + table.name()
+                + " (tenant_id, scope, scope_key, measure, currency, " + table.period() + ", value) values ");
         for (int i = 0; i < rows.size(); i++) {
             int p = i * 6;
             sql.append(i == 0 ? "" : ", ")
@@ -50,8 +73,8 @@ public class BucketRepository {
                     .append(p + 7)
                     .append(')');
         }
-        sql.append(" on conflict (tenant_id, scope, scope_key, measure, currency, day) do update set "
-                + "value = metrics_bucket.value + excluded.value");
+        sql.append(" on conflict (tenant_id, scope, scope_key, measure, currency, " + table.period()
+                + ") do update set value = " + table.name() + ".value + excluded.value");
         var query = em.createNativeQuery(sql.toString()).setParameter(1, tenantId);
         for (int i = 0; i < rows.size(); i++) {
             BucketKey key = rows.get(i).getKey();
@@ -68,13 +91,18 @@ public class BucketRepository {
 
     /** Adds (sign 1) or removes (sign -1) every partner bucket of {@code partnerKey} to a group scope's key. */
     public void copyPartner(String tenantId, String partnerKey, String scope, String groupKey, int sign) {
+        copyPartner(DAYS, tenantId, partnerKey, scope, groupKey, sign);
+        copyPartner(MONTHS, tenantId, partnerKey, scope, groupKey, sign);
+    }
+
+    private void copyPartner(Table table, String tenantId, String partnerKey, String scope, String groupKey, int sign) {
         em.createNativeQuery("""
-                insert into metrics_bucket (tenant_id, scope, scope_key, measure, currency, day, value)
-                select tenant_id, ?3, ?4, measure, currency, day, ?5 * value from metrics_bucket
+                insert into %1$s (tenant_id, scope, scope_key, measure, currency, %2$s, value)
+                select tenant_id, ?3, ?4, measure, currency, %2$s, ?5 * value from %1$s
                 where tenant_id = ?1 and scope = 'partner' and scope_key = ?2
-                order by measure, currency, day
-                on conflict (tenant_id, scope, scope_key, measure, currency, day) do update set
-                    value = metrics_bucket.value + excluded.value""")
+                order by measure, currency, %2$s
+                on conflict (tenant_id, scope, scope_key, measure, currency, %2$s) do update set
+                    value = %1$s.value + excluded.value""".formatted(table.name(), table.period()))
                 .setParameter(1, tenantId)
                 .setParameter(2, partnerKey)
                 .setParameter(3, scope)
@@ -84,26 +112,31 @@ public class BucketRepository {
     }
 
     public void deleteTenant(String tenantId) {
-        em.createNativeQuery("delete from metrics_bucket where tenant_id = ?1")
-                .setParameter(1, tenantId)
-                .executeUpdate();
+        for (Table table : List.of(DAYS, MONTHS)) {
+            em.createNativeQuery("delete from " + table.name() + " where tenant_id = ?1")
+                    .setParameter(1, tenantId)
+                    .executeUpdate();
+        }
     }
 
     /** Totals of one scope key over [from, to], as {measure, currency, value} rows. */
     @SuppressWarnings("unchecked")
     public List<Object[]> totals(
             String tenantId, String scope, String key, Collection<String> measures, LocalDate from, LocalDate to) {
-        return em.createNativeQuery("""
-                select measure, currency, sum(value) from metrics_bucket
-                where tenant_id = :tenant and scope = :scope and scope_key = :key and measure in (:measures)
-                  and day between :from and :to
-                group by measure, currency""")
-                .setParameter("tenant", tenantId)
-                .setParameter("scope", scope)
-                .setParameter("key", key)
-                .setParameter("measures", measures)
-                .setParameter("from", from)
-                .setParameter("to", to)
+        return split(em.createNativeQuery("""
+                        select measure, currency, sum(value) from (
+                            select measure, currency, value from metrics_bucket_month
+                            where tenant_id = :tenant and scope = :scope and scope_key = :key
+                              and measure in (:measures) and month between :monthFrom and :monthTo
+                            union all
+                            select measure, currency, value from metrics_bucket
+                            where tenant_id = :tenant and scope = :scope and scope_key = :key
+                              and measure in (:measures) and day between :from and :headTo
+                            union all
+                            select measure, currency, value from metrics_bucket
+                            where tenant_id = :tenant and scope = :scope and scope_key = :key
+                              and measure in (:measures) and day between :tailFrom and :to) b
+                        group by measure, currency""").setParameter("key", key), tenantId, scope, measures, from, to)
                 .getResultList();
     }
 
@@ -111,15 +144,20 @@ public class BucketRepository {
     @SuppressWarnings("unchecked")
     public List<Object[]> totalsByKey(
             String tenantId, String scope, Collection<String> measures, LocalDate from, LocalDate to) {
-        return em.createNativeQuery("""
-                select scope_key, measure, currency, sum(value) from metrics_bucket
-                where tenant_id = :tenant and scope = :scope and measure in (:measures) and day between :from and :to
-                group by scope_key, measure, currency""")
-                .setParameter("tenant", tenantId)
-                .setParameter("scope", scope)
-                .setParameter("measures", measures)
-                .setParameter("from", from)
-                .setParameter("to", to)
+        return split(em.createNativeQuery("""
+                        select scope_key, measure, currency, sum(value) from (
+                            select scope_key, measure, currency, value from metrics_bucket_month
+                            where tenant_id = :tenant and scope = :scope and measure in (:measures)
+                              and month between :monthFrom and :monthTo
+                            union all
+                            select scope_key, measure, currency, value from metrics_bucket
+                            where tenant_id = :tenant and scope = :scope and measure in (:measures)
+                              and day between :from and :headTo
+                            union all
+                            select scope_key, measure, currency, value from metrics_bucket
+                            where tenant_id = :tenant and scope = :scope and measure in (:measures)
+                              and day between :tailFrom and :to) b
+                        group by scope_key, measure, currency"""), tenantId, scope, measures, from, to)
                 .getResultList();
     }
 
@@ -141,21 +179,55 @@ public class BucketRepository {
                 .getResultList();
     }
 
-    /** Monthly totals of one scope key over [from, to], as {first day of month, measure, currency, value} rows. */
+    /**
+     * Monthly totals of one scope key over [from, to], as {first day of month, measure, currency, value} rows (only
+     * non-zero buckets count, as in {@link #daily}).
+     */
     @SuppressWarnings("unchecked")
     public List<Object[]> monthly(
             String tenantId, String scope, String key, Collection<String> measures, LocalDate from, LocalDate to) {
-        return em.createNativeQuery("""
-                select cast(date_trunc('month', day) as date), measure, currency, sum(value) from metrics_bucket
-                where tenant_id = :tenant and scope = :scope and scope_key = :key and measure in (:measures)
-                  and day between :from and :to
-                group by 1, 2, 3""")
-                .setParameter("tenant", tenantId)
+        return split(em.createNativeQuery("""
+                        select month, measure, currency, sum(value) from (
+                            select month, measure, currency, value from metrics_bucket_month
+                            where tenant_id = :tenant and scope = :scope and scope_key = :key
+                              and measure in (:measures) and month between :monthFrom and :monthTo
+                              and value <> 0
+                            union all
+                            select cast(date_trunc('month', day) as date), measure, currency, value
+                            from metrics_bucket
+                            where tenant_id = :tenant and scope = :scope and scope_key = :key
+                              and measure in (:measures) and day between :from and :headTo and value <> 0
+                            union all
+                            select cast(date_trunc('month', day) as date), measure, currency, value
+                            from metrics_bucket
+                            where tenant_id = :tenant and scope = :scope and scope_key = :key
+                              and measure in (:measures) and day between :tailFrom and :to and value <> 0) b
+                        group by 1, 2, 3""").setParameter("key", key), tenantId, scope, measures, from, to)
+                .getResultList();
+    }
+
+    /**
+     * Binds a range read's parameters: whole months of [from, to] come from the roll-up, the days before the first
+     * whole month (head) and after the last (tail) from the day buckets. Without a whole month, all days are the head.
+     * An empty part has its start after its end.
+     */
+    private static Query split(
+            Query query, String tenantId, String scope, Collection<String> measures, LocalDate from, LocalDate to) {
+        LocalDate monthFrom =
+                from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate monthsEnd = to.plusDays(1).withDayOfMonth(1);
+        boolean wholeMonths = monthFrom.isBefore(monthsEnd);
+        return query.setParameter("tenant", tenantId)
                 .setParameter("scope", scope)
-                .setParameter("key", key)
                 .setParameter("measures", measures)
                 .setParameter("from", from)
                 .setParameter("to", to)
-                .getResultList();
+                .setParameter("monthFrom", monthFrom)
+                .setParameter("monthTo", wholeMonths ? monthsEnd.minusMonths(1) : monthFrom.minusDays(1))
+                .setParameter("headTo", wholeMonths ? monthFrom.minusDays(1) : to)
+                .setParameter("tailFrom", wholeMonths ? monthsEnd : to.plusDays(1));
     }
+
+    /** A bucket table and its period column. */
+    private record Table(String name, String period) {}
 }

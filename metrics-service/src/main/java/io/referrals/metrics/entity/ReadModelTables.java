@@ -17,6 +17,7 @@ public class ReadModelTables {
     /** Tables whose rows belong to one tenant and are replaced wholesale by a swap. */
     private static final List<String> REPLACED = List.of(
             "metrics_bucket",
+            "metrics_bucket_month",
             "partner_amount",
             "metrics_referral",
             "metrics_given",

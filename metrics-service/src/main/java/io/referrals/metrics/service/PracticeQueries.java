@@ -108,8 +108,7 @@ public class PracticeQueries {
         DateRange range = calendar.range(tenantId, query.from(), query.to());
         Scope scope = seriesScope(query);
         Map<LocalDate, Map<String, BigDecimal>> periods = new TreeMap<>();
-        for (Object[] row : buckets.daily(
-                tenantId, scope.name(), scope.key(), query.metric().measure(), range.from(), range.to())) {
+        for (Object[] row : periodRows(tenantId, scope, query, range)) {
             LocalDate start = query.interval().start((LocalDate) row[0]);
             periods.computeIfAbsent(start, s -> new TreeMap<>())
                     .merge(((String) row[1]).trim(), (BigDecimal) row[2], BigDecimal::add);
@@ -120,6 +119,20 @@ public class PracticeQueries {
                 range.from(),
                 range.to(),
                 zeroFilled(periods, query, range));
+    }
+
+    /**
+     * {period or day, currency, value} rows of the series: months come from the monthly roll-up (one row per month
+     * over long ranges), weeks straddle months and are summed from days.
+     */
+    private List<Object[]> periodRows(String tenantId, Scope scope, TimeseriesQuery query, DateRange range) {
+        String measure = query.metric().measure();
+        if (query.interval() == Interval.WEEK) {
+            return buckets.daily(tenantId, scope.name(), scope.key(), measure, range.from(), range.to());
+        }
+        return buckets.monthly(tenantId, scope.name(), scope.key(), List.of(measure), range.from(), range.to()).stream()
+                .map(row -> new Object[] {row[0], row[2], row[3]})
+                .toList();
     }
 
     private static Scope seriesScope(TimeseriesQuery query) {
