@@ -106,7 +106,7 @@ class GivenReferralTest {
         assertFalse(
                 json.contains("Jordan")
                         || json.contains("jordan.blake@example.com")
-                        || json.contains("0142")
+                        || json.contains("555 0142")
                         || json.contains("career change")
                         || json.contains("expect a call"),
                 json);
