@@ -265,7 +265,7 @@ class ReferralLifecycleTest {
             String json = EventCodec.encode(event);
             assertFalse(
                     json.contains("lee.park@example.com")
-                            || json.contains("0177")
+                            || json.contains("555 0177")
                             || json.contains("second call")
                             || json.contains("another coach"),
                     json);
