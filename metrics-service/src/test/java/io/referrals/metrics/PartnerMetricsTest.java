@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
@@ -24,9 +25,12 @@ import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -126,14 +130,18 @@ class PartnerMetricsTest {
     }
 
     @Test
-    void aMalformedEventIsDeadLetteredAndLaterEventsStillCount() {
+    void malformedRecordsOfABatchAreDeadLetteredAndTheRestOfItCounts() {
         String poison = "poison-" + UUID.randomUUID();
+        String garbage = "garbage-" + UUID.randomUUID();
+        // Sent back to back, so that they arrive in one poll: one transaction, two records parked, two counted.
+        kafka().send(Topics.REFERRAL_EVENTS, receivedEvent(UUID.randomUUID()));
         kafka().send(
                         Topics.REFERRAL_EVENTS,
                         poison,
                         "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"/x\","
                                 + "\"type\":\"io.referrals.referral.received.v1\",\"tenantid\":\"" + tenant
                                 + "\",\"data\":{\"referralId\":7}}");
+        kafka().send(Topics.REFERRAL_EVENTS, garbage, "not an event at all");
         kafka().send(Topics.REFERRAL_EVENTS, receivedEvent(UUID.randomUUID()));
 
         await().atMost(Duration.ofSeconds(30))
@@ -141,12 +149,24 @@ class PartnerMetricsTest {
                         .get("/api/metrics/partners/" + partnerId)
                         .then()
                         .statusCode(200)
-                        .body("referralsReceived", equalTo(1)));
+                        .body("referralsReceived", equalTo(2)));
         var dead = kafka().readUntil(
                         Topics.deadLetter("metrics-service"),
                         Duration.ofSeconds(30),
-                        records -> records.stream().anyMatch(r -> poison.equals(r.key())));
-        assertTrue(dead.stream().anyMatch(r -> poison.equals(r.key())));
+                        records -> parked(records, poison) && parked(records, garbage));
+        assertTrue(parked(dead, poison), "the event whose data does not match its contract is parked");
+        assertTrue(parked(dead, garbage), "the record that is not an event is parked");
+        var header = dead.stream()
+                .filter(r -> poison.equals(r.key()))
+                .findFirst()
+                .orElseThrow()
+                .headers()
+                .lastHeader("dead-letter-topic");
+        assertEquals(Topics.REFERRAL_EVENTS, new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    private static boolean parked(List<ConsumerRecord<String, String>> records, String key) {
+        return records.stream().anyMatch(r -> key.equals(r.key()));
     }
 
     @Test

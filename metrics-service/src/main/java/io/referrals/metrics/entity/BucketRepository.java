@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +21,10 @@ import java.util.TreeMap;
  * deltas in the same transaction). Writes add deltas (single-statement upserts, so concurrent projections never lose
  * an increment); range reads sum whole months from the roll-up and only the partial first and last months from the
  * days, so their cost depends on the months asked for, not on history.
+ *
+ * <p>Deltas are gathered per transaction and written when it commits, each bucket once, in key order: a batch of
+ * hundreds of events that all add to today's practice buckets writes each of those rows once. Any other operation of
+ * this repository first writes what is gathered, so nothing in the transaction ever reads around it.
  */
 @ApplicationScoped
 public class BucketRepository {
@@ -25,13 +32,60 @@ public class BucketRepository {
     private static final Table DAYS = new Table("metrics_bucket", "day");
     private static final Table MONTHS = new Table("metrics_bucket_month", "month");
 
+    private static final Object PENDING = new Object();
+
     @Inject
     EntityManager em;
 
-    /** Adds each delta to its day bucket and to its month, days first, each in key order (no deadlock). */
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** Adds each delta to its day bucket and to its month when the transaction commits. */
     public void add(String tenantId, SortedMap<BucketKey, BigDecimal> deltas) {
-        addAll(tenantId, DAYS, deltas);
-        addAll(tenantId, MONTHS, byMonth(deltas));
+        SortedMap<BucketKey, BigDecimal> pending = pending().computeIfAbsent(tenantId, t -> new TreeMap<>());
+        deltas.forEach((key, value) -> pending.merge(key, value, BigDecimal::add));
+    }
+
+    @SuppressWarnings("unchecked")
+    private SortedMap<String, SortedMap<BucketKey, BigDecimal>> pending() {
+        var pending = (SortedMap<String, SortedMap<BucketKey, BigDecimal>>) transactions.getResource(PENDING);
+        if (pending == null) {
+            SortedMap<String, SortedMap<BucketKey, BigDecimal>> created = new TreeMap<>();
+            transactions.putResource(PENDING, created);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    writePending();
+                }
+
+                @Override
+                public void afterCompletion(int status) {}
+            });
+            pending = created;
+        }
+        return pending;
+    }
+
+    /** Writes what this transaction gathered so far, before an operation that reads or moves bucket rows directly. */
+    public void flush() {
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            writePending();
+        }
+    }
+
+    /** Writes the gathered deltas: days first, then months, each in key order (no deadlock between writers). */
+    private void writePending() {
+        @SuppressWarnings("unchecked")
+        var pending = (SortedMap<String, SortedMap<BucketKey, BigDecimal>>) transactions.getResource(PENDING);
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        pending.forEach((tenantId, deltas) -> {
+            deltas.values().removeIf(value -> value.signum() == 0);
+            addAll(tenantId, DAYS, deltas);
+        });
+        pending.forEach((tenantId, deltas) -> addAll(tenantId, MONTHS, byMonth(deltas)));
+        pending.clear();
     }
 
     /** The deltas summed per month (key day = first day of its month): one upsert row per month bucket. */
@@ -91,6 +145,7 @@ public class BucketRepository {
 
     /** Adds (sign 1) or removes (sign -1) every partner bucket of {@code partnerKey} to a group scope's key. */
     public void copyPartner(String tenantId, String partnerKey, String scope, String groupKey, int sign) {
+        flush();
         copyPartner(DAYS, tenantId, partnerKey, scope, groupKey, sign);
         copyPartner(MONTHS, tenantId, partnerKey, scope, groupKey, sign);
     }
@@ -112,6 +167,7 @@ public class BucketRepository {
     }
 
     public void deleteTenant(String tenantId) {
+        flush();
         for (Table table : List.of(DAYS, MONTHS)) {
             em.createNativeQuery("delete from " + table.name() + " where tenant_id = ?1")
                     .setParameter(1, tenantId)
@@ -123,6 +179,7 @@ public class BucketRepository {
     @SuppressWarnings("unchecked")
     public List<Object[]> totals(
             String tenantId, String scope, String key, Collection<String> measures, LocalDate from, LocalDate to) {
+        flush();
         return split(em.createNativeQuery("""
                         select measure, currency, sum(value) from (
                             select measure, currency, value from metrics_bucket_month
@@ -144,6 +201,7 @@ public class BucketRepository {
     @SuppressWarnings("unchecked")
     public List<Object[]> totalsByKey(
             String tenantId, String scope, Collection<String> measures, LocalDate from, LocalDate to) {
+        flush();
         return split(em.createNativeQuery("""
                         select scope_key, measure, currency, sum(value) from (
                             select scope_key, measure, currency, value from metrics_bucket_month
@@ -165,6 +223,7 @@ public class BucketRepository {
     @SuppressWarnings("unchecked")
     public List<Object[]> daily(
             String tenantId, String scope, String key, String measure, LocalDate from, LocalDate to) {
+        flush();
         return em.createNativeQuery("""
                 select day, currency, value from metrics_bucket
                 where tenant_id = :tenant and scope = :scope and scope_key = :key and measure = :measure
@@ -186,6 +245,7 @@ public class BucketRepository {
     @SuppressWarnings("unchecked")
     public List<Object[]> monthly(
             String tenantId, String scope, String key, Collection<String> measures, LocalDate from, LocalDate to) {
+        flush();
         return split(em.createNativeQuery("""
                         select month, measure, currency, sum(value) from (
                             select month, measure, currency, value from metrics_bucket_month

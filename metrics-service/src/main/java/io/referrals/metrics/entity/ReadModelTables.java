@@ -27,8 +27,12 @@ public class ReadModelTables {
     @Inject
     EntityManager em;
 
+    @Inject
+    BucketRepository buckets;
+
     /** Removes a tenant's read-model rows (a staging copy before a rebuild, or after a failed one). */
     public void delete(String tenantId) {
+        buckets.flush();
         for (String table : REPLACED) {
             execute("delete from " + table + " where tenant_id = ?1", tenantId);
         }
@@ -42,6 +46,7 @@ public class ReadModelTables {
      * replaced, so that projections waiting for its lock find it again when the swap commits.
      */
     public void swap(String tenantId, String stagingId) {
+        buckets.flush();
         em.flush();
         em.clear();
         execute("""

@@ -2,11 +2,13 @@ package io.referrals.metrics.messaging;
 
 import io.referrals.events.Topics;
 import io.referrals.metrics.service.Projections;
+import io.referrals.metrics.service.ReadAnswers;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Inbound referrals through their lifecycle, referrals given, and rewards earned and paid. */
@@ -15,14 +17,18 @@ public class ReferralEventsConsumer extends EventConsumer {
     @Inject
     Projections projections;
 
+    @Inject
+    ReadAnswers answers;
+
     @Override
     protected void routes(EventRouter router) {
         projections.ofTopic(Topics.REFERRAL_EVENTS, router::on);
+        router.afterApplied(answers::changed);
     }
 
     @Incoming("referral-events")
     @Blocking(ordered = true)
-    public void onRecord(String payload) {
-        consume(payload);
+    public void onRecords(ConsumerRecords<String, String> batch) {
+        consumeBatch(batch);
     }
 }

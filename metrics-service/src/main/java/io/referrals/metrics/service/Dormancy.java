@@ -15,6 +15,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Dormant partners: an active relationship (stage reached_out to trusted, not archived) with neither a referral either
@@ -24,6 +26,9 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class Dormancy {
+    @Inject
+    ReadAnswers answers;
+
     @Inject
     PartnerMetricsRepository partners;
 
@@ -55,6 +60,7 @@ public class Dormancy {
         }
         Instant now = Timestamps.now(clock);
         int marked = 0;
+        Set<String> changed = new HashSet<>();
         for (PartnerMetrics.Key key :
                 partners.silentSince(now, config.dormancy().defaultCadenceDays())) {
             // Practice first, as every projection does: a rebuild's swap (exclusive) never loses a mark made here.
@@ -69,8 +75,10 @@ public class Dormancy {
                         key.partnerId,
                         DormancyEvents.wentDormant(partner, cadence, now));
                 marked++;
+                changed.add(key.tenantId);
             }
         }
+        answers.changed(changed);
         return marked;
     }
 

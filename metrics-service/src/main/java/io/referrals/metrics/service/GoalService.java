@@ -10,10 +10,14 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Set;
 
 /** The monthly goal and the share of new clients that came by referral. */
 @ApplicationScoped
 public class GoalService {
+    @Inject
+    ReadAnswers answers;
+
     @Inject
     BucketRepository buckets;
 
@@ -26,6 +30,7 @@ public class GoalService {
     @Inject
     PracticeCalendar calendar;
 
+    @CachedRead
     public Goals goals(String tenantId, YearMonth month) {
         LocalDate today = calendar.today(tenantId);
         YearMonth asked = month != null ? month : YearMonth.from(today);
@@ -62,6 +67,7 @@ public class GoalService {
                     converted + " referrals converted in " + month + "; new clients must be at least that many.");
         }
         newClients.save(tenantId, month.toString(), count);
+        answers.changed(Set.of(tenantId));
     }
 
     private Totals monthTotals(String tenantId, YearMonth month) {

@@ -45,6 +45,7 @@ public class PartnerQueries {
     Clock clock;
 
     /** A partner this practice has never mentioned in an event is not found, whoever else may know it. */
+    @CachedRead
     public PartnerNumbers partner(String tenantId, UUID partnerId) {
         PartnerMetrics partner = partners.findInTenant(tenantId, partnerId)
                 .orElseThrow(() -> ProblemException.notFound("Partner", partnerId));
@@ -79,6 +80,7 @@ public class PartnerQueries {
         return months;
     }
 
+    @CachedRead
     public Page<PartnerNumbers> leaderboard(
             String tenantId,
             PartnerCategory category,
@@ -91,6 +93,7 @@ public class PartnerQueries {
                 tenantId, partners.list(tenantId, category, allianceType, stage, sort.sort(ascending), paging));
     }
 
+    @CachedRead
     public Reciprocity reciprocity(String tenantId, PartnerSort sort, Boolean ascending, Paging paging) {
         Page<Reciprocity.Row> rows = withAmounts(tenantId, partners.exchanging(tenantId, sort.sort(ascending), paging))
                 .map(Reciprocity.Row::of);
@@ -107,6 +110,7 @@ public class PartnerQueries {
     }
 
     /** Partners in a dormancy episode, longest silence first. */
+    @CachedRead
     public Page<DormantPartner> dormant(String tenantId, Paging paging) {
         Instant now = clock.instant();
         return partners.dormant(tenantId, paging).map(p -> DormantPartner.of(p, now));

@@ -44,6 +44,7 @@ public class PracticeQueries {
     @Inject
     Clock clock;
 
+    @CachedRead
     public Summary summary(String tenantId, LocalDate from, LocalDate to) {
         DateRange range = calendar.range(tenantId, from, to);
         List<String> measures = new ArrayList<>(List.of(
@@ -104,6 +105,7 @@ public class PracticeQueries {
                 facts.referralsAwaitingContactPastDue(tenantId, clock.instant()));
     }
 
+    @CachedRead
     public Timeseries timeseries(String tenantId, TimeseriesQuery query) {
         DateRange range = calendar.range(tenantId, query.from(), query.to());
         Scope scope = seriesScope(query);
@@ -178,6 +180,7 @@ public class PracticeQueries {
         return points;
     }
 
+    @CachedRead
     public Breakdown breakdown(String tenantId, Dimension by, LocalDate from, LocalDate to) {
         DateRange range = calendar.range(tenantId, from, to);
         Map<String, Totals> groups = new TreeMap<>();
@@ -212,6 +215,7 @@ public class PracticeQueries {
                 t.count(Measures.GIVEN));
     }
 
+    @CachedRead
     public Funnel funnel(String tenantId, LocalDate from, LocalDate to) {
         DateRange range = calendar.range(tenantId, from, to);
         List<ReferralStatus> steps =

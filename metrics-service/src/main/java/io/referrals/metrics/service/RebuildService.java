@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +39,9 @@ public class RebuildService {
      * blocks a new one; longer than the swap's timeout, so a live swap is never declared abandoned.
      */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+
+    @Inject
+    ReadAnswers answers;
 
     @Inject
     RebuildRepository rebuilds;
@@ -105,6 +109,7 @@ public class RebuildService {
                 reader.markEnd();
                 replay.catchUp(reader);
                 tables.swap(tenantId, staging);
+                answers.changed(Set.of(tenantId));
                 heartbeat(id, replay.replayed());
             });
             finish(id, Rebuild.DONE, null);

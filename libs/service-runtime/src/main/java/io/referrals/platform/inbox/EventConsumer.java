@@ -1,6 +1,10 @@
 package io.referrals.platform.inbox;
 
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
  * The one shape of a subscription: a subclass lists the events it handles in {@link #routes} and receives the
@@ -8,6 +12,9 @@ import jakarta.inject.Inject;
  * {@link #consume}. Channel settings (string values, earliest offset, consumer group, dead-letter topic) are shared
  * defaults in service-runtime, so a service names only the channel's topic:
  * {@code mp.messaging.incoming.referral-events.topic=referral.events}.
+ *
+ * <p>A busy subscription takes its records in batches instead ({@code mp.messaging.incoming.<channel>.batch=true}, a
+ * method taking {@code KafkaRecordBatch<String, String>} that calls {@link #consumeBatch}): one transaction per poll.
  */
 public abstract class EventConsumer {
     @Inject
@@ -21,6 +28,16 @@ public abstract class EventConsumer {
     /** Applies one record exactly once through the {@link Inbox}. */
     protected void consume(String payload) {
         inbox.consume(payload, router());
+    }
+
+    /** Applies a polled batch exactly once per event, in one transaction, through the {@link Inbox}. */
+    protected void consumeBatch(ConsumerRecords<String, String> batch) {
+        List<InboundRecord> records = new ArrayList<>(batch.count());
+        for (ConsumerRecord<String, String> record : batch) {
+            records.add(new InboundRecord(
+                    record.topic(), record.partition(), record.offset(), record.key(), record.value()));
+        }
+        inbox.consumeAll(records, router());
     }
 
     private EventRouter router() {

@@ -5,6 +5,7 @@ import io.referrals.events.EventCodec;
 import io.referrals.events.EventType;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Maps the event contracts a consumer cares about to its handlers; other types are ignored. */
@@ -17,9 +18,19 @@ public final class EventRouter {
     }
 
     private final Map<String, Consumer<CloudEvent>> handlers = new HashMap<>();
+    private Consumer<Set<String>> afterApplied = tenants -> {};
 
     public <T> EventRouter on(EventType<T> type, Handler<T> handler) {
         handlers.put(type.cloudEventType(), event -> handler.handle(event, EventCodec.data(event, type)));
+        return this;
+    }
+
+    /**
+     * Runs once per transaction that applied events, in it, with the tenants whose events it applied: a read model
+     * marks those tenants changed there (for example to invalidate what readers cached).
+     */
+    public EventRouter afterApplied(Consumer<Set<String>> hook) {
+        this.afterApplied = hook;
         return this;
     }
 
@@ -31,6 +42,12 @@ public final class EventRouter {
         Consumer<CloudEvent> handler = handlers.get(event.type());
         if (handler != null) {
             handler.accept(event);
+        }
+    }
+
+    void applied(Set<String> tenants) {
+        if (!tenants.isEmpty()) {
+            afterApplied.accept(tenants);
         }
     }
 }

@@ -9,6 +9,11 @@ import io.referrals.platform.config.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,6 +22,9 @@ import org.jboss.logging.Logger;
  * a known contract is rethrown as {@link MalformedEventException}; the channel's dead-letter strategy
  * parks it and the consumer moves on. Other failures (a database outage) are retried with growing pauses
  * until they pass: a valid event is never skipped, and the partition waits, which the lag metric shows.
+ *
+ * <p>A batch ({@link #consumeAll}) is applied in one transaction: one commit and one round of read-model writes for
+ * hundreds of events, which is what lets a projection keep up with a busy topic or replay years of history.
  */
 @ApplicationScoped
 public class Inbox {
@@ -32,6 +40,9 @@ public class Inbox {
     @Inject
     ServiceConfig service;
 
+    @Inject
+    DeadLetters deadLetters;
+
     /** Reads a Kafka record value and applies it through the router. Returns true if it had an effect. */
     public boolean consume(String payload, EventRouter router) {
         CloudEvent event;
@@ -46,43 +57,112 @@ public class Inbox {
         for (int attempt = 1; ; attempt++) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(event, router));
-                registry.counter(
-                                "inbox.events",
-                                "service",
-                                service.name(),
-                                "type",
-                                event.type(),
-                                "outcome",
-                                applied ? "applied" : "duplicate")
-                        .increment();
+                count(event, applied);
                 return applied;
             } catch (MalformedEventException e) {
                 return deadLetter(e);
             } catch (RuntimeException e) {
-                long pause = Math.min(100L << Math.min(attempt, 16), MAX_PAUSE_MILLIS);
-                registry.counter("inbox.retries", "service", service.name()).increment();
-                LOG.warnf(
-                        "Applying event %s failed (attempt %d), retrying in %d ms: %s",
-                        event.id(), attempt, pause, e.toString());
-                sleep(pause);
+                pauseBeforeRetry(attempt, "event " + event.id(), e);
             }
         }
     }
 
     private boolean applyOnce(CloudEvent event, EventRouter router) {
-        int recorded = entityManager
-                .createNativeQuery("""
-                insert into processed_event (event_id, tenant_id, event_type) values (?1, ?2, ?3)
-                on conflict (event_id) do nothing""")
-                .setParameter(1, event.id())
-                .setParameter(2, event.tenantid())
-                .setParameter(3, event.type())
-                .executeUpdate();
-        if (recorded == 0) {
+        if (!record(event)) {
             return false;
         }
         router.route(event);
+        router.applied(Set.of(event.tenantid()));
         return true;
+    }
+
+    /**
+     * Applies a batch of records in one transaction, each event at most once; returns how many had an effect. A record
+     * that is not an event of a known contract, or whose data does not match it, is parked on the dead-letter topic
+     * and the rest of the batch is applied without it. Other failures are retried with growing pauses, as for one.
+     */
+    public int consumeAll(List<InboundRecord> records, EventRouter router) {
+        List<Decoded> events = new ArrayList<>(records.size());
+        for (InboundRecord record : records) {
+            try {
+                CloudEvent event = EventCodec.decode(record.value());
+                if (router.handles(event.type())) {
+                    events.add(new Decoded(record, event));
+                }
+            } catch (MalformedEventException e) {
+                park(record, e);
+            }
+        }
+        int attempt = 1;
+        while (!events.isEmpty()) {
+            try {
+                Set<String> applied = QuarkusTransaction.requiringNew().call(() -> applyAllOnce(events, router));
+                events.forEach(decoded ->
+                        count(decoded.event(), applied.contains(decoded.event().id())));
+                return applied.size();
+            } catch (MalformedData e) {
+                park(e.decoded.record(), e.reason);
+                events.remove(e.decoded);
+            } catch (RuntimeException e) {
+                pauseBeforeRetry(attempt++, "a batch of " + events.size() + " events", e);
+            }
+        }
+        return 0;
+    }
+
+    private Set<String> applyAllOnce(List<Decoded> events, EventRouter router) {
+        Set<String> applied = new HashSet<>();
+        Set<String> tenants = new LinkedHashSet<>();
+        for (Decoded decoded : events) {
+            CloudEvent event = decoded.event();
+            if (!record(event)) {
+                continue;
+            }
+            try {
+                router.route(event);
+            } catch (MalformedEventException e) {
+                throw new MalformedData(decoded, e);
+            }
+            // Each event's changes go to the database now and the session forgets them: the persistence context
+            // stays as small as one event's, so the automatic flush before each query does not grow with the batch.
+            entityManager.flush();
+            entityManager.clear();
+            applied.add(event.id());
+            tenants.add(event.tenantid());
+        }
+        router.applied(tenants);
+        return applied;
+    }
+
+    private boolean record(CloudEvent event) {
+        return entityManager
+                        .createNativeQuery("""
+                insert into processed_event (event_id, tenant_id, event_type) values (?1, ?2, ?3)
+                on conflict (event_id) do nothing""")
+                        .setParameter(1, event.id())
+                        .setParameter(2, event.tenantid())
+                        .setParameter(3, event.type())
+                        .executeUpdate()
+                == 1;
+    }
+
+    private void count(CloudEvent event, boolean applied) {
+        registry.counter(
+                        "inbox.events",
+                        "service",
+                        service.name(),
+                        "type",
+                        event.type(),
+                        "outcome",
+                        applied ? "applied" : "duplicate")
+                .increment();
+    }
+
+    private void pauseBeforeRetry(int attempt, String what, RuntimeException e) {
+        long pause = Math.min(100L << Math.min(attempt, 16), MAX_PAUSE_MILLIS);
+        registry.counter("inbox.retries", "service", service.name()).increment();
+        LOG.warnf("Applying %s failed (attempt %d), retrying in %d ms: %s", what, attempt, pause, e.toString());
+        sleep(pause);
     }
 
     private boolean deadLetter(MalformedEventException e) {
@@ -91,12 +171,32 @@ public class Inbox {
         throw e;
     }
 
+    private void park(InboundRecord record, MalformedEventException e) {
+        registry.counter("inbox.events.malformed", "service", service.name()).increment();
+        LOG.warnf("Malformed event sent to the dead-letter topic %s: %s", deadLetters.topic(), e.getMessage());
+        deadLetters.park(record, e);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private record Decoded(InboundRecord record, CloudEvent event) {}
+
+    /** An event of a batch whose data does not match its contract: the batch rolls back and goes on without it. */
+    private static final class MalformedData extends RuntimeException {
+        private final transient Decoded decoded;
+        private final MalformedEventException reason;
+
+        MalformedData(Decoded decoded, MalformedEventException reason) {
+            super(reason);
+            this.decoded = decoded;
+            this.reason = reason;
         }
     }
 }
