@@ -23,7 +23,7 @@ public class PartnerEventsConsumer extends EventConsumer {
     @Override
     protected void routes(EventRouter router) {
         projections.ofTopic(Topics.PARTNER_EVENTS, router::on);
-        router.afterApplied(answers::changed);
+        router.beforeApplying(projections::lockPractices).afterApplied(answers::changed);
     }
 
     @Incoming("partner-events")

@@ -23,7 +23,7 @@ public class ReferralEventsConsumer extends EventConsumer {
     @Override
     protected void routes(EventRouter router) {
         projections.ofTopic(Topics.REFERRAL_EVENTS, router::on);
-        router.afterApplied(answers::changed);
+        router.beforeApplying(projections::lockPractices).afterApplied(answers::changed);
     }
 
     @Incoming("referral-events")

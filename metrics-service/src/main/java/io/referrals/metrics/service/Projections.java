@@ -4,6 +4,7 @@ import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventType;
 import io.referrals.events.EventTypes;
+import io.referrals.metrics.entity.PracticeRepository;
 import io.referrals.platform.inbox.EventRouter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +21,9 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class Projections {
+    @Inject
+    PracticeRepository practiceRows;
+
     @Inject
     PartnerProjection partners;
 
@@ -71,6 +76,16 @@ public class Projections {
         routes.on(EventTypes.REFERRAL_GIVEN, exchange::onGiven);
         routes.on(EventTypes.REWARD_EARNED, exchange::onRewardEarned);
         routes.on(EventTypes.REWARD_PAID, exchange::onRewardPaid);
+    }
+
+    /**
+     * Takes the practices of a consumer transaction exclusively, in name order, before it applies anything: the two
+     * consumers (and a rebuild's swap) then take turns per practice instead of locking its partner rows in
+     * different orders and deadlocking.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockPractices(SortedSet<String> tenantIds) {
+        tenantIds.forEach(practiceRows::lockExclusive);
     }
 
     public boolean handles(String cloudEventType) {

@@ -6,6 +6,7 @@ import io.referrals.events.EventType;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.function.Consumer;
 
 /** Maps the event contracts a consumer cares about to its handlers; other types are ignored. */
@@ -19,9 +20,20 @@ public final class EventRouter {
 
     private final Map<String, Consumer<CloudEvent>> handlers = new HashMap<>();
     private Consumer<Set<String>> afterApplied = tenants -> {};
+    private Consumer<SortedSet<String>> beforeApplying = tenants -> {};
 
     public <T> EventRouter on(EventType<T> type, Handler<T> handler) {
         handlers.put(type.cloudEventType(), event -> handler.handle(event, EventCodec.data(event, type)));
+        return this;
+    }
+
+    /**
+     * Runs at the start of each inbox transaction, in it, with the tenants of the events it is about to apply, in
+     * order: a read model that two consumers write takes its per-tenant locks here, in that order, so that two
+     * batches never wait on each other in a cycle.
+     */
+    public EventRouter beforeApplying(Consumer<SortedSet<String>> hook) {
+        this.beforeApplying = hook;
         return this;
     }
 
@@ -43,6 +55,10 @@ public final class EventRouter {
         if (handler != null) {
             handler.accept(event);
         }
+    }
+
+    void applying(SortedSet<String> tenants) {
+        beforeApplying.accept(tenants);
     }
 
     void applied(Set<String> tenants) {

@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,6 +70,7 @@ public class Inbox {
     }
 
     private boolean applyOnce(CloudEvent event, EventRouter router) {
+        router.applying(new TreeSet<>(Set.of(event.tenantid())));
         if (!record(event)) {
             return false;
         }
@@ -113,6 +116,9 @@ public class Inbox {
     private Set<String> applyAllOnce(List<Decoded> events, EventRouter router) {
         Set<String> applied = new HashSet<>();
         Set<String> tenants = new LinkedHashSet<>();
+        router.applying(events.stream()
+                .map(decoded -> decoded.event().tenantid())
+                .collect(Collectors.toCollection(TreeSet::new)));
         for (Decoded decoded : events) {
             CloudEvent event = decoded.event();
             if (!record(event)) {
