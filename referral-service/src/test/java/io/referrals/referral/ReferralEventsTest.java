@@ -70,7 +70,9 @@ class ReferralEventsTest {
                 events.stream().map(CloudEvent::type).toList());
         String received = EventCodec.encode(events.get(0));
         assertTrue(
-                received.contains("Lee Park") && !received.contains("lee@example.com") && !received.contains("555 0101"),
+                received.contains("Lee Park")
+                        && !received.contains("lee@example.com")
+                        && !received.contains("555 0101"),
                 received);
         var converted = EventCodec.data(events.get(2), EventTypes.REFERRAL_CONVERTED);
         assertEquals(
