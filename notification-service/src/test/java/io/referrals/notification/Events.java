@@ -52,7 +52,11 @@ final class Events {
     }
 
     UUID received(String referredName, Consent consent, Instant firstContactDueAt) {
-        UUID referralId = UUID.randomUUID();
+        return received(UUID.randomUUID(), referredName, consent, firstContactDueAt);
+    }
+
+    /** A ReferralReceived under a new event id: for a referral already received, what a producer retry sends. */
+    UUID received(UUID referralId, String referredName, Consent consent, Instant firstContactDueAt) {
         send(
                 EventTypes.REFERRAL_RECEIVED,
                 referralId,

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +30,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Messages {
+    /** Thanks and updates are prompt: a draft is due for review, and an in-person follow-up, within a day. */
+    static final Duration REVIEW_WITHIN = Duration.ofDays(1);
+
     @Inject
     NotificationRepository notifications;
 
@@ -121,7 +125,7 @@ public class Messages {
                             message.referralId,
                             message.id,
                             "Review the " + label(kind) + " to " + message.recipientName,
-                            now));
+                            now.plus(REVIEW_WITHIN)));
         }
         return message;
     }
@@ -171,7 +175,7 @@ public class Messages {
                         message.id,
                         "Say it in person to " + message.recipientName + ": the " + label(message.kind)
                                 + " was not emailed (" + why + ")",
-                        Timestamps.now(clock)));
+                        Timestamps.now(clock).plus(REVIEW_WITHIN)));
         tasks.close(message.tenantId, TaskKind.REVIEW_DRAFT, message.id.toString(), "not emailed");
     }
 

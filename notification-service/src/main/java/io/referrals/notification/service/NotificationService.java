@@ -95,7 +95,7 @@ public class NotificationService {
                         "consent-withdrawn",
                         "Consent no longer allows this message",
                         "The referred person narrowed what the referrer may be told; the draft was withdrawn.",
-                        Map.of("status", message.status.json()));
+                        Map.of("currentStatus", message.status.json()));
             }
         }
         if (partners.find(tenantId, message.partnerId)
@@ -208,7 +208,7 @@ public class NotificationService {
                     "Not a draft",
                     "Only a drafted message can be edited, sent or dismissed; this one is " + message.status.json()
                             + ".",
-                    Map.of("status", message.status.json()));
+                    Map.of("currentStatus", message.status.json()));
         }
         return message;
     }

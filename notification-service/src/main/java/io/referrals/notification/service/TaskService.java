@@ -110,7 +110,7 @@ public class TaskService {
                     "task-not-open",
                     "Task is not open",
                     "The task is " + task.status.json() + " already.",
-                    Map.of("status", task.status.json()));
+                    Map.of("currentStatus", task.status.json()));
         }
         return task;
     }
