@@ -218,6 +218,91 @@ class DraftsTest {
     }
 
     @Test
+    void thePracticeStartsIntroductionsOutreachAndPleasedCheckInsFromItsTemplates() {
+        UUID other = UUID.randomUUID();
+        events.send(
+                io.referrals.events.EventTypes.PARTNER_CREATED,
+                events.partnerId,
+                new io.referrals.events.partner.PartnerCreated(
+                        events.partnerId,
+                        "Dana Lee",
+                        events.referrerEmail,
+                        io.referrals.events.PartnerCategory.PROFESSIONAL,
+                        java.time.Instant.now()));
+        events.send(
+                io.referrals.events.EventTypes.PARTNER_CREATED,
+                other,
+                new io.referrals.events.partner.PartnerCreated(
+                        other,
+                        "Jordan <Blake>",
+                        "jordan@example.com",
+                        io.referrals.events.PartnerCategory.COLLEAGUE,
+                        java.time.Instant.now()));
+        UUID converted = events.received("Sam Rivera", Consent.OUTCOME);
+        events.converted(converted, ReferralStatus.RECEIVED, Consent.OUTCOME);
+        UUID discreet = events.received("Alex Kim", Consent.CONTACT_MADE);
+        awaitDraft(discreet, "referral_thank_you");
+
+        String introduction = "{\"kind\":\"partner_introduction\",\"partnerId\":\"" + events.partnerId
+                + "\",\"otherPartnerId\":\"" + other + "\"}";
+        // partner.events is another topic: the partners may be learnt a moment after the referrals (404 until then).
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var response = events.as("member").body(introduction).post("/api/notifications");
+            id[0] = response.statusCode() == 201 ? response.path("id") : null;
+            return id[0] != null;
+        });
+        events.as("viewer")
+                .get("/api/notifications/" + id[0])
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("drafted"))
+                .body("recipientEmail", equalTo(events.referrerEmail))
+                .body("subject", equalTo("An introduction: Jordan <Blake>"))
+                .body("body", containsString("introduce you to Jordan <Blake>."))
+                .body("htmlBody", containsString("introduce you to Jordan &lt;Blake&gt;."));
+        events.as("member")
+                .body("{\"kind\":\"partner_outreach\",\"partnerId\":\"" + other + "\"}")
+                .post("/api/notifications")
+                .then()
+                .statusCode(201)
+                .body("body", containsString("Dear Jordan,"));
+        String pleased =
+                "{\"kind\":\"pleased_check_in\",\"partnerId\":\"" + events.partnerId + "\",\"referralId\":\"%s\"}";
+        events.as("member")
+                .body(pleased.formatted(converted))
+                .post("/api/notifications")
+                .then()
+                .statusCode(201)
+                .body("subject", equalTo("Has Sam mentioned how it is going?"));
+        events.as("member")
+                .body(pleased.formatted(converted))
+                .post("/api/notifications")
+                .then()
+                .statusCode(409);
+        events.as("member")
+                .body(pleased.formatted(discreet))
+                .post("/api/notifications")
+                .then()
+                .statusCode(422);
+        events.as("member")
+                .body("{\"kind\":\"partner_outreach\",\"partnerId\":\"" + UUID.randomUUID() + "\"}")
+                .post("/api/notifications")
+                .then()
+                .statusCode(404);
+        events.as("member")
+                .body("{\"kind\":\"outcome_update\",\"partnerId\":\"" + events.partnerId + "\"}")
+                .post("/api/notifications")
+                .then()
+                .statusCode(400);
+        events.as("viewer")
+                .body("{\"kind\":\"partner_outreach\",\"partnerId\":\"" + other + "\"}")
+                .post("/api/notifications")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
     void settingsDefaultToDraftsAndAreReplacedAsAWhole() {
         events.as("viewer")
                 .get("/api/notifications/settings")
