@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
+@WithTestResource(GreenMailResource.class)
 class ThankYouTest {
     private final String tenant = "practice-" + UUID.randomUUID();
     private final UUID partnerId = UUID.randomUUID();

@@ -1,6 +1,7 @@
 package io.referrals.partner;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,6 +16,7 @@ import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
 import io.referrals.events.Topics;
+import io.referrals.events.notification.NotificationSent;
 import io.referrals.events.partner.TouchpointLogged;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.KafkaTestClient;
@@ -166,6 +168,52 @@ class TouchpointResourceTest {
                 .path("name");
         assertEquals(
                 List.of("A While Ago", "Long Ago", "Just Met"), due, "a later horizon includes more, in due order");
+    }
+
+    @Test
+    void aSentThankYouIsLoggedOnceAsAThankYouTouchpointAndMovesTheCheckIn() {
+        String id = createPartner("Thanked", "");
+        Instant sentAt = now.minus(Duration.ofHours(5));
+        UUID notificationId = UUID.randomUUID();
+        var kafka = new KafkaTestClient(PlatformTestResource.bootstrapServers());
+        var sent = new NotificationSent(
+                notificationId, NotificationSent.THANK_YOU, UUID.fromString(id), UUID.randomUUID(), sentAt);
+        CloudEvent event = EventCodec.wrap(
+                EventTypes.NOTIFICATION_SENT, "/notification-service", tenant, notificationId.toString(), sent);
+        // Another kind of message, on the same key and so read first, is no touchpoint.
+        kafka.send(
+                Topics.NOTIFICATION_EVENTS,
+                EventCodec.wrap(
+                        EventTypes.NOTIFICATION_SENT,
+                        "/notification-service",
+                        tenant,
+                        notificationId.toString(),
+                        new NotificationSent(UUID.randomUUID(), "outcome_update", UUID.fromString(id), null, now)));
+
+        kafka.send(Topics.NOTIFICATION_EVENTS, event);
+        kafka.send(Topics.NOTIFICATION_EVENTS, event);
+        // Republished under a new event id (a relay retry after a crash): still one touchpoint.
+        kafka.send(
+                Topics.NOTIFICATION_EVENTS,
+                EventCodec.wrap(
+                        EventTypes.NOTIFICATION_SENT,
+                        "/notification-service",
+                        tenant,
+                        notificationId.toString(),
+                        sent));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertEquals(sentAt, partnerInstant(id, "lastTouchpointAt")));
+        assertEquals(sentAt.plus(Duration.ofDays(30)), partnerInstant(id, "nextCheckInDue"));
+        List<CloudEvent> logged = kafka.eventsFor(Topics.PARTNER_EVENTS, id, 2, Duration.ofSeconds(30));
+        assertTrue(logged.stream().anyMatch(e -> e.type().equals(EventTypes.TOUCHPOINT_LOGGED.cloudEventType())));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> as(tenant, "viewer")
+                        .get("/api/partners/" + id + "/touchpoints")
+                        .then()
+                        .statusCode(200)
+                        .body("total", equalTo(1))
+                        .body("items[0].id", equalTo(notificationId.toString()))
+                        .body("items[0].kind", equalTo("thank_you")));
     }
 
     @Test

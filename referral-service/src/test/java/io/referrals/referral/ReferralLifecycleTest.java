@@ -242,11 +242,12 @@ class ReferralLifecycleTest {
                 .body("consent", contains("none", "outcome"))
                 .body("note", contains(null, "Asked on the call"));
 
-        List<CloudEvent> events = kafka().eventsFor(Topics.REFERRAL_EVENTS, id, 5, Duration.ofSeconds(30));
+        List<CloudEvent> events = kafka().eventsFor(Topics.REFERRAL_EVENTS, id, 6, Duration.ofSeconds(30));
         assertEquals(
                 List.of(
                         EventTypes.REFERRAL_RECEIVED.cloudEventType(),
                         EventTypes.REFERRAL_STATUS_CHANGED.cloudEventType(),
+                        EventTypes.REFERRAL_CONSENT_CHANGED.cloudEventType(),
                         EventTypes.REFERRAL_STATUS_CHANGED.cloudEventType(),
                         EventTypes.REFERRAL_STATUS_CHANGED.cloudEventType(),
                         EventTypes.REFERRAL_CLOSED.cloudEventType()),
@@ -255,9 +256,13 @@ class ReferralLifecycleTest {
         assertEquals(io.referrals.events.ReferralStatus.RECEIVED, contacted.from());
         assertEquals(io.referrals.events.ReferralStatus.CONTACTED, contacted.to());
         assertEquals(Consent.NONE, contacted.consent());
-        var booked = EventCodec.data(events.get(2), EventTypes.REFERRAL_STATUS_CHANGED);
+        var consentChanged = EventCodec.data(events.get(2), EventTypes.REFERRAL_CONSENT_CHANGED);
+        assertEquals(Consent.NONE, consentChanged.from());
+        assertEquals(Consent.OUTCOME, consentChanged.consent());
+        assertEquals(partnerId, consentChanged.partnerId());
+        var booked = EventCodec.data(events.get(3), EventTypes.REFERRAL_STATUS_CHANGED);
         assertEquals(Consent.OUTCOME, booked.consent(), "the consent changed in between travels with the next event");
-        var closed = EventCodec.data(events.get(4), EventTypes.REFERRAL_CLOSED);
+        var closed = EventCodec.data(events.get(5), EventTypes.REFERRAL_CLOSED);
         assertEquals(io.referrals.events.ReferralStatus.DECLINED, closed.outcome());
         assertEquals(Consent.OUTCOME, closed.consent());
         assertEquals(partnerId, closed.partnerId());

@@ -118,6 +118,11 @@ public final class DataDirectory implements AutoCloseable {
         return root.resolve("dev-public-key.pem");
     }
 
+    /** Every message sent through the local SMTP server, one {@code .eml} file each. */
+    public Path mail() {
+        return root.resolve("mail");
+    }
+
     public Path devToken() {
         return root.resolve("dev-token.txt");
     }

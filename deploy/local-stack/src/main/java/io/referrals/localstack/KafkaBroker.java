@@ -194,7 +194,8 @@ final class KafkaBroker implements AutoCloseable {
         if (!isEmbedded()) {
             return; // An external cluster's topics are its owner's business.
         }
-        List<String> wanted = List.of(Topics.PARTNER_EVENTS, Topics.REFERRAL_EVENTS);
+        List<String> wanted = List.of(
+                Topics.PARTNER_EVENTS, Topics.REFERRAL_EVENTS, Topics.METRICS_EVENTS, Topics.NOTIFICATION_EVENTS);
         try (Admin admin = admin()) {
             var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream()

@@ -74,6 +74,12 @@ public final class LocalStack {
         System.out.println("PostgreSQL:  " + stack.database().jdbcUrl()
                 + (stack.database().isEmbedded() ? " (embedded, data in " + dataDir.postgres() + ")" : ""));
         System.out.println("Kafka:       " + stack.kafkaBootstrapServers());
+        if (stack.serviceNames().contains("notification-service")
+                && (System.getenv("SMTP_HOST") == null
+                        || System.getenv("SMTP_HOST").isBlank())) {
+            System.out.println("Mail:        SMTP on 127.0.0.1:" + stack.smtpPort() + "; every message sent is kept as"
+                    + " an .eml file in " + stack.mailDirectory());
+        }
         System.out.println();
         System.out.println("Dev token (tenant " + DemoData.TENANT + ", role owner, valid 12 h), also in "
                 + dataDir.devToken() + ":");

@@ -9,6 +9,7 @@ public record Ports(int offset) {
     private static final int POSTGRES = 55432;
     private static final int KAFKA = 59092;
     private static final int KAFKA_CONTROLLER = 59093;
+    private static final int SMTP = 52525;
 
     static int highestBasePort() {
         return KAFKA_CONTROLLER;
@@ -24,6 +25,10 @@ public record Ports(int offset) {
 
     public int kafkaController() {
         return KAFKA_CONTROLLER + offset;
+    }
+
+    public int smtp() {
+        return SMTP + offset;
     }
 
     public int service(ServiceDefinition service) {

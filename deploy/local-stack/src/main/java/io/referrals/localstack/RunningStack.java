@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -42,6 +43,7 @@ public final class RunningStack implements AutoCloseable {
     private volatile Map<String, ServiceProcess> services = Map.of();
     private volatile EmbeddedDatabase database;
     private volatile KafkaBroker kafka;
+    private volatile MailServer mail;
     private volatile boolean closing;
     private String devToken;
     private Duration startupTime;
@@ -114,6 +116,15 @@ public final class RunningStack implements AutoCloseable {
                         ? "PostgreSQL ready on port " + ports.postgres() + " (data in " + dataDir.postgres() + ")"
                         : "Using external PostgreSQL at " + database.jdbcUrl());
         checkNotClosing();
+        String externalSmtp = System.getenv("SMTP_HOST");
+        if (!options.services().contains("notification-service")) {
+            // Nothing sends email.
+        } else if (externalSmtp == null || externalSmtp.isBlank()) {
+            mail = MailServer.start(ports.smtp(), dataDir.mail());
+            say("SMTP server on 127.0.0.1:" + ports.smtp() + "; every message sent is kept in " + dataDir.mail());
+        } else {
+            say("Using external SMTP server " + externalSmtp);
+        }
         kafka.awaitReady(deadline);
         kafka.createPlatformTopics();
         say("Kafka ready at " + kafka.bootstrapServers());
@@ -144,6 +155,10 @@ public final class RunningStack implements AutoCloseable {
             Ports.requireFree(ports.kafka(), "Kafka");
             Ports.requireFree(ports.kafkaController(), "the Kafka controller");
         }
+        String externalSmtp = System.getenv("SMTP_HOST");
+        if (options.services().contains("notification-service") && (externalSmtp == null || externalSmtp.isBlank())) {
+            Ports.requireFree(ports.smtp(), "the SMTP server");
+        }
         for (String name : options.services()) {
             Ports.requireFree(ports.service(ServiceDefinition.named(name)), name);
         }
@@ -160,15 +175,28 @@ public final class RunningStack implements AutoCloseable {
     }
 
     private Map<String, String> serviceEnvironment(int port) {
-        return Map.of(
-                "DB_URL", database.jdbcUrl(),
-                "DB_USER", database.user(),
-                "DB_PASSWORD", database.password(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "JWT_PUBLIC_KEY_LOCATION", dataDir.publicKey().toString(),
-                "JWT_ISSUER", DevTokens.ISSUER,
-                "PORT", Integer.toString(port),
-                "LOG_JSON", "false");
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("DB_URL", database.jdbcUrl());
+        environment.put("DB_USER", database.user());
+        environment.put("DB_PASSWORD", database.password());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("JWT_PUBLIC_KEY_LOCATION", dataDir.publicKey().toString());
+        environment.put("JWT_ISSUER", DevTokens.ISSUER);
+        environment.put("PORT", Integer.toString(port));
+        environment.put("LOG_JSON", "false");
+        // notification-service's email: the local SMTP server, unless SMTP_HOST (and the rest) come from outside.
+        if (mail != null) {
+            environment.put("SMTP_HOST", "127.0.0.1");
+            environment.put("SMTP_PORT", Integer.toString(options.ports().smtp()));
+            environment.put("SMTP_STARTTLS", "DISABLED");
+        }
+        if (System.getenv("UNSUBSCRIBE_SECRET") == null) {
+            environment.put("UNSUBSCRIBE_SECRET", "local-stack-only-unsubscribe-secret-never-in-production");
+        }
+        if (System.getenv("PUBLIC_BASE_URL") == null) {
+            environment.put("PUBLIC_BASE_URL", "http://localhost:" + port);
+        }
+        return environment;
     }
 
     /** Polls the readiness endpoints; a service that exits or misses the deadline fails the start. */
@@ -239,6 +267,20 @@ public final class RunningStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    public int smtpPort() {
+        return options.ports().smtp();
+    }
+
+    /** Where every message sent through the local SMTP server is kept as an .eml file. */
+    public Path mailDirectory() {
+        return dataDir.mail();
+    }
+
+    /** The .eml files received so far, oldest first; none when an external SMTP server is used. */
+    public List<Path> receivedMail() {
+        return mail == null ? List.of() : mail.savedMessages();
     }
 
     public EmbeddedDatabase database() {
@@ -312,6 +354,11 @@ public final class RunningStack implements AutoCloseable {
                 () -> {
                     if (kafka != null) {
                         kafka.close();
+                    }
+                },
+                () -> {
+                    if (mail != null) {
+                        mail.close();
                     }
                 },
                 () -> {

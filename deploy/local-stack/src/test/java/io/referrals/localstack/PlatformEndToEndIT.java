@@ -2,6 +2,8 @@ package io.referrals.localstack;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,6 +63,10 @@ class PlatformEndToEndIT {
 
     @Test
     void aReferralIsCountedOnceAndThankedOnceEvenWhenReferralServiceIsKilledRightAfterAcceptingIt() throws Exception {
+        // The practice lets thank-yous and updates go out without review (the default is a draft for each).
+        call("notification-service", "PUT", "/api/notifications/settings", """
+                {"practiceName":"Blake Coaching","replyTo":"jordan@blakecoaching.example","signature":"Jordan Blake",
+                 "autoSend":["referral_thank_you","contact_made_update","outcome_update"]}""", null, 200);
         JsonNode partner = call(
                 "partner-service",
                 "POST",
@@ -105,15 +111,92 @@ class PlatformEndToEndIT {
             assertEquals("USD", metrics.get("revenue").get(0).get("currency").asText());
             assertEquals(1.0, metrics.get("conversionRate").asDouble());
         });
+        // A second referral whose person allows the referrer to learn nothing: thanked, never told more.
+        JsonNode discreet = call(
+                "referral-service",
+                "POST",
+                "/api/referrals",
+                "{\"partnerId\":\"" + partnerId + "\",\"referred\":{\"name\":\"Alex Kim\","
+                        + "\"email\":\"alex@example.com\"},\"consent\":\"none\"}",
+                "intro-1b",
+                201);
+        String discreetId = discreet.get("id").asText();
+        call(
+                "referral-service",
+                "POST",
+                "/api/referrals/" + discreetId + "/conversion",
+                "{\"programValue\":\"900.00\",\"currency\":\"USD\"}",
+                null,
+                200);
+
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            JsonNode thanks =
-                    call("notification-service", "GET", "/api/notifications?partnerId=" + partnerId, null, null, 200);
-            assertEquals(1, thanks.get("items").size(), thanks.toString());
+            JsonNode sent = call(
+                    "notification-service",
+                    "GET",
+                    "/api/notifications?status=sent&partnerId=" + partnerId,
+                    null,
+                    null,
+                    200);
+            assertEquals(3, sent.get("items").size(), sent.toString());
+        });
+        JsonNode messages =
+                call("notification-service", "GET", "/api/notifications?partnerId=" + partnerId, null, null, 200);
+        assertEquals(3, messages.get("items").size(), "two thank-yous and one outcome update: " + messages);
+        java.util.Map<String, String> kindOf = new java.util.HashMap<>();
+        for (JsonNode message : messages.get("items")) {
+            assertEquals("dana@example.com", message.get("recipientEmail").asText());
+            kindOf.merge(
+                    message.get("referralId").asText() + " "
+                            + message.get("kind").asText(),
+                    message.get("messageId").asText(),
+                    (a, b) -> {
+                        throw new AssertionError("two " + a + ": " + messages);
+                    });
+        }
+        assertEquals(
+                java.util.Set.of(
+                        referralId + " referral_thank_you",
+                        referralId + " outcome_update",
+                        discreetId + " referral_thank_you"),
+                kindOf.keySet());
+
+        // Each was delivered to the SMTP server exactly once, and is kept as an .eml file.
+        java.util.Map<String, String> delivered = new java.util.HashMap<>();
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            delivered.clear();
+            for (Path eml : stack.receivedMail()) {
+                String raw = Files.readString(eml);
+                for (var entry : kindOf.entrySet()) {
+                    if (raw.contains("Message-ID: " + entry.getValue())) {
+                        assertEquals(null, delivered.put(entry.getKey(), raw), "delivered twice: " + entry.getKey());
+                    }
+                }
+            }
+            assertEquals(kindOf.keySet(), delivered.keySet());
+        });
+        String thanks = delivered.get(referralId + " referral_thank_you");
+        assertTrue(thanks.contains("referring Sam to us"), thanks);
+        assertTrue(thanks.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), thanks);
+        assertTrue(thanks.contains("Reply-To: jordan@blakecoaching.example"), thanks);
+        assertTrue(delivered.get(referralId + " outcome_update").contains("Sam has decided to work with us"));
+        String discreetThanks = delivered.get(discreetId + " referral_thank_you");
+        assertTrue(discreetThanks.contains("your recent referral"), discreetThanks);
+        assertFalse(discreetThanks.contains("Alex"), discreetThanks);
+
+        // The first-contact tasks were closed by the status changes.
+        JsonNode contacts = call(
+                "notification-service", "GET", "/api/tasks?kind=first_contact&partnerId=" + partnerId, null, null, 200);
+        assertEquals(2, contacts.get("items").size(), contacts.toString());
+        for (JsonNode task : contacts.get("items")) {
+            assertEquals("closed", task.get("status").asText(), contacts.toString());
+        }
+        // The thank-yous reached partner-service as thank_you touchpoints.
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode touchpoints =
+                    call("partner-service", "GET", "/api/partners/" + partnerId + "/touchpoints", null, null, 200);
+            assertEquals(2, touchpoints.get("items").size(), touchpoints.toString());
             assertEquals(
-                    referralId, thanks.get("items").get(0).get("referralId").asText());
-            assertEquals(
-                    "dana@example.com",
-                    thanks.get("items").get(0).get("recipientEmail").asText());
+                    "thank_you", touchpoints.get("items").get(0).get("kind").asText());
         });
     }
 

@@ -2,6 +2,7 @@ package io.referrals.events;
 
 import io.referrals.events.metrics.PartnerReactivated;
 import io.referrals.events.metrics.PartnerWentDormant;
+import io.referrals.events.notification.NotificationSent;
 import io.referrals.events.partner.AgreementActivated;
 import io.referrals.events.partner.AgreementEnded;
 import io.referrals.events.partner.PartnerArchived;
@@ -11,6 +12,7 @@ import io.referrals.events.partner.PartnerUpdated;
 import io.referrals.events.partner.PracticeProfileUpdated;
 import io.referrals.events.partner.TouchpointLogged;
 import io.referrals.events.referral.ReferralClosed;
+import io.referrals.events.referral.ReferralConsentChanged;
 import io.referrals.events.referral.ReferralConverted;
 import io.referrals.events.referral.ReferralGiven;
 import io.referrals.events.referral.ReferralReceived;
@@ -49,6 +51,8 @@ public final class EventTypes {
             new EventType<>("referral.status-changed", 1, ReferralStatusChanged.class, Topics.REFERRAL_EVENTS);
     public static final EventType<ReferralClosed> REFERRAL_CLOSED =
             new EventType<>("referral.closed", 1, ReferralClosed.class, Topics.REFERRAL_EVENTS);
+    public static final EventType<ReferralConsentChanged> REFERRAL_CONSENT_CHANGED =
+            new EventType<>("referral.consent-changed", 1, ReferralConsentChanged.class, Topics.REFERRAL_EVENTS);
     public static final EventType<ReferralGiven> REFERRAL_GIVEN =
             new EventType<>("referral.given", 1, ReferralGiven.class, Topics.REFERRAL_EVENTS);
 
@@ -61,6 +65,9 @@ public final class EventTypes {
             new EventType<>("metrics.partner-went-dormant", 1, PartnerWentDormant.class, Topics.METRICS_EVENTS);
     public static final EventType<PartnerReactivated> PARTNER_REACTIVATED =
             new EventType<>("metrics.partner-reactivated", 1, PartnerReactivated.class, Topics.METRICS_EVENTS);
+
+    public static final EventType<NotificationSent> NOTIFICATION_SENT =
+            new EventType<>("notification.sent", 1, NotificationSent.class, Topics.NOTIFICATION_EVENTS);
 
     public static final List<EventType<?>> ALL = List.of(
             PARTNER_CREATED,
@@ -75,11 +82,13 @@ public final class EventTypes {
             REFERRAL_CONVERTED,
             REFERRAL_STATUS_CHANGED,
             REFERRAL_CLOSED,
+            REFERRAL_CONSENT_CHANGED,
             REFERRAL_GIVEN,
             REWARD_EARNED,
             REWARD_PAID,
             PARTNER_WENT_DORMANT,
-            PARTNER_REACTIVATED);
+            PARTNER_REACTIVATED,
+            NOTIFICATION_SENT);
 
     private static final Map<String, EventType<?>> BY_CLOUD_EVENT_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));

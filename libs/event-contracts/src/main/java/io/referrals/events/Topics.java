@@ -5,6 +5,7 @@ public final class Topics {
     public static final String PARTNER_EVENTS = "partner.events";
     public static final String REFERRAL_EVENTS = "referral.events";
     public static final String METRICS_EVENTS = "metrics.events";
+    public static final String NOTIFICATION_EVENTS = "notification.events";
 
     private Topics() {}
 

@@ -1,6 +1,7 @@
 package io.referrals.notification.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.referrals.events.Consent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message the practice owes someone, e.g. a thank-you to a referrer. */
+/** A message the practice owes someone, e.g. a thank-you to a referrer, and how far its delivery got. */
 @Entity
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
@@ -37,15 +38,69 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "recipient_email")
     public String recipientEmail;
 
-    @Column(name = "referral_id", nullable = false)
+    /** Null for messages not about one referral. */
+    @Column(name = "referral_id")
     public UUID referralId;
 
     @Column(nullable = false)
     public String subject;
 
+    /** The text part. */
     @Column(nullable = false)
     public String body;
 
+    /** The HTML part, with every value escaped. */
+    @Column(name = "html_body")
+    public String htmlBody;
+
+    /** Set when the message is created, so a retry after an unknown outcome carries the same id. */
+    @Column(name = "message_id", nullable = false)
+    public String messageId;
+
+    /** The consent the message was rendered under; a narrower one re-renders it before sending. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rendered_consent")
+    public Consent renderedConsent;
+
+    /** Whether the practice changed the subject or body. */
+    @Column(nullable = false)
+    public boolean edited;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "queued_at")
+    public Instant queuedAt;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Hands the message to the sender, which tries it at once. */
+    public void queue(Instant now) {
+        status = NotificationStatus.QUEUED;
+        queuedAt = now;
+        nextAttemptAt = now;
+        updatedAt = now;
+    }
+
+    public void end(NotificationStatus outcome, String reason, Instant now) {
+        status = outcome;
+        nextAttemptAt = null;
+        if (reason != null) {
+            lastError = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        }
+        updatedAt = now;
+    }
 }

@@ -7,19 +7,85 @@ import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Pages;
 import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Every query is scoped to one practice. */
+/** Every query is scoped to one practice, except the sender's, which takes any practice's due message. */
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
 
-    /** Newest first, optionally only those addressed to one partner. */
-    public Page<Notification> list(String tenantId, UUID partnerId, Paging paging) {
-        Where where = Where.tenant(tenantId).and("partnerId = :partner", "partner", partnerId);
+    /** Newest first, optionally only those addressed to one partner or in one status. */
+    public Page<Notification> list(
+            String tenantId, UUID partnerId, NotificationStatus status, NotificationKind kind, Paging paging) {
+        Where where = Where.tenant(tenantId)
+                .and("partnerId = :partner", "partner", partnerId)
+                .and("status = :status", "status", status)
+                .and("kind = :kind", "kind", kind);
         return Pages.of(find(where.query(), Sort.descending("createdAt").and("id"), where.parameters()), paging);
+    }
+
+    public Optional<Notification> findInTenant(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
+    }
+
+    /** The message, locked until the transaction ends, so that the sender and the practice do not both act on it. */
+    public Optional<Notification> lockInTenant(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     public boolean exists(String tenantId, NotificationKind kind, UUID referralId) {
         return count("tenantId = ?1 and kind = ?2 and referralId = ?3", tenantId, kind, referralId) > 0;
+    }
+
+    /** Drafted or queued messages about a referral, locked. */
+    public List<Notification> unsentAbout(String tenantId, UUID referralId) {
+        return find(
+                        "tenantId = ?1 and referralId = ?2 and status in ?3",
+                        tenantId,
+                        referralId,
+                        List.of(NotificationStatus.DRAFTED, NotificationStatus.QUEUED))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    /** Drafted or queued messages to a partner, locked. */
+    public List<Notification> unsentTo(String tenantId, UUID partnerId) {
+        return find(
+                        "tenantId = ?1 and partnerId = ?2 and status in ?3",
+                        tenantId,
+                        partnerId,
+                        List.of(NotificationStatus.DRAFTED, NotificationStatus.QUEUED))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    /**
+     * The queued message due longest, locked; one another sender holds is skipped ({@code SKIP LOCKED}), so two
+     * senders never take the same message.
+     */
+    public Optional<Notification> nextDue(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Notification> due = getEntityManager()
+                .createNativeQuery("""
+                        select * from notification
+                        where status = 'QUEUED' and next_attempt_at <= :now
+                        order by next_attempt_at, id limit 1
+                        for update skip locked""", Notification.class)
+                .setParameter("now", now)
+                .getResultList();
+        return due.stream().findFirst();
+    }
+
+    /** Whether this transaction holds the lock of one of the service's singleton jobs; released when it ends. */
+    public boolean tryJobLock(String job) {
+        return (Boolean) getEntityManager()
+                .createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                .setParameter("key", (long) ("notification-service:" + job).hashCode())
+                .getSingleResult();
     }
 }

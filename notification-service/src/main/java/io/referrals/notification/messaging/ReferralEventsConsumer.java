@@ -1,7 +1,7 @@
 package io.referrals.notification.messaging;
 
 import io.referrals.events.EventTypes;
-import io.referrals.notification.service.ThankYouWriter;
+import io.referrals.notification.service.ReferralFollowUp;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -9,14 +9,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+/** Thank-yous, updates within consent, and the first-contact and pleased check-in tasks. */
 @ApplicationScoped
 public class ReferralEventsConsumer extends EventConsumer {
     @Inject
-    ThankYouWriter thankYous;
+    ReferralFollowUp followUp;
 
     @Override
     protected void routes(EventRouter router) {
-        router.on(EventTypes.REFERRAL_RECEIVED, thankYous::onReferralReceived);
+        router.on(EventTypes.REFERRAL_RECEIVED, followUp::onReceived)
+                .on(EventTypes.REFERRAL_STATUS_CHANGED, followUp::onStatusChanged)
+                .on(EventTypes.REFERRAL_CONVERTED, followUp::onConverted)
+                .on(EventTypes.REFERRAL_CLOSED, followUp::onClosed)
+                .on(EventTypes.REFERRAL_CONSENT_CHANGED, followUp::onConsentChanged);
     }
 
     @Incoming("referral-events")

@@ -1,8 +1,10 @@
 package io.referrals.referral.mapping;
 
+import io.referrals.events.Consent;
 import io.referrals.events.Money;
 import io.referrals.events.ReferralStatus;
 import io.referrals.events.referral.ReferralClosed;
+import io.referrals.events.referral.ReferralConsentChanged;
 import io.referrals.events.referral.ReferralConverted;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.ReferralStatusChanged;
@@ -17,6 +19,11 @@ public final class ReferralMapper {
     /** Carries the current consent; never the referred person's contact details nor the practice's note. */
     public static ReferralStatusChanged toStatusChanged(Referral r, ReferralStatus from, Instant at) {
         return new ReferralStatusChanged(r.id, r.partnerId, from, r.status, r.consent, at);
+    }
+
+    /** The consent before and after; never the practice's note about the change. */
+    public static ReferralConsentChanged toConsentChanged(Referral r, Consent from, Instant at) {
+        return new ReferralConsentChanged(r.id, r.partnerId, from, r.consent, at);
     }
 
     public static ReferralClosed toClosed(Referral r, Instant closedAt) {

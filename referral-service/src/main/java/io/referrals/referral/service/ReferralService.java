@@ -207,14 +207,23 @@ public class ReferralService {
         }
     }
 
-    /** Records what the referred person now allows; the next event about the referral carries it. */
+    /**
+     * Records what the referred person now allows and announces it (ReferralConsentChanged) in the same transaction,
+     * so that a message drafted under a wider consent is re-rendered or withdrawn before it is sent.
+     */
     @Transactional
     public Referral changeConsent(String tenantId, UUID id, ReferralCommands.ChangeConsent request) {
         Referral referral = get(tenantId, id);
         Instant now = Timestamps.now(clock);
+        Consent from = referral.consent;
         referral.consent = request.consent();
         referral.updatedAt = now;
         consentChanges.record(ConsentChange.of(referral, Text.blankToNull(request.note()), now));
+        outbox.publish(
+                EventTypes.REFERRAL_CONSENT_CHANGED,
+                tenantId,
+                referral.id,
+                ReferralMapper.toConsentChanged(referral, from, now));
         return referral;
     }
 

@@ -1,0 +1,19 @@
+package io.referrals.notification.entity;
+
+import io.referrals.events.WireEnum;
+
+/** What the practice is asked to do; each kind is opened and closed by events. */
+public enum TaskKind implements WireEnum {
+    /** Contact the referred person by the referral's first-contact deadline; closed when it reaches contacted. */
+    FIRST_CONTACT,
+    /** Review a drafted message; closed when it is sent, dismissed or withdrawn. */
+    REVIEW_DRAFT,
+    /** Ask the referrer whether their person was pleased, some days after the conversion. */
+    PLEASED_CHECK_IN,
+    /** Check in with a partner whose cadence is due; closed by a touchpoint. */
+    PARTNER_CHECK_IN,
+    /** Reach out to a partner gone quiet (PartnerWentDormant); closed by PartnerReactivated. */
+    DORMANT_PARTNER,
+    /** Say in person what could not be emailed: the partner unsubscribed, has no address, or delivery failed. */
+    PERSONAL_FOLLOW_UP
+}

@@ -1,0 +1,76 @@
+package io.referrals.notification.entity;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.referrals.platform.page.Page;
+import io.referrals.platform.page.Paging;
+import io.referrals.platform.persistence.Pages;
+import io.referrals.platform.persistence.Where;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Tasks of one practice; another practice's task is not found. */
+@ApplicationScoped
+public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
+
+    /** Soonest due first. */
+    public Page<Task> list(String tenantId, TaskQuery query, Instant now, Paging paging) {
+        Where where = Where.tenant(tenantId)
+                .and("status = :status", "status", query.overdue() ? TaskStatus.OPEN : query.status())
+                .and("kind = :kind", "kind", query.kind())
+                .and("dueAt < :dueBefore", "dueBefore", query.dueBefore())
+                .and("partnerId = :partner", "partner", query.partnerId());
+        if (query.overdue()) {
+            where.and("dueAt < :now").bind("now", now);
+        }
+        return Pages.of(find(where.query(), Sort.ascending("dueAt").and("id"), where.parameters()), paging);
+    }
+
+    public Optional<Task> lockInTenant(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    public boolean exists(String tenantId, TaskKind kind, String dedupeKey) {
+        return count("tenantId = ?1 and kind = ?2 and dedupeKey = ?3", tenantId, kind, dedupeKey) > 0;
+    }
+
+    public Optional<Task> findOpen(String tenantId, TaskKind kind, String dedupeKey) {
+        return find(
+                        "tenantId = ?1 and kind = ?2 and dedupeKey = ?3 and status = ?4",
+                        tenantId,
+                        kind,
+                        dedupeKey,
+                        TaskStatus.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    public List<Task> openForPartner(String tenantId, TaskKind kind, UUID partnerId) {
+        return find(
+                        "tenantId = ?1 and kind = ?2 and partnerId = ?3 and status = ?4",
+                        tenantId,
+                        kind,
+                        partnerId,
+                        TaskStatus.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    /** Open tasks due before {@code until}, soonest first: what the digest lists. */
+    public List<Task> openDueBefore(String tenantId, Instant until, int limit) {
+        return find(
+                        "tenantId = ?1 and status = ?2 and dueAt < ?3",
+                        Sort.ascending("dueAt").and("id"),
+                        tenantId,
+                        TaskStatus.OPEN,
+                        until)
+                .page(0, limit)
+                .list();
+    }
+}

@@ -1,0 +1,29 @@
+package io.referrals.notification.messaging;
+
+import io.referrals.events.EventTypes;
+import io.referrals.notification.service.PartnerFollowUp;
+import io.referrals.platform.inbox.EventConsumer;
+import io.referrals.platform.inbox.EventRouter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Dormant partners: a task to reach out, closed when the partner is reactivated. */
+@ApplicationScoped
+public class MetricsEventsConsumer extends EventConsumer {
+    @Inject
+    PartnerFollowUp partners;
+
+    @Override
+    protected void routes(EventRouter router) {
+        router.on(EventTypes.PARTNER_WENT_DORMANT, partners::onWentDormant)
+                .on(EventTypes.PARTNER_REACTIVATED, partners::onReactivated);
+    }
+
+    @Incoming("metrics-events")
+    @Blocking(ordered = true)
+    public void onRecord(String payload) {
+        consume(payload);
+    }
+}

@@ -1,0 +1,33 @@
+package io.referrals.notification.messaging;
+
+import io.referrals.events.EventTypes;
+import io.referrals.notification.service.PartnerFollowUp;
+import io.referrals.platform.inbox.EventConsumer;
+import io.referrals.platform.inbox.EventRouter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Partners' addresses, cadence and touchpoints, and the practice's default cadence: for check-in tasks. */
+@ApplicationScoped
+public class PartnerEventsConsumer extends EventConsumer {
+    @Inject
+    PartnerFollowUp partners;
+
+    @Override
+    protected void routes(EventRouter router) {
+        router.on(EventTypes.PARTNER_CREATED, partners::onCreated)
+                .on(EventTypes.PARTNER_UPDATED, partners::onUpdated)
+                .on(EventTypes.PARTNER_STAGE_CHANGED, partners::onStageChanged)
+                .on(EventTypes.PARTNER_ARCHIVED, partners::onArchived)
+                .on(EventTypes.TOUCHPOINT_LOGGED, partners::onTouchpoint)
+                .on(EventTypes.PRACTICE_PROFILE_UPDATED, partners::onPracticeProfile);
+    }
+
+    @Incoming("partner-events")
+    @Blocking(ordered = true)
+    public void onRecord(String payload) {
+        consume(payload);
+    }
+}

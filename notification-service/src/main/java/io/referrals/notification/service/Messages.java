@@ -1,0 +1,196 @@
+package io.referrals.notification.service;
+
+import io.referrals.events.Consent;
+import io.referrals.notification.entity.Notification;
+import io.referrals.notification.entity.NotificationKind;
+import io.referrals.notification.entity.NotificationRepository;
+import io.referrals.notification.entity.NotificationStatus;
+import io.referrals.notification.entity.PartnerContact;
+import io.referrals.notification.entity.PartnerContactRepository;
+import io.referrals.notification.entity.PracticeSettings;
+import io.referrals.notification.entity.PracticeSettingsRepository;
+import io.referrals.notification.entity.ReferralState;
+import io.referrals.notification.entity.TaskKind;
+import io.referrals.platform.persistence.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Writes messages: renders the practice's template for a kind with what is known and allowed, then drafts the
+ * message for review (a task asks for it) or queues it for the sender, as the practice chose for that kind. A message
+ * to a partner without an address or who unsubscribed is not emailed: a task asks the practice to say it in person.
+ */
+@ApplicationScoped
+public class Messages {
+    /** Thanks and updates are prompt: a draft is due for review, and an in-person follow-up, within a day. */
+    static final Duration REVIEW_WITHIN = Duration.ofDays(1);
+
+    @Inject
+    NotificationRepository notifications;
+
+    @Inject
+    PartnerContactRepository partners;
+
+    @Inject
+    PracticeSettingsRepository settings;
+
+    @Inject
+    Templates templates;
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Who a message goes to and what it may say about whom. */
+    public record Subject(
+            UUID partnerId,
+            String recipientName,
+            String recipientEmail,
+            UUID referralId,
+            String referredFirstName,
+            Consent consent,
+            Map<String, Object> extra) {
+
+        public static Subject of(ReferralState referral, Map<String, Object> extra) {
+            return new Subject(
+                    referral.partnerId,
+                    referral.referrerName,
+                    referral.referrerEmail,
+                    referral.referralId(),
+                    referral.referredFirstName,
+                    referral.consent,
+                    extra);
+        }
+    }
+
+    /** Writes a message of that kind about a referral, unless it was written before. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Notification> writeOnce(String tenantId, NotificationKind kind, Subject subject) {
+        if (subject.referralId() != null && notifications.exists(tenantId, kind, subject.referralId())) {
+            return Optional.empty();
+        }
+        return Optional.of(write(tenantId, kind, subject));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Notification write(String tenantId, NotificationKind kind, Subject subject) {
+        Instant now = Timestamps.now(clock);
+        PracticeSettings practice = settings.of(tenantId, now);
+        Optional<PartnerContact> contact = partners.find(tenantId, subject.partnerId());
+        Notification message = new Notification();
+        message.id = UUID.randomUUID();
+        message.tenantId = tenantId;
+        message.kind = kind;
+        message.partnerId = subject.partnerId();
+        message.recipientName = contact.map(c -> c.name).filter(n -> n != null).orElse(subject.recipientName());
+        message.recipientEmail =
+                contact.map(c -> c.email).filter(e -> e != null).orElse(subject.recipientEmail());
+        message.referralId = subject.referralId();
+        message.messageId = "<" + message.id + "@" + config.mail().messageIdDomain() + ">";
+        message.createdAt = now;
+        message.updatedAt = now;
+        render(message, practice, subject);
+        boolean unsubscribed = contact.map(PartnerContact::unsubscribed).orElse(false);
+        if (message.recipientEmail == null || unsubscribed) {
+            message.status = NotificationStatus.SUPPRESSED;
+            message.lastError =
+                    unsubscribed ? "The partner unsubscribed from email" : "The partner has no email address";
+            notifications.persist(message);
+            followUpInPerson(message, message.lastError);
+        } else if (practice.autoSends(kind)) {
+            message.queue(now);
+            notifications.persist(message);
+        } else {
+            message.status = NotificationStatus.DRAFTED;
+            notifications.persist(message);
+            tasks.open(
+                    tenantId,
+                    new TaskService.Opening(
+                            TaskKind.REVIEW_DRAFT,
+                            message.id.toString(),
+                            message.partnerId,
+                            message.referralId,
+                            message.id,
+                            "Review the " + label(kind) + " to " + message.recipientName,
+                            now.plus(REVIEW_WITHIN)));
+        }
+        return message;
+    }
+
+    /** Renders (again) from the practice's template under the subject's consent. */
+    public void render(Notification message, PracticeSettings practice, Subject subject) {
+        Templates.Rendered rendered = templates.render(
+                templates.source(message.tenantId, message.kind), values(practice, message.recipientName, subject));
+        message.subject = rendered.subject();
+        message.body = rendered.text();
+        message.htmlBody = rendered.html();
+        message.renderedConsent = subject.consent();
+        message.edited = false;
+    }
+
+    /** The placeholders' values: the referred person's first name only as far as the consent allows. */
+    public static Map<String, Object> values(PracticeSettings practice, String recipientName, Subject subject) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        String practiceName = orEmpty(practice.practiceName);
+        values.put("practiceName", practiceName);
+        values.put("signature", practice.signature != null ? practice.signature : practiceName);
+        values.put("program", orEmpty(practice.program));
+        values.put("recipientName", orEmpty(recipientName));
+        values.put("recipientFirstName", firstName(recipientName));
+        values.put("referrerName", orEmpty(recipientName));
+        values.put("referrerFirstName", firstName(recipientName));
+        boolean mayName = subject.consent() != null && subject.consent().allows(Consent.CONTACT_MADE);
+        values.put("referredFirstName", mayName ? firstName(subject.referredFirstName()) : "");
+        values.put("converted", false);
+        values.put("outcome", "");
+        values.put("otherPartnerName", "");
+        if (subject.extra() != null) {
+            values.putAll(subject.extra());
+        }
+        return values;
+    }
+
+    /** A task for what could not be emailed, once per message. */
+    public void followUpInPerson(Notification message, String why) {
+        tasks.open(
+                message.tenantId,
+                new TaskService.Opening(
+                        TaskKind.PERSONAL_FOLLOW_UP,
+                        message.id.toString(),
+                        message.partnerId,
+                        message.referralId,
+                        message.id,
+                        "Say it in person to " + message.recipientName + ": the " + label(message.kind)
+                                + " was not emailed (" + why + ")",
+                        Timestamps.now(clock).plus(REVIEW_WITHIN)));
+        tasks.close(message.tenantId, TaskKind.REVIEW_DRAFT, message.id.toString(), "not emailed");
+    }
+
+    public static String label(NotificationKind kind) {
+        return kind.json().replace('_', ' ');
+    }
+
+    static String firstName(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        return name.strip().split("\\s+")[0];
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

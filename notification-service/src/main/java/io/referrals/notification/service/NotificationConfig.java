@@ -1,0 +1,87 @@
+package io.referrals.notification.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** notification-service's own settings; the SMTP server itself is configured under quarkus.mailer. */
+@ConfigMapping(prefix = "notifications")
+public interface NotificationConfig {
+    Sender sender();
+
+    Mail mail();
+
+    Unsubscribe unsubscribe();
+
+    Tasks tasks();
+
+    Digest digest();
+
+    interface Sender {
+        /** How often queued messages are looked for (a Quarkus duration, or off); read by the @Scheduled expression. */
+        @WithDefault("5s")
+        String every();
+
+        /** Messages sent per run at most. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Pauses after the 1st, 2nd ... failed attempt; the last one repeats. */
+        @WithDefault("1m,5m,30m,2h,6h")
+        List<Duration> retryPauses();
+
+        /** How long after it was queued a message is retried before it is marked failed. */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+    }
+
+    interface Mail {
+        /** The sender address (envelope and From), e.g. notifications@practice-tool.example. */
+        String from();
+
+        /** The domain of the Message-ID each message gets when it is created. */
+        @WithDefault("notifications.referrals.local")
+        String messageIdDomain();
+    }
+
+    interface Unsubscribe {
+        /** The secret unsubscribe tokens are signed with (HMAC-SHA256); at least 32 characters. */
+        String secret();
+
+        /** Where this service is reachable from the recipients' mail clients, e.g. https://notify.example. */
+        String publicBaseUrl();
+
+        /** A mailbox that takes unsubscribe requests by email, offered besides the link; none when unset. */
+        Optional<String> mailto();
+    }
+
+    interface Tasks {
+        /** How often due partner check-ins are looked for (a Quarkus duration, or off). */
+        @WithDefault("60s")
+        String scanEvery();
+
+        /** Days after a conversion when the referrer is asked whether their person was pleased. */
+        @WithDefault("14")
+        int pleasedCheckInDays();
+
+        /** The check-in cadence when neither the partner nor its practice sets one. */
+        @WithDefault("30")
+        int defaultCadenceDays();
+
+        /** Hours to the first contact when a referral names no deadline (older events). */
+        @WithDefault("24")
+        int firstContactHours();
+    }
+
+    interface Digest {
+        /** How often practices due a digest are looked for (a Quarkus duration, or off). */
+        @WithDefault("15m")
+        String every();
+
+        /** The hour of the practice's day from which its digest goes out. */
+        @WithDefault("7")
+        int hour();
+    }
+}

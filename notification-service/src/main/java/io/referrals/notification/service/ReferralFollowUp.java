@@ -1,0 +1,226 @@
+package io.referrals.notification.service;
+
+import io.referrals.events.CloudEvent;
+import io.referrals.events.Consent;
+import io.referrals.events.ReferralStatus;
+import io.referrals.events.referral.ReferralClosed;
+import io.referrals.events.referral.ReferralConsentChanged;
+import io.referrals.events.referral.ReferralConverted;
+import io.referrals.events.referral.ReferralReceived;
+import io.referrals.events.referral.ReferralStatusChanged;
+import io.referrals.notification.entity.Notification;
+import io.referrals.notification.entity.NotificationKind;
+import io.referrals.notification.entity.NotificationRepository;
+import io.referrals.notification.entity.NotificationStatus;
+import io.referrals.notification.entity.PracticeSettingsRepository;
+import io.referrals.notification.entity.ReferralState;
+import io.referrals.notification.entity.ReferralStateRepository;
+import io.referrals.notification.entity.TaskKind;
+import io.referrals.platform.persistence.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What referral.events ask of the practice, within the referred person's consent (the latest one this service has
+ * heard of, from received, status changes, consent changes and closures):
+ *
+ * <ul>
+ *   <li>a thank-you to the referrer for every referral, and a task to contact the person by the deadline;
+ *   <li>a contact-made update when the referral reaches contacted or later, if consent allows contact_made;
+ *   <li>an outcome update when it converts or closes, if consent allows outcome; after a conversion, a task to ask
+ *       the referrer whether their person was pleased;
+ *   <li>when the consent narrows, unsent messages it no longer allows are withdrawn and the others re-rendered.
+ * </ul>
+ */
+@ApplicationScoped
+public class ReferralFollowUp {
+    /** Statuses at which the practice has been in touch with the person (no_response: it could not reach them). */
+    private static final Set<ReferralStatus> CONTACT_MADE = EnumSet.of(
+            ReferralStatus.CONTACTED,
+            ReferralStatus.CONSULTATION_BOOKED,
+            ReferralStatus.CONVERTED,
+            ReferralStatus.NOT_A_FIT,
+            ReferralStatus.DECLINED);
+
+    @Inject
+    ReferralStateRepository referrals;
+
+    @Inject
+    NotificationRepository notifications;
+
+    @Inject
+    PracticeSettingsRepository settings;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onReceived(CloudEvent event, ReferralReceived data) {
+        String tenantId = event.tenantid();
+        Instant now = Timestamps.now(clock);
+        ReferralState referral = referrals.lock(tenantId, data.referralId()).orElseGet(() -> {
+            ReferralState created = new ReferralState();
+            created.key = new ReferralState.Key(tenantId, data.referralId());
+            created.status = ReferralStatus.RECEIVED;
+            created.consent = data.consent();
+            return created;
+        });
+        referral.partnerId = data.referrer().partnerId();
+        referral.referrerName = data.referrer().name();
+        referral.referrerEmail = data.referrer().email();
+        referral.referredFirstName = Messages.firstName(data.referredName());
+        referral.receivedAt = Timestamps.stored(data.receivedAt());
+        referral.updatedAt = now;
+        referrals.persist(referral);
+
+        messages.writeOnce(tenantId, NotificationKind.REFERRAL_THANK_YOU, Messages.Subject.of(referral, Map.of()));
+        if (referral.status == ReferralStatus.RECEIVED) {
+            Instant due = data.firstContactDueAt() != null
+                    ? data.firstContactDueAt()
+                    : referral.receivedAt.plus(Duration.ofHours(config.tasks().firstContactHours()));
+            tasks.open(
+                    tenantId,
+                    new TaskService.Opening(
+                            TaskKind.FIRST_CONTACT,
+                            data.referralId().toString(),
+                            referral.partnerId,
+                            data.referralId(),
+                            null,
+                            "Contact " + data.referredName().strip() + ", referred by " + referral.referrerName,
+                            due));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onStatusChanged(CloudEvent event, ReferralStatusChanged data) {
+        String tenantId = event.tenantid();
+        var known = referrals.lock(tenantId, data.referralId());
+        if (known.isEmpty()) {
+            return; // received before this service listened: nothing to follow up
+        }
+        ReferralState referral = known.get();
+        referral.status = data.to();
+        referral.updatedAt = Timestamps.now(clock);
+        consentIs(referral, data.consent());
+        if (data.to() != ReferralStatus.RECEIVED) {
+            tasks.close(
+                    tenantId,
+                    TaskKind.FIRST_CONTACT,
+                    data.referralId().toString(),
+                    "referral " + data.to().json());
+        }
+        boolean outcomeWillTell = !data.to().isOpen() && referral.consent.allows(Consent.OUTCOME);
+        if (CONTACT_MADE.contains(data.to()) && referral.consent.allows(Consent.CONTACT_MADE) && !outcomeWillTell) {
+            messages.writeOnce(tenantId, NotificationKind.CONTACT_MADE_UPDATE, Messages.Subject.of(referral, Map.of()));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onConverted(CloudEvent event, ReferralConverted data) {
+        String tenantId = event.tenantid();
+        var known = referrals.lock(tenantId, data.referralId());
+        if (known.isEmpty()) {
+            return;
+        }
+        ReferralState referral = known.get();
+        referral.status = ReferralStatus.CONVERTED;
+        referral.convertedAt = Timestamps.stored(data.convertedAt());
+        referral.updatedAt = Timestamps.now(clock);
+        tasks.close(tenantId, TaskKind.FIRST_CONTACT, data.referralId().toString(), "referral converted");
+        if (!referral.consent.allows(Consent.OUTCOME)) {
+            return;
+        }
+        messages.writeOnce(
+                tenantId,
+                NotificationKind.OUTCOME_UPDATE,
+                Messages.Subject.of(referral, Map.of("converted", true, "outcome", ReferralStatus.CONVERTED.json())));
+        tasks.open(
+                tenantId,
+                new TaskService.Opening(
+                        TaskKind.PLEASED_CHECK_IN,
+                        data.referralId().toString(),
+                        referral.partnerId,
+                        data.referralId(),
+                        null,
+                        "Ask " + referral.referrerName + " whether " + referral.referredFirstName + " was pleased",
+                        referral.convertedAt.plus(Duration.ofDays(config.tasks().pleasedCheckInDays()))));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onClosed(CloudEvent event, ReferralClosed data) {
+        String tenantId = event.tenantid();
+        var known = referrals.lock(tenantId, data.referralId());
+        if (known.isEmpty()) {
+            return;
+        }
+        ReferralState referral = known.get();
+        referral.status = data.outcome();
+        referral.updatedAt = Timestamps.now(clock);
+        consentIs(referral, data.consent());
+        tasks.close(tenantId, TaskKind.FIRST_CONTACT, data.referralId().toString(), "referral closed");
+        if (referral.consent.allows(Consent.OUTCOME)) {
+            messages.writeOnce(
+                    tenantId,
+                    NotificationKind.OUTCOME_UPDATE,
+                    Messages.Subject.of(
+                            referral,
+                            Map.of("converted", false, "outcome", data.outcome().json())));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onConsentChanged(CloudEvent event, ReferralConsentChanged data) {
+        referrals.lock(event.tenantid(), data.referralId()).ifPresent(referral -> {
+            referral.updatedAt = Timestamps.now(clock);
+            consentIs(referral, data.consent());
+        });
+    }
+
+    /**
+     * Records the latest consent; a narrower one withdraws the unsent messages it no longer allows and re-renders
+     * the others that were written under a wider one (a practice's edits to them are replaced: they may name the
+     * person).
+     */
+    private void consentIs(ReferralState referral, Consent consent) {
+        referral.consent = consent;
+        for (Notification message : notifications.unsentAbout(referral.tenantId(), referral.referralId())) {
+            reconcile(message, referral);
+        }
+    }
+
+    /** Brings an unsent message in line with the referral's consent; returns false if it may no longer be sent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean reconcile(Notification message, ReferralState referral) {
+        Instant now = Timestamps.now(clock);
+        if (!referral.consent.allows(message.kind.needs())) {
+            message.end(NotificationStatus.WITHDRAWN, "The referred person's consent no longer allows it", now);
+            tasks.close(message.tenantId, TaskKind.REVIEW_DRAFT, message.id.toString(), "withdrawn");
+            return false;
+        }
+        if (message.renderedConsent == null || !referral.consent.allows(message.renderedConsent)) {
+            Map<String, Object> extra = message.kind == NotificationKind.OUTCOME_UPDATE
+                    ? Map.of(
+                            "converted", referral.status == ReferralStatus.CONVERTED, "outcome", referral.status.json())
+                    : Map.of();
+            messages.render(message, settings.of(message.tenantId, now), Messages.Subject.of(referral, extra));
+            message.updatedAt = now;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,259 @@
+package io.referrals.notification.service;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Expression;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateException;
+import io.quarkus.qute.TemplateNode;
+import io.referrals.notification.entity.MessageTemplate;
+import io.referrals.notification.entity.MessageTemplateRepository;
+import io.referrals.notification.entity.NotificationKind;
+import io.referrals.notification.entity.PracticeSettings;
+import io.referrals.notification.entity.PracticeSettingsRepository;
+import io.referrals.platform.persistence.Timestamps;
+import io.referrals.platform.problem.Problem;
+import io.referrals.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Qute templates messages are written from: a practice's own for a kind, else the default shipped in
+ * {@code notification-templates/<kind>.txt}. A template names only the {@link #PLACEHOLDERS}; one that does not parse
+ * or names anything else is refused with the line and column. The text part is the rendered body; the HTML part is
+ * the same text with everything in it escaped (the practice's words and the values alike) and paragraphs kept.
+ */
+@ApplicationScoped
+public class Templates {
+    /** What a template may name. Names of people are empty when unknown or, for the referred person, not allowed. */
+    public static final List<String> PLACEHOLDERS = List.of(
+            "practiceName",
+            "signature",
+            "program",
+            "recipientName",
+            "recipientFirstName",
+            "referrerName",
+            "referrerFirstName",
+            "referredFirstName",
+            "converted",
+            "outcome",
+            "otherPartnerName");
+
+    private static final char MARK_START = '\u0001';
+    private static final char MARK_END = '\u0002';
+
+    @Inject
+    Engine engine;
+
+    @Inject
+    MessageTemplateRepository templates;
+
+    @Inject
+    PracticeSettingsRepository settings;
+
+    @Inject
+    Clock clock;
+
+    /** A template's two parts, as stored or shipped. */
+    public record Source(NotificationKind kind, String subject, String body, boolean custom) {}
+
+    /** A message as it is sent: subject, text part and HTML part. */
+    public record Rendered(String subject, String text, String html) {}
+
+    public Source source(String tenantId, NotificationKind kind) {
+        requireTemplate(kind);
+        return templates
+                .find(tenantId, kind)
+                .map(t -> new Source(kind, t.subject, t.body, true))
+                .orElseGet(() -> defaultSource(kind));
+    }
+
+    /** Replaces the practice's template for a kind after checking both parts. */
+    @Transactional
+    public Source put(String tenantId, NotificationKind kind, TemplateCommands.Put command) {
+        requireTemplate(kind);
+        parse("subject", command.subject());
+        parse("body", command.body());
+        MessageTemplate template = templates.find(tenantId, kind).orElseGet(() -> {
+            MessageTemplate created = new MessageTemplate();
+            created.key = new MessageTemplate.Key(tenantId, kind);
+            return created;
+        });
+        template.subject = command.subject().strip();
+        template.body = command.body();
+        template.updatedAt = Timestamps.now(clock);
+        templates.persist(template);
+        return new Source(kind, template.subject, template.body, true);
+    }
+
+    /**
+     * Renders the practice's template for a kind, or the unsaved one given, with sample values (its own settings, a
+     * referrer Dana Lee, a referred Sam) overridden by the values given.
+     */
+    public Rendered preview(String tenantId, NotificationKind kind, TemplateCommands.Preview preview) {
+        Source stored = source(tenantId, kind);
+        Source source = new Source(
+                kind,
+                preview == null || preview.subject() == null ? stored.subject() : preview.subject(),
+                preview == null || preview.body() == null ? stored.body() : preview.body(),
+                stored.custom());
+        PracticeSettings practice = settings.of(tenantId, clock.instant());
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("practiceName", practice.practiceName != null ? practice.practiceName : "Your Practice");
+        values.put("signature", practice.signature != null ? practice.signature : values.get("practiceName"));
+        values.put("program", practice.program != null ? practice.program : "coaching program");
+        values.put("recipientName", "Dana Lee");
+        values.put("recipientFirstName", "Dana");
+        values.put("referrerName", "Dana Lee");
+        values.put("referrerFirstName", "Dana");
+        values.put("referredFirstName", "Sam");
+        values.put("converted", true);
+        values.put("outcome", "converted");
+        values.put("otherPartnerName", "Jordan Blake");
+        if (preview != null && preview.values() != null) {
+            preview.values().forEach((name, value) -> {
+                if (!PLACEHOLDERS.contains(name)) {
+                    throw ProblemException.invalidField(
+                            "values." + name, "is not a placeholder; use one of " + String.join(", ", PLACEHOLDERS));
+                }
+                values.put(name, name.equals("converted") ? Boolean.valueOf(value) : (value == null ? "" : value));
+            });
+        }
+        return render(source, values);
+    }
+
+    /** Renders a template's two parts with {@code values} (every placeholder must have one, empty at least). */
+    public Rendered render(Source source, Map<String, Object> values) {
+        Template subject = parse("subject", source.subject());
+        Template body = parse("body", source.body());
+        String text = body.render(values);
+        List<String> marked = new ArrayList<>();
+        Map<String, Object> markers = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (value instanceof String s && !s.isEmpty()) {
+                markers.put(name, "" + MARK_START + marked.size() + MARK_END);
+                marked.add(s);
+            } else {
+                markers.put(name, value);
+            }
+        });
+        String html = html(body.render(markers), marked);
+        return new Rendered(oneLine(subject.render(values)), text, html);
+    }
+
+    /** Parses a template, refusing syntax errors and names other than the placeholders. */
+    Template parse(String field, String content) {
+        if (content == null || content.isBlank()) {
+            throw ProblemException.invalidField(field, "must not be blank");
+        }
+        Template template;
+        try {
+            template = engine.parse(content);
+        } catch (TemplateException e) {
+            throw invalid(field, e.getMessage(), e.getOrigin());
+        }
+        for (Expression expression : template.getExpressions()) {
+            if (expression.isLiteral()) {
+                continue;
+            }
+            String name = expression.getParts().isEmpty()
+                    ? expression.toOriginalString()
+                    : expression.getParts().get(0).getName();
+            if (expression.hasNamespace() || expression.getParts().size() != 1 || !PLACEHOLDERS.contains(name)) {
+                throw invalid(
+                        field,
+                        "Unknown placeholder {" + expression.toOriginalString() + "}; use one of "
+                                + String.join(", ", PLACEHOLDERS),
+                        expression.getOrigin());
+            }
+        }
+        return template;
+    }
+
+    private static ProblemException invalid(String field, String message, TemplateNode.Origin origin) {
+        Map<String, Object> where = new LinkedHashMap<>();
+        where.put("field", field);
+        if (origin != null) {
+            where.put("line", origin.getLine());
+            where.put("column", origin.getLineCharacterStart());
+        }
+        String at =
+                origin == null ? "" : " (line " + origin.getLine() + ", column " + origin.getLineCharacterStart() + ")";
+        return new ProblemException(Problem.of(400, "template-invalid", "Template is not valid", message + at)
+                .withErrors(List.of(new Problem.FieldError(field, message + at)))
+                .withExtensions(where));
+    }
+
+    private static void requireTemplate(NotificationKind kind) {
+        if (!kind.hasTemplate()) {
+            throw ProblemException.invalidField("kind", kind.json() + " has no template");
+        }
+    }
+
+    static Source defaultSource(NotificationKind kind) {
+        String resource = "notification-templates/" + kind.json() + ".txt";
+        try (InputStream in = Templates.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing default template " + resource);
+            }
+            String content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int headerEnd = content.indexOf("\n\n");
+            String header = content.substring(0, headerEnd);
+            if (!header.startsWith("Subject: ")) {
+                throw new IllegalStateException(resource + " must start with a Subject: line");
+            }
+            return new Source(
+                    kind, header.substring("Subject: ".length()).strip(), content.substring(headerEnd + 2), false);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String oneLine(String subject) {
+        return subject.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Escapes all of the text, then the marked values, and keeps paragraphs and line breaks. */
+    public static String html(String marked, List<String> values) {
+        String escaped = escape(marked);
+        StringBuilder withValues = new StringBuilder();
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            int end = c == MARK_START && !values.isEmpty() ? escaped.indexOf(MARK_END, i) : -1;
+            if (end > i) {
+                withValues.append(escape(values.get(Integer.parseInt(escaped.substring(i + 1, end)))));
+                i = end;
+            } else {
+                withValues.append(c);
+            }
+        }
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><body style=\"font-family: sans-serif\">\n");
+        for (String paragraph : withValues.toString().strip().split("\\n\\s*\\n")) {
+            html.append("<p>").append(paragraph.strip().replace("\n", "<br>\n")).append("</p>\n");
+        }
+        return html.append("</body></html>\n").toString();
+    }
+
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

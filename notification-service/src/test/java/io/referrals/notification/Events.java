@@ -1,0 +1,125 @@
+package io.referrals.notification;
+
+import static io.restassured.RestAssured.given;
+
+import io.referrals.events.CloudEvent;
+import io.referrals.events.Consent;
+import io.referrals.events.EventCodec;
+import io.referrals.events.EventType;
+import io.referrals.events.EventTypes;
+import io.referrals.events.Money;
+import io.referrals.events.ReferralStatus;
+import io.referrals.events.Topics;
+import io.referrals.events.referral.ReferralClosed;
+import io.referrals.events.referral.ReferralConsentChanged;
+import io.referrals.events.referral.ReferralConverted;
+import io.referrals.events.referral.ReferralReceived;
+import io.referrals.events.referral.ReferralStatusChanged;
+import io.referrals.events.referral.Referrer;
+import io.referrals.testing.DevTokens;
+import io.referrals.testing.KafkaTestClient;
+import io.referrals.testing.PlatformTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One practice's referral.events as referral-service would publish them, and API calls as that practice. */
+final class Events {
+    final String tenant = "practice-" + UUID.randomUUID();
+    final UUID partnerId = UUID.randomUUID();
+    final String referrerEmail = "dana." + UUID.randomUUID() + "@example.com";
+
+    static KafkaTestClient kafka() {
+        return new KafkaTestClient(PlatformTestResource.bootstrapServers());
+    }
+
+    RequestSpecification as(String role) {
+        return given().auth().oauth2(DevTokens.token(tenant, role)).contentType(ContentType.JSON);
+    }
+
+    <T> void send(EventType<T> type, UUID aggregate, T data) {
+        kafka().send(type.topic(), EventCodec.wrap(type, "/referral-service", tenant, aggregate.toString(), data));
+    }
+
+    void send(String topic, CloudEvent event) {
+        kafka().send(topic, event);
+    }
+
+    UUID received(String referredName, Consent consent) {
+        return received(referredName, consent, Instant.now().plusSeconds(86_400));
+    }
+
+    UUID received(String referredName, Consent consent, Instant firstContactDueAt) {
+        return received(UUID.randomUUID(), referredName, consent, firstContactDueAt);
+    }
+
+    /** A ReferralReceived under a new event id: for a referral already received, what a producer retry sends. */
+    UUID received(UUID referralId, String referredName, Consent consent, Instant firstContactDueAt) {
+        send(
+                EventTypes.REFERRAL_RECEIVED,
+                referralId,
+                new ReferralReceived(
+                        referralId,
+                        new Referrer(partnerId, "Dana Lee", referrerEmail),
+                        referredName,
+                        consent,
+                        Instant.now(),
+                        null,
+                        firstContactDueAt));
+        return referralId;
+    }
+
+    void status(UUID referralId, ReferralStatus from, ReferralStatus to, Consent consent) {
+        send(
+                EventTypes.REFERRAL_STATUS_CHANGED,
+                referralId,
+                new ReferralStatusChanged(referralId, partnerId, from, to, consent, Instant.now()));
+    }
+
+    void converted(UUID referralId, ReferralStatus from, Consent consent) {
+        status(referralId, from, ReferralStatus.CONVERTED, consent);
+        send(
+                EventTypes.REFERRAL_CONVERTED,
+                referralId,
+                new ReferralConverted(
+                        referralId,
+                        partnerId,
+                        new Money(new BigDecimal("1500.00"), "USD"),
+                        Instant.now(),
+                        Instant.now()));
+    }
+
+    void closed(UUID referralId, ReferralStatus from, ReferralStatus outcome, Consent consent) {
+        status(referralId, from, outcome, consent);
+        send(
+                EventTypes.REFERRAL_CLOSED,
+                referralId,
+                new ReferralClosed(referralId, partnerId, outcome, consent, Instant.now(), Instant.now()));
+    }
+
+    void consent(UUID referralId, Consent from, Consent to) {
+        send(
+                EventTypes.REFERRAL_CONSENT_CHANGED,
+                referralId,
+                new ReferralConsentChanged(referralId, partnerId, from, to, Instant.now()));
+    }
+
+    /** The practice's settings: its name and address, and the kinds sent without review. */
+    void settings(String... autoSend) {
+        StringBuilder kinds = new StringBuilder();
+        for (String kind : autoSend) {
+            kinds.append(kinds.isEmpty() ? "" : ",").append('"').append(kind).append('"');
+        }
+        as("owner")
+                .body("""
+                        {"practiceName":"Blake Coaching","replyTo":"jordan@blakecoaching.example",
+                         "signature":"Jordan Blake","program":"coaching program","autoSend":[%s]}""".formatted(kinds))
+                .put("/api/notifications/settings")
+                .then()
+                .statusCode(200);
+    }
+
+    static final String TOPIC = Topics.REFERRAL_EVENTS;
+}
