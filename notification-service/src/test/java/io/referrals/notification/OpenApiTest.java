@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
@@ -47,6 +48,9 @@ class OpenApiTest {
                 .body(
                         "paths.'/api/tasks/{id}/snooze'.post.requestBody.content.'application/json'.examples",
                         notNullValue())
+                .body("paths.'/api/tasks'.get.responses.'401'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/api/unsubscribe/{token}'.post.responses.'401'", nullValue())
+                .body("paths.'/api/unsubscribe/{token}'.post.responses.'403'", nullValue())
                 .body("components.schemas.TaskKind.enum", hasItem("first_contact"))
                 .body("components.schemas.NotificationStatus.enum", hasItem("drafted"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));

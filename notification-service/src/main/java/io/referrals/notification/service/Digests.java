@@ -100,7 +100,7 @@ public class Digests {
         message.id = UUID.randomUUID();
         message.tenantId = practice.tenantId;
         message.kind = NotificationKind.DAILY_DIGEST;
-        message.partnerId = new UUID(0, 0);
+        message.partnerId = null; // to the practice itself, not to a partner
         message.recipientName = practice.practiceName != null ? practice.practiceName : "The practice";
         message.recipientEmail = practice.digestEmail;
         message.subject = due.size() + (due.size() == 1 ? " task" : " tasks") + " due today";

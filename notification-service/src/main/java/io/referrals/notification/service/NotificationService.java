@@ -98,9 +98,10 @@ public class NotificationService {
                         Map.of("currentStatus", message.status.json()));
             }
         }
-        if (partners.find(tenantId, message.partnerId)
-                .map(PartnerContact::unsubscribed)
-                .orElse(false)) {
+        if (message.partnerId != null
+                && partners.find(tenantId, message.partnerId)
+                        .map(PartnerContact::unsubscribed)
+                        .orElse(false)) {
             throw ProblemException.conflict(
                     "partner-unsubscribed",
                     "Partner unsubscribed",

@@ -130,9 +130,9 @@ public class Sender {
                 return Outcome.NOT_SENT;
             }
         }
-        Optional<PartnerContact> partner = partners.find(message.tenantId, message.partnerId);
-        if (message.kind != NotificationKind.DAILY_DIGEST
-                && partner.map(PartnerContact::unsubscribed).orElse(false)) {
+        Optional<PartnerContact> partner =
+                message.partnerId == null ? Optional.empty() : partners.find(message.tenantId, message.partnerId);
+        if (partner.map(PartnerContact::unsubscribed).orElse(false)) {
             message.end(NotificationStatus.SUPPRESSED, "The partner unsubscribed from email", now);
             messages.followUpInPerson(message, message.lastError);
             return Outcome.NOT_SENT;
@@ -201,7 +201,7 @@ public class Sender {
             mail.setReplyTo(practice.replyTo);
         }
         mail.addHeader("Message-ID", message.messageId);
-        if (message.kind != NotificationKind.DAILY_DIGEST) {
+        if (message.partnerId != null) {
             String token = unsubscribes.token(message.tenantId, message.partnerId);
             mail.addHeader("List-Unsubscribe", unsubscribes.listUnsubscribe(token));
             mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

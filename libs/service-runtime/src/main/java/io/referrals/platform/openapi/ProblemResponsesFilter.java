@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the problem+json error answers every operation can give, so that generated clients know
- * them without each resource method repeating the same annotations: 401 and 500 everywhere, 403 on
- * writes, 400 where there is a body or query input, 404 where there is a path parameter. Also shows
+ * them without each resource method repeating the same annotations: 500 everywhere, 401 and 403 on operations that
+ * require a token (public ones, such as intake links and unsubscribe, answer neither), 400 where there is a body or query input, 404 where there is a path parameter. Also shows
  * enum values as they travel ({@link io.referrals.events.WireEnum}: lower case).
  */
 public class ProblemResponsesFilter implements OASFilter {
@@ -69,8 +69,13 @@ public class ProblemResponsesFilter implements OASFilter {
         boolean hasInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null
                         && operation.getParameters().stream().anyMatch(p -> p.getIn() != Parameter.In.PATH));
-        add(responses, "401", "Missing, expired or invalid bearer token");
-        add(responses, "403", write ? "The token's role may not write" : "The token carries no role of this practice");
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            add(responses, "401", "Missing, expired or invalid bearer token");
+            add(
+                    responses,
+                    "403",
+                    write ? "The token's role may not write" : "The token carries no role of this practice");
+        }
         if (hasInput) {
             add(responses, "400", "Invalid input; `errors` lists each invalid field");
         }
