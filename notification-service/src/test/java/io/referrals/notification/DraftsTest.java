@@ -2,6 +2,7 @@ package io.referrals.notification;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,6 +139,34 @@ class DraftsTest {
                 .until(() -> Mailbox.to(events.referrerEmail).size() == 1);
         String raw = Mailbox.raw(Mailbox.to(events.referrerEmail).get(0));
         assertFalse(raw.contains("Sam"), raw);
+    }
+
+    @Test
+    void aWidenedConsentLetsTheReferrerHearTheOutcomeTheReferralAlreadyReached() {
+        UUID referralId = events.received("Noor Haddad", Consent.NONE);
+        events.status(referralId, ReferralStatus.RECEIVED, ReferralStatus.CONTACTED, Consent.NONE);
+        events.converted(referralId, ReferralStatus.CONTACTED, Consent.NONE);
+        awaitDraft(referralId, "referral_thank_you");
+        events.as("viewer")
+                .get("/api/notifications?partnerId=" + events.partnerId + "&kind=outcome_update")
+                .then()
+                .body("items.findAll { it.referralId == '" + referralId + "' }", empty());
+
+        events.consent(referralId, Consent.NONE, Consent.OUTCOME);
+        String outcome = awaitDraft(referralId, "outcome_update");
+        events.as("viewer")
+                .get("/api/notifications/" + outcome)
+                .then()
+                .body("status", equalTo("drafted"))
+                .body("referralId", equalTo(referralId.toString()));
+        events.as("viewer")
+                .get("/api/notifications?partnerId=" + events.partnerId + "&kind=contact_made_update")
+                .then()
+                .body("items.findAll { it.referralId == '" + referralId + "' }", empty());
+        events.as("viewer")
+                .get("/api/notifications?partnerId=" + events.partnerId + "&kind=outcome_update")
+                .then()
+                .body("items.findAll { it.referralId == '" + referralId + "' }.size()", equalTo(1));
     }
 
     @Test

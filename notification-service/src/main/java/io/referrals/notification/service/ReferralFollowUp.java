@@ -36,7 +36,8 @@ import java.util.Set;
  *   <li>a contact-made update when the referral reaches contacted or later, if consent allows contact_made;
  *   <li>an outcome update when it converts or closes, if consent allows outcome; after a conversion, a task to ask
  *       the referrer whether their person was pleased;
- *   <li>when the consent narrows, unsent messages it no longer allows are withdrawn and the others re-rendered.
+ *   <li>when the consent narrows, unsent messages it no longer allows are withdrawn and the others re-rendered;
+ *       when it widens, the update the referral's current status now allows is written.
  * </ul>
  */
 @ApplicationScoped
@@ -150,16 +151,7 @@ public class ReferralFollowUp {
                 tenantId,
                 NotificationKind.OUTCOME_UPDATE,
                 Messages.Subject.of(referral, Map.of("converted", true, "outcome", ReferralStatus.CONVERTED.json())));
-        tasks.open(
-                tenantId,
-                new TaskService.Opening(
-                        TaskKind.PLEASED_CHECK_IN,
-                        data.referralId().toString(),
-                        referral.partnerId,
-                        data.referralId(),
-                        null,
-                        "Ask " + referral.referrerName + " whether " + referral.referredFirstName + " was pleased",
-                        referral.convertedAt.plus(Duration.ofDays(config.tasks().pleasedCheckInDays()))));
+        pleasedCheckIn(referral);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -184,12 +176,49 @@ public class ReferralFollowUp {
         }
     }
 
+    /**
+     * A narrower consent withdraws or re-renders what it no longer allows; a wider one lets the referrer hear now what
+     * the referral already reached (each message still once per referral and kind, drafted or sent as the practice
+     * chose).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onConsentChanged(CloudEvent event, ReferralConsentChanged data) {
         referrals.lock(event.tenantid(), data.referralId()).ifPresent(referral -> {
             referral.updatedAt = Timestamps.now(clock);
             consentIs(referral, data.consent());
+            if (data.consent().allows(Consent.OUTCOME) && !referral.status.isOpen()) {
+                outcomeUpdate(referral);
+            } else if (CONTACT_MADE.contains(referral.status) && data.consent().allows(Consent.CONTACT_MADE)) {
+                messages.writeOnce(
+                        referral.tenantId(),
+                        NotificationKind.CONTACT_MADE_UPDATE,
+                        Messages.Subject.of(referral, Map.of()));
+            }
         });
+    }
+
+    private void outcomeUpdate(ReferralState referral) {
+        boolean converted = referral.status == ReferralStatus.CONVERTED;
+        messages.writeOnce(
+                referral.tenantId(),
+                NotificationKind.OUTCOME_UPDATE,
+                Messages.Subject.of(referral, Map.of("converted", converted, "outcome", referral.status.json())));
+        if (converted && referral.convertedAt != null) {
+            pleasedCheckIn(referral);
+        }
+    }
+
+    private void pleasedCheckIn(ReferralState referral) {
+        tasks.open(
+                referral.tenantId(),
+                new TaskService.Opening(
+                        TaskKind.PLEASED_CHECK_IN,
+                        referral.referralId().toString(),
+                        referral.partnerId,
+                        referral.referralId(),
+                        null,
+                        "Ask " + referral.referrerName + " whether " + referral.referredFirstName + " was pleased",
+                        referral.convertedAt.plus(Duration.ofDays(config.tasks().pleasedCheckInDays()))));
     }
 
     /**
