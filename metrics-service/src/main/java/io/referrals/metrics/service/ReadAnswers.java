@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /** The answers {@link ReadCache} keeps, each with the practice's read-model version and the time it was computed. */
 @ApplicationScoped
@@ -31,6 +35,7 @@ public class ReadAnswers {
     MetricsConfig config;
 
     private Cache<Key, Answer> answers;
+    private final ConcurrentMap<Key, CompletableFuture<Answer>> inFlight = new ConcurrentHashMap<>();
     private Duration maxAge;
 
     @PostConstruct
@@ -45,7 +50,7 @@ public class ReadAnswers {
         if (maxAge.isZero()) {
             return read.compute();
         }
-        Key key = new Key(method, parameters);
+        Key key = new Key(tenantId, method, parameters);
         // The version first: a change committed while computing leaves the answer under the older version.
         long version = versions.current(tenantId);
         Instant now = clock.instant();
@@ -53,9 +58,46 @@ public class ReadAnswers {
         if (kept != null && kept.version() == version && kept.isFresh(now, maxAge)) {
             return kept.value();
         }
-        Object value = read.compute();
-        answers.put(key, new Answer(version, now, value));
-        return value;
+        return computeOnce(key, version, now, read).value();
+    }
+
+    /**
+     * Computes an answer once for everyone asking the same question at the same time: when a change or the clock
+     * expires a popular answer, one reader computes it and the others wait for that answer instead of all running the
+     * same queries at once.
+     */
+    private Answer computeOnce(Key key, long version, Instant now, Computation read) throws Exception {
+        CompletableFuture<Answer> mine = new CompletableFuture<>();
+        CompletableFuture<Answer> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            Answer shared = await(running);
+            if (shared.version() >= version) {
+                return shared;
+            }
+            return new Answer(version, now, read.compute()); // computed before the change this reader saw
+        }
+        try {
+            Answer answer = new Answer(version, now, read.compute());
+            answers.put(key, answer);
+            mine.complete(answer);
+            return answer;
+        } catch (Exception | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private static Answer await(CompletableFuture<Answer> running) throws Exception {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Marks these practices' read models changed, in the transaction that changes them. */
@@ -63,7 +105,7 @@ public class ReadAnswers {
         versions.raise(tenantIds);
     }
 
-    private record Key(String method, List<Object> parameters) {}
+    private record Key(String tenantId, String method, List<Object> parameters) {}
 
     private record Answer(long version, Instant computedAt, Object value) {
         boolean isFresh(Instant now, Duration maxAge) {
