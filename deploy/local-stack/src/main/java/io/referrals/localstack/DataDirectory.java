@@ -118,6 +118,11 @@ public final class DataDirectory implements AutoCloseable {
         return root.resolve("dev-public-key.pem");
     }
 
+    /** The key that encrypts intake links' signing secrets (INTAKE_SECRET_KEY): made once per data directory. */
+    public Path intakeSecretKey() {
+        return root.resolve("intake-secret-key.txt");
+    }
+
     public Path devToken() {
         return root.resolve("dev-token.txt");
     }

@@ -62,13 +62,14 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         return Pages.of(find(where.query(), Sort.descending("receivedAt").and("id"), where.parameters()), paging);
     }
 
-    /** The partner's converted referrals received at or after {@code since}. */
+    /** The partner's converted referrals received at or after {@code since} whose attribution earns fees. */
     public List<Referral> convertedReceivedSince(String tenantId, UUID partnerId, Instant since) {
         return list(
-                "tenantId = ?1 and partnerId = ?2 and status = ?3 and receivedAt >= ?4",
+                "tenantId = ?1 and partnerId = ?2 and status = ?3 and receivedAt >= ?4 and attribution in ?5",
                 tenantId,
                 partnerId,
                 ReferralStatus.CONVERTED,
-                since);
+                since,
+                List.of(Referral.Attribution.VERIFIED, Referral.Attribution.CONFIRMED));
     }
 }
