@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import db.migration.V8__encrypt_intake_signing_secrets;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +37,7 @@ import jakarta.persistence.EntityManager;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,6 +52,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 
 /** The public intake as an attacker holding a link would try it (issue 10). */
@@ -62,6 +67,9 @@ class PublicIntakeTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON);
@@ -437,6 +445,46 @@ class PublicIntakeTest {
         String body = fromReferrer("form@example.com", "Encrypted Ok", "enc@example.com");
         String now = String.valueOf(Instant.now().getEpochSecond());
         signed("msg_enc", now, sign(secret, "msg_enc", now, body.getBytes(StandardCharsets.UTF_8)))
+                .body(body)
+                .post("/api/intake/" + created.path("token"))
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
+    void theMigrationEncryptsSecretsStoredInPlainText() throws Exception {
+        Response created = createLink("{\"name\":\"Legacy\",\"signed\":true}");
+        String secret = created.path("signingSecret");
+        UUID id = UUID.fromString(created.path("id"));
+        // As stored before V8: the secret itself.
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("update intake_link set signing_secret = ?1 where id = ?2")
+                        .setParameter(1, secret)
+                        .setParameter(2, id)
+                        .executeUpdate());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setSchema("referral");
+            new V8__encrypt_intake_signing_secrets().migrate(new Context() {
+                @Override
+                public Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+        String stored = QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                .createNativeQuery("select signing_secret from intake_link where id = ?1")
+                .setParameter(1, id)
+                .getSingleResult());
+        assertTrue(stored.startsWith("gcm1:"), stored);
+        String body = fromReferrer("form@example.com", "Legacy Ok", "legacy@example.com");
+        String now = String.valueOf(Instant.now().getEpochSecond());
+        signed("msg_legacy", now, sign(secret, "msg_legacy", now, body.getBytes(StandardCharsets.UTF_8)))
                 .body(body)
                 .post("/api/intake/" + created.path("token"))
                 .then()
