@@ -160,6 +160,11 @@ class PublicIntakeTest {
         String confirmed = intakeAs("dana.lee@example.com", "To Confirm", token);
         String rejected = intakeAs("dana.lee@example.com", "To Reject", token);
 
+        as(tenant, "viewer")
+                .get("/api/referrals?attribution=unverified&size=200")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.containsInAnyOrder(confirmed, rejected));
         convert(confirmed);
         convert(rejected);
         assertEquals(0, feesOn(confirmed), "no fee on an unverified attribution");

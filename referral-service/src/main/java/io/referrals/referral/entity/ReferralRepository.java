@@ -50,7 +50,8 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                 .and("partnerId = :partner", "partner", query.partnerId())
                 .and("status = :status", "status", query.status())
                 .and("receivedAt >= :from", "from", query.receivedFrom())
-                .and("receivedAt < :to", "to", query.receivedTo());
+                .and("receivedAt < :to", "to", query.receivedTo())
+                .and("attribution = :attribution", "attribution", query.attribution());
         if (query.overdue() != null) {
             where.and(
                             query.overdue()
