@@ -339,6 +339,46 @@ class PartnerCsvResourceTest {
         }
     }
 
+    @Test
+    void formulaCellsAreNeutralisedAndAReimportRestoresThem() {
+        createPartner("""
+                {"name":"=HYPERLINK(\\"http://evil.example\\")","email":"f@example.com","category":"professional",
+                 "organization":"@SUM(A1)","role":"-2+3","phone":"+1 555 0100","notes":"'=quoted already",
+                 "tags":["+tag"]}""");
+
+        String exported = as(tenant, "viewer")
+                .get("/api/partners/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        Map<String, String> cells = row(parse(exported), 1);
+        assertEquals("'=HYPERLINK(\"http://evil.example\")", cells.get("name"));
+        assertEquals("'@SUM(A1)", cells.get("organization"));
+        assertEquals("'-2+3", cells.get("role"));
+        assertEquals("'+1 555 0100", cells.get("phone"));
+        assertEquals("''=quoted already", cells.get("notes"));
+        assertEquals("'+tag", cells.get("tags"));
+
+        String other = "practice-" + UUID.randomUUID();
+        csvAs(other, "owner")
+                .body(exported)
+                .post("/api/partners/import")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(1));
+        as(other, "viewer")
+                .get("/api/partners")
+                .then()
+                .statusCode(200)
+                .body("items[0].name", equalTo("=HYPERLINK(\"http://evil.example\")"))
+                .body("items[0].organization", equalTo("@SUM(A1)"))
+                .body("items[0].role", equalTo("-2+3"))
+                .body("items[0].phone", equalTo("+1 555 0100"))
+                .body("items[0].notes", equalTo("'=quoted already"))
+                .body("items[0].tags[0]", equalTo("+tag"));
+    }
+
     private static Map<String, String> row(List<List<String>> records, int index) {
         Map<String, String> row = new HashMap<>();
         for (int i = 0; i < records.get(0).size(); i++) {

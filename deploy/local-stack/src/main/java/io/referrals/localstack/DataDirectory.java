@@ -123,6 +123,11 @@ public final class DataDirectory implements AutoCloseable {
         return root.resolve("mail");
     }
 
+    /** The key that encrypts intake links' signing secrets (INTAKE_SECRET_KEY): made once per data directory. */
+    public Path intakeSecretKey() {
+        return root.resolve("intake-secret-key.txt");
+    }
+
     public Path devToken() {
         return root.resolve("dev-token.txt");
     }

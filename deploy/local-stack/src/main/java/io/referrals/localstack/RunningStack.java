@@ -174,8 +174,27 @@ public final class RunningStack implements AutoCloseable {
         }
     }
 
+    /**
+     * The data directory's intake secret key, made on its first start: signing secrets stored under it must stay
+     * readable across restarts, and no two directories share one.
+     */
+    private String intakeSecretKey() {
+        try {
+            if (!Files.exists(dataDir.intakeSecretKey())) {
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.writeString(
+                        dataDir.intakeSecretKey(), java.util.Base64.getEncoder().encodeToString(key) + "\n");
+            }
+            return Files.readString(dataDir.intakeSecretKey()).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Map<String, String> serviceEnvironment(int port) {
         Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("INTAKE_SECRET_KEY", intakeSecretKey());
         environment.put("DB_URL", database.jdbcUrl());
         environment.put("DB_USER", database.user());
         environment.put("DB_PASSWORD", database.password());

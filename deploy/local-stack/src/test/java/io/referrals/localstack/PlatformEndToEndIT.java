@@ -269,8 +269,12 @@ class PlatformEndToEndIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, intake.statusCode(), intake.body());
+        // The public answer is a receipt; the practice sees whom the referral is attributed to.
         String referralId = JSON.readTree(intake.body()).get("id").asText();
-        assertEquals(partnerId, JSON.readTree(intake.body()).get("partnerId").asText());
+        assertEquals("received", JSON.readTree(intake.body()).get("status").asText(), intake.body());
+        JsonNode viaLink = call("referral-service", "GET", "/api/referrals/" + referralId, null, null, 200);
+        assertEquals(partnerId, viaLink.get("partnerId").asText(), viaLink.toString());
+        assertEquals("verified", viaLink.get("attribution").asText(), viaLink.toString());
         call(
                 "referral-service",
                 "POST",

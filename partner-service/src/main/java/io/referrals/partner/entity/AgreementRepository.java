@@ -21,12 +21,17 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
                 .firstResultOptional();
     }
 
-    /** Every agreement of the partner, newest first. */
+    /** The most agreements a partner's list answers. */
+    public static final int MAX_LISTED = 200;
+
+    /** The partner's agreements, newest first: the {@link #MAX_LISTED} newest. */
     public List<Agreement> listForPartner(String tenantId, UUID partnerId) {
-        return list(
-                "tenantId = ?1 and partnerId = ?2",
-                Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending),
-                tenantId,
-                partnerId);
+        return find(
+                        "tenantId = ?1 and partnerId = ?2",
+                        Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending),
+                        tenantId,
+                        partnerId)
+                .range(0, MAX_LISTED - 1)
+                .list();
     }
 }

@@ -82,8 +82,28 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
                 .list();
     }
 
-    public List<Partner> allInTenant(String tenantId) {
-        return list("tenantId", tenantId);
+    /**
+     * Applies {@code change} to every partner of the practice, {@code batchSize} at a time in id order, flushing and
+     * detaching each batch: a practice with many partners is never held in memory at once.
+     */
+    public void forEachInTenant(String tenantId, int batchSize, java.util.function.Consumer<Partner> change) {
+        UUID after = null;
+        while (true) {
+            List<Partner> batch = after == null
+                    ? find("tenantId = ?1", Sort.by("id"), tenantId)
+                            .page(0, batchSize)
+                            .list()
+                    : find("tenantId = ?1 and id > ?2", Sort.by("id"), tenantId, after)
+                            .page(0, batchSize)
+                            .list();
+            batch.forEach(change);
+            getEntityManager().flush();
+            getEntityManager().clear();
+            if (batch.size() < batchSize) {
+                return;
+            }
+            after = batch.get(batch.size() - 1).id;
+        }
     }
 
     private PanacheQuery<Partner> query(String tenantId, PartnerCriteria criteria) {

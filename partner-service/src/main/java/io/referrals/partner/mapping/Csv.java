@@ -24,6 +24,9 @@ import java.util.Objects;
  */
 public final class Csv {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** First characters a spreadsheet would read as a formula, and the apostrophe that escapes them. */
+    private static final String NEUTRALISED = "=+-@\t\r'";
+
     private static final CsvMapper MAPPER = new CsvMapper();
     private static final ObjectReader RECORDS =
             MAPPER.readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY);
@@ -98,6 +101,26 @@ public final class Csv {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A cell a spreadsheet cannot run (OWASP CSV injection): text starting with {@code = + - @}, a tab or a carriage
+     * return gets a leading apostrophe, which spreadsheets show as text. Text starting with an apostrophe gets one
+     * more, so that {@link #fromSpreadsheetSafe} restores every value exactly (a phone {@code +1 555 0100} included).
+     */
+    public static String spreadsheetSafe(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        return NEUTRALISED.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+
+    /** The value {@link #spreadsheetSafe} was given: one leading apostrophe before a neutralised character is dropped. */
+    public static String fromSpreadsheetSafe(String cell) {
+        if (cell == null || cell.length() < 2 || cell.charAt(0) != '\'') {
+            return cell;
+        }
+        return NEUTRALISED.indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
     }
 
     /** The text is not well-formed CSV; {@code line} is where the record with the problem starts. */

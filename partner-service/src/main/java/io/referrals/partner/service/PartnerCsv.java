@@ -5,6 +5,7 @@ import io.referrals.events.PartnerStage;
 import io.referrals.events.WireEnum;
 import io.referrals.partner.entity.AllianceType;
 import io.referrals.partner.entity.Partner;
+import io.referrals.partner.mapping.Csv;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
 import java.util.ArrayList;
@@ -149,30 +150,35 @@ public final class PartnerCsv {
         return new Row(command, errors);
     }
 
-    /** The export's columns of one partner, as they import again. */
+    /**
+     * The export's columns of one partner, as they import again; every cell spreadsheet-safe ({@link
+     * Csv#spreadsheetSafe}), which the import undoes.
+     */
     public static List<String> exportRow(Partner partner) {
-        return Arrays.asList(
-                partner.id.toString(),
-                partner.name,
-                partner.email,
-                partner.category.json(),
-                partner.organization,
-                partner.role,
-                Boolean.toString(partner.licensed),
-                partner.phone,
-                partner.website,
-                String.join(LIST_SEPARATOR, partner.tags),
-                String.join(LIST_SEPARATOR, partner.niches),
-                partner.allianceTypes.stream()
-                        .map(AllianceType::valueOf)
-                        .map(WireEnum::json)
-                        .collect(Collectors.joining(LIST_SEPARATOR)),
-                partner.stage.json(),
-                partner.notes,
-                partner.relationship().json(),
-                Objects.toString(partner.fitScore, null),
-                Objects.toString(partner.nextCheckInDue, null),
-                Objects.toString(partner.createdAt, null));
+        return Stream.of(
+                        partner.id.toString(),
+                        partner.name,
+                        partner.email,
+                        partner.category.json(),
+                        partner.organization,
+                        partner.role,
+                        Boolean.toString(partner.licensed),
+                        partner.phone,
+                        partner.website,
+                        String.join(LIST_SEPARATOR, partner.tags),
+                        String.join(LIST_SEPARATOR, partner.niches),
+                        partner.allianceTypes.stream()
+                                .map(AllianceType::valueOf)
+                                .map(WireEnum::json)
+                                .collect(Collectors.joining(LIST_SEPARATOR)),
+                        partner.stage.json(),
+                        partner.notes,
+                        partner.relationship().json(),
+                        Objects.toString(partner.fitScore, null),
+                        Objects.toString(partner.nextCheckInDue, null),
+                        Objects.toString(partner.createdAt, null))
+                .map(Csv::spreadsheetSafe)
+                .toList();
     }
 
     /** The named columns' values, stripped; a missing or empty one is {@code null}. */
@@ -182,7 +188,9 @@ public final class PartnerCsv {
             String column = header.columns().get(i);
             if (column != null) {
                 // A spreadsheet may drop trailing empty cells: missing values are empty.
-                String value = i < values.size() ? values.get(i).strip() : "";
+                String value = i < values.size()
+                        ? Csv.fromSpreadsheetSafe(values.get(i)).strip()
+                        : "";
                 cells.put(column, value.isEmpty() ? null : value);
             }
         }

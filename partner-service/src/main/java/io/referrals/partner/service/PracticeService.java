@@ -2,7 +2,6 @@ package io.referrals.partner.service;
 
 import io.referrals.events.EventTypes;
 import io.referrals.events.partner.PracticeProfileUpdated;
-import io.referrals.partner.entity.Partner;
 import io.referrals.partner.entity.PartnerRepository;
 import io.referrals.partner.entity.Practice;
 import io.referrals.partner.entity.PracticeRepository;
@@ -29,6 +28,9 @@ public class PracticeService {
 
     @Inject
     Outbox outbox;
+
+    /** Partners re-scored per batch when the profile changes. */
+    static final int RESCORE_BATCH = 200;
 
     @Inject
     Clock clock;
@@ -63,9 +65,9 @@ public class PracticeService {
                         practice.monthlyReferralGoal,
                         practice.defaultCheckInCadenceDays,
                         practice.updatedAt));
-        for (Partner partner : partners.allInTenant(tenantId)) {
-            partner.refreshDerived(practice);
-        }
+        // Re-scored a batch at a time, so that a practice with many partners is never loaded whole.
+        partners.flush();
+        partners.forEachInTenant(tenantId, RESCORE_BATCH, partner -> partner.refreshDerived(practice));
         return practice;
     }
 

@@ -43,6 +43,10 @@ public class IntakeLink extends PanacheEntityBase {
     @Column(name = "rate_limit_per_minute", nullable = false)
     public int rateLimitPerMinute;
 
+    /** Requests accepted per UTC day, whatever the per-minute limit. */
+    @Column(name = "daily_cap", nullable = false)
+    public int dailyCap;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 

@@ -8,6 +8,7 @@ import io.referrals.platform.persistence.Pages;
 import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +23,11 @@ public class IntakeLinkRepository implements PanacheRepositoryBase<IntakeLink, U
     /** The active (not revoked) link with this token hash. */
     public Optional<IntakeLink> findActiveByTokenHash(String tokenHash) {
         return find("tokenHash = ?1 and revokedAt is null", tokenHash).firstResultOptional();
+    }
+
+    /** Every link with a signing secret, in every practice: for re-encrypting them under a new key. */
+    public java.util.List<IntakeLink> signedLinks() {
+        return list("signingSecret is not null");
     }
 
     /** Newest first, revoked ones included. */
@@ -44,6 +50,59 @@ public class IntakeLinkRepository implements PanacheRepositoryBase<IntakeLink, U
                 .setParameter(2, windowStart)
                 .getSingleResult();
         return ((Number) count).intValue();
+    }
+
+    /** Counts one failed signature check in the link's minute window (apart from requests); answers failures so far. */
+    public int countFailure(UUID linkId, Instant windowStart) {
+        Object count = getEntityManager()
+                .createNativeQuery("""
+                insert into intake_rate_window (link_id, window_start, requests, failures) values (?1, ?2, 0, 1)
+                on conflict (link_id, window_start) do update set failures = intake_rate_window.failures + 1
+                returning failures""")
+                .setParameter(1, linkId)
+                .setParameter(2, windowStart)
+                .getSingleResult();
+        return ((Number) count).intValue();
+    }
+
+    /** Counts one request in the link's day and answers the count so far, across replicas. */
+    public int countDay(UUID linkId, LocalDate day) {
+        Object count = getEntityManager()
+                .createNativeQuery("""
+                insert into intake_daily_count (link_id, day, requests) values (?1, ?2, 1)
+                on conflict (link_id, day) do update set requests = intake_daily_count.requests + 1
+                returning requests""")
+                .setParameter(1, linkId)
+                .setParameter(2, day)
+                .getSingleResult();
+        return ((Number) count).intValue();
+    }
+
+    /** Remembers a signed request's webhook-id; false when the link has accepted it before. */
+    public boolean rememberWebhookId(UUID linkId, String webhookId, Instant receivedAt) {
+        return getEntityManager()
+                        .createNativeQuery("""
+                insert into intake_webhook_message (link_id, webhook_id, received_at) values (?1, ?2, ?3)
+                on conflict do nothing""")
+                        .setParameter(1, linkId)
+                        .setParameter(2, webhookId)
+                        .setParameter(3, receivedAt)
+                        .executeUpdate()
+                == 1;
+    }
+
+    public void deleteWebhookIdsBefore(Instant before) {
+        getEntityManager()
+                .createNativeQuery("delete from intake_webhook_message where received_at < ?1")
+                .setParameter(1, before)
+                .executeUpdate();
+    }
+
+    public void deleteDaysBefore(LocalDate before) {
+        getEntityManager()
+                .createNativeQuery("delete from intake_daily_count where day < ?1")
+                .setParameter(1, before)
+                .executeUpdate();
     }
 
     public void deleteWindowsBefore(Instant before) {

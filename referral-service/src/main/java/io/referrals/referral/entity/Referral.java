@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.referrals.events.Consent;
 import io.referrals.events.ReferralChannel;
 import io.referrals.events.ReferralStatus;
+import io.referrals.events.WireEnum;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,6 +20,22 @@ import java.util.UUID;
 @Entity
 @Table(name = "referral")
 public class Referral extends PanacheEntityBase {
+    /**
+     * Whether the practice stands behind the partner a referral is attributed to. A referrer matched by email on a
+     * public intake link is {@code UNVERIFIED} until the practice confirms or rejects it; a fee is owed only on
+     * {@code VERIFIED} (the practice's own API call, or a link it bound to the partner) and {@code CONFIRMED}.
+     */
+    public enum Attribution implements WireEnum {
+        VERIFIED,
+        UNVERIFIED,
+        CONFIRMED,
+        REJECTED;
+
+        public boolean earnsFees() {
+            return this == VERIFIED || this == CONFIRMED;
+        }
+    }
+
     @Id
     public UUID id;
 
@@ -61,6 +78,10 @@ public class Referral extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     public ReferralChannel channel = ReferralChannel.API;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Attribution attribution = Attribution.VERIFIED;
 
     @Column(name = "received_at", nullable = false, updatable = false)
     public Instant receivedAt;

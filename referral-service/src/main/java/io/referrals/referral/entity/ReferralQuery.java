@@ -9,4 +9,9 @@ import java.util.UUID;
  * after their first-contact deadline, false for all others.
  */
 public record ReferralQuery(
-        UUID partnerId, ReferralStatus status, Boolean overdue, Instant receivedFrom, Instant receivedTo) {}
+        UUID partnerId,
+        ReferralStatus status,
+        Boolean overdue,
+        Instant receivedFrom,
+        Instant receivedTo,
+        Referral.Attribution attribution) {}

@@ -50,7 +50,8 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                 .and("partnerId = :partner", "partner", query.partnerId())
                 .and("status = :status", "status", query.status())
                 .and("receivedAt >= :from", "from", query.receivedFrom())
-                .and("receivedAt < :to", "to", query.receivedTo());
+                .and("receivedAt < :to", "to", query.receivedTo())
+                .and("attribution = :attribution", "attribution", query.attribution());
         if (query.overdue() != null) {
             where.and(
                             query.overdue()
@@ -62,13 +63,14 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         return Pages.of(find(where.query(), Sort.descending("receivedAt").and("id"), where.parameters()), paging);
     }
 
-    /** The partner's converted referrals received at or after {@code since}. */
+    /** The partner's converted referrals received at or after {@code since} whose attribution earns fees. */
     public List<Referral> convertedReceivedSince(String tenantId, UUID partnerId, Instant since) {
         return list(
-                "tenantId = ?1 and partnerId = ?2 and status = ?3 and receivedAt >= ?4",
+                "tenantId = ?1 and partnerId = ?2 and status = ?3 and receivedAt >= ?4 and attribution in ?5",
                 tenantId,
                 partnerId,
                 ReferralStatus.CONVERTED,
-                since);
+                since,
+                List.of(Referral.Attribution.VERIFIED, Referral.Attribution.CONFIRMED));
     }
 }

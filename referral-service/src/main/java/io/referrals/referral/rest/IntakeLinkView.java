@@ -19,6 +19,10 @@ public record IntakeLinkView(
 
         @Schema(example = "false") boolean signed,
         @Schema(example = "60") int rateLimitPerMinute,
+
+        @Schema(description = "Requests the link accepts per UTC day", example = "1000")
+        int dailyCap,
+
         Instant createdAt,
         Instant rotatedAt,
         Instant revokedAt,
@@ -42,6 +46,7 @@ public record IntakeLinkView(
                 l.partnerId,
                 l.signed,
                 l.rateLimitPerMinute,
+                l.dailyCap,
                 l.createdAt,
                 l.rotatedAt,
                 l.revokedAt,
@@ -58,6 +63,7 @@ public record IntakeLinkView(
                 l.partnerId,
                 l.signed,
                 l.rateLimitPerMinute,
+                l.dailyCap,
                 l.createdAt,
                 l.rotatedAt,
                 l.revokedAt,

@@ -1,11 +1,11 @@
 package io.referrals.referral.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.problem.Problem;
 import io.referrals.referral.service.IntakeService;
 import io.referrals.referral.service.ReferralCommands;
 import io.referrals.referral.service.WebhookHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,9 +48,6 @@ public class IntakeResource {
     IntakeService intake;
 
     @Inject
-    ReferralViews views;
-
-    @Inject
     IdempotencyKeys idempotencyKeys;
 
     @POST
@@ -65,14 +63,17 @@ public class IntakeResource {
                     + "partner records the referral as theirs (leave out partnerId and referrer). Send an "
                     + "Idempotency-Key to make retries safe. A signed link requires Standard Webhooks headers "
                     + "(`webhook-id`, `webhook-timestamp`, `webhook-signature` = `v1,` base64 HMAC-SHA256 of "
-                    + "`{id}.{timestamp}.{body}`), at most 5 minutes old. A referral whose email or phone was seen in "
-                    + "the last 30 days is recorded with possibleDuplicateOf.")
+                    + "`{id}.{timestamp}.{body}` over the raw body bytes), at most 5 minutes old; its webhook-id is "
+                    + "accepted once (and is the Idempotency-Key when none is sent). A link not bound to a partner "
+                    + "ignores partnerId: a referrer whose email matches a partner is recorded as an unverified "
+                    + "attribution until the practice confirms it. The answer is a receipt, the same whoever the "
+                    + "referral names.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ReferralCommands.Receive.class)))
     @APIResponse(
             responseCode = "201",
-            description = "Recorded (or, on a retry with the same key, the first answer)",
+            description = "Received (or, on a retry with the same key, the first answer)",
             headers = @Header(name = IdempotencyKeys.REPLAYED_HEADER, description = "true when this is a replay"),
-            content = @Content(schema = @Schema(implementation = ReferralView.class)))
+            content = @Content(schema = @Schema(implementation = IntakeReceipt.class)))
     @APIResponse(
             responseCode = "401",
             description = "Signed link: signature missing, invalid or stale",
@@ -82,13 +83,22 @@ public class IntakeResource {
             description = "No active intake link has this token (unknown or revoked)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(
+            responseCode = "409",
+            description = "Signed link: this webhook-id was accepted before (a replay)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "413",
+            description = "Body larger than 64 KB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
             responseCode = "422",
             description = "Unknown partner, or Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "429",
-            description = "The link's requests per minute are used up",
-            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds until the next minute window"),
+            description = "The client address's or the link's requests per minute, or the link's requests per day, "
+                    + "are used up",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds until the limit's next window"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response intake(
             @Parameter(
@@ -113,21 +123,26 @@ public class IntakeResource {
                             example = "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=")
                     @HeaderParam(WEBHOOK_SIGNATURE)
                     String webhookSignature,
-            String body,
-            @Context UriInfo uri)
-            throws JsonProcessingException {
+            byte[] body,
+            @Context UriInfo uri,
+            @Context HttpServerRequest request)
+            throws IOException {
         IntakeService.Accepted accepted = intake.accept(
-                token, body, new WebhookHeaders(webhookId, webhookTimestamp, webhookSignature), idempotencyKey);
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+                token,
+                body,
+                new WebhookHeaders(webhookId, webhookTimestamp, webhookSignature),
+                idempotencyKey);
         return idempotencyKeys.execute(
                 accepted.tenantId(),
                 accepted.idempotencyKey(),
                 accepted.referral(),
-                ReferralView.class,
-                () -> views.of(intake.record(accepted)),
-                view -> Response.created(uri.getBaseUriBuilder()
+                IntakeReceipt.class,
+                () -> IntakeReceipt.of(intake.record(accepted)),
+                receipt -> Response.created(uri.getBaseUriBuilder()
                                 .path("api/referrals")
-                                .path(view.id().toString())
+                                .path(receipt.id().toString())
                                 .build())
-                        .entity(view));
+                        .entity(receipt));
     }
 }

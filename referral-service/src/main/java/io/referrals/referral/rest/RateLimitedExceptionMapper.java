@@ -1,6 +1,7 @@
 package io.referrals.referral.rest;
 
 import io.referrals.platform.problem.Problem;
+import io.referrals.platform.problem.RequestPaths;
 import io.referrals.referral.service.RateLimitedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -15,7 +16,7 @@ public class RateLimitedExceptionMapper {
         return Response.status(e.problem().status())
                 .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
-                .entity(e.problem().withInstance(uri.getPath()))
+                .entity(e.problem().withInstance(RequestPaths.redacted(uri)))
                 .build();
     }
 }

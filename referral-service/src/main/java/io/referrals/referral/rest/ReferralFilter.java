@@ -2,6 +2,7 @@ package io.referrals.referral.rest;
 
 import io.referrals.events.ReferralStatus;
 import io.referrals.platform.problem.ProblemException;
+import io.referrals.referral.entity.Referral;
 import io.referrals.referral.entity.ReferralQuery;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
@@ -41,10 +42,22 @@ public class ReferralFilter {
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
     public String receivedTo;
 
+    @QueryParam("attribution")
+    @Parameter(
+            description = "Only referrals with this attribution; unverified lists those waiting for the practice to "
+                    + "confirm or reject the partner a public intake request named",
+            example = "unverified")
+    public Referral.Attribution attribution;
+
     /** The filter as the service takes it. */
     public ReferralQuery toQuery() {
         return new ReferralQuery(
-                partnerId, status, overdue, instant("receivedFrom", receivedFrom), instant("receivedTo", receivedTo));
+                partnerId,
+                status,
+                overdue,
+                instant("receivedFrom", receivedFrom),
+                instant("receivedTo", receivedTo),
+                attribution);
     }
 
     /** A malformed date is a 400 naming the parameter, not the 404 JAX-RS gives a query parameter it cannot read. */

@@ -196,6 +196,28 @@ public class ReferralResource {
         return views.of(service.changeConsent(tenant.id(), id, request));
     }
 
+    @PUT
+    @Path("/{id}/attribution")
+    @RolesAllowed({Roles.OWNER, Roles.MEMBER})
+    @Operation(
+            operationId = "decideReferralAttribution",
+            summary = "Confirm or reject an unverified attribution",
+            description = "A public intake request that named a known partner by email is attributed to them "
+                    + "unverified: no fee is owed until the practice confirms. Confirming owes the fee of the "
+                    + "partner's agreement (also for a conversion already recorded); rejecting never does.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The referral with its decided attribution",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The attribution is not unverified (already decided, or never needed a decision)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public ReferralView decideAttribution(
+            @PathParam("id") UUID id, @NotNull @Valid ReferralCommands.DecideAttribution request) {
+        return views.of(service.decideAttribution(tenant.id(), id, request));
+    }
+
     @GET
     @Path("/{id}/consent-history")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})

@@ -3,6 +3,7 @@ package io.referrals.referral.rest;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.referrals.events.Consent;
 import io.referrals.events.ReferralStatus;
+import io.referrals.referral.entity.Referral;
 import io.referrals.referral.service.ReferralCommands;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,4 +44,11 @@ public record ReferralView(
         Instant firstContactedAt,
 
         @Schema(description = "Still received after firstContactDueAt", example = "false")
-        boolean overdue) {}
+        boolean overdue,
+
+        @Schema(
+                description = "verified (named by the practice or by a link bound to the partner), unverified (a "
+                        + "public intake request named a known partner's email; no fee is owed until the practice "
+                        + "confirms it with PUT /api/referrals/{id}/attribution), confirmed or rejected",
+                example = "verified")
+        Referral.Attribution attribution) {}

@@ -30,6 +30,7 @@ public class ReferralViews {
                 r.possibleDuplicateOf,
                 r.firstContactDueAt,
                 r.firstContactedAt,
-                r.isOverdueAt(clock.instant()));
+                r.isOverdueAt(clock.instant()),
+                r.attribution);
     }
 }

@@ -10,10 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -26,43 +27,79 @@ import java.util.Optional;
 public class IntakeChecks {
     /** Standard Webhooks' tolerance between a signature's timestamp and now. */
     static final Duration SIGNATURE_TOLERANCE = Duration.ofMinutes(5);
+    /** How long a signed request's webhook-id is remembered: far longer than the tolerance. */
+    static final Duration WEBHOOK_ID_RETENTION = Duration.ofHours(48);
 
     @Inject
     IntakeLinkRepository links;
+
+    @Inject
+    IntakeSecretCipher secrets;
 
     @Inject
     Clock clock;
 
     /**
      * The active link with this token. Unknown and revoked tokens get the same 404 that does not echo the token,
-     * so a caller cannot tell whether a token ever existed.
+     * after the same work (every token is hashed and looked up), so a caller can tell neither by answer nor by time
+     * whether a token ever existed.
      */
     public IntakeLink activeLink(String token) {
-        Optional<IntakeLink> link = token == null || !token.startsWith(IntakeSecrets.TOKEN_PREFIX)
-                ? Optional.empty()
-                : links.findActiveByTokenHash(IntakeSecrets.hash(token));
+        Optional<IntakeLink> link = links.findActiveByTokenHash(IntakeSecrets.hash(token == null ? "" : token))
+                .filter(found -> token != null && token.startsWith(IntakeSecrets.TOKEN_PREFIX));
         return link.orElseThrow(() -> new ProblemException(
                 Problem.of(404, "not-found", "Intake link not found", "No active intake link has this address.")));
     }
 
     /**
-     * Counts the request in the link's current minute window, in its own transaction so that refused and failing
-     * requests count too (a refusal is committed, not rolled back). Works across replicas (one row per link and
-     * minute).
+     * Counts an accepted request (its signature, if any, verified) in the link's current minute window and its UTC
+     * day, in its own transaction so that the count holds whatever happens next (a refusal is committed, not rolled
+     * back). Works across replicas (one row per link and minute, and per link and day).
      */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = RateLimitedException.class)
     public void countRequest(IntakeLink link) {
         Instant now = clock.instant();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
         if (links.countRequest(link.id, window) > link.rateLimitPerMinute) {
-            long untilNextWindow =
-                    Duration.between(now, window.plus(Duration.ofMinutes(1))).toSeconds() + 1;
-            throw new RateLimitedException(link.rateLimitPerMinute, Math.min(60, Math.max(1, untilNextWindow)));
+            throw new RateLimitedException(link.rateLimitPerMinute, untilNextMinute(now, window));
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (links.countDay(link.id, today) > link.dailyCap) {
+            long untilTomorrow =
+                    Duration.between(now, today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
+                                    .toSeconds()
+                            + 1;
+            throw new RateLimitedException(
+                    "This intake link accepts " + link.dailyCap + " requests a day (UTC)", untilTomorrow);
         }
     }
 
-    /** A signed link requires a valid, fresh Standard Webhooks signature over the raw body; else 401. */
-    public void verifySignature(IntakeLink link, WebhookHeaders headers, String rawBody) {
+    /**
+     * Counts a failed signature check, apart from the link's requests so that forged requests never use up the quota
+     * of the genuine ones: more failures than the link's per-minute limit in a minute are answered 429 instead of
+     * 401 until the next minute.
+     */
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW)
+    public boolean tooManyFailures(IntakeLink link) {
+        Instant window = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        return links.countFailure(link.id, window) > link.rateLimitPerMinute;
+    }
+
+    /** Seconds to the next minute window, 1 to 60. */
+    public long secondsToNextMinute() {
+        Instant now = clock.instant();
+        return untilNextMinute(now, now.truncatedTo(ChronoUnit.MINUTES));
+    }
+
+    private static long untilNextMinute(Instant now, Instant window) {
+        long seconds = Duration.between(now, window.plus(Duration.ofMinutes(1))).toSeconds() + 1;
+        return Math.min(60, Math.max(1, seconds));
+    }
+
+    /**
+     * A signed link requires a valid, fresh Standard Webhooks signature over the raw body bytes as received; else 401.
+     */
+    public void verifySignature(IntakeLink link, WebhookHeaders headers, byte[] rawBody) {
         if (!link.signed) {
             return;
         }
@@ -79,13 +116,28 @@ public class IntakeChecks {
                     "Stale signature",
                     "webhook-timestamp is more than 5 minutes away from now; sign the request again.");
         }
-        String expected = IntakeSecrets.sign(
-                link.signingSecret, headers.id(), timestamp, rawBody.getBytes(StandardCharsets.UTF_8));
+        String expected = IntakeSecrets.sign(secrets.signingSecretOf(link), headers.id(), timestamp, rawBody);
         if (!IntakeSecrets.anyMatches(expected, headers.signature())) {
             throw unauthorized(
                     "signature-invalid",
                     "Invalid signature",
                     "No webhook-signature matches the body signed with this link's secret.");
+        }
+    }
+
+    /**
+     * A signed request's webhook-id is accepted once per link: a captured request replayed (within the signature's
+     * tolerance, under another Idempotency-Key) is a 409 and records nothing. Kept {@link #WEBHOOK_ID_RETENTION}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void acceptOnce(IntakeLink link, String webhookId) {
+        if (!links.rememberWebhookId(link.id, webhookId, clock.instant())) {
+            throw ProblemException.conflict(
+                    "webhook-replayed",
+                    "Message already accepted",
+                    "This intake link has already accepted a request with this webhook-id; sign a new message with "
+                            + "a new id.",
+                    java.util.Map.of());
         }
     }
 
@@ -96,7 +148,13 @@ public class IntakeChecks {
      */
     public ReferralCommands.Receive referralThrough(IntakeLink link, @NotNull @Valid ReferralCommands.Receive request) {
         if (link.partnerId == null) {
-            return request;
+            // Anyone holding the link could name any partner and earn them the fee: partnerId is ignored here.
+            if (request.referrer() == null) {
+                throw ProblemException.invalidField(
+                        "referrer", "name the referrer; this intake link ignores partnerId");
+            }
+            return new ReferralCommands.Receive(
+                    null, request.referrer(), request.referred(), request.note(), request.consent());
         }
         if (request.referrer() != null) {
             throw ProblemException.invalidField("referrer", "this intake link belongs to one partner; leave it out");
@@ -112,7 +170,10 @@ public class IntakeChecks {
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void deleteOldRateWindows() {
-        links.deleteWindowsBefore(clock.instant().minus(Duration.ofMinutes(5)));
+        Instant now = clock.instant();
+        links.deleteWindowsBefore(now.minus(Duration.ofMinutes(5)));
+        links.deleteDaysBefore(LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1));
+        links.deleteWebhookIdsBefore(now.minus(WEBHOOK_ID_RETENTION));
     }
 
     private static long unixSeconds(String timestamp) {

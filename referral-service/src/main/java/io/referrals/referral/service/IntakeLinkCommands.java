@@ -30,5 +30,8 @@ public final class IntakeLinkCommands {
             Boolean signed,
 
             @Min(1) @Max(600) @Schema(description = "Intake requests allowed per minute; defaults to 60", example = "60")
-            Integer rateLimitPerMinute) {}
+            Integer rateLimitPerMinute,
+
+            @Min(1) @Max(100000) @Schema(description = "Intake requests accepted per UTC day; defaults to 1000", example = "1000")
+            Integer dailyCap) {}
 }

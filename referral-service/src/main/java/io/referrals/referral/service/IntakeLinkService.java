@@ -1,12 +1,15 @@
 package io.referrals.referral.service;
 
+import io.quarkus.runtime.StartupEvent;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.referral.entity.IntakeLink;
 import io.referrals.referral.entity.IntakeLinkRepository;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -17,12 +20,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class IntakeLinkService {
     static final int DEFAULT_RATE_LIMIT = 60;
+    static final int DEFAULT_DAILY_CAP = 1000;
 
     @Inject
     IntakeLinkRepository links;
 
     @Inject
     PartnerDirectory partners;
+
+    @Inject
+    IntakeSecretCipher cipher;
 
     @Inject
     Clock clock;
@@ -43,6 +50,7 @@ public class IntakeLinkService {
         link.signed = Boolean.TRUE.equals(request.signed());
         link.rateLimitPerMinute =
                 request.rateLimitPerMinute() == null ? DEFAULT_RATE_LIMIT : request.rateLimitPerMinute();
+        link.dailyCap = request.dailyCap() == null ? DEFAULT_DAILY_CAP : request.dailyCap();
         link.createdAt = Timestamps.now(clock);
         WithSecrets secrets = newSecrets(link);
         links.persist(link);
@@ -82,10 +90,25 @@ public class IntakeLinkService {
         return links.list(tenantId, paging);
     }
 
-    private static WithSecrets newSecrets(IntakeLink link) {
+    /** The signing secret is stored encrypted ({@link IntakeSecretCipher}); the answer shows it once in clear. */
+    private WithSecrets newSecrets(IntakeLink link) {
         String token = IntakeSecrets.newToken();
         link.tokenHash = IntakeSecrets.hash(token);
-        link.signingSecret = link.signed ? IntakeSecrets.newSigningSecret() : null;
-        return new WithSecrets(link, token, link.signingSecret);
+        String signingSecret = link.signed ? IntakeSecrets.newSigningSecret() : null;
+        link.signingSecret = signingSecret == null ? null : cipher.encrypt(link, signingSecret);
+        return new WithSecrets(link, token, signingSecret);
+    }
+
+    /**
+     * After a key rotation ({@code INTAKE_SECRET_KEY} new, the old one in {@code INTAKE_PREVIOUS_SECRET_KEYS}): every
+     * secret still under an old key is re-encrypted under the new one, so the old key can then be dropped.
+     */
+    @Transactional
+    void reencryptUnderCurrentKey(@Observes @Priority(10) StartupEvent start) {
+        for (IntakeLink link : links.signedLinks()) {
+            if (!cipher.isCurrent(link.signingSecret)) {
+                link.signingSecret = cipher.encrypt(link, cipher.signingSecretOf(link));
+            }
+        }
     }
 }

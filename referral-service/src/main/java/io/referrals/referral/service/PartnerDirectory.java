@@ -63,11 +63,11 @@ public class PartnerDirectory {
      * referral from the same email joins it. Its copy yields to partner-service's events (changed at the epoch).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public KnownPartner sourceOf(String tenantId, ReferralCommands.NewReferrer referrer) {
+    public Source sourceOf(String tenantId, ReferralCommands.NewReferrer referrer) {
         String email = Text.blankToNull(referrer.email());
         Optional<KnownPartner> known = email == null ? Optional.empty() : partners.findByEmail(tenantId, email);
         if (known.isPresent()) {
-            return known.get();
+            return new Source(known.get(), true);
         }
         KnownPartner source = new KnownPartner();
         source.key = new KnownPartner.Key(tenantId, UUID.randomUUID());
@@ -76,8 +76,11 @@ public class PartnerDirectory {
         source.category = referrer.category() == null ? PartnerCategory.UNCATEGORIZED : referrer.category();
         source.changedAt = Instant.EPOCH;
         partners.persist(source);
-        return source;
+        return new Source(source, false);
     }
+
+    /** The partner a referrer stands for, and whether it was an existing one matched by the referrer's email. */
+    public record Source(KnownPartner partner, boolean matchedByEmail) {}
 
     private void upsert(CloudEvent event, UUID partnerId, String name, String email, PartnerCategory category) {
         Instant changedAt = event.time() == null ? clock.instant() : event.time();

@@ -91,6 +91,19 @@ public final class ReferralCommands {
             @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as USD") @Schema(description = "For converted", example = "USD")
             String currency) {}
 
+    /** The practice's answer to an unverified attribution. */
+    public enum AttributionDecision implements io.referrals.events.WireEnum {
+        CONFIRMED,
+        REJECTED
+    }
+
+    @Schema(
+            name = "DecideAttribution",
+            description = "Confirm or reject the partner a public intake request named by email. Confirmed: the "
+                    + "partner's agreed fee is owed on conversion. Rejected: no fee is ever owed on this referral.")
+    public record DecideAttribution(
+            @NotNull @Schema(example = "confirmed") AttributionDecision decision) {}
+
     @Schema(name = "ChangeConsent", description = "What the referred person now allows the referrer to be told")
     public record ChangeConsent(
             @NotNull @Schema(example = "contact_made") Consent consent,

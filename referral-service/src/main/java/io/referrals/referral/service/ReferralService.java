@@ -58,16 +58,29 @@ public class ReferralService {
     ReferralSettingsService settings;
 
     @Inject
+    RewardService rewards;
+
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Referral receive(String tenantId, ReferralCommands.Receive request, ReferralChannel channel) {
         requireContactAndOneReferrer(request);
-        KnownPartner partner = request.partnerId() != null
-                ? partners.requireKnown(tenantId, request.partnerId())
-                : partners.sourceOf(tenantId, request.referrer());
+        KnownPartner partner;
+        Referral.Attribution attribution = Referral.Attribution.VERIFIED;
+        if (request.partnerId() != null) {
+            partner = partners.requireKnown(tenantId, request.partnerId());
+        } else {
+            PartnerDirectory.Source source = partners.sourceOf(tenantId, request.referrer());
+            partner = source.partner();
+            // Anyone holding a public link can name any email: a match is only a claim until the practice confirms.
+            if (source.matchedByEmail() && channel == ReferralChannel.INTAKE_LINK) {
+                attribution = Referral.Attribution.UNVERIFIED;
+            }
+        }
         Referral referral = newReferral(tenantId, partner, request, Timestamps.now(clock));
         referral.channel = channel;
+        referral.attribution = attribution;
         referrals.persist(referral);
         statusChanges.record(StatusChange.of(referral, null, null, referral.receivedAt));
         consentChanges.record(ConsentChange.of(referral, null, referral.receivedAt));
@@ -224,6 +237,31 @@ public class ReferralService {
                 tenantId,
                 referral.id,
                 ReferralMapper.toConsentChanged(referral, from, now));
+        return referral;
+    }
+
+    /**
+     * The practice's decision on an unverified attribution: confirmed (a fee is owed under the partner's agreement,
+     * also for a conversion already recorded) or rejected (never a fee). Decided once: another decision is a 409.
+     */
+    @Transactional
+    public Referral decideAttribution(String tenantId, UUID id, ReferralCommands.DecideAttribution request) {
+        Referral referral = get(tenantId, id);
+        if (referral.attribution != Referral.Attribution.UNVERIFIED) {
+            throw ProblemException.conflict(
+                    "attribution-decided",
+                    "Attribution already decided",
+                    "Only an unverified attribution can be confirmed or rejected; this one is "
+                            + referral.attribution.json() + ".",
+                    Map.of("attribution", referral.attribution.json()));
+        }
+        referral.attribution = request.decision() == ReferralCommands.AttributionDecision.CONFIRMED
+                ? Referral.Attribution.CONFIRMED
+                : Referral.Attribution.REJECTED;
+        referral.updatedAt = Timestamps.now(clock);
+        if (referral.attribution.earnsFees()) {
+            rewards.settleConfirmedAttribution(referral);
+        }
         return referral;
     }
 

@@ -3,6 +3,7 @@ package io.referrals.referral.service;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.EventTypes;
 import io.referrals.events.Money;
+import io.referrals.events.ReferralStatus;
 import io.referrals.events.RewardType;
 import io.referrals.events.referral.ReferralConverted;
 import io.referrals.platform.outbox.Outbox;
@@ -53,6 +54,13 @@ public class RewardService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onConverted(CloudEvent event, ReferralConverted data) {
+        boolean earnsFees = referralRepository
+                .findInTenant(event.tenantid(), data.referralId())
+                .map(referral -> referral.attribution.earnsFees())
+                .orElse(true);
+        if (!earnsFees) {
+            return; // an unverified attribution owes nothing until the practice confirms it
+        }
         agreements
                 .inForceAt(event.tenantid(), data.partnerId(), data.receivedAt())
                 .ifPresent(terms ->
@@ -77,6 +85,22 @@ public class RewardService {
                             new Money(referral.programValue, referral.currency),
                             inForce));
         }
+    }
+
+    /** An attribution the practice just confirmed: a conversion already recorded now earns its fee. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void settleConfirmedAttribution(Referral referral) {
+        if (referral.status != ReferralStatus.CONVERTED) {
+            return;
+        }
+        agreements
+                .inForceAt(referral.tenantId, referral.partnerId, referral.receivedAt)
+                .ifPresent(terms -> earnFee(
+                        referral.tenantId,
+                        referral.id,
+                        referral.partnerId,
+                        new Money(referral.programValue, referral.currency),
+                        terms));
     }
 
     private void earnFee(String tenantId, UUID referralId, UUID partnerId, Money programValue, AgreementTerms terms) {

@@ -17,9 +17,12 @@ public interface HistoryRepository<E extends HistoryEntry> extends PanacheReposi
         return entry;
     }
 
-    /** The whole history of one subject, oldest first. */
+    /** The most entries an unpaged history answers: a list endpoint never loads an unbounded history. */
+    int MAX_ENTRIES = 500;
+
+    /** The history of one subject, oldest first: its first {@link #MAX_ENTRIES} entries. */
     default List<E> history(String tenantId, UUID subjectId) {
-        return query(tenantId, subjectId).list();
+        return query(tenantId, subjectId).range(0, MAX_ENTRIES - 1).list();
     }
 
     /** One page of a subject's history, oldest first. */

@@ -30,7 +30,7 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return ProblemResponses.of(e.problem().withInstance(uri.getPath()));
+        return ProblemResponses.of(e.problem().withInstance(RequestPaths.redacted(uri)));
     }
 
     @ServerExceptionMapper
@@ -39,14 +39,14 @@ public class ProblemExceptionMappers {
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return ProblemResponses.of(Problem.validationFailed(errors).withInstance(uri.getPath()));
+        return ProblemResponses.of(Problem.validationFailed(errors).withInstance(RequestPaths.redacted(uri)));
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonParseException e, UriInfo uri) {
         return ProblemResponses.of(
                 Problem.of(400, "malformed-json", "Request body is not valid JSON", e.getOriginalMessage())
-                        .withInstance(uri.getPath()));
+                        .withInstance(RequestPaths.redacted(uri)));
     }
 
     @ServerExceptionMapper({
@@ -66,7 +66,7 @@ public class ProblemExceptionMappers {
                                 .collect(Collectors.joining(", "))
                 : "has the wrong type or format";
         return ProblemResponses.of(Problem.validationFailed(List.of(new Problem.FieldError(field, message)))
-                .withInstance(uri.getPath()));
+                .withInstance(RequestPaths.redacted(uri)));
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
@@ -76,7 +76,7 @@ public class ProblemExceptionMappers {
                         "unauthorized",
                         "Authentication required",
                         "Send a valid bearer token in the Authorization header.")
-                .withInstance(uri.getPath());
+                .withInstance(RequestPaths.redacted(uri));
         return Response.status(401)
                 .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -88,13 +88,13 @@ public class ProblemExceptionMappers {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return ProblemResponses.of(
                 Problem.of(403, "forbidden", "Not allowed", "Your role does not allow this operation.")
-                        .withInstance(uri.getPath()));
+                        .withInstance(RequestPaths.redacted(uri)));
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getResponse().getEntity() instanceof Problem problem) {
-            return ProblemResponses.of(problem.withInstance(uri.getPath()));
+            return ProblemResponses.of(problem.withInstance(RequestPaths.redacted(uri)));
         }
         int status = e.getResponse().getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
@@ -102,7 +102,7 @@ public class ProblemExceptionMappers {
         String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
         Response.ResponseBuilder response = Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(status, slug, title, e.getMessage()).withInstance(uri.getPath()));
+                .entity(Problem.of(status, slug, title, e.getMessage()).withInstance(RequestPaths.redacted(uri)));
         // Keep headers such as Allow and Retry-After that the original response carried.
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
@@ -115,10 +115,10 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, RequestPaths.redacted(uri));
         return ProblemResponses.of(
                 Problem.of(500, "internal-error", "Internal error", "The error was logged with id " + errorId + ".")
-                        .withInstance(uri.getPath()));
+                        .withInstance(RequestPaths.redacted(uri)));
     }
 
     /** {@code create.request.referred.email} becomes {@code referred.email}: the method and parameter are noise. */

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PageRequest {
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(0) @Parameter(description = "Zero-based page index")
+    @Min(0) @Max(value = Paging.MAX_PAGE, message = "must be at most " + Paging.MAX_PAGE + "; narrow the list with its filters") @Parameter(description = "Zero-based page index, 0 to 10000")
     public int page;
 
     @QueryParam("size")
