@@ -46,7 +46,7 @@ final class Events {
     }
 
     <T> CloudEvent wrap(EventType<T> type, UUID subject, T data) {
-        return EventCodec.wrap(type, "/test", tenant, subject.toString(), data);
+        return EventCodec.wrap(type, Topics.source(type.topic()).orElseThrow(), tenant, subject.toString(), data);
     }
 
     CloudEvent partnerCreated(

@@ -7,6 +7,7 @@ import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Thank-yous, updates within consent, and the first-contact and pleased check-in tasks. */
@@ -26,7 +27,7 @@ public class ReferralEventsConsumer extends EventConsumer {
 
     @Incoming("referral-events")
     @Blocking(ordered = true)
-    public void onRecord(String payload) {
-        consume(payload);
+    public void onRecord(ConsumerRecord<String, String> record) {
+        consume(record);
     }
 }
