@@ -291,7 +291,8 @@ class TaskTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(inbox).size() == 1);
         var digest = Mailbox.to(inbox).get(0);
         String text = Mailbox.part(digest, "text/plain");
-        assertTrue(text.contains("OVERDUE Contact Late Person, referred by Dana Lee"), text);
+        // Consent none: the person is not named, even to the practice's own digest.
+        assertTrue(text.contains("OVERDUE Contact the person referred by Dana Lee"), text);
         assertTrue(Mailbox.subject(digest).endsWith("due today"), Mailbox.subject(digest));
         assertEquals(null, Mailbox.header(digest, "List-Unsubscribe"));
         clock.set(morning.plus(Duration.ofHours(3)));
