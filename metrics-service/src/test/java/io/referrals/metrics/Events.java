@@ -11,6 +11,7 @@ import io.referrals.events.PartnerStage;
 import io.referrals.events.ReferralChannel;
 import io.referrals.events.ReferralStatus;
 import io.referrals.events.RewardType;
+import io.referrals.events.Topics;
 import io.referrals.events.partner.PartnerCreated;
 import io.referrals.events.partner.PartnerStageChanged;
 import io.referrals.events.partner.PartnerUpdated;
