@@ -1,6 +1,7 @@
 package io.referrals.notification.messaging;
 
 import io.referrals.events.EventTypes;
+import io.referrals.notification.service.PersonErasure;
 import io.referrals.notification.service.ReferralFollowUp;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
@@ -16,13 +17,17 @@ public class ReferralEventsConsumer extends EventConsumer {
     @Inject
     ReferralFollowUp followUp;
 
+    @Inject
+    PersonErasure erasure;
+
     @Override
     protected void routes(EventRouter router) {
         router.on(EventTypes.REFERRAL_RECEIVED, followUp::onReceived)
                 .on(EventTypes.REFERRAL_STATUS_CHANGED, followUp::onStatusChanged)
                 .on(EventTypes.REFERRAL_CONVERTED, followUp::onConverted)
                 .on(EventTypes.REFERRAL_CLOSED, followUp::onClosed)
-                .on(EventTypes.REFERRAL_CONSENT_CHANGED, followUp::onConsentChanged);
+                .on(EventTypes.REFERRAL_CONSENT_CHANGED, followUp::onConsentChanged)
+                .on(EventTypes.PERSON_ERASED, erasure::onPersonErased);
     }
 
     @Incoming("referral-events")
