@@ -11,6 +11,7 @@ import io.referrals.events.PartnerStage;
 import io.referrals.events.ReferralChannel;
 import io.referrals.events.ReferralStatus;
 import io.referrals.events.RewardType;
+import io.referrals.events.Topics;
 import io.referrals.events.partner.PartnerCreated;
 import io.referrals.events.partner.PartnerStageChanged;
 import io.referrals.events.partner.PartnerUpdated;
@@ -46,7 +47,7 @@ final class Events {
     }
 
     <T> CloudEvent wrap(EventType<T> type, UUID subject, T data) {
-        return EventCodec.wrap(type, "/test", tenant, subject.toString(), data);
+        return EventCodec.wrap(type, Topics.source(type.topic()).orElseThrow(), tenant, subject.toString(), data);
     }
 
     CloudEvent partnerCreated(

@@ -165,6 +165,37 @@ class PartnerMetricsTest {
         assertEquals(Topics.REFERRAL_EVENTS, new String(header.value(), StandardCharsets.UTF_8));
     }
 
+    @Test
+    void anEventFromTheWrongProducerOrOnTheWrongTopicIsParkedAndNotCounted() {
+        // A batch with a genuine receipt, a receipt claiming another producer, and a referral event sent on
+        // partner.events by its rightful producer: only the first counts, the two others go to the dead-letter topic.
+        CloudEvent forged = EventCodec.wrap(
+                EventTypes.REFERRAL_RECEIVED,
+                "/partner-service",
+                tenant,
+                UUID.randomUUID().toString(),
+                new ReferralReceived(
+                        UUID.randomUUID(), new Referrer(partnerId, "Dana Lee", null), null, Consent.NONE, received));
+        CloudEvent misplaced = receivedEvent(UUID.randomUUID());
+        kafka().send(Topics.REFERRAL_EVENTS, receivedEvent(UUID.randomUUID()));
+        kafka().send(Topics.REFERRAL_EVENTS, forged);
+        kafka().send(Topics.PARTNER_EVENTS, misplaced);
+        kafka().send(Topics.REFERRAL_EVENTS, receivedEvent(UUID.randomUUID()));
+
+        var dead = kafka().readUntil(
+                        Topics.deadLetter("metrics-service"),
+                        Duration.ofSeconds(30),
+                        records -> parked(records, forged.subject()) && parked(records, misplaced.subject()));
+        assertTrue(parked(dead, forged.subject()), "an event whose source is not the topic's producer is parked");
+        assertTrue(parked(dead, misplaced.subject()), "an event of another topic's contract is parked");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as(tenant)
+                        .get("/api/metrics/partners/" + partnerId)
+                        .then()
+                        .statusCode(200)
+                        .body("referralsReceived", equalTo(2)));
+    }
+
     private static boolean parked(List<ConsumerRecord<String, String>> records, String key) {
         return records.stream().anyMatch(r -> key.equals(r.key()));
     }

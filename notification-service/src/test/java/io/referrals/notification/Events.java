@@ -40,7 +40,10 @@ final class Events {
     }
 
     <T> void send(EventType<T> type, UUID aggregate, T data) {
-        kafka().send(type.topic(), EventCodec.wrap(type, "/referral-service", tenant, aggregate.toString(), data));
+        kafka().send(
+                        type.topic(),
+                        EventCodec.wrap(
+                                type, Topics.source(type.topic()).orElseThrow(), tenant, aggregate.toString(), data));
     }
 
     void send(String topic, CloudEvent event) {

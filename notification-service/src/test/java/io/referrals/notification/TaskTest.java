@@ -78,7 +78,8 @@ class TaskTest {
                 .body("total", equalTo(1))
                 .body("items[0].referralId", equalTo(late.toString()))
                 .body("items[0].overdue", equalTo(true))
-                .body("items[0].title", containsString("Contact Late Person, referred by Dana Lee"));
+                // An older event names the person whatever the consent: the consent decides, so not here.
+                .body("items[0].title", containsString("Contact the person referred by Dana Lee"));
 
         events.status(late, ReferralStatus.RECEIVED, ReferralStatus.CONTACTED, Consent.NONE);
         events.status(late, ReferralStatus.CONTACTED, ReferralStatus.CONSULTATION_BOOKED, Consent.NONE);
@@ -94,6 +95,24 @@ class TaskTest {
                 .body("items.referralId", not(hasItem(late.toString())))
                 .body("items.referralId", hasItem(onTime.toString()))
                 .body("items.referralId", hasItem(marker.toString()));
+    }
+
+    @Test
+    void aReceiptWithoutTheNameThanksForYourReferralAndAsksToContactThePersonReferred() {
+        // What referral-service now publishes for consent none: no referredName at all.
+        UUID unnamed = events.received(null, Consent.NONE);
+        awaitTasks("&kind=first_contact", 1);
+        events.as("viewer")
+                .get("/api/tasks?kind=first_contact&partnerId=" + events.partnerId)
+                .then()
+                .body("items[0].referralId", equalTo(unnamed.toString()))
+                .body("items[0].title", equalTo("Contact the person referred by Dana Lee"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> events.as("viewer")
+                        .get("/api/notifications?partnerId=" + events.partnerId)
+                        .then()
+                        .statusCode(200)
+                        .body("items[0].body", containsString("your recent referral")));
     }
 
     @Test
@@ -272,7 +291,8 @@ class TaskTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(inbox).size() == 1);
         var digest = Mailbox.to(inbox).get(0);
         String text = Mailbox.part(digest, "text/plain");
-        assertTrue(text.contains("OVERDUE Contact Late Person, referred by Dana Lee"), text);
+        // Consent none: the person is not named, even to the practice's own digest.
+        assertTrue(text.contains("OVERDUE Contact the person referred by Dana Lee"), text);
         assertTrue(Mailbox.subject(digest).endsWith("due today"), Mailbox.subject(digest));
         assertEquals(null, Mailbox.header(digest, "List-Unsubscribe"));
         clock.set(morning.plus(Duration.ofHours(3)));

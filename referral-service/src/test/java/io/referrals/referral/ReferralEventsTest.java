@@ -165,6 +165,70 @@ class ReferralEventsTest {
                 .call(() -> partners.findInTenant(tenant, after).isPresent()));
     }
 
+    @Test
+    void anEventFromTheWrongProducerOrOnTheWrongTopicIsDeadLetteredAndNotApplied() {
+        UUID forgedPartner = UUID.randomUUID();
+        UUID misplacedPartner = UUID.randomUUID();
+        Instant now = Instant.parse("2026-01-01T10:00:00Z");
+        CloudEvent forged = EventCodec.wrap(
+                EventTypes.PARTNER_CREATED,
+                "/referral-service",
+                tenant,
+                forgedPartner.toString(),
+                new PartnerCreated(forgedPartner, "Forged", null, PartnerCategory.CLIENT, now));
+        CloudEvent misplaced = EventCodec.wrap(
+                EventTypes.PARTNER_CREATED,
+                "/partner-service",
+                tenant,
+                misplacedPartner.toString(),
+                new PartnerCreated(misplacedPartner, "Misplaced", null, PartnerCategory.CLIENT, now));
+        kafka().send(Topics.PARTNER_EVENTS, forged);
+        kafka().send(Topics.REFERRAL_EVENTS, misplaced);
+        UUID after = knownPartner(tenant, "After Forgery");
+
+        var dead = kafka().readUntil(
+                        Topics.deadLetter("referral-service"),
+                        Duration.ofSeconds(30),
+                        records -> records.stream()
+                                        .anyMatch(r -> forged.subject().equals(r.key()))
+                                && records.stream()
+                                        .anyMatch(r -> misplaced.subject().equals(r.key())));
+        assertTrue(dead.stream().anyMatch(r -> forged.subject().equals(r.key())), "wrong source is parked");
+        assertTrue(dead.stream().anyMatch(r -> misplaced.subject().equals(r.key())), "wrong topic is parked");
+        assertTrue(QuarkusTransaction.requiringNew()
+                .call(() -> partners.findInTenant(tenant, after).isPresent()));
+        assertTrue(QuarkusTransaction.requiringNew()
+                .call(() -> partners.findInTenant(tenant, forgedPartner).isEmpty()));
+        assertEquals(0L, processedCount(forged.id()));
+    }
+
+    @Test
+    void theReferredPersonIsNamedInTheEventOnlyWhenTheirConsentAllows() {
+        UUID partnerId = knownPartner(tenant, "Discreet Referrer");
+        var referral = QuarkusTransaction.requiringNew()
+                .call(() -> service.receive(
+                        tenant,
+                        new ReferralCommands.Receive(
+                                partnerId,
+                                null,
+                                new ReferralCommands.ReferredPerson("Quinn Hidden", "quinn@example.com", null),
+                                null,
+                                Consent.NONE),
+                        ReferralChannel.API));
+
+        CloudEvent event = kafka().eventsFor(Topics.REFERRAL_EVENTS, referral.id.toString(), 1, Duration.ofSeconds(30))
+                .get(0);
+        assertTrue(!EventCodec.encode(event).contains("Quinn"), EventCodec.encode(event));
+        var data = EventCodec.data(event, EventTypes.REFERRAL_RECEIVED);
+        assertEquals(null, data.referredName());
+        assertEquals(Consent.NONE, data.consent());
+        String stored = QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                .createNativeQuery("select payload from outbox_event where event_key = ?1")
+                .setParameter(1, referral.id.toString())
+                .getSingleResult());
+        assertTrue(!stored.contains("Quinn"), "the outbox row does not name the person either");
+    }
+
     private long processedCount(String eventId) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> ((Number) entityManager

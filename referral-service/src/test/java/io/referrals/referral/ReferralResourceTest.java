@@ -11,7 +11,9 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.referrals.testing.DevTokens;
 import io.referrals.testing.PlatformTestResource;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,21 @@ class ReferralResourceTest {
     @BeforeEach
     void partnerKnownFromEvents() {
         partnerId = knownPartner(tenant, "Dana Lee");
+    }
+
+    @Test
+    void aTokenOlderThanTheMaximumAgeIsRefusedEvenBeforeItExpires() {
+        given().auth()
+                .oauth2(DevTokens.tokenIssuedAgo(tenant, Duration.ofHours(1), "viewer"))
+                .get("/api/referrals")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(DevTokens.tokenIssuedAgo(tenant, Duration.ofHours(13), "viewer"))
+                .get("/api/referrals")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test

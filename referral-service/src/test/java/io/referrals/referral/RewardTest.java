@@ -193,6 +193,45 @@ class RewardTest {
     }
 
     @Test
+    void anotherPracticesEventCannotTakeOverAnAgreementById() {
+        UUID partnerId = knownPartner(tenant, "Guarded Terms");
+        UUID agreementId = activate(
+                partnerId,
+                percent(CompensationType.REFERRAL_FEE_PERCENT, "15"),
+                Instant.now().minusSeconds(600));
+        CloudEvent takeover = EventCodec.wrap(
+                EventTypes.AGREEMENT_ACTIVATED,
+                "/partner-service",
+                "practice-" + UUID.randomUUID(),
+                partnerId.toString(),
+                new AgreementActivated(
+                        agreementId,
+                        partnerId,
+                        "incentivized",
+                        "reciprocal",
+                        percent(CompensationType.REFERRAL_FEE_PERCENT, "50"),
+                        true,
+                        LocalDate.now().minusDays(1),
+                        null,
+                        null,
+                        Instant.now().minusSeconds(300)));
+        kafka().send(Topics.PARTNER_EVENTS, takeover);
+        kafka().readUntil(
+                        Topics.deadLetter("referral-service"),
+                        Duration.ofSeconds(30),
+                        records -> records.stream().anyMatch(r -> r.value().contains(takeover.id())));
+
+        String referralId = receive(partnerId, "Kit");
+        convert(referralId, "1000.00", "USD");
+        as(tenant, "viewer")
+                .get("/api/rewards?referralId=" + referralId)
+                .then()
+                .body("total", equalTo(1))
+                .body("items[0].amount", equalTo("150.00"))
+                .body("items[0].agreementId", equalTo(agreementId.toString()));
+    }
+
+    @Test
     void termsArrivingAfterTheConversionStillSettleTheFeeOnce() {
         UUID partnerId = knownPartner(tenant, "Late Terms");
         Instant activatedAt = Instant.now().minusSeconds(600);

@@ -27,6 +27,7 @@ public final class DataDirectory implements AutoCloseable {
             "kafka.properties",
             "kafka-logging.properties",
             "dev-public-key.pem",
+            "dev-private-key.pem",
             "dev-token.txt");
 
     private final Path root;
@@ -112,6 +113,11 @@ public final class DataDirectory implements AutoCloseable {
 
     public Path kafkaLogging() {
         return root.resolve("kafka-logging.properties");
+    }
+
+    /** The private half of this directory's development key pair (owner-readable only); signs dev tokens. */
+    public Path privateKey() {
+        return root.resolve("dev-private-key.pem");
     }
 
     public Path publicKey() {

@@ -60,14 +60,15 @@ public final class LocalStack {
 
     private static void printReady(RunningStack stack) {
         DataDirectory dataDir = stack.dataDir();
-        String firstUrl =
-                "http://localhost:" + stack.servicePort(stack.serviceNames().get(0));
+        String firstUrl = "http://localhost:"
+                + Ports.management(stack.servicePort(stack.serviceNames().get(0)));
         System.out.println();
         System.out.println("Platform ready in " + RunningStack.seconds(stack.startupTime()) + " s");
         System.out.println();
-        System.out.println("Swagger UI:");
+        System.out.println("Swagger UI (on each service's management port; its API is on the port in the curl below):");
         for (String name : stack.serviceNames()) {
-            System.out.printf("  %-22s http://localhost:%d/q/swagger-ui%n", name, stack.servicePort(name));
+            System.out.printf(
+                    "  %-22s http://localhost:%d/q/swagger-ui%n", name, Ports.management(stack.servicePort(name)));
         }
         System.out.println();
         System.out.println("Logs:        " + dataDir.logs());

@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * How to run the local stack: the command-line options, also built directly by tests.
  *
+ * @param allInterfaces whether the services listen on every interface ({@code --all-interfaces}) rather than on
+ *     127.0.0.1 only
  * @param services the services to start; all four unless {@code --services} names a subset (useful while
  *     some services are not built yet)
  */
@@ -20,7 +22,8 @@ public record Options(
         Path repoRoot,
         List<String> services,
         Duration readyTimeout,
-        boolean help) {
+        boolean help,
+        boolean allInterfaces) {
 
     static final String USAGE = """
             Usage: ./run.sh [options]     (or: java -jar deploy/local-stack/target/local-stack.jar [options])
@@ -32,6 +35,8 @@ public record Options(
               --repo-root DIR      where the service modules are built (default: current directory)
               --services A,B       start only these services (default: all four)
               --ready-timeout S    seconds to wait for the platform to become ready (default 180)
+              --all-interfaces     let the services listen on every network interface, not only 127.0.0.1:
+                                   anyone who reaches this machine can then call them (tokens are still needed)
               --help               show this help
 
             Environment: DB_URL (+ DB_USER, DB_PASSWORD) uses an external PostgreSQL instead of the embedded one;
@@ -62,35 +67,45 @@ public record Options(
                 Path.of(""),
                 ServiceDefinition.allNames(),
                 Duration.ofSeconds(180),
+                false,
                 false);
     }
 
     public Options withDemo(boolean value) {
-        return new Options(value, clean, dataDir, portOffset, repoRoot, services, readyTimeout, help);
+        return new Options(value, clean, dataDir, portOffset, repoRoot, services, readyTimeout, help, allInterfaces);
     }
 
     public Options withClean(boolean value) {
-        return new Options(demo, value, dataDir, portOffset, repoRoot, services, readyTimeout, help);
+        return new Options(demo, value, dataDir, portOffset, repoRoot, services, readyTimeout, help, allInterfaces);
     }
 
     public Options withDataDir(Path value) {
-        return new Options(demo, clean, value, portOffset, repoRoot, services, readyTimeout, help);
+        return new Options(demo, clean, value, portOffset, repoRoot, services, readyTimeout, help, allInterfaces);
     }
 
     public Options withPortOffset(int value) {
-        return new Options(demo, clean, dataDir, value, repoRoot, services, readyTimeout, help);
+        return new Options(demo, clean, dataDir, value, repoRoot, services, readyTimeout, help, allInterfaces);
     }
 
     public Options withRepoRoot(Path value) {
-        return new Options(demo, clean, dataDir, portOffset, value, services, readyTimeout, help);
+        return new Options(demo, clean, dataDir, portOffset, value, services, readyTimeout, help, allInterfaces);
     }
 
     public Options withServices(List<String> value) {
-        return new Options(demo, clean, dataDir, portOffset, repoRoot, value, readyTimeout, help);
+        return new Options(demo, clean, dataDir, portOffset, repoRoot, value, readyTimeout, help, allInterfaces);
     }
 
     public Options withReadyTimeout(Duration value) {
-        return new Options(demo, clean, dataDir, portOffset, repoRoot, services, value, help);
+        return new Options(demo, clean, dataDir, portOffset, repoRoot, services, value, help, allInterfaces);
+    }
+
+    public Options withAllInterfaces(boolean value) {
+        return new Options(demo, clean, dataDir, portOffset, repoRoot, services, readyTimeout, help, value);
+    }
+
+    /** Where the services listen: this machine only (127.0.0.1) unless {@code --all-interfaces}. */
+    public String bindAddress() {
+        return allInterfaces ? "0.0.0.0" : "127.0.0.1";
     }
 
     public Ports ports() {
@@ -112,6 +127,7 @@ public record Options(
             switch (arg) {
                 case "--demo" -> options = options.withDemo(true);
                 case "--clean" -> options = options.withClean(true);
+                case "--all-interfaces" -> options = options.withAllInterfaces(true);
                 case "--help", "-h" ->
                     options = new Options(
                             options.demo,
@@ -121,7 +137,8 @@ public record Options(
                             options.repoRoot,
                             options.services,
                             options.readyTimeout,
-                            true);
+                            true,
+                            options.allInterfaces);
                 case "--data-dir" -> options = options.withDataDir(Path.of(valueOf(arg, value, queue)));
                 case "--repo-root" -> options = options.withRepoRoot(Path.of(valueOf(arg, value, queue)));
                 case "--port-offset" -> options = options.withPortOffset(intValueOf(arg, value, queue));

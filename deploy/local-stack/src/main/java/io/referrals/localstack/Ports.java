@@ -10,6 +10,7 @@ public record Ports(int offset) {
     private static final int KAFKA = 59092;
     private static final int KAFKA_CONTROLLER = 59093;
     private static final int SMTP = 52525;
+    private static final int MANAGEMENT_SHIFT = 10_000;
 
     static int highestBasePort() {
         return KAFKA_CONTROLLER;
@@ -33,6 +34,15 @@ public record Ports(int offset) {
 
     public int service(ServiceDefinition service) {
         return service.basePort() + offset;
+    }
+
+    /** A service's management port (health, metrics, OpenAPI, Swagger UI): its HTTP port + 10000, e.g. 18081. */
+    public static int management(int servicePort) {
+        return servicePort + MANAGEMENT_SHIFT;
+    }
+
+    public int management(ServiceDefinition service) {
+        return management(service(service));
     }
 
     /** Fails early with a useful message, instead of letting a child process die on a busy port. */

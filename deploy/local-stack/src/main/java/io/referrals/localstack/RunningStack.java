@@ -46,6 +46,7 @@ public final class RunningStack implements AutoCloseable {
     private volatile MailServer mail;
     private volatile boolean closing;
     private String devToken;
+    private DevKeys devKeys;
     private Duration startupTime;
 
     private RunningStack(Options options, DataDirectory dataDir) {
@@ -161,13 +162,14 @@ public final class RunningStack implements AutoCloseable {
         }
         for (String name : options.services()) {
             Ports.requireFree(ports.service(ServiceDefinition.named(name)), name);
+            Ports.requireFree(ports.management(ServiceDefinition.named(name)), name + "'s management interface");
         }
     }
 
     private void writeDevKeyAndToken() {
-        devToken = DevTokens.token(DemoData.TENANT, Duration.ofHours(12), "owner");
+        devKeys = DevKeys.of(dataDir);
+        devToken = devKeys.token(DemoData.TENANT, Duration.ofHours(12), "owner");
         try {
-            Files.writeString(dataDir.publicKey(), DevTokens.publicKeyPem());
             Files.writeString(dataDir.devToken(), devToken + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -202,6 +204,12 @@ public final class RunningStack implements AutoCloseable {
         environment.put("JWT_PUBLIC_KEY_LOCATION", dataDir.publicKey().toString());
         environment.put("JWT_ISSUER", DevTokens.ISSUER);
         environment.put("PORT", Integer.toString(port));
+        // Reachable from this machine only, unless --bind says otherwise; health, metrics, OpenAPI and Swagger UI on
+        // the management port beside it.
+        environment.put("QUARKUS_HTTP_HOST", options.bindAddress());
+        environment.put("QUARKUS_MANAGEMENT_HOST", options.bindAddress());
+        environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(Ports.management(port)));
+        environment.put("SWAGGER_UI", "true");
         environment.put("LOG_JSON", "false");
         // notification-service's email: the local SMTP server, unless SMTP_HOST (and the rest) come from outside.
         if (mail != null) {
@@ -311,6 +319,11 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /** A token for tenant {@code demo-practice} with role owner, valid 12 hours. */
+    /** A token for this stack (signed with its data directory's own key), valid one hour. */
+    public String token(String tenantId, String... roles) {
+        return devKeys.token(tenantId, Duration.ofHours(1), roles);
+    }
+
     public String devToken() {
         return devToken;
     }

@@ -81,9 +81,13 @@ final class ServiceProcess {
         return process.exitValue();
     }
 
-    /** True once {@code /q/health/ready} answers 200, which the services give only with database and Kafka up. */
+    /**
+     * True once {@code /q/health/ready} on the management port answers 200, which the services give only with
+     * database and Kafka up.
+     */
     boolean isReady(HttpClient http) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + Ports.management(port) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .GET()
                 .build();

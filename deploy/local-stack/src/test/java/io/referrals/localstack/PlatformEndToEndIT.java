@@ -35,7 +35,7 @@ class PlatformEndToEndIT {
     private static Path dataDir;
 
     private final String tenant = "e2e-" + UUID.randomUUID();
-    private final String token = DevTokens.token(tenant, "owner");
+    private final String token = stack.token(tenant, "owner");
 
     @BeforeAll
     static void startPlatform() throws IOException {
@@ -351,7 +351,7 @@ class PlatformEndToEndIT {
                 "{\"name\":\"Private\",\"category\":\"client\"}",
                 null,
                 201);
-        String strangerToken = DevTokens.token("e2e-" + UUID.randomUUID(), "owner");
+        String strangerToken = stack.token("e2e-" + UUID.randomUUID(), "owner");
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(uri(
                                 "partner-service",
@@ -364,6 +364,55 @@ class PlatformEndToEndIT {
         assertEquals(
                 "application/problem+json",
                 response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void theStackTrustsOnlyItsOwnKeyListensOnThisMachineOnlyAndKeepsOperationsOffTheApiPort() throws Exception {
+        // A token signed with the committed test key (which anyone can read) is refused: the data directory has its
+        // own key pair.
+        HttpResponse<String> committedKey = HTTP.send(
+                HttpRequest.newBuilder(uri("partner-service", "/api/partners"))
+                        .header("Authorization", "Bearer " + DevTokens.token(tenant, "owner"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, committedKey.statusCode());
+        assertTrue(Files.isRegularFile(dataDir.resolve("dev-private-key.pem")));
+        assertFalse(Files.readString(dataDir.resolve("dev-public-key.pem"))
+                .strip()
+                .equals(DevTokens.publicKeyPem().strip()));
+
+        // Health and metrics answer on the management port, not beside the API.
+        int apiPort = stack.servicePort("partner-service");
+        assertEquals(
+                404,
+                HTTP.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/q/metrics"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode());
+        assertEquals(
+                200,
+                HTTP.send(
+                                HttpRequest.newBuilder(URI.create(
+                                                "http://127.0.0.1:" + Ports.management(apiPort) + "/q/metrics"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode());
+
+        // Bound to 127.0.0.1: not reachable through any other address of this machine.
+        var addresses = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> address instanceof java.net.Inet4Address && !address.isLoopbackAddress())
+                .toList();
+        for (var address : addresses) {
+            try (var socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(address, apiPort), 2000);
+                throw new AssertionError("partner-service answers on " + address + ":" + apiPort);
+            } catch (IOException expected) {
+                // refused: listening on loopback only
+            }
+        }
     }
 
     private JsonNode call(

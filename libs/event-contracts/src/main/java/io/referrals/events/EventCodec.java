@@ -67,7 +67,11 @@ public final class EventCodec {
         try {
             event = MAPPER.readValue(json, CloudEvent.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedEventException("Not a CloudEvents JSON envelope: " + e.getMessage(), e);
+            throw new MalformedEventException("Not a CloudEvents JSON envelope"
+                    + (e instanceof JsonProcessingException parse && parse.getLocation() != null
+                            ? " (at line " + parse.getLocation().getLineNr() + ", column "
+                                    + parse.getLocation().getColumnNr() + ")"
+                            : ""));
         }
         if (!CloudEvent.SPEC_VERSION.equals(event.specversion())) {
             throw new MalformedEventException("Unsupported specversion " + event.specversion());
@@ -91,8 +95,13 @@ public final class EventCodec {
         try {
             return MAPPER.treeToValue(event.data(), type.dataClass());
         } catch (JsonProcessingException | IllegalArgumentException e) {
+            // Names the field, never its value, and drops the parser's exception (its message quotes values): this
+            // message reaches logs and dead-letter headers, and a value may be someone's name.
+            String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                    ? " at " + mapping.getPathReference()
+                    : "";
             throw new MalformedEventException(
-                    "Event " + event.id() + " data does not match " + type.cloudEventType() + ": " + e.getMessage(), e);
+                    "Event " + event.id() + " data does not match " + type.cloudEventType() + where);
         }
     }
 

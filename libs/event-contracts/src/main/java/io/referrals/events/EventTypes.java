@@ -11,6 +11,7 @@ import io.referrals.events.partner.PartnerStageChanged;
 import io.referrals.events.partner.PartnerUpdated;
 import io.referrals.events.partner.PracticeProfileUpdated;
 import io.referrals.events.partner.TouchpointLogged;
+import io.referrals.events.referral.PersonErased;
 import io.referrals.events.referral.ReferralClosed;
 import io.referrals.events.referral.ReferralConsentChanged;
 import io.referrals.events.referral.ReferralConverted;
@@ -56,6 +57,9 @@ public final class EventTypes {
     public static final EventType<ReferralGiven> REFERRAL_GIVEN =
             new EventType<>("referral.given", 1, ReferralGiven.class, Topics.REFERRAL_EVENTS);
 
+    public static final EventType<PersonErased> PERSON_ERASED =
+            new EventType<>("referral.person-erased", 1, PersonErased.class, Topics.REFERRAL_EVENTS);
+
     public static final EventType<RewardEarned> REWARD_EARNED =
             new EventType<>("referral.reward-earned", 1, RewardEarned.class, Topics.REFERRAL_EVENTS);
     public static final EventType<RewardPaid> REWARD_PAID =
@@ -84,6 +88,7 @@ public final class EventTypes {
             REFERRAL_CLOSED,
             REFERRAL_CONSENT_CHANGED,
             REFERRAL_GIVEN,
+            PERSON_ERASED,
             REWARD_EARNED,
             REWARD_PAID,
             PARTNER_WENT_DORMANT,

@@ -7,7 +7,21 @@ public final class Topics {
     public static final String METRICS_EVENTS = "metrics.events";
     public static final String NOTIFICATION_EVENTS = "notification.events";
 
+    private static final java.util.Map<String, String> PRODUCERS = java.util.Map.of(
+            PARTNER_EVENTS, "partner-service",
+            REFERRAL_EVENTS, "referral-service",
+            METRICS_EVENTS, "metrics-service",
+            NOTIFICATION_EVENTS, "notification-service");
+
     private Topics() {}
+
+    /**
+     * The CloudEvents {@code source} of every event on an event topic: the one service that publishes there, e.g.
+     * {@code /referral-service} for {@code referral.events}; empty for a topic that is not an event topic.
+     */
+    public static java.util.Optional<String> source(String topic) {
+        return java.util.Optional.ofNullable(PRODUCERS.get(topic)).map(service -> "/" + service);
+    }
 
     /** Dead-letter topics keep a record for two weeks: long enough to look at it, short for personal data. */
     public static final long DEAD_LETTER_RETENTION_MS = 14L * 24 * 60 * 60 * 1000;

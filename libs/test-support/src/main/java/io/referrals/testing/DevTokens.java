@@ -29,6 +29,11 @@ public final class DevTokens {
     }
 
     public static String token(String tenantId, Duration lifetime, String... roles) {
+        return token(KEY, tenantId, lifetime, roles);
+    }
+
+    /** A token like the others, signed with another key (the local stack's own key pair of its data directory). */
+    public static String token(PrivateKey key, String tenantId, Duration lifetime, String... roles) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setAudience(AUDIENCE);
@@ -40,6 +45,21 @@ public final class DevTokens {
         if (tenantId != null) {
             claims.setClaim(TENANT_CLAIM, tenantId);
         }
+        return sign(claims, key);
+    }
+
+    /** A token of the committed test key issued {@code age} ago and still unexpired: for maximum-age checks. */
+    public static String tokenIssuedAgo(String tenantId, Duration age, String... roles) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setAudience(AUDIENCE);
+        claims.setSubject("user@" + tenantId);
+        claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(
+                org.jose4j.jwt.NumericDate.now().getValue() - age.toSeconds()));
+        claims.setExpirationTimeMinutesInTheFuture(60);
+        claims.setGeneratedJwtId();
+        claims.setStringListClaim("groups", List.of(roles));
+        claims.setClaim(TENANT_CLAIM, tenantId);
         return sign(claims, KEY);
     }
 

@@ -53,6 +53,16 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .list();
     }
 
+    /** Every message about these referrals, whatever its status, locked, oldest first. */
+    public List<Notification> about(String tenantId, List<UUID> referralIds) {
+        if (referralIds.isEmpty()) {
+            return List.of();
+        }
+        return find("tenantId = ?1 and referralId in ?2 order by createdAt, id", tenantId, referralIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
     /** Drafted or queued messages to a partner, locked. */
     public List<Notification> unsentTo(String tenantId, UUID partnerId) {
         return find(

@@ -30,6 +30,14 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
         return Pages.of(find(where.query(), Sort.ascending("dueAt").and("id"), where.parameters()), paging);
     }
 
+    /** Every task about these referrals, open or closed, oldest first. */
+    public List<Task> about(String tenantId, List<UUID> referralIds) {
+        if (referralIds.isEmpty()) {
+            return List.of();
+        }
+        return list("tenantId = ?1 and referralId in ?2 order by createdAt, id", tenantId, referralIds);
+    }
+
     public Optional<Task> lockInTenant(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)

@@ -85,7 +85,10 @@ public class ReferralFollowUp {
         referral.partnerId = data.referrer().partnerId();
         referral.referrerName = data.referrer().name();
         referral.referrerEmail = data.referrer().email();
-        referral.referredFirstName = Messages.firstName(data.referredName());
+        // Named only as far as the consent allows (referral-service leaves the name out otherwise; older events
+        // may still carry it): without it the messages say "your referral".
+        String referredName = data.nameAllowed();
+        referral.referredFirstName = Messages.firstName(referredName);
         referral.receivedAt = Timestamps.stored(data.receivedAt());
         referral.updatedAt = now;
         referrals.persist(referral);
@@ -103,7 +106,10 @@ public class ReferralFollowUp {
                             referral.partnerId,
                             data.referralId(),
                             null,
-                            "Contact " + data.referredName().strip() + ", referred by " + referral.referrerName,
+                            (referredName == null
+                                            ? "Contact the person referred by "
+                                            : "Contact " + referredName.strip() + ", referred by ")
+                                    + referral.referrerName,
                             due));
         }
     }
@@ -217,7 +223,9 @@ public class ReferralFollowUp {
                         referral.partnerId,
                         referral.referralId(),
                         null,
-                        "Ask " + referral.referrerName + " whether " + referral.referredFirstName + " was pleased",
+                        "Ask " + referral.referrerName + " whether "
+                                + (referral.referredFirstName.isEmpty() ? "their referral" : referral.referredFirstName)
+                                + " was pleased",
                         referral.convertedAt.plus(Duration.ofDays(config.tasks().pleasedCheckInDays()))));
     }
 

@@ -15,6 +15,11 @@ public class AgreementTermsRepository implements PanacheRepositoryBase<Agreement
         return find("tenantId = ?1 and agreementId = ?2", tenantId, agreementId).firstResultOptional();
     }
 
+    /** Whether any practice holds terms under this agreement id. */
+    public boolean exists(UUID agreementId) {
+        return count("agreementId", agreementId) > 0;
+    }
+
     /** The agreement that was active, and effective, for this partner at {@code moment}. */
     public Optional<AgreementTerms> inForceAt(String tenantId, UUID partnerId, Instant moment) {
         LocalDate day = LocalDate.ofInstant(moment, ZoneOffset.UTC);

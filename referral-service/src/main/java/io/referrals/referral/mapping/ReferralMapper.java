@@ -30,12 +30,15 @@ public final class ReferralMapper {
         return new ReferralClosed(r.id, r.partnerId, r.status, r.consent, r.receivedAt, closedAt);
     }
 
-    /** The event names the referred person but carries none of their contact details. */
+    /**
+     * Carries none of the referred person's contact details, and their name only when their consent allows naming
+     * them to the referrer: the event reaches three consumers, the topic's whole history and dead-letter topics.
+     */
     public static ReferralReceived toReceived(Referral r) {
         return new ReferralReceived(
                 r.id,
                 new Referrer(r.partnerId, r.referrerName, r.referrerEmail),
-                r.referredName,
+                ReferralReceived.mayName(r.consent) ? r.referredName : null,
                 r.consent,
                 r.receivedAt,
                 r.channel,

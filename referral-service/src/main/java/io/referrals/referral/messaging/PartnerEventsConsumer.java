@@ -8,6 +8,7 @@ import io.referrals.referral.service.PartnerDirectory;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 @ApplicationScoped
@@ -28,7 +29,7 @@ public class PartnerEventsConsumer extends EventConsumer {
 
     @Incoming("partner-events")
     @Blocking(ordered = true)
-    public void onRecord(String payload) {
-        consume(payload);
+    public void onRecord(ConsumerRecord<String, String> record) {
+        consume(record);
     }
 }

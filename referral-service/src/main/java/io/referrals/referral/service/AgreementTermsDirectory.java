@@ -1,6 +1,7 @@
 package io.referrals.referral.service;
 
 import io.referrals.events.CloudEvent;
+import io.referrals.events.MalformedEventException;
 import io.referrals.events.partner.AgreementActivated;
 import io.referrals.events.partner.AgreementEnded;
 import io.referrals.referral.entity.AgreementTerms;
@@ -22,7 +23,13 @@ public class AgreementTermsDirectory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onActivated(CloudEvent event, AgreementActivated data) {
-        AgreementTerms terms = agreements.findByIdOptional(data.agreementId()).orElseGet(AgreementTerms::new);
+        // Looked up within the event's practice: an agreement id is never another practice's to overwrite. Ids are
+        // partner-service's random UUIDs, so one already held by another practice means the event is not genuine.
+        AgreementTerms terms =
+                agreements.findInTenant(event.tenantid(), data.agreementId()).orElseGet(AgreementTerms::new);
+        if (terms.agreementId == null && agreements.exists(data.agreementId())) {
+            throw new MalformedEventException("Event " + event.id() + " names an agreement of another practice");
+        }
         terms.agreementId = data.agreementId();
         terms.tenantId = event.tenantid();
         terms.partnerId = data.partnerId();

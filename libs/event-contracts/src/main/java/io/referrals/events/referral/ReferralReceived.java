@@ -7,8 +7,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * v1: an inbound referral was recorded. Carries the referred person's name (for the thank-you) and their consent,
- * never their contact details. {@code channel} (null in older events: api) and {@code firstContactDueAt} (the
+ * v1: an inbound referral was recorded. Carries the referred person's consent, never their contact details, and their
+ * name ({@code referredName}) only when that consent allows naming them to the referrer ({@code contact_made} or
+ * wider, see {@link #mayName}); otherwise {@code referredName} is null (events written before this rule may still
+ * carry it: consumers apply the same rule when they read it). {@code channel} (null in older events: api) and {@code firstContactDueAt} (the
  * practice's deadline for the first contact; null in older events) were added later.
  */
 public record ReferralReceived(
@@ -22,9 +24,18 @@ public record ReferralReceived(
     public ReferralReceived {
         Objects.requireNonNull(referralId, "referralId");
         Objects.requireNonNull(referrer, "referrer");
-        Objects.requireNonNull(referredName, "referredName");
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+
+    /** Whether a referred person who gave this consent may be named to their referrer (and so in this event). */
+    public static boolean mayName(Consent consent) {
+        return consent != null && consent.allows(Consent.CONTACT_MADE);
+    }
+
+    /** The referred person's name as far as the consent allows: null unless {@link #mayName}. */
+    public String nameAllowed() {
+        return mayName(consent) ? referredName : null;
     }
 
     /** The fields of the first version. */

@@ -8,8 +8,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
  * The one shape of a subscription: a subclass lists the events it handles in {@link #routes} and receives the
- * topic's records in a method annotated {@code @Incoming("<channel>") @Blocking(ordered = true)} that calls
- * {@link #consume}. Channel settings (string values, earliest offset, consumer group, dead-letter topic) are shared
+ * topic's records ({@code ConsumerRecord<String, String>}, so that the inbox knows the topic each came from) in a
+ * method annotated {@code @Incoming("<channel>") @Blocking(ordered = true)} that calls {@link #consume}. Channel settings (string values, earliest offset, consumer group, dead-letter topic) are shared
  * defaults in service-runtime, so a service names only the channel's topic:
  * {@code mp.messaging.incoming.referral-events.topic=referral.events}.
  *
@@ -25,9 +25,12 @@ public abstract class EventConsumer {
     /** Adds a handler for each event contract this subscription applies. */
     protected abstract void routes(EventRouter router);
 
-    /** Applies one record exactly once through the {@link Inbox}. */
-    protected void consume(String payload) {
-        inbox.consume(payload, router());
+    /**
+     * Applies one record exactly once through the {@link Inbox}, which checks that its type and source belong to the
+     * topic it came from.
+     */
+    protected void consume(ConsumerRecord<String, String> record) {
+        inbox.consume(record.topic(), record.value(), router());
     }
 
     /** Applies a polled batch exactly once per event, in one transaction, through the {@link Inbox}. */

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
+import io.referrals.events.EventTypes;
 import io.referrals.events.MalformedEventException;
+import io.referrals.events.Topics;
 import io.referrals.platform.config.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,11 +47,14 @@ public class Inbox {
     @Inject
     DeadLetters deadLetters;
 
-    /** Reads a Kafka record value and applies it through the router. Returns true if it had an effect. */
-    public boolean consume(String payload, EventRouter router) {
+    /**
+     * Reads a Kafka record value consumed from {@code topic} and applies it through the router. Returns true if it had
+     * an effect.
+     */
+    public boolean consume(String topic, String payload, EventRouter router) {
         CloudEvent event;
         try {
-            event = EventCodec.decode(payload);
+            event = decode(topic, payload);
         } catch (MalformedEventException e) {
             return deadLetter(e);
         }
@@ -67,6 +72,30 @@ public class Inbox {
                 pauseBeforeRetry(attempt, "event " + event.id(), e);
             }
         }
+    }
+
+    /**
+     * Decodes a record and checks that it may have come from where it did: an event topic carries only its own
+     * producer's events ({@code source}) of its own contracts ({@code type}). Anything else is treated as malformed:
+     * parked on the dead-letter topic, never applied, so a writer to one topic cannot pass off another service's
+     * events. An unknown type from the right producer is a newer contract and is ignored, as before.
+     */
+    static CloudEvent decode(String topic, String payload) {
+        CloudEvent event = EventCodec.decode(payload);
+        String expectedSource = Topics.source(topic)
+                .orElseThrow(() -> new MalformedEventException(
+                        "Event " + event.id() + " arrived on " + topic + ", which is not an event topic"));
+        if (!expectedSource.equals(event.source())) {
+            throw new MalformedEventException("Event " + event.id() + " on " + topic + " has source " + event.source()
+                    + ", not " + expectedSource);
+        }
+        EventTypes.byCloudEventType(event.type())
+                .filter(type -> !type.topic().equals(topic))
+                .ifPresent(type -> {
+                    throw new MalformedEventException("Event " + event.id() + " of type " + event.type()
+                            + " belongs on " + type.topic() + ", not " + topic);
+                });
+        return event;
     }
 
     private boolean applyOnce(CloudEvent event, EventRouter router) {
@@ -88,7 +117,7 @@ public class Inbox {
         List<Decoded> events = new ArrayList<>(records.size());
         for (InboundRecord record : records) {
             try {
-                CloudEvent event = EventCodec.decode(record.value());
+                CloudEvent event = decode(record.topic(), record.value());
                 if (router.handles(event.type())) {
                     events.add(new Decoded(record, event));
                 }
