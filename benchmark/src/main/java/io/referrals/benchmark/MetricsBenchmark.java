@@ -4,7 +4,6 @@ import io.referrals.events.Topics;
 import io.referrals.localstack.LocalStack;
 import io.referrals.localstack.Options;
 import io.referrals.localstack.RunningStack;
-import io.referrals.testing.DevTokens;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,7 +138,7 @@ public final class MetricsBenchmark {
         try (RunningStack stack = LocalStack.start(options)) {
             String tenant = "bench-" + UUID.randomUUID();
             URI base = URI.create("http://localhost:" + stack.servicePort("metrics-service"));
-            HttpLoad http = new HttpLoad(DevTokens.token(tenant, Duration.ofHours(12), "owner"));
+            HttpLoad http = new HttpLoad(stack.token(Duration.ofHours(12), tenant, "owner"));
             Report report = new Report("metrics-service benchmark (" + settings.referrals() + " referrals, "
                     + settings.partners() + " partners, " + settings.years() + " years, " + settings.readers()
                     + " readers)");

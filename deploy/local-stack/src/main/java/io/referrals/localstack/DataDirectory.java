@@ -28,7 +28,9 @@ public final class DataDirectory implements AutoCloseable {
             "kafka-logging.properties",
             "dev-public-key.pem",
             "dev-private-key.pem",
-            "dev-token.txt");
+            "dev-token.txt",
+            "intake-secret-key.txt",
+            "mail");
 
     private final Path root;
     private FileChannel lockChannel;

@@ -318,12 +318,17 @@ public final class RunningStack implements AutoCloseable {
         return dataDir;
     }
 
-    /** A token for tenant {@code demo-practice} with role owner, valid 12 hours. */
     /** A token for this stack (signed with its data directory's own key), valid one hour. */
     public String token(String tenantId, String... roles) {
-        return devKeys.token(tenantId, Duration.ofHours(1), roles);
+        return token(Duration.ofHours(1), tenantId, roles);
     }
 
+    /** A token for this stack valid for {@code validFor} (at most the services' maximum token age, 12 hours). */
+    public String token(Duration validFor, String tenantId, String... roles) {
+        return devKeys.token(tenantId, validFor, roles);
+    }
+
+    /** A token for tenant {@code demo-practice} with role owner, valid 12 hours. */
     public String devToken() {
         return devToken;
     }
