@@ -30,17 +30,18 @@ public abstract class EventConsumer {
      * topic it came from.
      */
     protected void consume(ConsumerRecord<String, String> record) {
-        inbox.consume(record.topic(), record.value(), router());
+        inbox.consume(inbound(record), router());
     }
 
     /** Applies a polled batch exactly once per event, in one transaction, through the {@link Inbox}. */
     protected void consumeBatch(ConsumerRecords<String, String> batch) {
         List<InboundRecord> records = new ArrayList<>(batch.count());
-        for (ConsumerRecord<String, String> record : batch) {
-            records.add(new InboundRecord(
-                    record.topic(), record.partition(), record.offset(), record.key(), record.value()));
-        }
+        batch.forEach(record -> records.add(inbound(record)));
         inbox.consumeAll(records, router());
+    }
+
+    private static InboundRecord inbound(ConsumerRecord<String, String> record) {
+        return new InboundRecord(record.topic(), record.partition(), record.offset(), record.key(), record.value());
     }
 
     private EventRouter router() {

@@ -23,11 +23,11 @@ import org.jboss.logging.Logger;
 /**
  * Applies consumed events exactly once: the event id is recorded in the same transaction as the effect,
  * so a redelivered event finds its id and changes nothing. A record that cannot be read as an event of
- * a known contract is rethrown as {@link MalformedEventException}; the channel's dead-letter strategy
- * parks it and the consumer moves on. Other failures (a database outage) are retried with growing pauses
+ * a known contract, or whose data does not match it, is parked on the service's dead-letter topic
+ * ({@link DeadLetters}) and the consumer moves on. Other failures (a database outage) are retried with growing pauses
  * until they pass: a valid event is never skipped, and the partition waits, which the lag metric shows.
  *
- * <p>A batch ({@link #consumeAll}) is applied in one transaction: one commit and one round of read-model writes for
+ * <p>One record is a batch of one; a batch ({@link #consumeAll}) is applied in one transaction: one commit and one round of read-model writes for
  * hundreds of events, which is what lets a projection keep up with a busy topic or replay years of history.
  */
 @ApplicationScoped
@@ -47,31 +47,9 @@ public class Inbox {
     @Inject
     DeadLetters deadLetters;
 
-    /**
-     * Reads a Kafka record value consumed from {@code topic} and applies it through the router. Returns true if it had
-     * an effect.
-     */
-    public boolean consume(String topic, String payload, EventRouter router) {
-        CloudEvent event;
-        try {
-            event = decode(topic, payload);
-        } catch (MalformedEventException e) {
-            return deadLetter(e);
-        }
-        if (!router.handles(event.type())) {
-            return false;
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(event, router));
-                count(event, applied);
-                return applied;
-            } catch (MalformedEventException e) {
-                return deadLetter(e);
-            } catch (RuntimeException e) {
-                pauseBeforeRetry(attempt, "event " + event.id(), e);
-            }
-        }
+    /** Applies one consumed record: a batch of one. Returns true if it had an effect. */
+    public boolean consume(InboundRecord record, EventRouter router) {
+        return consumeAll(List.of(record), router) == 1;
     }
 
     /**
@@ -96,16 +74,6 @@ public class Inbox {
                             + " belongs on " + type.topic() + ", not " + topic);
                 });
         return event;
-    }
-
-    private boolean applyOnce(CloudEvent event, EventRouter router) {
-        router.applying(new TreeSet<>(Set.of(event.tenantid())));
-        if (!record(event)) {
-            return false;
-        }
-        router.route(event);
-        router.applied(Set.of(event.tenantid()));
-        return true;
     }
 
     /**
@@ -198,12 +166,6 @@ public class Inbox {
         registry.counter("inbox.retries", "service", service.name()).increment();
         LOG.warnf("Applying %s failed (attempt %d), retrying in %d ms: %s", what, attempt, pause, e.toString());
         sleep(pause);
-    }
-
-    private boolean deadLetter(MalformedEventException e) {
-        registry.counter("inbox.events.malformed", "service", service.name()).increment();
-        LOG.warnf("Malformed event sent to the dead-letter topic: %s", e.getMessage());
-        throw e;
     }
 
     private void park(InboundRecord record, MalformedEventException e) {
