@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
- * Runs a benchmark from the command line: {@code java -jar benchmark/target/benchmark.jar metrics|intake [options]}. Each
+ * Runs a benchmark from the command line: {@code java -jar benchmark/target/benchmark.jar metrics|intake|outages [options]}. Each
  * benchmark starts the packaged services it needs through the local-stack launcher (its own data directory and
  * ports, so a running local stack is not disturbed), prints a table and writes JSON.
  */
@@ -32,10 +32,17 @@ public final class Benchmark {
                 json = settings.jsonOut();
                 benchmark = new IntakeBenchmark(settings)::run;
             }
+            case "outages" -> {
+                OutageDrill.Settings settings = OutageDrill.Settings.parse(options);
+                dataDir = settings.dataDir();
+                json = settings.jsonOut();
+                benchmark = new OutageDrill(settings)::run;
+            }
             default -> {
-                System.err.println("usage: java -jar benchmark/target/benchmark.jar metrics|intake [options]");
+                System.err.println("usage: java -jar benchmark/target/benchmark.jar metrics|intake|outages [options]");
                 System.err.println("metrics:\n" + MetricsBenchmark.Settings.USAGE);
                 System.err.println("intake:\n" + IntakeBenchmark.Settings.USAGE);
+                System.err.println("outages:\n" + OutageDrill.Settings.USAGE);
                 System.exit(2);
                 return;
             }

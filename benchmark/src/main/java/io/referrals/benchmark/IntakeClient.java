@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * person never referred before, from one of the practice's partners or from a referrer not yet known.
  */
 final class IntakeClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -53,7 +53,11 @@ final class IntakeClient {
     /** One referral from one of {@code partnerIds}, chosen round-robin; answers the service's response. */
     HttpResponse<String> referFrom(List<UUID> partnerIds) throws Exception {
         long n = sequence.incrementAndGet();
-        UUID partner = partnerIds.get((int) (n % partnerIds.size()));
+        return referral(partnerIds.get((int) (n % partnerIds.size())), n);
+    }
+
+    /** Referral number {@code n} of this client from {@code partner}: the same body and key however often sent. */
+    HttpResponse<String> referral(UUID partner, long n) throws Exception {
         String body = "{\"partnerId\":\"" + partner + "\",\"referred\":" + person(n) + ",\"consent\":\"outcome\"}";
         return post(referrals, body, key(n));
     }
