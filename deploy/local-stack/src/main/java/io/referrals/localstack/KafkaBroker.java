@@ -59,11 +59,21 @@ final class KafkaBroker implements AutoCloseable {
 
     /** Formats the storage on first use, then starts the broker without waiting for it; see {@link #awaitReady}. */
     static KafkaBroker launch(DataDirectory dataDir, Ports ports) {
+        return launch(dataDir, ports, true);
+    }
+
+    /**
+     * As {@link #launch(DataDirectory, Ports)}; {@code freshLog} false appends to {@code logs/kafka.log} (a restart
+     * of the same stack's broker) instead of starting it anew.
+     */
+    static KafkaBroker launch(DataDirectory dataDir, Ports ports, boolean freshLog) {
         Path log = dataDir.log("kafka");
         try {
             Files.writeString(dataDir.kafkaProperties(), serverProperties(dataDir, ports));
             Files.writeString(dataDir.kafkaLogging(), LOGGING);
-            Files.deleteIfExists(log);
+            if (freshLog) {
+                Files.deleteIfExists(log);
+            }
             if (!Files.exists(dataDir.kafka().resolve("meta.properties"))) {
                 format(dataDir, log);
             }
@@ -229,6 +239,11 @@ final class KafkaBroker implements AutoCloseable {
 
     boolean isEmbedded() {
         return process != null;
+    }
+
+    /** Whether the local broker's JVM runs; always true for an external broker (not ours to watch). */
+    boolean isAlive() {
+        return process == null || process.isAlive();
     }
 
     @Override

@@ -50,6 +50,9 @@ public final class LocalStack {
             return;
         }
         printReady(stack);
+        if (options.fast() && stack.database().isEmbedded()) {
+            RunningStack.warnFast();
+        }
         if (options.demo()) {
             loadDemoData(stack);
         }

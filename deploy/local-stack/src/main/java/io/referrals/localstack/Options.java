@@ -1,5 +1,6 @@
 package io.referrals.localstack;
 
+import io.referrals.testing.EmbeddedDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,12 @@ import java.util.List;
  *     127.0.0.1 only
  * @param services the services to start; all four unless {@code --services} names a subset (useful while
  *     some services are not built yet)
+ * @param fast whether the local PostgreSQL runs with {@code fsync}, {@code synchronous_commit} and
+ *     {@code full_page_writes} off ({@code --fast}): quicker, but a crash can lose acknowledged commits
+ * @param backup where {@code --backup FILE} writes a backup of the local PostgreSQL instead of starting the stack;
+ *     null otherwise
+ * @param restore the backup {@code --restore FILE} puts back into the data directory instead of starting the
+ *     stack; null otherwise
  */
 public record Options(
         boolean demo,
@@ -23,7 +30,10 @@ public record Options(
         List<String> services,
         Duration readyTimeout,
         boolean help,
-        boolean allInterfaces) {
+        boolean allInterfaces,
+        boolean fast,
+        Path backup,
+        Path restore) {
 
     static final String USAGE = """
             Usage: ./run.sh [options]     (or: java -jar deploy/local-stack/target/local-stack.jar [options])
@@ -37,6 +47,12 @@ public record Options(
               --ready-timeout S    seconds to wait for the platform to become ready (default 180)
               --all-interfaces     let the services listen on every network interface, not only 127.0.0.1:
                                    anyone who reaches this machine can then call them (tokens are still needed)
+              --fast               run PostgreSQL with fsync, synchronous_commit and full_page_writes off: faster,
+                                   but a crash of PostgreSQL or of the machine can lose acknowledged data
+              --backup FILE        write a consistent backup of the local PostgreSQL (running or not) to FILE
+                                   (a .tar.gz) and exit; does not start the stack
+              --restore FILE       replace the local PostgreSQL data with the backup in FILE and empty the local
+                                   broker's log, then exit; the stack must be stopped
               --help               show this help
 
             Environment: DB_URL (+ DB_USER, DB_PASSWORD) uses an external PostgreSQL instead of the embedded one;
@@ -45,6 +61,8 @@ public record Options(
     public Options {
         dataDir = dataDir.toAbsolutePath().normalize();
         repoRoot = repoRoot.toAbsolutePath().normalize();
+        backup = backup == null ? null : backup.toAbsolutePath().normalize();
+        restore = restore == null ? null : restore.toAbsolutePath().normalize();
         services = List.copyOf(services);
         if (portOffset < 0 || Ports.highestBasePort() + portOffset > 65535) {
             throw new IllegalArgumentException("--port-offset must keep every port between 1 and 65535: " + portOffset);
@@ -54,6 +72,12 @@ public record Options(
         }
         if (services.isEmpty()) {
             throw new IllegalArgumentException("--services needs at least one service");
+        }
+        if (backup != null && restore != null) {
+            throw new IllegalArgumentException("--backup and --restore do not go together");
+        }
+        if (restore != null && clean) {
+            throw new IllegalArgumentException("--restore replaces the database already; --clean does not go with it");
         }
     }
 
@@ -68,39 +92,180 @@ public record Options(
                 ServiceDefinition.allNames(),
                 Duration.ofSeconds(180),
                 false,
-                false);
+                false,
+                false,
+                null,
+                null);
     }
 
     public Options withDemo(boolean value) {
-        return new Options(value, clean, dataDir, portOffset, repoRoot, services, readyTimeout, help, allInterfaces);
+        return new Options(
+                value,
+                clean,
+                dataDir,
+                portOffset,
+                repoRoot,
+                services,
+                readyTimeout,
+                help,
+                allInterfaces,
+                fast,
+                backup,
+                restore);
     }
 
     public Options withClean(boolean value) {
-        return new Options(demo, value, dataDir, portOffset, repoRoot, services, readyTimeout, help, allInterfaces);
+        return new Options(
+                demo,
+                value,
+                dataDir,
+                portOffset,
+                repoRoot,
+                services,
+                readyTimeout,
+                help,
+                allInterfaces,
+                fast,
+                backup,
+                restore);
     }
 
     public Options withDataDir(Path value) {
-        return new Options(demo, clean, value, portOffset, repoRoot, services, readyTimeout, help, allInterfaces);
+        return new Options(
+                demo,
+                clean,
+                value,
+                portOffset,
+                repoRoot,
+                services,
+                readyTimeout,
+                help,
+                allInterfaces,
+                fast,
+                backup,
+                restore);
     }
 
     public Options withPortOffset(int value) {
-        return new Options(demo, clean, dataDir, value, repoRoot, services, readyTimeout, help, allInterfaces);
+        return new Options(
+                demo,
+                clean,
+                dataDir,
+                value,
+                repoRoot,
+                services,
+                readyTimeout,
+                help,
+                allInterfaces,
+                fast,
+                backup,
+                restore);
     }
 
     public Options withRepoRoot(Path value) {
-        return new Options(demo, clean, dataDir, portOffset, value, services, readyTimeout, help, allInterfaces);
+        return new Options(
+                demo,
+                clean,
+                dataDir,
+                portOffset,
+                value,
+                services,
+                readyTimeout,
+                help,
+                allInterfaces,
+                fast,
+                backup,
+                restore);
     }
 
     public Options withServices(List<String> value) {
-        return new Options(demo, clean, dataDir, portOffset, repoRoot, value, readyTimeout, help, allInterfaces);
+        return new Options(
+                demo,
+                clean,
+                dataDir,
+                portOffset,
+                repoRoot,
+                value,
+                readyTimeout,
+                help,
+                allInterfaces,
+                fast,
+                backup,
+                restore);
     }
 
     public Options withReadyTimeout(Duration value) {
-        return new Options(demo, clean, dataDir, portOffset, repoRoot, services, value, help, allInterfaces);
+        return new Options(
+                demo,
+                clean,
+                dataDir,
+                portOffset,
+                repoRoot,
+                services,
+                value,
+                help,
+                allInterfaces,
+                fast,
+                backup,
+                restore);
     }
 
     public Options withAllInterfaces(boolean value) {
-        return new Options(demo, clean, dataDir, portOffset, repoRoot, services, readyTimeout, help, value);
+        return new Options(
+                demo, clean, dataDir, portOffset, repoRoot, services, readyTimeout, help, value, fast, backup, restore);
+    }
+
+    public Options withFast(boolean value) {
+        return new Options(
+                demo,
+                clean,
+                dataDir,
+                portOffset,
+                repoRoot,
+                services,
+                readyTimeout,
+                help,
+                allInterfaces,
+                value,
+                backup,
+                restore);
+    }
+
+    public Options withBackup(Path value) {
+        return new Options(
+                demo,
+                clean,
+                dataDir,
+                portOffset,
+                repoRoot,
+                services,
+                readyTimeout,
+                help,
+                allInterfaces,
+                fast,
+                value,
+                restore);
+    }
+
+    public Options withRestore(Path value) {
+        return new Options(
+                demo,
+                clean,
+                dataDir,
+                portOffset,
+                repoRoot,
+                services,
+                readyTimeout,
+                help,
+                allInterfaces,
+                fast,
+                backup,
+                value);
+    }
+
+    /** What the local PostgreSQL promises: durable commits unless {@code --fast}. */
+    public EmbeddedDatabase.Durability durability() {
+        return fast ? EmbeddedDatabase.Durability.FAST_UNSAFE : EmbeddedDatabase.Durability.DURABLE;
     }
 
     /** Where the services listen: this machine only (127.0.0.1) unless {@code --all-interfaces}. */
@@ -128,6 +293,9 @@ public record Options(
                 case "--demo" -> options = options.withDemo(true);
                 case "--clean" -> options = options.withClean(true);
                 case "--all-interfaces" -> options = options.withAllInterfaces(true);
+                case "--fast" -> options = options.withFast(true);
+                case "--backup" -> options = options.withBackup(Path.of(valueOf(arg, value, queue)));
+                case "--restore" -> options = options.withRestore(Path.of(valueOf(arg, value, queue)));
                 case "--help", "-h" ->
                     options = new Options(
                             options.demo,
@@ -138,7 +306,10 @@ public record Options(
                             options.services,
                             options.readyTimeout,
                             true,
-                            options.allInterfaces);
+                            options.allInterfaces,
+                            options.fast,
+                            options.backup,
+                            options.restore);
                 case "--data-dir" -> options = options.withDataDir(Path.of(valueOf(arg, value, queue)));
                 case "--repo-root" -> options = options.withRepoRoot(Path.of(valueOf(arg, value, queue)));
                 case "--port-offset" -> options = options.withPortOffset(intValueOf(arg, value, queue));

@@ -44,6 +44,9 @@ public final class RunningStack implements AutoCloseable {
     private volatile EmbeddedDatabase database;
     private volatile KafkaBroker kafka;
     private volatile MailServer mail;
+    private volatile DatabaseWatch databaseWatch;
+    // Guards stopping and starting the broker, and kafka's replacement.
+    private final Object brokerLock = new Object();
     private volatile boolean closing;
     private String devToken;
     private DevKeys devKeys;
@@ -111,11 +114,18 @@ public final class RunningStack implements AutoCloseable {
             kafka = KafkaBroker.external(externalKafka);
         }
         checkNotClosing();
-        database = EmbeddedDatabase.startPersistent(dataDir.postgres(), ports.postgres());
+        if (options.fast() && System.getenv("DB_URL") == null) {
+            warnFast();
+        }
+        database = EmbeddedDatabase.startPersistent(dataDir.postgres(), ports.postgres(), options.durability());
         say(
                 database.isEmbedded()
                         ? "PostgreSQL ready on port " + ports.postgres() + " (data in " + dataDir.postgres() + ")"
                         : "Using external PostgreSQL at " + database.jdbcUrl());
+        if (database.isEmbedded()) {
+            databaseWatch = new DatabaseWatch(database, RunningStack::say);
+            databaseWatch.start();
+        }
         checkNotClosing();
         String externalSmtp = System.getenv("SMTP_HOST");
         if (!options.services().contains("notification-service")) {
@@ -145,6 +155,15 @@ public final class RunningStack implements AutoCloseable {
         services.values().forEach(ServiceProcess::start);
         awaitReady(services.values(), startedAt, deadline);
         startupTime = Duration.between(startedAt, Instant.now());
+    }
+
+    /** Said before PostgreSQL starts, and again by the launcher next to "Platform ready". */
+    static void warnFast() {
+        say("");
+        say("!!! --fast: PostgreSQL runs with " + EmbeddedDatabase.describe(EmbeddedDatabase.Durability.FAST_UNSAFE));
+        say("!!! A crash of PostgreSQL or of this machine can LOSE DATA THE SERVICES ALREADY ACKNOWLEDGED, and leave");
+        say("!!! events downstream for rows that are gone. Use it for throw-away data only; drop --fast to be safe.");
+        say("");
     }
 
     private void requireFreePorts(Ports ports, boolean embeddedKafka) {
@@ -337,6 +356,92 @@ public final class RunningStack implements AutoCloseable {
         return startupTime;
     }
 
+    /**
+     * Kills every process of the embedded PostgreSQL at once with SIGKILL (the postmaster and all its children, as
+     * an OOM kill of the whole container or a lost container would) and returns once they are all gone. Nothing
+     * shuts down cleanly; what survives is what was on disk. The stack's watch notices within a second, says so
+     * and starts PostgreSQL again on the same data directory and port (crash recovery from the WAL); wait for
+     * {@link #isDatabaseUp()} if a test needs it back.
+     */
+    public void killDatabase() {
+        requireEmbeddedDatabase();
+        database.kill();
+    }
+
+    /**
+     * Stops the embedded PostgreSQL cleanly and keeps it down: the watch does not start it again until {@link
+     * #startDatabase()}. The services see connection failures meanwhile.
+     */
+    public void stopDatabase() {
+        requireEmbeddedDatabase();
+        databaseWatch.hold();
+        database.stop();
+    }
+
+    /**
+     * Starts the embedded PostgreSQL again on the same data directory and port, after {@link #stopDatabase()} or
+     * {@link #killDatabase()}, and returns once it accepts connections; from then on the watch restarts it again
+     * if it dies. A no-op if it runs.
+     */
+    public void startDatabase() {
+        requireEmbeddedDatabase();
+        database.start();
+        databaseWatch.release();
+    }
+
+    /** Whether the embedded PostgreSQL's postmaster runs. */
+    public boolean isDatabaseUp() {
+        requireEmbeddedDatabase();
+        return database.isAlive();
+    }
+
+    /** How many times the watch started a dead PostgreSQL again since the stack started. */
+    public long databaseRestarts() {
+        requireEmbeddedDatabase();
+        return databaseWatch.restarts();
+    }
+
+    private void requireEmbeddedDatabase() {
+        if (database == null || !database.isEmbedded()) {
+            throw new IllegalStateException(
+                    "The stack uses an external PostgreSQL (DB_URL); it cannot stop or kill it");
+        }
+    }
+
+    /**
+     * Stops the local Kafka broker (SIGTERM; it flushes and closes its log, SIGKILL after 15 s) and keeps it down
+     * until {@link #startBroker()}. The services' producers and consumers see the broker gone meanwhile.
+     */
+    public void stopBroker() {
+        synchronized (brokerLock) {
+            requireEmbeddedBroker();
+            kafka.close();
+        }
+    }
+
+    /**
+     * Starts the local Kafka broker again on the same log directory and ports, and returns once it answers a
+     * metadata request (within {@code --ready-timeout}). A no-op if it runs.
+     */
+    public void startBroker() {
+        synchronized (brokerLock) {
+            requireEmbeddedBroker();
+            if (kafka.isAlive()) {
+                return;
+            }
+            KafkaBroker started = KafkaBroker.launch(dataDir, options.ports(), false);
+            kafka = started;
+            started.awaitReady(Instant.now().plus(options.readyTimeout()));
+        }
+    }
+
+    private void requireEmbeddedBroker() {
+        if (kafka == null || !kafka.isEmbedded()) {
+            throw new IllegalStateException(
+                    "The stack uses an external Kafka (KAFKA_BOOTSTRAP_SERVERS); it cannot stop or start it");
+        }
+    }
+
     /** Kills the service's JVM with SIGKILL, as a crash would; the rest of the stack keeps running. */
     public void kill9(String name) {
         service(name).kill();
@@ -387,10 +492,18 @@ public final class RunningStack implements AutoCloseable {
     /** Services first (they use the rest), then Kafka, then PostgreSQL; each step runs even if one fails. */
     private void stopComponents() {
         List<Runnable> steps = List.of(
+                () -> {
+                    // First, or it would start the database again once it is stopped below.
+                    if (databaseWatch != null) {
+                        databaseWatch.close();
+                    }
+                },
                 () -> ServiceProcess.stopAll(List.copyOf(services.values()), SERVICE_STOP_GRACE),
                 () -> {
-                    if (kafka != null) {
-                        kafka.close();
+                    synchronized (brokerLock) {
+                        if (kafka != null) {
+                            kafka.close();
+                        }
                     }
                 },
                 () -> {
