@@ -186,7 +186,11 @@ public final class OutageDrill {
                 stack.killDatabase();
                 long started = System.nanoTime();
                 // The run command's watch notices and starts it again on the same data directory.
+                long deadline = started + TimeUnit.MINUTES.toNanos(5);
                 while (!stack.isDatabaseUp()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("PostgreSQL was not started again within 5 minutes");
+                    }
                     Thread.sleep(50);
                 }
                 return String.format(
