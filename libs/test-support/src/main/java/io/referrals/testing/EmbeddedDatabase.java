@@ -145,6 +145,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static EmbeddedPostgres.Builder persistentBuilder(Path dataDirectory, int port, Durability durability) {
         return builder(durability)
+                // TCP only, no Unix socket: the socket's lock file in /tmp names the postmaster's pid, and after a
+                // kill that pid can linger as an unreaped zombie (the postmaster is orphaned by pg_ctl), which would
+                // make PostgreSQL refuse to start again on the same port.
+                .setServerConfig("unix_socket_directories", "")
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port);
@@ -203,9 +207,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * started, stopped, killed) or for an external database.
      */
     public Optional<ProcessHandle> postmaster() {
-        if (dataDirectory == null) {
-            return Optional.empty();
-        }
+        return dataDirectory == null ? Optional.empty() : runningPostmaster(dataDirectory);
+    }
+
+    /** The postmaster running on {@code dataDirectory} (from its {@code postmaster.pid}), if one does. */
+    public static Optional<ProcessHandle> runningPostmaster(Path dataDirectory) {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         try {
             if (!Files.exists(pidFile)) {
@@ -220,6 +226,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return ProcessHandle.of(pid)
                     .filter(EmbeddedDatabase::isRunning)
                     .filter(p -> p.info().command().orElse("").endsWith("postgres"));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The port of the postmaster running on {@code dataDirectory} (line 4 of its {@code postmaster.pid}). */
+    public static Optional<Integer> runningPort(Path dataDirectory) {
+        if (runningPostmaster(dataDirectory).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.size() < 4
+                    ? Optional.empty()
+                    : Optional.of(Integer.parseInt(lines.get(3).trim()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
