@@ -22,6 +22,7 @@ public final class DataDirectory implements AutoCloseable {
     private static final Set<String> OWN_ENTRIES = Set.of(
             LOCK,
             "postgres",
+            "postgres.restoring",
             "kafka",
             "logs",
             "kafka.properties",
@@ -42,16 +43,24 @@ public final class DataDirectory implements AutoCloseable {
 
     /** Creates the directory and takes its lock, or fails if another stack holds it. */
     void open() {
+        if (!tryOpen()) {
+            throw new StackStartException("Another local stack is running on " + root
+                    + ". Stop it first, or start this one with another --data-dir and --port-offset.");
+        }
+    }
+
+    /** Creates the directory and takes its lock; false (holding nothing) if another stack holds it. */
+    boolean tryOpen() {
         try {
             Files.createDirectories(root);
             lockChannel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lock = lockChannel.tryLock();
             if (lock == null) {
                 lockChannel.close();
-                throw new StackStartException("Another local stack is running on " + root
-                        + ". Stop it first, or start this one with another --data-dir and --port-offset.");
+                return false;
             }
             Files.createDirectories(logs());
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + root, e);
         }
@@ -81,7 +90,10 @@ public final class DataDirectory implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
         try (Stream<Path> tree = Files.walk(path)) {
             for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

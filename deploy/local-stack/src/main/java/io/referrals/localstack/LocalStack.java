@@ -32,6 +32,21 @@ public final class LocalStack {
             return;
         }
         logToFile(options.dataDir().resolve("logs").resolve("local-stack.log"));
+        if (options.backup() != null || options.restore() != null) {
+            try {
+                if (options.backup() != null) {
+                    DatabaseBackup.backup(options, options.backup());
+                } else {
+                    DatabaseBackup.restore(options, options.restore());
+                }
+                // Zonky's shutdown hooks stop a PostgreSQL started for the purpose, if an error left one running.
+                System.exit(0);
+            } catch (RuntimeException e) {
+                System.err.println((options.backup() != null ? "Backup" : "Restore") + " failed: " + describe(e));
+                System.exit(1);
+            }
+            return;
+        }
         stopOnSignals();
 
         RunningStack stack;

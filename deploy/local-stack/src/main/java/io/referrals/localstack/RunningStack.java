@@ -409,6 +409,12 @@ public final class RunningStack implements AutoCloseable {
         return databaseWatch.restarts();
     }
 
+    /** Completed rounds of the database watch, for tests that must see it looked and left a stopped database down. */
+    long databaseWatchRounds() {
+        requireEmbeddedDatabase();
+        return databaseWatch.rounds();
+    }
+
     private void requireEmbeddedDatabase() {
         if (database == null || !database.isEmbedded()) {
             throw new IllegalStateException(

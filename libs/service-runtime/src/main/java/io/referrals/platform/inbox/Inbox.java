@@ -252,7 +252,8 @@ public class Inbox {
             if (TransientFailures.isDatabaseUnreachable(e)) {
                 availability.unreachable(e);
             }
-            String kind = (dependency ? "dependency " : "bug ") + TransientFailures.summary(e);
+            // A dependency away is one state however its failures read (reset, then refused); a bug is one per message.
+            String kind = dependency ? "dependency" : "bug " + TransientFailures.summary(e);
             if (attempt == 1) {
                 since = System.nanoTime();
             }
