@@ -271,7 +271,13 @@ final class DatabaseBackup {
             Ports.requireFree(port, "PostgreSQL");
             Path staging = dataDir.root().resolve("postgres.restoring");
             DataDirectory.deleteRecursively(staging);
-            extract(source, staging);
+            try {
+                extract(source, staging);
+            } catch (IOException e) {
+                DataDirectory.deleteRecursively(staging);
+                throw new StackStartException(source + " is not a backup made by ./run.sh --backup (" + e.getMessage()
+                        + "); nothing changed");
+            }
             if (!Files.exists(staging.resolve("PG_VERSION")) || !Files.exists(staging.resolve("backup_label"))) {
                 DataDirectory.deleteRecursively(staging);
                 throw new StackStartException(source + " is not a backup made by ./run.sh --backup");

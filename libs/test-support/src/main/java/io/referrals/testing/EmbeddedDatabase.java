@@ -253,7 +253,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * Kills every process of the persistent embedded server at once with SIGKILL, the postmaster and all its
-     * children, the way an OOM kill of the whole cgroup or a lost container would, and waits until they are gone.
+     * children (frozen with SIGSTOP first, then killed by one {@code kill} call), the way an OOM kill of the whole
+     * cgroup or a lost container would, and waits until they are gone.
      * Nothing is shut down cleanly: the next {@link #start()} runs crash recovery from the WAL.
      */
     public synchronized void kill() {
@@ -261,14 +262,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Optional<ProcessHandle> postmaster = postmaster();
         if (postmaster.isPresent()) {
             ProcessHandle main = postmaster.get();
+            // Frozen first (SIGSTOP), so it forks no new backend between the listing and the kill. Each child runs
+            // in a session of its own (PostgreSQL detaches them), so no process group holds them all: they are
+            // listed here, while the postmaster is still their parent, and killed together by one kill(1) call.
+            signal("STOP", List.of(main));
             List<ProcessHandle> all = new ArrayList<>();
             all.add(main);
-            // Listed before the kill: once the postmaster is gone its children are re-parented and not found.
             all.addAll(main.descendants().toList());
-            // pg_ctl starts the postmaster in a session of its own, so its process group holds it and every child:
-            // one kill(2) of the group ends them together, as the kernel does for a container. The handles below
-            // catch anything outside the group.
-            killProcessGroup(main.pid());
+            signal("KILL", all);
+            // Should there be no kill command: the same, one by one from here.
             all.forEach(ProcessHandle::destroyForcibly);
             for (ProcessHandle process : all) {
                 awaitExit(process, Duration.ofSeconds(20));
@@ -354,15 +356,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static void killProcessGroup(long pgid) {
+    private static void signal(String signal, List<ProcessHandle> processes) {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, "--"));
+        processes.forEach(p -> command.add(Long.toString(p.pid())));
         try {
-            Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + pgid)
+            Process kill = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             kill.waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
-            // No kill command: the per-process kills do it.
+            // No kill command: the caller's per-process kills do it.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
