@@ -7,16 +7,21 @@ import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
 import io.referrals.events.MalformedEventException;
 import io.referrals.events.Topics;
+import io.referrals.platform.availability.DatabaseAvailability;
+import io.referrals.platform.availability.TransientFailures;
 import io.referrals.platform.config.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -27,13 +32,26 @@ import org.jboss.logging.Logger;
  * ({@link DeadLetters}) and the consumer moves on. Other failures (a database outage) are retried with growing pauses
  * until they pass: a valid event is never skipped, and the partition waits, which the lag metric shows.
  *
+ * <p>Why an outage of any length is ridden out this way, on purpose: the retry loop runs in the channel's blocking
+ * handler ({@code @Blocking(ordered = true)}), so the worker thread holds the record while the database is away. The
+ * connector (SmallRye Kafka 4.33, {@code KafkaRecordStreamSubscription}) keeps polling on its own polling thread
+ * whatever the worker does; once its queue holds {@code max.poll.records * max-queue-size-factor} records it pauses
+ * the partitions and goes on polling empty, so {@code max.poll.interval.ms} cannot trip and the consumer keeps its
+ * partitions; when the queue drains it resumes them. The one limit that counted the wait was the throttled commit
+ * strategy's {@code throttled.unprocessed-record-max-age.ms} (60 s): it reported a record unacknowledged for longer as a
+ * fatal failure, closed the consumer and left the channel dead until a restart. It is switched off in service-runtime's
+ * {@code microprofile-config.properties}; what it stood for (a consumer that is stuck, not waiting) is
+ * {@link ConsumersLiveness}, which times one attempt, not the wait. Offsets are committed only for applied records,
+ * so a restart in the middle redelivers and the inbox table absorbs the repeat. A supervised restart of the channel
+ * was the alternative; it would rebuild the consumer and rejoin the group after every outage for nothing that this
+ * loop does not already give.
+ *
  * <p>One record is a batch of one; a batch ({@link #consumeAll}) is applied in one transaction: one commit and one round of read-model writes for
  * hundreds of events, which is what lets a projection keep up with a busy topic or replay years of history.
  */
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
-    private static final long MAX_PAUSE_MILLIS = 30_000;
 
     @Inject
     EntityManager entityManager;
@@ -46,6 +64,15 @@ public class Inbox {
 
     @Inject
     DeadLetters deadLetters;
+
+    @Inject
+    InboxConfig config;
+
+    @Inject
+    DatabaseAvailability availability;
+
+    /** When each attempt now running started (System.nanoTime), for {@link ConsumersLiveness}. */
+    private final Collection<Long> attemptsInFlight = new ConcurrentLinkedQueue<>();
 
     /** Applies one consumed record: a batch of one. Returns true if it had an effect. */
     public boolean consume(InboundRecord record, EventRouter router) {
@@ -93,20 +120,25 @@ public class Inbox {
                 park(record, e);
             }
         }
-        int attempt = 1;
+        Failures failures = new Failures("a batch of " + events.size() + " events");
         while (!events.isEmpty()) {
+            long started = attemptStarted();
             try {
                 Set<String> applied = QuarkusTransaction.requiringNew().call(() -> applyAllOnce(events, router));
                 events.forEach(decoded ->
                         count(decoded.event(), applied.contains(decoded.event().id())));
+                failures.passed();
                 return applied.size();
             } catch (MalformedData e) {
                 park(e.decoded.record(), e.reason);
                 events.remove(e.decoded);
             } catch (RuntimeException e) {
-                pauseBeforeRetry(attempt++, "a batch of " + events.size() + " events", e);
+                failures.failed(e);
+            } finally {
+                attemptEnded(started);
             }
         }
+        failures.passed();
         return 0;
     }
 
@@ -161,17 +193,103 @@ public class Inbox {
                 .increment();
     }
 
-    private void pauseBeforeRetry(int attempt, String what, RuntimeException e) {
-        long pause = Math.min(100L << Math.min(attempt, 16), MAX_PAUSE_MILLIS);
-        registry.counter("inbox.retries", "service", service.name()).increment();
-        LOG.warnf("Applying %s failed (attempt %d), retrying in %d ms: %s", what, attempt, pause, e.toString());
-        sleep(pause);
-    }
-
     private void park(InboundRecord record, MalformedEventException e) {
         registry.counter("inbox.events.malformed", "service", service.name()).increment();
         LOG.warnf("Malformed event sent to the dead-letter topic %s: %s", deadLetters.topic(), e.getMessage());
-        deadLetters.park(record, e);
+        // Parking needs the broker: while it is away the record waits here like any other, and is parked once.
+        Failures failures = new Failures("parking a malformed record on " + deadLetters.topic());
+        while (true) {
+            try {
+                deadLetters.park(record, e);
+                failures.passed();
+                return;
+            } catch (RuntimeException failure) {
+                failures.failed(failure);
+            }
+        }
+    }
+
+    /** The longest time an attempt now running has taken: what {@link ConsumersLiveness} reports. */
+    Duration longestAttemptInFlight() {
+        long now = System.nanoTime();
+        return attemptsInFlight.stream()
+                .map(started -> Duration.ofNanos(now - started))
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+    }
+
+    private long attemptStarted() {
+        long started = System.nanoTime();
+        attemptsInFlight.add(started);
+        return started;
+    }
+
+    private void attemptEnded(long started) {
+        attemptsInFlight.remove(started);
+    }
+
+    /**
+     * One run of failures of the same events, and the one place that decides what a failure means. Logs once per
+     * change of state (failing, failing differently, passing again), never once per attempt, and pauses between
+     * attempts with a capped backoff. Neither kind of failure skips the events or parks them: a dependency that is away
+     * (the database, the broker: {@link TransientFailures}) comes back, and a bug is fixed by a new release that then
+     * applies them; dead letters are for records that are not valid events.
+     */
+    private final class Failures {
+        private final String what;
+        private int attempt;
+        private long since;
+        private String lastKind;
+
+        Failures(String what) {
+            this.what = what;
+        }
+
+        void failed(RuntimeException e) {
+            attempt++;
+            registry.counter("inbox.retries", "service", service.name()).increment();
+            boolean dependency = TransientFailures.isTransient(e);
+            if (TransientFailures.isDatabaseUnreachable(e)) {
+                availability.unreachable(e);
+            }
+            // A dependency away is one state however its failures read (reset, then refused); a bug is one per message.
+            String kind = dependency ? "dependency" : "bug " + TransientFailures.summary(e);
+            if (attempt == 1) {
+                since = System.nanoTime();
+            }
+            if (!kind.equals(lastKind)) {
+                if (dependency) {
+                    LOG.warnf(
+                            "Consumption paused: applying %s failed because a dependency is away (%s); retrying until"
+                                    + " it is back",
+                            what, TransientFailures.summary(e));
+                } else {
+                    // A bug (or data no handler expected): the one stack trace of this run of failures.
+                    LOG.errorf(
+                            e,
+                            "Consumption stalled: applying %s failed, not because a dependency is away; retrying"
+                                    + " every %d s until a fix is deployed, nothing is skipped",
+                            what,
+                            config.maxPause().toSeconds());
+                }
+                lastKind = kind;
+            }
+            sleep(pause(attempt));
+        }
+
+        void passed() {
+            if (attempt > 0) {
+                LOG.infof(
+                        "Consumption resumed: %s applied after %d failed attempts over %s s",
+                        what, attempt, String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9));
+                attempt = 0;
+                lastKind = null;
+            }
+        }
+
+        private long pause(int attempt) {
+            return Math.min(100L << Math.min(attempt, 16), config.maxPause().toMillis());
+        }
     }
 
     private static void sleep(long millis) {

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the problem+json error answers every operation can give, so that generated clients know
- * them without each resource method repeating the same annotations: 500 everywhere, 401 and 403 on operations that
+ * them without each resource method repeating the same annotations: 500 and 503 (a dependency away, with Retry-After) everywhere, 401 and 403 on operations that
  * require a token (public ones, such as intake links and unsubscribe, answer neither), 400 where there is a body or query input, 404 where there is a path parameter. Also shows
  * enum values as they travel ({@link io.referrals.events.WireEnum}: lower case).
  */
@@ -83,6 +83,10 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, "404", "No such resource in this practice");
         }
         add(responses, "500", "Unexpected error, logged with the id given in `detail`");
+        add(
+                responses,
+                "503",
+                "service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds");
     }
 
     private static void add(APIResponses responses, String code, String description) {

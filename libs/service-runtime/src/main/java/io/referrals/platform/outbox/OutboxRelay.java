@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.referrals.events.EventCodec;
+import io.referrals.platform.availability.TransientFailures;
 import io.referrals.platform.config.ServiceConfig;
 import io.referrals.platform.kafka.KafkaRecords;
 import io.referrals.platform.kafka.KafkaTopicsConfig;
@@ -101,6 +102,8 @@ public class OutboxRelay {
 
     private void loop() {
         long backoffMillis = 0;
+        long failingSince = -1;
+        String lastFailure = null;
         while (running) {
             try {
                 signal.tryAcquire(
@@ -113,6 +116,13 @@ public class OutboxRelay {
                 do {
                     sent = relayBatch();
                 } while (running && sent == config.batchSize());
+                if (failingSince >= 0) {
+                    LOG.infof(
+                            "Outbox relay resumed after %d s of failures",
+                            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - failingSince));
+                    failingSince = -1;
+                    lastFailure = null;
+                }
                 backoffMillis = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -120,7 +130,16 @@ public class OutboxRelay {
             } catch (Exception e) {
                 failures.increment();
                 backoffMillis = Math.min(Math.max(backoffMillis * 2, 500), 30_000);
-                LOG.warnf("Outbox relay failed, retrying in %d ms: %s", backoffMillis, e.toString());
+                // Once per change of state, not once per attempt: an outage of the database or the broker is one
+                // line here, and one more when the relay resumes.
+                String failure = TransientFailures.summary(e);
+                if (failingSince < 0) {
+                    failingSince = System.nanoTime();
+                }
+                if (!failure.equals(lastFailure)) {
+                    LOG.warnf("Outbox relay failed, retrying with pauses up to 30 s: %s", e.toString());
+                    lastFailure = failure;
+                }
             }
         }
     }

@@ -37,6 +37,14 @@ public record Problem(
                 .withErrors(fieldErrors);
     }
 
+    /**
+     * 503 service-unavailable: a dependency the request needs (the database) cannot be reached for now. Nothing was
+     * changed; the same request may be sent again after the {@code Retry-After} that comes with it.
+     */
+    public static Problem serviceUnavailable(String detail) {
+        return of(503, "service-unavailable", "Service temporarily unavailable", detail);
+    }
+
     public Problem withErrors(List<FieldError> fieldErrors) {
         return new Problem(type, title, status, detail, instance, fieldErrors, extensions);
     }

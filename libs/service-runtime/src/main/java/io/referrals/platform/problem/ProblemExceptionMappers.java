@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.referrals.platform.availability.DatabaseAvailability;
+import io.referrals.platform.availability.TransientFailures;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -27,6 +30,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Every error a service answers, as RFC 9457 problem+json. */
 public class ProblemExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @Inject
+    DatabaseAvailability availability;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -112,8 +118,23 @@ public class ProblemExceptionMappers {
         return response.build();
     }
 
+    /**
+     * A request that cannot reach the database answers 503 with Retry-After: the client did nothing wrong and the
+     * same request will work once the database is back. Counted, not logged: {@link DatabaseAvailability} logs once
+     * when the database goes and once when it is back, with how many requests were refused meanwhile.
+     */
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (TransientFailures.isDatabaseUnreachable(e)) {
+            availability.unreachable(e);
+            availability.refused();
+            long retryAfter = availability.retryAfterSeconds();
+            return ProblemResponses.of(
+                    Problem.serviceUnavailable("The database cannot be reached at the moment. Retry after " + retryAfter
+                                    + " seconds; a write retried with the same Idempotency-Key is applied once.")
+                            .withInstance(RequestPaths.redacted(uri)),
+                    retryAfter);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, RequestPaths.redacted(uri));
         return ProblemResponses.of(

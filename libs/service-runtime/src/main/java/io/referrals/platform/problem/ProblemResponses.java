@@ -12,4 +12,13 @@ public final class ProblemResponses {
                 .entity(problem)
                 .build();
     }
+
+    /** A problem the client may retry: {@code Retry-After} says after how many seconds (RFC 9110). */
+    public static Response of(Problem problem, long retryAfterSeconds) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .header("Retry-After", Long.toString(retryAfterSeconds))
+                .entity(problem)
+                .build();
+    }
 }
