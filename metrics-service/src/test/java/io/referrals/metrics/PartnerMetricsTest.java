@@ -15,20 +15,25 @@ import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
 import io.referrals.events.Money;
 import io.referrals.events.PartnerCategory;
+import io.referrals.events.ReferralChannel;
+import io.referrals.events.ReferralStatus;
 import io.referrals.events.Topics;
 import io.referrals.events.partner.PartnerCreated;
+import io.referrals.events.referral.ReferralAttributed;
 import io.referrals.events.referral.ReferralConverted;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.Referrer;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -108,6 +113,97 @@ class PartnerMetricsTest {
                         .body("revenue.size()", equalTo(2))
                         .body("revenue.find { it.currency == 'USD' }.amount", equalTo("1500.00"))
                         .body("revenue.find { it.currency == 'EUR' }.amount", equalTo("200.50")));
+    }
+
+    @Test
+    void anUnverifiedReferralCountsForThePartnerOnlyOnceConfirmedAndThenAsIfFromTheStart() {
+        Events events = new Events(tenant);
+        UUID confirmedPartner = partnerId;
+        UUID verifiedPartner = UUID.randomUUID();
+        Instant contacted = received.plus(Duration.ofDays(2));
+        Instant converted = received.plus(Duration.ofDays(10));
+        UUID unverified = UUID.randomUUID();
+        UUID rejected = UUID.randomUUID();
+        UUID verified = UUID.randomUUID();
+        Events.send(
+                events.partnerCreated(
+                        confirmedPartner, "Dana Lee", PartnerCategory.PROFESSIONAL, List.of(), null, received),
+                events.partnerCreated(
+                        verifiedPartner, "Lee Other", PartnerCategory.PROFESSIONAL, List.of(), null, received),
+                // Matched by email on a public intake link, converted before the practice confirmed the match.
+                unverifiedReceived(events, unverified),
+                events.statusChanged(unverified, null, ReferralStatus.RECEIVED, ReferralStatus.CONTACTED, contacted),
+                events.converted(unverified, null, "1500.00", "USD", received, converted),
+                // Matched too, then closed; the practice rejects the match: nobody's ever.
+                unverifiedReceived(events, rejected),
+                events.closed(rejected, null, ReferralStatus.DECLINED, received, contacted),
+                // The same story as the first, attributed by the practice from the start.
+                events.received(verified, verifiedPartner, null, received, null),
+                events.statusChanged(
+                        verified, verifiedPartner, ReferralStatus.RECEIVED, ReferralStatus.CONTACTED, contacted),
+                events.converted(verified, verifiedPartner, "1500.00", "USD", received, converted));
+
+        // The practice's numbers count all three at once; the matched partner's count none of them.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as(tenant)
+                        .get("/api/metrics/summary?from=2026-03-01&to=2026-03-31")
+                        .then()
+                        .statusCode(200)
+                        .body("received", equalTo(3))
+                        .body("converted", equalTo(2)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> partnerNumbers(verifiedPartner).body("referralsReceived", equalTo(1)));
+        partnerNumbers(confirmedPartner)
+                .body("referralsReceived", equalTo(0))
+                .body("referralsConverted", equalTo(0))
+                .body("revenue.size()", equalTo(0));
+
+        Events.send(events.wrap(
+                EventTypes.REFERRAL_ATTRIBUTED,
+                unverified,
+                new ReferralAttributed(
+                        unverified, new Referrer(confirmedPartner, "Dana Lee", null), converted.plusSeconds(60))));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> partnerNumbers(confirmedPartner).body("referralsReceived", equalTo(1)));
+        Map<String, Object> afterConfirmation =
+                partnerNumbers(confirmedPartner).extract().jsonPath().getMap("");
+        Map<String, Object> fromTheStart =
+                partnerNumbers(verifiedPartner).extract().jsonPath().getMap("");
+        for (String number : List.of(
+                "referralsReceived",
+                "referralsConverted",
+                "conversionRate",
+                "averageDaysToConvert",
+                "revenue",
+                "firstReferralAt",
+                "lastReferralAt")) {
+            assertEquals(fromTheStart.get(number), afterConfirmation.get(number), number);
+        }
+        as(tenant)
+                .get("/api/metrics/summary?from=2026-03-01&to=2026-03-31")
+                .then()
+                .body("received", equalTo(3))
+                .body("converted", equalTo(2));
+    }
+
+    private CloudEvent unverifiedReceived(Events events, UUID referralId) {
+        return events.wrap(
+                EventTypes.REFERRAL_RECEIVED,
+                referralId,
+                new ReferralReceived(
+                        referralId,
+                        new Referrer(null, "Dana Lee", null),
+                        null,
+                        Consent.NONE,
+                        received,
+                        ReferralChannel.INTAKE_LINK,
+                        null,
+                        ReferralReceived.UNVERIFIED));
+    }
+
+    private ValidatableResponse partnerNumbers(UUID partner) {
+        return as(tenant).get("/api/metrics/partners/" + partner).then().statusCode(200);
     }
 
     @Test

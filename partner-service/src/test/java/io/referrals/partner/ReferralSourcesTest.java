@@ -7,13 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.Consent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
+import io.referrals.events.ReferralChannel;
 import io.referrals.events.Topics;
+import io.referrals.events.referral.ReferralAttributed;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.Referrer;
 import io.referrals.testing.DevTokens;
@@ -21,6 +24,10 @@ import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -31,6 +38,9 @@ import org.junit.jupiter.api.Test;
 class ReferralSourcesTest {
     private final String tenant = "practice-" + UUID.randomUUID();
     private final KafkaTestClient kafka = new KafkaTestClient(PlatformTestResource.bootstrapServers());
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private RequestSpecification as(String role) {
         return given().auth().oauth2(DevTokens.token(tenant, role)).contentType(ContentType.JSON);
@@ -105,6 +115,72 @@ class ReferralSourcesTest {
                 .then()
                 .statusCode(200)
                 .body("needsReview", equalTo(false));
+    }
+
+    @Test
+    void anUnverifiedReferralFlagsNobodyAndMakesNoCandidateUntilThePracticeConfirmsIt() throws Exception {
+        String id = as("owner")
+                .body(
+                        "{\"name\":\"Matched Former\",\"email\":\"matched.former@example.com\",\"category\":\"professional\"}")
+                .post("/api/partners")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("owner")
+                .body("{\"to\":\"ended\",\"reason\":\"Retired\"}")
+                .post("/api/partners/" + id + "/stage-transitions")
+                .then()
+                .statusCode(200);
+        UUID referralId = UUID.randomUUID();
+        CloudEvent unverified = EventCodec.wrap(
+                EventTypes.REFERRAL_RECEIVED,
+                "/referral-service",
+                tenant,
+                referralId.toString(),
+                new ReferralReceived(
+                        referralId,
+                        new Referrer(null, "Matched Former", null),
+                        null,
+                        Consent.NONE,
+                        Instant.now(),
+                        ReferralChannel.INTAKE_LINK,
+                        null,
+                        ReferralReceived.UNVERIFIED));
+        kafka.send(Topics.REFERRAL_EVENTS, unverified);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(unverified.id()));
+        as("viewer").get("/api/partners?needsReview=true").then().body("total", equalTo(0));
+        as("viewer").get("/api/partners?candidate=true").then().body("total", equalTo(0));
+
+        kafka.send(
+                Topics.REFERRAL_EVENTS,
+                EventCodec.wrap(
+                        EventTypes.REFERRAL_ATTRIBUTED,
+                        "/referral-service",
+                        tenant,
+                        referralId.toString(),
+                        new ReferralAttributed(
+                                referralId,
+                                new Referrer(UUID.fromString(id), "Matched Former", "matched.former@example.com"),
+                                Instant.now())));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("viewer")
+                        .get("/api/partners?needsReview=true")
+                        .then()
+                        .body("items.id", contains(id)));
+        as("viewer").get("/api/partners?candidate=true").then().body("total", equalTo(0));
+    }
+
+    private boolean processed(String eventId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select count(*) from partner.processed_event where event_id = ?")) {
+            select.setString(1, eventId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getInt(1) == 1;
+            }
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import db.migration.V8__encrypt_intake_signing_secrets;
@@ -27,6 +28,8 @@ import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
 import io.referrals.events.Topics;
 import io.referrals.events.partner.AgreementActivated;
+import io.referrals.events.referral.ReferralAttributed;
+import io.referrals.events.referral.ReferralReceived;
 import io.referrals.testing.PlatformTestResource;
 import io.referrals.testing.TestClock;
 import io.restassured.http.ContentType;
@@ -150,6 +153,57 @@ class PublicIntakeTest {
                 .body(
                         "items.findAll { it.referred.name == 'Claimed' || it.referred.name == 'Only Partner' }.size()",
                         equalTo(0));
+    }
+
+    @Test
+    void anUnverifiedReferralCreditsNoPartnerOnTheTopicUntilThePracticeConfirmsIt() {
+        UUID partnerId = knownPartner(tenant, "Dana Lee");
+        String token = token("{\"name\":\"Website form\"}");
+        String confirmed = intakeAs("dana.lee@example.com", "Credit Later", token);
+        String rejected = intakeAs("dana.lee@example.com", "Credit Never", token);
+        convert(confirmed);
+
+        // Received, status changed and converted: none of them names the matched partner.
+        List<CloudEvent> before = kafka().eventsFor(Topics.REFERRAL_EVENTS, confirmed, 3, Duration.ofSeconds(30));
+        ReferralReceived received = EventCodec.data(before.get(0), EventTypes.REFERRAL_RECEIVED);
+        assertEquals(ReferralReceived.UNVERIFIED, received.attribution());
+        assertNull(received.referrer().partnerId());
+        assertNull(received.referrer().email());
+        assertTrue(received.unverified());
+        assertNull(EventCodec.data(before.get(1), EventTypes.REFERRAL_STATUS_CHANGED)
+                .partnerId());
+        assertNull(EventCodec.data(before.get(2), EventTypes.REFERRAL_CONVERTED).partnerId());
+
+        as(tenant, "owner")
+                .body("{\"decision\":\"confirmed\"}")
+                .put("/api/referrals/" + confirmed + "/attribution")
+                .then()
+                .statusCode(200);
+        CloudEvent attributedEvent = kafka().eventsFor(Topics.REFERRAL_EVENTS, confirmed, 4, Duration.ofSeconds(30))
+                .get(3);
+        assertEquals(EventTypes.REFERRAL_ATTRIBUTED.cloudEventType(), attributedEvent.type());
+        ReferralAttributed attributed = EventCodec.data(attributedEvent, EventTypes.REFERRAL_ATTRIBUTED);
+        assertEquals(UUID.fromString(confirmed), attributed.referralId());
+        assertEquals(partnerId, attributed.referrer().partnerId());
+        assertEquals("dana.lee@example.com", attributed.referrer().email());
+
+        // A rejected attribution announces nothing, and what follows still credits nobody.
+        as(tenant, "owner")
+                .body("{\"decision\":\"rejected\"}")
+                .put("/api/referrals/" + rejected + "/attribution")
+                .then()
+                .statusCode(200);
+        convert(rejected);
+        List<CloudEvent> afterRejection =
+                kafka().eventsFor(Topics.REFERRAL_EVENTS, rejected, 3, Duration.ofSeconds(30));
+        assertEquals(
+                List.of(
+                        EventTypes.REFERRAL_RECEIVED.cloudEventType(),
+                        EventTypes.REFERRAL_STATUS_CHANGED.cloudEventType(),
+                        EventTypes.REFERRAL_CONVERTED.cloudEventType()),
+                afterRejection.stream().map(CloudEvent::type).toList());
+        assertNull(EventCodec.data(afterRejection.get(2), EventTypes.REFERRAL_CONVERTED)
+                .partnerId());
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -300,6 +301,98 @@ class PlatformEndToEndIT {
             assertEquals("owed", rewards.get("items").get(0).get("status").asText());
         });
         theNumbersShowTheRelationship(partnerId);
+    }
+
+    @Test
+    void aReferrerMatchedByEmailOnAPublicLinkIsCreditedOnlyOnceThePracticeConfirms() throws Exception {
+        String partnerId = call(
+                        "partner-service",
+                        "POST",
+                        "/api/partners",
+                        "{\"name\":\"Riley Hart\",\"email\":\"riley@hartcounselling.example\",\"category\":\"professional\"}",
+                        null,
+                        201)
+                .get("id")
+                .asText();
+        // Once referral-service knows the partner (a link bound to them is accepted), a website form's link, bound to
+        // nobody, receives referrals whose referrer email matches the partner's.
+        await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> send(
+                                        "referral-service",
+                                        "POST",
+                                        "/api/intake-links",
+                                        "{\"name\":\"Riley's link\",\"partnerId\":\"" + partnerId + "\"}",
+                                        null)
+                                .statusCode()
+                        == 201);
+        String formToken = call(
+                        "referral-service", "POST", "/api/intake-links", "{\"name\":\"Website form\"}", null, 201)
+                .get("token")
+                .asText();
+        String confirmed = intakeFromRiley(formToken, "Quinn Lowe", "quinn@example.com");
+        String rejected = intakeFromRiley(formToken, "Drew Park", "drew@example.com");
+        for (String referralId : List.of(confirmed, rejected)) {
+            JsonNode referral = call("referral-service", "GET", "/api/referrals/" + referralId, null, null, 200);
+            assertEquals("unverified", referral.get("attribution").asText(), referral.toString());
+            assertEquals(partnerId, referral.get("partnerId").asText(), referral.toString());
+        }
+
+        // The practice counts both; nobody credits, thanks or tells Riley yet.
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode summary = call("metrics-service", "GET", "/api/metrics/summary", null, null, 200);
+            assertEquals(2, summary.get("received").asInt(), summary.toString());
+            JsonNode tasks = call("notification-service", "GET", "/api/tasks?kind=first_contact", null, null, 200);
+            assertEquals(2, tasks.get("items").size(), tasks.toString());
+            call("metrics-service", "GET", "/api/metrics/partners/" + partnerId, null, null, 200);
+        });
+        JsonNode before = call("metrics-service", "GET", "/api/metrics/partners/" + partnerId, null, null, 200);
+        assertEquals(0, before.get("referralsReceived").asInt(), before.toString());
+        JsonNode none = call("notification-service", "GET", "/api/notifications", null, null, 200);
+        assertEquals(0, none.get("items").size(), none.toString());
+
+        call(
+                "referral-service",
+                "PUT",
+                "/api/referrals/" + confirmed + "/attribution",
+                "{\"decision\":\"confirmed\"}",
+                null,
+                200);
+        call(
+                "referral-service",
+                "PUT",
+                "/api/referrals/" + rejected + "/attribution",
+                "{\"decision\":\"rejected\"}",
+                null,
+                200);
+
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode numbers = call("metrics-service", "GET", "/api/metrics/partners/" + partnerId, null, null, 200);
+            assertEquals(1, numbers.get("referralsReceived").asInt(), numbers.toString());
+            JsonNode thanks =
+                    call("notification-service", "GET", "/api/notifications?partnerId=" + partnerId, null, null, 200);
+            assertEquals(1, thanks.get("items").size(), thanks.toString());
+            assertEquals(
+                    "referral_thank_you", thanks.get("items").get(0).get("kind").asText());
+            assertEquals(confirmed, thanks.get("items").get(0).get("referralId").asText());
+        });
+        JsonNode summary = call("metrics-service", "GET", "/api/metrics/summary", null, null, 200);
+        assertEquals(2, summary.get("received").asInt(), summary.toString());
+        JsonNode all = call("notification-service", "GET", "/api/notifications", null, null, 200);
+        assertEquals(1, all.get("items").size(), "the rejected referral thanks nobody: " + all);
+    }
+
+    private String intakeFromRiley(String formToken, String name, String email) throws Exception {
+        HttpResponse<String> intake = HTTP.send(
+                HttpRequest.newBuilder(uri("referral-service", "/api/intake/" + formToken))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                                {"referrer":{"name":"Riley Hart","email":"riley@hartcounselling.example"},
+                                 "referred":{"name":"%s","email":"%s"},"consent":"outcome"}""".formatted(name, email)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, intake.statusCode(), intake.body());
+        return JSON.readTree(intake.body()).get("id").asText();
     }
 
     /** One referral received through the link and converted, one given back: what metrics-service shows of it. */

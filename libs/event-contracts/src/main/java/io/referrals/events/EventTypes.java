@@ -12,6 +12,7 @@ import io.referrals.events.partner.PartnerUpdated;
 import io.referrals.events.partner.PracticeProfileUpdated;
 import io.referrals.events.partner.TouchpointLogged;
 import io.referrals.events.referral.PersonErased;
+import io.referrals.events.referral.ReferralAttributed;
 import io.referrals.events.referral.ReferralClosed;
 import io.referrals.events.referral.ReferralConsentChanged;
 import io.referrals.events.referral.ReferralConverted;
@@ -54,6 +55,8 @@ public final class EventTypes {
             new EventType<>("referral.closed", 1, ReferralClosed.class, Topics.REFERRAL_EVENTS);
     public static final EventType<ReferralConsentChanged> REFERRAL_CONSENT_CHANGED =
             new EventType<>("referral.consent-changed", 1, ReferralConsentChanged.class, Topics.REFERRAL_EVENTS);
+    public static final EventType<ReferralAttributed> REFERRAL_ATTRIBUTED =
+            new EventType<>("referral.attributed", 1, ReferralAttributed.class, Topics.REFERRAL_EVENTS);
     public static final EventType<ReferralGiven> REFERRAL_GIVEN =
             new EventType<>("referral.given", 1, ReferralGiven.class, Topics.REFERRAL_EVENTS);
 
@@ -87,6 +90,7 @@ public final class EventTypes {
             REFERRAL_STATUS_CHANGED,
             REFERRAL_CLOSED,
             REFERRAL_CONSENT_CHANGED,
+            REFERRAL_ATTRIBUTED,
             REFERRAL_GIVEN,
             PERSON_ERASED,
             REWARD_EARNED,

@@ -24,9 +24,25 @@ public class BucketWriter {
     PartnerAmountRepository amounts;
 
     public <F> void change(PartnerMetrics partner, F fact, Function<F, Contributions> numbers, Consumer<F> change) {
+        change(partner.tenantId, partner, fact, numbers, change);
+    }
+
+    /**
+     * The same for a fact that may be nobody's yet ({@code partner} null: an inbound referral whose attribution is
+     * unverified): then only the practice's own buckets change.
+     */
+    public <F> void change(
+            String tenantId, PartnerMetrics partner, F fact, Function<F, Contributions> numbers, Consumer<F> change) {
         Contributions before = numbers.apply(fact);
         change.accept(fact);
-        apply(partner, numbers.apply(fact).minus(before));
+        SortedMap<BucketKey, BigDecimal> delta = numbers.apply(fact).minus(before);
+        if (partner == null) {
+            if (!delta.isEmpty()) {
+                buckets.add(tenantId, delta);
+            }
+            return;
+        }
+        apply(partner, delta);
     }
 
     public void apply(PartnerMetrics partner, SortedMap<BucketKey, BigDecimal> delta) {

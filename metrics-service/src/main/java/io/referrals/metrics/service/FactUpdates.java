@@ -37,13 +37,30 @@ public class FactUpdates {
         Contributions of(F fact, ZoneId zone, List<Scope> scopes);
     }
 
-    /** Applies {@code change} to the fact; returns its partner, locked (the fact's partner once known). */
+    /**
+     * Applies {@code change} to the fact; returns its partner, locked (the fact's partner once known), or null while
+     * it is nobody's: an inbound referral whose attribution is unverified counts for the practice alone. The first
+     * event that names a partner for such a fact (ReferralAttributed) credits that partner with everything the fact
+     * counted so far, so the numbers end up as if the partner had been known from the start.
+     */
     public <F extends Fact> PartnerMetrics update(
             String tenantId, Class<F> type, UUID factId, UUID partnerId, Numbers<F> numbers, Consumer<F> change) {
         Practice practice = practices.lockShared(tenantId);
         F fact = facts.lock(type, tenantId, factId);
-        PartnerMetrics partner = partners.lock(tenantId, fact.partnerId != null ? fact.partnerId : partnerId);
-        fact.partnerId = partner.partnerId;
+        UUID credited = fact.partnerId != null ? fact.partnerId : partnerId;
+        if (credited == null) {
+            writer.change(tenantId, null, fact, f -> numbers.of(f, practice.zone(), List.of()), change);
+            return null;
+        }
+        PartnerMetrics partner = partners.lock(tenantId, credited);
+        if (fact.partnerId == null) {
+            writer.change(
+                    tenantId,
+                    partner,
+                    fact,
+                    f -> numbers.of(f, practice.zone(), f.partnerId == null ? List.of() : Scope.ofPartner(partner)),
+                    f -> f.partnerId = partner.partnerId);
+        }
         writer.change(partner, fact, f -> numbers.of(f, practice.zone(), Scope.ofPartner(partner)), change);
         return partner;
     }

@@ -73,6 +73,7 @@ public class Projections {
         routes.on(EventTypes.REFERRAL_STATUS_CHANGED, referrals::onStatusChanged);
         routes.on(EventTypes.REFERRAL_CONVERTED, referrals::onConverted);
         routes.on(EventTypes.REFERRAL_CLOSED, referrals::onClosed);
+        routes.on(EventTypes.REFERRAL_ATTRIBUTED, referrals::onAttributed);
         routes.on(EventTypes.REFERRAL_GIVEN, exchange::onGiven);
         routes.on(EventTypes.REWARD_EARNED, exchange::onRewardEarned);
         routes.on(EventTypes.REWARD_PAID, exchange::onRewardPaid);

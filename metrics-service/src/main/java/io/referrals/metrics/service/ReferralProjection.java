@@ -2,6 +2,7 @@ package io.referrals.metrics.service;
 
 import io.referrals.events.CloudEvent;
 import io.referrals.events.ReferralStatus;
+import io.referrals.events.referral.ReferralAttributed;
 import io.referrals.events.referral.ReferralClosed;
 import io.referrals.events.referral.ReferralConverted;
 import io.referrals.events.referral.ReferralReceived;
@@ -38,12 +39,35 @@ public class ReferralProjection {
                     fact.firstContactDueAt = Timestamps.stored(
                             fact.firstContactDueAt != null ? fact.firstContactDueAt : data.firstContactDueAt());
                 });
-        if (partner.partnerName == null) {
-            partner.partnerName = data.referrer().name();
+        if (partner != null) { // else an unverified attribution: nobody's referral until ReferralAttributed
+            referredBy(partner, data.referrer().name(), data.receivedAt());
         }
-        partner.firstReferralAt = earliest(partner.firstReferralAt, data.receivedAt());
-        partner.lastReferralAt = latest(partner.lastReferralAt, data.receivedAt());
-        dormancy.activity(partner, Timestamps.stored(data.receivedAt()));
+    }
+
+    /**
+     * The practice confirmed an unverified attribution: the partner is credited with the referral and with whatever
+     * it reached meanwhile (received, converted or closed, on their own days), as if it had been theirs from the start.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAttributed(CloudEvent event, ReferralAttributed data) {
+        Instant[] receivedAt = new Instant[1];
+        PartnerMetrics partner = update(
+                event.tenantid(),
+                data.referralId(),
+                data.referrer().partnerId(),
+                fact -> receivedAt[0] = fact.receivedAt);
+        if (receivedAt[0] != null) {
+            referredBy(partner, data.referrer().name(), receivedAt[0]);
+        }
+    }
+
+    private void referredBy(PartnerMetrics partner, String referrerName, Instant receivedAt) {
+        if (partner.partnerName == null) {
+            partner.partnerName = referrerName;
+        }
+        partner.firstReferralAt = earliest(partner.firstReferralAt, receivedAt);
+        partner.lastReferralAt = latest(partner.lastReferralAt, receivedAt);
+        dormancy.activity(partner, Timestamps.stored(receivedAt));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

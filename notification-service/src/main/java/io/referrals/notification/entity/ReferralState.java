@@ -24,7 +24,8 @@ public class ReferralState extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
 
-    @Column(name = "partner_id", nullable = false)
+    /** Null while the referral's attribution is unverified (or after it was rejected): nobody to thank or tell. */
+    @Column(name = "partner_id")
     public UUID partnerId;
 
     @Column(name = "referrer_name", nullable = false)

@@ -27,6 +27,7 @@ public class ReferralEventsConsumer extends EventConsumer {
                 .on(EventTypes.REFERRAL_CONVERTED, followUp::onConverted)
                 .on(EventTypes.REFERRAL_CLOSED, followUp::onClosed)
                 .on(EventTypes.REFERRAL_CONSENT_CHANGED, followUp::onConsentChanged)
+                .on(EventTypes.REFERRAL_ATTRIBUTED, followUp::onAttributed)
                 .on(EventTypes.PERSON_ERASED, erasure::onPersonErased);
     }
 

@@ -134,7 +134,7 @@ public class NotificationService {
                 }
                 ReferralState referral = referrals
                         .find(tenantId, command.referralId())
-                        .filter(r -> r.partnerId.equals(command.partnerId()))
+                        .filter(r -> command.partnerId().equals(r.partnerId))
                         .orElseThrow(() -> ProblemException.notFound("Referral", command.referralId()));
                 if (!referral.consent.allows(NotificationKind.PLEASED_CHECK_IN.needs())) {
                     throw ProblemException.unprocessable(

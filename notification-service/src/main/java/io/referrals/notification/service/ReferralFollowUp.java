@@ -3,6 +3,7 @@ package io.referrals.notification.service;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.Consent;
 import io.referrals.events.ReferralStatus;
+import io.referrals.events.referral.ReferralAttributed;
 import io.referrals.events.referral.ReferralClosed;
 import io.referrals.events.referral.ReferralConsentChanged;
 import io.referrals.events.referral.ReferralConverted;
@@ -93,7 +94,7 @@ public class ReferralFollowUp {
         referral.updatedAt = now;
         referrals.persist(referral);
 
-        messages.writeOnce(tenantId, NotificationKind.REFERRAL_THANK_YOU, Messages.Subject.of(referral, Map.of()));
+        tellReferrer(referral, NotificationKind.REFERRAL_THANK_YOU, Map.of());
         if (referral.status == ReferralStatus.RECEIVED) {
             Instant due = data.firstContactDueAt() != null
                     ? data.firstContactDueAt()
@@ -134,7 +135,7 @@ public class ReferralFollowUp {
         }
         boolean outcomeWillTell = !data.to().isOpen() && referral.consent.allows(Consent.OUTCOME);
         if (CONTACT_MADE.contains(data.to()) && referral.consent.allows(Consent.CONTACT_MADE) && !outcomeWillTell) {
-            messages.writeOnce(tenantId, NotificationKind.CONTACT_MADE_UPDATE, Messages.Subject.of(referral, Map.of()));
+            tellReferrer(referral, NotificationKind.CONTACT_MADE_UPDATE, Map.of());
         }
     }
 
@@ -150,13 +151,13 @@ public class ReferralFollowUp {
         referral.convertedAt = Timestamps.stored(data.convertedAt());
         referral.updatedAt = Timestamps.now(clock);
         tasks.close(tenantId, TaskKind.FIRST_CONTACT, data.referralId().toString(), "referral converted");
-        if (!referral.consent.allows(Consent.OUTCOME)) {
+        if (!referral.consent.allows(Consent.OUTCOME) || referral.partnerId == null) {
             return;
         }
-        messages.writeOnce(
-                tenantId,
+        tellReferrer(
+                referral,
                 NotificationKind.OUTCOME_UPDATE,
-                Messages.Subject.of(referral, Map.of("converted", true, "outcome", ReferralStatus.CONVERTED.json())));
+                Map.of("converted", true, "outcome", ReferralStatus.CONVERTED.json()));
         pleasedCheckIn(referral);
     }
 
@@ -173,12 +174,10 @@ public class ReferralFollowUp {
         consentIs(referral, data.consent());
         tasks.close(tenantId, TaskKind.FIRST_CONTACT, data.referralId().toString(), "referral closed");
         if (referral.consent.allows(Consent.OUTCOME)) {
-            messages.writeOnce(
-                    tenantId,
+            tellReferrer(
+                    referral,
                     NotificationKind.OUTCOME_UPDATE,
-                    Messages.Subject.of(
-                            referral,
-                            Map.of("converted", false, "outcome", data.outcome().json())));
+                    Map.of("converted", false, "outcome", data.outcome().json()));
         }
     }
 
@@ -192,23 +191,58 @@ public class ReferralFollowUp {
         referrals.lock(event.tenantid(), data.referralId()).ifPresent(referral -> {
             referral.updatedAt = Timestamps.now(clock);
             consentIs(referral, data.consent());
-            if (data.consent().allows(Consent.OUTCOME) && !referral.status.isOpen()) {
-                outcomeUpdate(referral);
-            } else if (CONTACT_MADE.contains(referral.status) && data.consent().allows(Consent.CONTACT_MADE)) {
-                messages.writeOnce(
-                        referral.tenantId(),
-                        NotificationKind.CONTACT_MADE_UPDATE,
-                        Messages.Subject.of(referral, Map.of()));
-            }
+            updateOnWhatItReached(referral);
         });
     }
 
+    /**
+     * The practice confirmed an unverified attribution: the referrer is thanked now (drafted or sent as the practice
+     * chose) and told what the referral already reached, as far as the consent allows, exactly as if they had been
+     * known from the start (each message still once per referral and kind). A rejected attribution publishes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAttributed(CloudEvent event, ReferralAttributed data) {
+        var known = referrals.lock(event.tenantid(), data.referralId());
+        if (known.isEmpty() || known.get().partnerId != null) {
+            return; // received before this service listened, or attributed already
+        }
+        ReferralState referral = known.get();
+        referral.partnerId = data.referrer().partnerId();
+        referral.referrerName = data.referrer().name();
+        referral.referrerEmail = data.referrer().email();
+        referral.updatedAt = Timestamps.now(clock);
+        tellReferrer(referral, NotificationKind.REFERRAL_THANK_YOU, Map.of());
+        updateOnWhatItReached(referral);
+    }
+
+    /** The outcome, or else that contact was made, as far as the referral got and its consent allows. */
+    private void updateOnWhatItReached(ReferralState referral) {
+        if (referral.consent.allows(Consent.OUTCOME) && !referral.status.isOpen()) {
+            outcomeUpdate(referral);
+        } else if (CONTACT_MADE.contains(referral.status) && referral.consent.allows(Consent.CONTACT_MADE)) {
+            tellReferrer(referral, NotificationKind.CONTACT_MADE_UPDATE, Map.of());
+        }
+    }
+
+    /**
+     * A message to the referrer about the referral, once per kind; none while the referral is nobody's (its
+     * attribution unverified or rejected): the practice has not stood behind the match.
+     */
+    private void tellReferrer(ReferralState referral, NotificationKind kind, Map<String, Object> extra) {
+        if (referral.partnerId != null) {
+            messages.writeOnce(referral.tenantId(), kind, Messages.Subject.of(referral, extra));
+        }
+    }
+
     private void outcomeUpdate(ReferralState referral) {
+        if (referral.partnerId == null) {
+            return;
+        }
         boolean converted = referral.status == ReferralStatus.CONVERTED;
-        messages.writeOnce(
-                referral.tenantId(),
+        tellReferrer(
+                referral,
                 NotificationKind.OUTCOME_UPDATE,
-                Messages.Subject.of(referral, Map.of("converted", converted, "outcome", referral.status.json())));
+                Map.of("converted", converted, "outcome", referral.status.json()));
         if (converted && referral.convertedAt != null) {
             pleasedCheckIn(referral);
         }

@@ -17,7 +17,8 @@ public class ReferralEventsConsumer extends EventConsumer {
 
     @Override
     protected void routes(EventRouter router) {
-        router.on(EventTypes.REFERRAL_RECEIVED, sources::onReferralReceived);
+        router.on(EventTypes.REFERRAL_RECEIVED, sources::onReferralReceived)
+                .on(EventTypes.REFERRAL_ATTRIBUTED, sources::onReferralAttributed);
     }
 
     @Incoming("referral-events")

@@ -2,6 +2,7 @@ package io.referrals.partner.service;
 
 import io.referrals.events.CloudEvent;
 import io.referrals.events.PartnerStage;
+import io.referrals.events.referral.ReferralAttributed;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.Referrer;
 import io.referrals.partner.entity.Partner;
@@ -36,6 +37,9 @@ public class ReferralSources {
     public void onReferralReceived(CloudEvent event, ReferralReceived data) {
         String tenantId = event.tenantid();
         Referrer referrer = data.referrer();
+        if (data.unverified()) {
+            return; // matched by email on a public link: nobody's referral until the practice confirms it
+        }
         Optional<Partner> known = partners.findInTenant(tenantId, referrer.partnerId());
         if (known.isPresent()) {
             flagIfEnded(known.get());
@@ -59,6 +63,16 @@ public class ReferralSources {
                 data.referralId(),
                 Timestamps.now(clock));
         partnerService.persistNew(candidate, "Sent referral " + data.referralId() + " before any agreement", null);
+    }
+
+    /**
+     * The practice confirmed that an unverified referral is this partner's: it counts for the partner as a
+     * ReferralReceived naming them would have (a partner it ended is flagged for review). The partner is one
+     * referral-service knew, so never a new candidate.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onReferralAttributed(CloudEvent event, ReferralAttributed data) {
+        partners.findInTenant(event.tenantid(), data.referrer().partnerId()).ifPresent(this::flagIfEnded);
     }
 
     /** A referral from an ended partner is accepted, but the practice should look at that partner again. */

@@ -7,8 +7,10 @@ import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Pages;
 import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,9 +27,20 @@ public class IntakeLinkRepository implements PanacheRepositoryBase<IntakeLink, U
         return find("tokenHash = ?1 and revokedAt is null", tokenHash).firstResultOptional();
     }
 
-    /** Every link with a signing secret, in every practice: for re-encrypting them under a new key. */
-    public java.util.List<IntakeLink> signedLinks() {
-        return list("signingSecret is not null");
+    /**
+     * Up to {@code limit} links of every practice whose signing secret is not stored under {@code currentPrefix}, in
+     * id order after {@code after}, locked until the transaction ends: a batch for re-encrypting them under the
+     * current key. Another replica doing the same waits for the lock, then no longer finds the rows re-encrypted.
+     */
+    public List<IntakeLink> signingSecretsNotUnder(String currentPrefix, UUID after, int limit) {
+        return find(
+                        "signingSecret is not null and signingSecret not like ?1 and id > ?2",
+                        Sort.by("id"),
+                        currentPrefix + "%",
+                        after)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .page(0, limit)
+                .list();
     }
 
     /** Newest first, revoked ones included. */

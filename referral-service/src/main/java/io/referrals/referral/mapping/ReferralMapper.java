@@ -3,6 +3,7 @@ package io.referrals.referral.mapping;
 import io.referrals.events.Consent;
 import io.referrals.events.Money;
 import io.referrals.events.ReferralStatus;
+import io.referrals.events.referral.ReferralAttributed;
 import io.referrals.events.referral.ReferralClosed;
 import io.referrals.events.referral.ReferralConsentChanged;
 import io.referrals.events.referral.ReferralConverted;
@@ -18,16 +19,16 @@ public final class ReferralMapper {
 
     /** Carries the current consent; never the referred person's contact details nor the practice's note. */
     public static ReferralStatusChanged toStatusChanged(Referral r, ReferralStatus from, Instant at) {
-        return new ReferralStatusChanged(r.id, r.partnerId, from, r.status, r.consent, at);
+        return new ReferralStatusChanged(r.id, creditedPartner(r), from, r.status, r.consent, at);
     }
 
     /** The consent before and after; never the practice's note about the change. */
     public static ReferralConsentChanged toConsentChanged(Referral r, Consent from, Instant at) {
-        return new ReferralConsentChanged(r.id, r.partnerId, from, r.consent, at);
+        return new ReferralConsentChanged(r.id, creditedPartner(r), from, r.consent, at);
     }
 
     public static ReferralClosed toClosed(Referral r, Instant closedAt) {
-        return new ReferralClosed(r.id, r.partnerId, r.status, r.consent, r.receivedAt, closedAt);
+        return new ReferralClosed(r.id, creditedPartner(r), r.status, r.consent, r.receivedAt, closedAt);
     }
 
     /**
@@ -35,18 +36,35 @@ public final class ReferralMapper {
      * them to the referrer: the event reaches three consumers, the topic's whole history and dead-letter topics.
      */
     public static ReferralReceived toReceived(Referral r) {
+        boolean credited = creditedPartner(r) != null;
         return new ReferralReceived(
                 r.id,
-                new Referrer(r.partnerId, r.referrerName, r.referrerEmail),
+                credited
+                        ? new Referrer(r.partnerId, r.referrerName, r.referrerEmail)
+                        : new Referrer(null, r.referrerName, null),
                 ReferralReceived.mayName(r.consent) ? r.referredName : null,
                 r.consent,
                 r.receivedAt,
                 r.channel,
-                r.firstContactDueAt);
+                r.firstContactDueAt,
+                credited ? null : ReferralReceived.UNVERIFIED);
+    }
+
+    /** The practice confirmed the attribution: the partner is credited with the referral from now on. */
+    public static ReferralAttributed toAttributed(Referral r, Instant at) {
+        return new ReferralAttributed(r.id, new Referrer(r.partnerId, r.referrerName, r.referrerEmail), at);
+    }
+
+    /**
+     * The partner the events credit with the referral: none while its attribution is unverified or once it was
+     * rejected, so that no consumer counts, thanks or flags a partner the practice has not stood behind.
+     */
+    static java.util.UUID creditedPartner(Referral r) {
+        return r.attribution.earnsFees() ? r.partnerId : null;
     }
 
     public static ReferralConverted toConverted(Referral r) {
         return new ReferralConverted(
-                r.id, r.partnerId, new Money(r.programValue, r.currency), r.receivedAt, r.convertedAt);
+                r.id, creditedPartner(r), new Money(r.programValue, r.currency), r.receivedAt, r.convertedAt);
     }
 }

@@ -1,15 +1,12 @@
 package io.referrals.referral.service;
 
-import io.quarkus.runtime.StartupEvent;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.referral.entity.IntakeLink;
 import io.referrals.referral.entity.IntakeLinkRepository;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -97,18 +94,5 @@ public class IntakeLinkService {
         String signingSecret = link.signed ? IntakeSecrets.newSigningSecret() : null;
         link.signingSecret = signingSecret == null ? null : cipher.encrypt(link, signingSecret);
         return new WithSecrets(link, token, signingSecret);
-    }
-
-    /**
-     * After a key rotation ({@code INTAKE_SECRET_KEY} new, the old one in {@code INTAKE_PREVIOUS_SECRET_KEYS}): every
-     * secret still under an old key is re-encrypted under the new one, so the old key can then be dropped.
-     */
-    @Transactional
-    void reencryptUnderCurrentKey(@Observes @Priority(10) StartupEvent start) {
-        for (IntakeLink link : links.signedLinks()) {
-            if (!cipher.isCurrent(link.signingSecret)) {
-                link.signingSecret = cipher.encrypt(link, cipher.signingSecretOf(link));
-            }
-        }
     }
 }

@@ -51,7 +51,23 @@ public class IntakeSecretCipher {
 
     /** Whether the stored value is under the current key (else it is re-encrypted at start). */
     public boolean isCurrent(String stored) {
-        return stored.startsWith(PREFIX + keys().currentId + ":");
+        return stored.startsWith(currentPrefix());
+    }
+
+    /** How every value under the current key starts: {@code gcm1:<key id>:}. */
+    public String currentPrefix() {
+        return PREFIX + keys().currentId + ":";
+    }
+
+    /**
+     * The link's signing secret encrypted under the current key, from its stored value: encrypted under a previous
+     * key, or in plain text ({@code whsec_...}, as the schema before V8 kept it, or as a replica still running the
+     * code before V8 wrote it after the migration).
+     */
+    public String underCurrentKey(IntakeLink link) {
+        String secret =
+                link.signingSecret.startsWith(IntakeSecrets.SECRET_PREFIX) ? link.signingSecret : signingSecretOf(link);
+        return encrypt(link, secret);
     }
 
     private Keys keys() {

@@ -241,8 +241,9 @@ public class ReferralService {
     }
 
     /**
-     * The practice's decision on an unverified attribution: confirmed (a fee is owed under the partner's agreement,
-     * also for a conversion already recorded) or rejected (never a fee). Decided once: another decision is a 409.
+     * The practice's decision on an unverified attribution: confirmed (ReferralAttributed: the partner is credited
+     * from now on, and a fee is owed under the partner's agreement, also for a conversion already recorded) or
+     * rejected (never a fee, nobody credited). Decided once: another decision is a 409.
      */
     @Transactional
     public Referral decideAttribution(String tenantId, UUID id, ReferralCommands.DecideAttribution request) {
@@ -260,6 +261,12 @@ public class ReferralService {
                 : Referral.Attribution.REJECTED;
         referral.updatedAt = Timestamps.now(clock);
         if (referral.attribution.earnsFees()) {
+            // Announced before any fee it settles, on the referral's key: consumers credit the partner from here on.
+            outbox.publish(
+                    EventTypes.REFERRAL_ATTRIBUTED,
+                    tenantId,
+                    referral.id,
+                    ReferralMapper.toAttributed(referral, referral.updatedAt));
             rewards.settleConfirmedAttribution(referral);
         }
         return referral;

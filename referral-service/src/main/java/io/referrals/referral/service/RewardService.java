@@ -58,7 +58,7 @@ public class RewardService {
                 .findInTenant(event.tenantid(), data.referralId())
                 .map(referral -> referral.attribution.earnsFees())
                 .orElse(true);
-        if (!earnsFees) {
+        if (!earnsFees || data.partnerId() == null) {
             return; // an unverified attribution owes nothing until the practice confirms it
         }
         agreements

@@ -19,7 +19,7 @@ public record ReferralClosed(
         Instant closedAt) {
     public ReferralClosed {
         Objects.requireNonNull(referralId, "referralId");
-        Objects.requireNonNull(partnerId, "partnerId");
+        // partnerId is null while the referral's attribution is unverified or after it was rejected (issue 10).
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(receivedAt, "receivedAt");

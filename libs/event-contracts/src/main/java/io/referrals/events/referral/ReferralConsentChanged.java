@@ -14,7 +14,7 @@ public record ReferralConsentChanged(
         UUID referralId, UUID partnerId, Consent from, Consent consent, Instant changedAt) {
     public ReferralConsentChanged {
         Objects.requireNonNull(referralId, "referralId");
-        Objects.requireNonNull(partnerId, "partnerId");
+        // partnerId is null while the referral's attribution is unverified or after it was rejected (issue 10).
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(changedAt, "changedAt");
     }

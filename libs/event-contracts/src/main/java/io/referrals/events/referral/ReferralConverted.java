@@ -10,7 +10,7 @@ public record ReferralConverted(
         UUID referralId, UUID partnerId, Money programValue, Instant receivedAt, Instant convertedAt) {
     public ReferralConverted {
         Objects.requireNonNull(referralId, "referralId");
-        Objects.requireNonNull(partnerId, "partnerId");
+        // partnerId is null while the referral's attribution is unverified or after it was rejected (issue 10).
         Objects.requireNonNull(programValue, "programValue");
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(convertedAt, "convertedAt");

@@ -11,7 +11,8 @@ import java.util.UUID;
  * name ({@code referredName}) only when that consent allows naming them to the referrer ({@code contact_made} or
  * wider, see {@link #mayName}); otherwise {@code referredName} is null (events written before this rule may still
  * carry it: consumers apply the same rule when they read it). {@code channel} (null in older events: api) and {@code firstContactDueAt} (the
- * practice's deadline for the first contact; null in older events) were added later.
+ * practice's deadline for the first contact; null in older events) were added later, and {@code attribution}
+ * ({@link #UNVERIFIED}, with {@code referrer.partnerId} null) in issue 10.
  */
 public record ReferralReceived(
         UUID referralId,
@@ -20,12 +21,37 @@ public record ReferralReceived(
         Consent consent,
         Instant receivedAt,
         ReferralChannel channel,
-        Instant firstContactDueAt) {
+        Instant firstContactDueAt,
+        String attribution) {
+    /**
+     * {@code attribution} of a referral whose referrer was matched by email on a public intake link and not yet
+     * confirmed by the practice: {@code referrer.partnerId} is null and no consumer credits a partner with it until
+     * {@link ReferralAttributed}. Null (older events too): attributed as received.
+     */
+    public static final String UNVERIFIED = "unverified";
+
     public ReferralReceived {
         Objects.requireNonNull(referralId, "referralId");
         Objects.requireNonNull(referrer, "referrer");
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+
+    /** Whether the referral credits nobody yet: its attribution waits for the practice ({@link #UNVERIFIED}). */
+    public boolean unverified() {
+        return UNVERIFIED.equals(attribution) || referrer.partnerId() == null;
+    }
+
+    /** The fields before {@code attribution}: attributed as received. */
+    public ReferralReceived(
+            UUID referralId,
+            Referrer referrer,
+            String referredName,
+            Consent consent,
+            Instant receivedAt,
+            ReferralChannel channel,
+            Instant firstContactDueAt) {
+        this(referralId, referrer, referredName, consent, receivedAt, channel, firstContactDueAt, null);
     }
 
     /** Whether a referred person who gave this consent may be named to their referrer (and so in this event). */
@@ -41,6 +67,6 @@ public record ReferralReceived(
     /** The fields of the first version. */
     public ReferralReceived(
             UUID referralId, Referrer referrer, String referredName, Consent consent, Instant receivedAt) {
-        this(referralId, referrer, referredName, consent, receivedAt, null, null);
+        this(referralId, referrer, referredName, consent, receivedAt, null, null, null);
     }
 }

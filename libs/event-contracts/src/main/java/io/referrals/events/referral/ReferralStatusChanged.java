@@ -14,7 +14,7 @@ public record ReferralStatusChanged(
         UUID referralId, UUID partnerId, ReferralStatus from, ReferralStatus to, Consent consent, Instant at) {
     public ReferralStatusChanged {
         Objects.requireNonNull(referralId, "referralId");
-        Objects.requireNonNull(partnerId, "partnerId");
+        // partnerId is null while the referral's attribution is unverified or after it was rejected (issue 10).
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(consent, "consent");

@@ -1,0 +1,96 @@
+package io.referrals.referral;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.referrals.referral.service.IntakeSecretCipher;
+import io.referrals.referral.service.IntakeSecrets;
+import io.referrals.testing.PlatformTestResource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The database as a referral-service that is about to start with a rotated key finds it: the schema migrated, and
+ * signed intake links of one practice whose secrets are stored under the key rotated away (more than one batch of
+ * them) and one in plain text. The service then starts with {@link #CURRENT_KEY} as {@code INTAKE_SECRET_KEY} and the
+ * test profile's key as {@code INTAKE_PREVIOUS_SECRET_KEYS}.
+ */
+public class RotatedIntakeKeyResource implements QuarkusTestResourceLifecycleManager {
+    /** The test profile's {@code referral.intake.secret-key}: the key rotated away. */
+    static final String PREVIOUS_KEY = "s2ZxlR67hIzqrgbM2Kx+0ih6tox6rz2gRV6ziFrNEJw=";
+
+    static final String CURRENT_KEY = "3q5l0wQ1Qy8mV9b2sXoZk4P7cR6tY1uN0eJhGfDaBcE=";
+    static final String TENANT = "practice-key-rotation";
+    static final String SECRET = "whsec_" + "cm90YXRpb24tdGVzdC1zaWduaW5nLXNlY3JldC0zMmI=";
+    static final int UNDER_PREVIOUS_KEY = 150;
+
+    static UUID previousKeyLink(int i) {
+        return UUID.nameUUIDFromBytes(("rotation-previous-" + i).getBytes());
+    }
+
+    static String previousKeyToken(int i) {
+        return "il_rotation-previous-" + i;
+    }
+
+    static final UUID PLAIN_LINK = UUID.nameUUIDFromBytes("rotation-plain".getBytes());
+    static final String PLAIN_TOKEN = "il_rotation-plain";
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>(new PlatformTestResource().start());
+        String url = config.get("quarkus.datasource.jdbc.url");
+        String user = config.get("quarkus.datasource.username");
+        String password = config.get("quarkus.datasource.password");
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .schemas("referral")
+                .defaultSchema("referral")
+                .locations("classpath:db/migration", "classpath:db/platform")
+                .load()
+                .migrate();
+        IntakeSecretCipher.Keys previous = IntakeSecretCipher.Keys.of(Optional.of(PREVIOUS_KEY), List.of());
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                PreparedStatement insert = connection.prepareStatement("""
+                        insert into referral.intake_link (id, tenant_id, name, signed, token_hash, signing_secret,
+                            rate_limit_per_minute, daily_cap, created_at)
+                        values (?, ?, ?, true, ?, ?, 600, 1000, now())
+                        on conflict (id) do update set signing_secret = excluded.signing_secret""")) {
+            for (int i = 0; i < UNDER_PREVIOUS_KEY; i++) {
+                UUID id = previousKeyLink(i);
+                add(
+                        insert,
+                        id,
+                        "Under the previous key " + i,
+                        previousKeyToken(i),
+                        previous.encrypt(id.toString(), SECRET));
+            }
+            add(insert, PLAIN_LINK, "Stored in plain text", PLAIN_TOKEN, SECRET);
+            insert.executeBatch();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot prepare the intake links", e);
+        }
+        config.put("referral.intake.secret-key", CURRENT_KEY);
+        config.put("referral.intake.previous-secret-keys", PREVIOUS_KEY);
+        return config;
+    }
+
+    private static void add(PreparedStatement insert, UUID id, String name, String token, String secret)
+            throws Exception {
+        insert.setObject(1, id);
+        insert.setString(2, TENANT);
+        insert.setString(3, name);
+        insert.setString(4, IntakeSecrets.hash(token));
+        insert.setString(5, secret);
+        insert.addBatch();
+    }
+
+    @Override
+    public void stop() {
+        // The database is PlatformTestResource's, kept for the whole JVM.
+    }
+}
