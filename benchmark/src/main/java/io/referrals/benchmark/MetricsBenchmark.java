@@ -264,7 +264,7 @@ public final class MetricsBenchmark {
                 errors.get()));
     }
 
-    private static void pollUntilVisible(HttpLoad http, URI uri, long produced, Recorder recorder, AtomicLong errors) {
+    static void pollUntilVisible(HttpLoad http, URI uri, long produced, Recorder recorder, AtomicLong errors) {
         long deadline = produced + TimeUnit.SECONDS.toNanos(60);
         try {
             while (System.nanoTime() < deadline) {

@@ -58,6 +58,9 @@ public final class Report {
     public String table() {
         StringBuilder out = new StringBuilder("\n").append(title).append('\n');
         facts.forEach((name, value) -> out.append(String.format("  %-28s %s%n", name, value)));
+        if (rows.isEmpty()) {
+            return out.toString();
+        }
         out.append(String.format(
                 "%n%-44s %9s %9s %9s %9s %9s %7s%n",
                 "measured", "count", "per s", "p50 ms", "p99 ms", "max ms", "errors"));

@@ -73,6 +73,13 @@ final class ServiceProcess {
         }
     }
 
+    synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name() + " has not been started");
+        }
+        return process.pid();
+    }
+
     synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }
