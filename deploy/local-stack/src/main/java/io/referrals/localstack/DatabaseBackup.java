@@ -275,8 +275,8 @@ final class DatabaseBackup {
                 extract(source, staging);
             } catch (IOException e) {
                 DataDirectory.deleteRecursively(staging);
-                throw new StackStartException(
-                        source + " is not a backup made by ./run.sh --backup (" + e.getMessage() + "); nothing changed");
+                throw new StackStartException(source + " is not a backup made by ./run.sh --backup (" + e.getMessage()
+                        + "); nothing changed");
             }
             if (!Files.exists(staging.resolve("PG_VERSION")) || !Files.exists(staging.resolve("backup_label"))) {
                 DataDirectory.deleteRecursively(staging);
