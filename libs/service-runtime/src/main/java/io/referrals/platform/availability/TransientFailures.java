@@ -6,8 +6,12 @@ import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.kafka.common.errors.RetriableException;
@@ -81,14 +85,28 @@ public final class TransientFailures {
                 || state.equals("53300");
     }
 
+    /**
+     * The failure, its causes, the next exceptions of SQL ones and, with their own causes, the suppressed ones: a
+     * commit the database broke off reaches the caller as a {@code RollbackException} whose cause is empty and whose
+     * suppressed {@code XAException} carries the {@code PSQLException} (57P01) that says why.
+     */
     private static Iterable<Throwable> chain(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        java.util.List<Throwable> chain = new java.util.ArrayList<>();
-        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            chain.add(cause);
-            if (cause instanceof SQLException sql && sql.getNextException() != null) {
-                chain.add(sql.getNextException());
+        List<Throwable> chain = new ArrayList<>();
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+        while (!pending.isEmpty()) {
+            Throwable cause = pending.poll();
+            if (!seen.add(cause)) {
+                continue;
             }
+            chain.add(cause);
+            if (cause.getCause() != null) {
+                pending.add(cause.getCause());
+            }
+            if (cause instanceof SQLException sql && sql.getNextException() != null) {
+                pending.add(sql.getNextException());
+            }
+            pending.addAll(List.of(cause.getSuppressed()));
         }
         return chain;
     }

@@ -29,6 +29,22 @@ public class TopicProvisioner {
     @Inject
     KafkaTopicsConfig config;
 
+    /**
+     * Retention as the topic's contract says, and with replicas a write acknowledged ({@code acks=all}, as the outbox
+     * relay sends) only once it is on at least two of them (one fewer than the replicas, at most two): with replication
+     * 3 one broker may be lost or restarted without losing an acknowledged event or refusing writes.
+     */
+    Map<String, String> configs(String topic) {
+        Map<String, String> configs = new java.util.LinkedHashMap<>();
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Topics.retentionMs(topic)));
+        if (config.replicationFactor() > 1) {
+            configs.put(
+                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                    Integer.toString(Math.min(2, config.replicationFactor() - 1)));
+        }
+        return configs;
+    }
+
     void provision(@Observes @Priority(1) StartupEvent startup) {
         List<String> wanted = config.topics().stream().filter(t -> !t.isBlank()).toList();
         if (wanted.isEmpty()) {
@@ -44,8 +60,7 @@ public class TopicProvisioner {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream()
                     .filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, config.partitions(), config.replicationFactor())
-                            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Topics.retentionMs(t)))))
+                    .map(t -> new NewTopic(t, config.partitions(), config.replicationFactor()).configs(configs(t)))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).values().forEach((topic, result) -> {
