@@ -404,8 +404,10 @@ class PlatformEndToEndIT {
             assertEquals(1, summary.get("converted").asInt(), summary.toString());
             assertEquals(1, summary.get("given").asInt(), summary.toString());
             // path(), not get(): a fee not counted yet is a failed assertion that await() retries, not an NPE.
-            assertEquals("1500.00", summary.path("revenue").path(0).path("amount").asText(), summary.toString());
-            assertEquals("225.00", summary.path("feesOwed").path(0).path("amount").asText(), summary.toString());
+            assertEquals(
+                    "1500.00", summary.path("revenue").path(0).path("amount").asText(), summary.toString());
+            assertEquals(
+                    "225.00", summary.path("feesOwed").path(0).path("amount").asText(), summary.toString());
 
             JsonNode leaderboard =
                     call("metrics-service", "GET", "/api/metrics/partners?sort=received&order=desc", null, null, 200);
