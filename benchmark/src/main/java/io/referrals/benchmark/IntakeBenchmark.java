@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,14 +91,7 @@ public final class IntakeBenchmark {
                 Map.entry("json", "target/benchmark-intake.json"));
 
         static Settings parse(String... args) {
-            Map<String, String> given = new LinkedHashMap<>(DEFAULTS);
-            for (int i = 0; i < args.length; i += 2) {
-                String option = args[i].startsWith("--") ? args[i].substring(2) : "";
-                if (!DEFAULTS.containsKey(option) || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("Unknown option or missing value: " + args[i] + "\n" + USAGE);
-                }
-                given.put(option, args[i + 1]);
-            }
+            Map<String, String> given = CommandLine.parse(args, DEFAULTS, USAGE);
             return new Settings(
                     Integer.parseInt(given.get("clients")),
                     Duration.ofSeconds(Long.parseLong(given.get("seconds"))),
@@ -118,12 +110,7 @@ public final class IntakeBenchmark {
     }
 
     public Report run() throws Exception {
-        Options options = Options.defaults()
-                .withClean(true)
-                .withDataDir(settings.dataDir())
-                .withRepoRoot(settings.repoRoot())
-                .withPortOffset(settings.portOffset());
-        System.out.println("Starting the platform in " + settings.dataDir() + " ...");
+        Options options = CommandLine.platform(settings.dataDir(), settings.repoRoot(), settings.portOffset());
         try (RunningStack stack = LocalStack.start(options)) {
             String tenant = "bench-" + UUID.randomUUID();
             IntakeClient intake = new IntakeClient(
