@@ -81,45 +81,6 @@ public final class OutageDrill {
 
         static Settings parse(String... args) {
             Map<String, String> given = CommandLine.parse(args, DEFAULTS, USAGE);
-            List<String> scenarios,
-            int referrals,
-            int clients,
-            Duration down,
-            Path dataDir,
-            Path repoRoot,
-            int portOffset,
-            Path jsonOut) {
-        static final String USAGE = """
-                  --scenarios LIST   any of kill-database, stop-database, stop-broker, comma-separated
-                                     (default all three, in that order)
-                  --referrals N      referrals per scenario (default 3000)
-                  --clients N        concurrent clients (default 8)
-                  --down-seconds S   how long the database or broker stays stopped (default 90; a kill is restarted
-                                     by the run command's watch as soon as it notices)
-                  --data-dir DIR     the stack's data directory, wiped first (default target/outage-drill-stack)
-                  --repo-root DIR    where the services are built (default .)
-                  --port-offset N    ports of the drill's stack (default 700)
-                  --json FILE        where to write the report (default target/outage-drill.json)""";
-
-        private static final Map<String, String> DEFAULTS = Map.of(
-                "scenarios", "kill-database,stop-database,stop-broker",
-                "referrals", "3000",
-                "clients", "8",
-                "down-seconds", "90",
-                "data-dir", "target/outage-drill-stack",
-                "repo-root", ".",
-                "port-offset", "700",
-                "json", "target/outage-drill.json");
-
-        static Settings parse(String... args) {
-            Map<String, String> given = new LinkedHashMap<>(DEFAULTS);
-            for (int i = 0; i < args.length; i += 2) {
-                String option = args[i].startsWith("--") ? args[i].substring(2) : "";
-                if (!DEFAULTS.containsKey(option) || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("Unknown option or missing value: " + args[i] + "\n" + USAGE);
-                }
-                given.put(option, args[i + 1]);
-            }
             List<String> scenarios = List.of(given.get("scenarios").split(","));
             for (String scenario : scenarios) {
                 if (!List.of("kill-database", "stop-database", "stop-broker").contains(scenario)) {
