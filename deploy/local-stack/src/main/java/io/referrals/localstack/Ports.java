@@ -6,10 +6,14 @@ import java.net.ServerSocket;
 
 /** Every port the stack listens on, all shifted by one offset so that two stacks can run side by side. */
 public record Ports(int offset) {
-    private static final int POSTGRES = 55432;
+    // PostgreSQL and SMTP listen below 32768, outside Linux's ephemeral range (32768-60999): a port in it can be taken
+    // as the source port of any outgoing connection, and was, during a 90 s database outage with clients and services
+    // retrying, so PostgreSQL could not listen on its own port when it was started again. (Kafka's ports stay: a
+    // KRaft controller's formatted metadata names its listener, and moving it would strand existing data directories.)
+    private static final int POSTGRES = 25432;
     private static final int KAFKA = 59092;
     private static final int KAFKA_CONTROLLER = 59093;
-    private static final int SMTP = 52525;
+    private static final int SMTP = 22525;
     private static final int MANAGEMENT_SHIFT = 10_000;
 
     static int highestBasePort() {
