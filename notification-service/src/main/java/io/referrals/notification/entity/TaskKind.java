@@ -15,5 +15,7 @@ public enum TaskKind implements WireEnum {
     /** Reach out to a partner gone quiet (PartnerWentDormant); closed by PartnerReactivated. */
     DORMANT_PARTNER,
     /** Say in person what could not be emailed: the partner unsubscribed, has no address, or delivery failed. */
-    PERSONAL_FOLLOW_UP
+    PERSONAL_FOLLOW_UP,
+    /** Fix a webhook endpoint that failed for days and was disabled; closed by the practice (or by enabling it). */
+    WEBHOOK_DISABLED
 }

@@ -1,7 +1,9 @@
 package io.referrals.notification.messaging;
 
+import io.referrals.events.EventType;
 import io.referrals.events.EventTypes;
 import io.referrals.notification.service.PartnerFollowUp;
+import io.referrals.notification.service.WebhookEvents;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -16,14 +18,27 @@ public class PartnerEventsConsumer extends EventConsumer {
     @Inject
     PartnerFollowUp partners;
 
+    @Inject
+    WebhookEvents webhooks;
+
     @Override
     protected void routes(EventRouter router) {
-        router.on(EventTypes.PARTNER_CREATED, partners::onCreated)
+        router.on(EventTypes.PARTNER_CREATED, andWebhooks(EventTypes.PARTNER_CREATED, partners::onCreated))
                 .on(EventTypes.PARTNER_UPDATED, partners::onUpdated)
-                .on(EventTypes.PARTNER_STAGE_CHANGED, partners::onStageChanged)
+                .on(
+                        EventTypes.PARTNER_STAGE_CHANGED,
+                        andWebhooks(EventTypes.PARTNER_STAGE_CHANGED, partners::onStageChanged))
                 .on(EventTypes.PARTNER_ARCHIVED, partners::onArchived)
                 .on(EventTypes.TOUCHPOINT_LOGGED, partners::onTouchpoint)
                 .on(EventTypes.PRACTICE_PROFILE_UPDATED, partners::onPracticeProfile);
+    }
+
+    /** The event's own effect, then its webhook deliveries, in the same inbox transaction. */
+    private <T> EventRouter.Handler<T> andWebhooks(EventType<T> type, EventRouter.Handler<T> handler) {
+        return (event, data) -> {
+            handler.handle(event, data);
+            webhooks.onEvent(event, type, data);
+        };
     }
 
     @Incoming("partner-events")

@@ -1,8 +1,10 @@
 package io.referrals.notification.messaging;
 
+import io.referrals.events.EventType;
 import io.referrals.events.EventTypes;
 import io.referrals.notification.service.PersonErasure;
 import io.referrals.notification.service.ReferralFollowUp;
+import io.referrals.notification.service.WebhookEvents;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -20,15 +22,38 @@ public class ReferralEventsConsumer extends EventConsumer {
     @Inject
     PersonErasure erasure;
 
+    @Inject
+    WebhookEvents webhooks;
+
     @Override
     protected void routes(EventRouter router) {
-        router.on(EventTypes.REFERRAL_RECEIVED, followUp::onReceived)
-                .on(EventTypes.REFERRAL_STATUS_CHANGED, followUp::onStatusChanged)
-                .on(EventTypes.REFERRAL_CONVERTED, followUp::onConverted)
-                .on(EventTypes.REFERRAL_CLOSED, followUp::onClosed)
-                .on(EventTypes.REFERRAL_CONSENT_CHANGED, followUp::onConsentChanged)
+        router.on(EventTypes.REFERRAL_RECEIVED, andWebhooks(EventTypes.REFERRAL_RECEIVED, followUp::onReceived))
+                .on(
+                        EventTypes.REFERRAL_STATUS_CHANGED,
+                        andWebhooks(EventTypes.REFERRAL_STATUS_CHANGED, followUp::onStatusChanged))
+                .on(EventTypes.REFERRAL_CONVERTED, andWebhooks(EventTypes.REFERRAL_CONVERTED, followUp::onConverted))
+                .on(EventTypes.REFERRAL_CLOSED, andWebhooks(EventTypes.REFERRAL_CLOSED, followUp::onClosed))
+                .on(EventTypes.REFERRAL_CONSENT_CHANGED, (event, data) -> {
+                    followUp.onConsentChanged(event, data);
+                    webhooks.onConsentChanged(event, data);
+                })
                 .on(EventTypes.REFERRAL_ATTRIBUTED, followUp::onAttributed)
-                .on(EventTypes.PERSON_ERASED, erasure::onPersonErased);
+                .on(EventTypes.PERSON_ERASED, (event, data) -> {
+                    erasure.onPersonErased(event, data);
+                    webhooks.onPersonErased(event, data);
+                })
+                // Only for webhooks.
+                .on(EventTypes.REFERRAL_GIVEN, andWebhooks(EventTypes.REFERRAL_GIVEN, (event, data) -> {}))
+                .on(EventTypes.REWARD_EARNED, andWebhooks(EventTypes.REWARD_EARNED, (event, data) -> {}))
+                .on(EventTypes.REWARD_PAID, andWebhooks(EventTypes.REWARD_PAID, (event, data) -> {}));
+    }
+
+    /** The event's own effect, then its webhook deliveries, in the same inbox transaction. */
+    private <T> EventRouter.Handler<T> andWebhooks(EventType<T> type, EventRouter.Handler<T> handler) {
+        return (event, data) -> {
+            handler.handle(event, data);
+            webhooks.onEvent(event, type, data);
+        };
     }
 
     @Incoming("referral-events")

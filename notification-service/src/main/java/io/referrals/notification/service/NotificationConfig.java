@@ -19,6 +19,8 @@ public interface NotificationConfig {
 
     Digest digest();
 
+    Webhooks webhooks();
+
     interface Sender {
         /** How often queued messages are looked for (a Quarkus duration, or off); read by the @Scheduled expression. */
         @WithDefault("5s")
@@ -83,5 +85,65 @@ public interface NotificationConfig {
         /** The hour of the practice's day from which its digest goes out. */
         @WithDefault("7")
         int hour();
+    }
+
+    interface Webhooks {
+        /** How often due deliveries are looked for (a Quarkus duration, or off); read by the @Scheduled expression. */
+        @WithDefault("1s")
+        String every();
+
+        /** Deliveries in flight at once, at most one per endpoint: a slow endpoint holds one of these, no more. */
+        @WithDefault("8")
+        int concurrency();
+
+        /** Time to open the connection to an endpoint. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Time for a whole attempt: connect, send, and read the answer's status and first 1 KB. */
+        @WithDefault("15s")
+        Duration timeout();
+
+        /**
+         * Pauses after the 1st, 2nd ... failed attempt (the last one repeats), each varied by up to 10 % (jitter) so
+         * that endpoints coming back are not hit all at once.
+         */
+        @WithDefault("5s,5m,30m,2h,5h,10h")
+        List<Duration> retryPauses();
+
+        /** How long a delivery is retried, and how long an endpoint may fail without a break before it is disabled. */
+        @WithDefault("3d")
+        Duration giveUpAfter();
+
+        /** How long the previous secret keeps signing after a rotation. */
+        @WithDefault("24h")
+        Duration rotationOverlap();
+
+        /**
+         * How long a delivery being sent stays claimed: a replica that dies mid-send leaves it to be sent again after
+         * this (more than the timeout).
+         */
+        @WithDefault("30s")
+        Duration lease();
+
+        /** Whether plain http endpoints are accepted: for local development only; https otherwise. */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /**
+         * Host names (exactly as written in an endpoint's URL) that may resolve to private, loopback or otherwise
+         * internal addresses: for tests and local development only, empty in production.
+         */
+        Optional<List<String>> allowedHosts();
+
+        /**
+         * AES-256 key (base64 of 32 bytes) that encrypts signing secrets at rest; when unset, a key derived from the
+         * unsubscribe secret (HMAC-SHA256 with a label of its own) is used.
+         */
+        Optional<String> secretKey();
+
+        /** Subscriptions one practice may have. */
+        @WithDefault("50")
+        int maxPerPractice();
     }
 }
