@@ -245,6 +245,13 @@ public final class RunningStack implements AutoCloseable {
         if (System.getenv("PUBLIC_BASE_URL") == null) {
             environment.put("PUBLIC_BASE_URL", "http://localhost:" + port);
         }
+        // notification-service's webhooks: plain http and this machine's own endpoints, for local development only.
+        if (System.getenv("WEBHOOKS_ALLOW_HTTP") == null) {
+            environment.put("WEBHOOKS_ALLOW_HTTP", "true");
+        }
+        if (System.getenv("WEBHOOKS_ALLOWED_HOSTS") == null) {
+            environment.put("WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        }
         return environment;
     }
 

@@ -513,6 +513,140 @@ class PlatformEndToEndIT {
         }
     }
 
+    @Test
+    void aWebhookReceivesTheThinFlowSignedEvenAcrossAKill9OfNotificationService() throws Exception {
+        // An endpoint in this JVM that refuses (503) the first attempt at each message and accepts the next.
+        record Received(String id, String timestamp, String signature, String body, int answered, boolean afterKill) {}
+        List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            var headers = exchange.getRequestHeaders();
+            String id = headers.getFirst("webhook-id");
+            int status = received.stream().anyMatch(r -> r.id().equals(id)) ? 204 : 503;
+            received.add(new Received(
+                    id,
+                    headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature"),
+                    body,
+                    status,
+                    killed.get()));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            JsonNode hook = call(
+                    "notification-service",
+                    "POST",
+                    "/api/webhooks",
+                    "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\","
+                            + "\"events\":[\"referral.received\",\"referral.converted\"]}",
+                    null,
+                    201);
+            String hookId = hook.get("id").asText();
+            String secret = hook.get("secret").asText();
+            String partnerId = call(
+                            "partner-service",
+                            "POST",
+                            "/api/partners",
+                            "{\"name\":\"Jordan Blake\",\"email\":\"jordan@example.com\",\"category\":\"colleague\"}",
+                            null,
+                            201)
+                    .get("id")
+                    .asText();
+            String referralBody = "{\"partnerId\":\"" + partnerId + "\",\"referred\":{\"name\":\"Riley Moss\","
+                    + "\"email\":\"riley@example.com\"},\"consent\":\"outcome\"}";
+            JsonNode[] referral = new JsonNode[1];
+            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+                HttpResponse<String> response =
+                        send("referral-service", "POST", "/api/referrals", referralBody, "hook-1");
+                if (response.statusCode() == 201) {
+                    referral[0] = JSON.readTree(response.body());
+                    return true;
+                }
+                assertEquals(422, response.statusCode(), response.body());
+                return false;
+            });
+            String referralId = referral[0].get("id").asText();
+            call(
+                    "referral-service",
+                    "POST",
+                    "/api/referrals/" + referralId + "/conversion",
+                    "{\"programValue\":\"1500.00\",\"currency\":\"USD\"}",
+                    null,
+                    200);
+
+            // Both deliveries were recorded when their events were consumed and tried once (refused); the service
+            // dies before their next attempt (5 s later) and the restarted one sends them.
+            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).until(() -> {
+                JsonNode items = call(
+                                "notification-service",
+                                "GET",
+                                "/api/webhooks/" + hookId + "/deliveries",
+                                null,
+                                null,
+                                200)
+                        .get("items");
+                return items.size() == 2
+                        && items.get(0).get("attempts").size() > 0
+                        && items.get(1).get("attempts").size() > 0;
+            });
+            stack.kill9("notification-service");
+            killed.set(true);
+            stack.restart("notification-service");
+
+            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                List<String> delivered = received.stream()
+                        .filter(r -> r.answered() == 204)
+                        .map(Received::body)
+                        .toList();
+                assertTrue(
+                        delivered.stream().anyMatch(body -> body.contains("\"type\":\"referral.received\"")),
+                        received.toString());
+                assertTrue(
+                        delivered.stream().anyMatch(body -> body.contains("\"type\":\"referral.converted\"")),
+                        received.toString());
+            });
+            assertTrue(
+                    received.stream().anyMatch(r -> r.answered() == 204 && r.afterKill()),
+                    "sent by the restarted service: " + received);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            java.util.Map<String, java.util.Set<String>> idsByType = new java.util.HashMap<>();
+            for (Received request : received) {
+                String expected = "v1,"
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                        mac.doFinal((request.id() + "." + request.timestamp() + "." + request.body())
+                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertTrue(List.of(request.signature().split(" ")).contains(expected), "signature: " + request);
+                JsonNode event = JSON.readTree(request.body());
+                assertEquals(referralId, event.get("data").get("referralId").asText());
+                assertEquals(partnerId, event.get("data").get("partnerId").asText());
+                assertFalse(request.body().contains("riley@example.com"), request.body());
+                idsByType
+                        .computeIfAbsent(event.get("type").asText(), t -> new java.util.HashSet<>())
+                        .add(request.id());
+                if (event.get("type").asText().equals("referral.received")) {
+                    assertEquals(
+                            "Riley Moss", event.get("data").get("referredName").asText(), "consent outcome");
+                } else {
+                    assertEquals(
+                            "1500.00",
+                            event.get("data").get("programValue").get("amount").asText());
+                }
+            }
+            assertEquals(1, idsByType.get("referral.received").size(), "one webhook-id across the kill");
+            assertEquals(1, idsByType.get("referral.converted").size(), "one webhook-id across the kill");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     private JsonNode call(
             String service, String method, String path, String body, String idempotencyKey, int expectedStatus)
             throws IOException, InterruptedException {
