@@ -241,6 +241,20 @@ final class KafkaBroker implements AutoCloseable {
         return process != null;
     }
 
+    /** How the local broker's JVM ended, for the console: its exit code and where its log is. */
+    String howItEnded() {
+        return process == null || process.isAlive()
+                ? "running"
+                : "exit code " + process.exitValue() + "; its log: " + log;
+    }
+
+    /** Kills the local broker's JVM at once, as a crash would. */
+    void kill() {
+        if (process != null) {
+            ChildProcesses.kill(process);
+        }
+    }
+
     /** Whether the local broker's JVM runs; always true for an external broker (not ours to watch). */
     boolean isAlive() {
         return process == null || process.isAlive();

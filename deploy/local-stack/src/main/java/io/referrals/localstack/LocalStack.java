@@ -159,9 +159,10 @@ public final class LocalStack {
         for (String name : List.of("INT", "TERM")) {
             Signal.handle(new Signal(name), signal -> {
                 System.out.println();
-                System.out.println("Stopping the local stack...");
+                System.out.println(
+                        "Stopping the local stack (services, then Kafka, SMTP, PostgreSQL; data is kept) ...");
                 RunningStack.closeAll();
-                System.out.println("Stopped.");
+                System.out.println("Local stack stopped.");
                 System.exit(128 + signal.getNumber());
             });
         }

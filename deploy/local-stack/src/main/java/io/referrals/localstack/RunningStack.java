@@ -29,6 +29,8 @@ public final class RunningStack implements AutoCloseable {
     private static final Duration READY_POLL = Duration.ofMillis(50);
 
     private static final Set<RunningStack> OPEN = ConcurrentHashMap.newKeySet();
+    /** The local broker's name for {@link #hold} and the console. */
+    public static final String KAFKA = "Kafka";
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(RunningStack::closeAll, "local-stack-shutdown"));
@@ -48,6 +50,10 @@ public final class RunningStack implements AutoCloseable {
     private volatile KafkaBroker kafka;
     private volatile MailServer mail;
     private volatile DatabaseWatch databaseWatch;
+    // Restarts a service or the local broker that dies while the stack runs; started once everything is ready.
+    private volatile ProcessWatch processWatch;
+    // Held while the broker is stopped on purpose (stopBroker ... startBroker).
+    private volatile Hold brokerHold;
     // Guards stopping and starting the broker, and kafka's replacement.
     private final Object brokerLock = new Object();
     private volatile boolean closing;
@@ -158,6 +164,28 @@ public final class RunningStack implements AutoCloseable {
         services.values().forEach(ServiceProcess::start);
         awaitReady(services.values(), startedAt, deadline);
         startupTime = Duration.between(startedAt, Instant.now());
+        watchProcesses();
+    }
+
+    /** From now on a service or the local broker that dies is reported and started again (ProcessWatch). */
+    private void watchProcesses() {
+        ProcessWatch watch = new ProcessWatch(RunningStack::say);
+        for (ServiceProcess service : services.values()) {
+            watch.watch(
+                    new ProcessWatch.Watched(service.name(), service::isAlive, service::howItEnded, service::start));
+        }
+        if (kafka.isEmbedded()) {
+            watch.watch(new ProcessWatch.Watched(KAFKA, () -> kafka.isAlive(), () -> kafka.howItEnded(), () -> {
+                synchronized (brokerLock) {
+                    if (!closing) {
+                        kafka = KafkaBroker.launch(dataDir, options.ports(), false);
+                    }
+                }
+            }));
+        }
+        checkNotClosing();
+        processWatch = watch;
+        watch.start();
     }
 
     /** Said before PostgreSQL starts, and again by the launcher next to "Platform ready". */
@@ -434,8 +462,15 @@ public final class RunningStack implements AutoCloseable {
      * until {@link #startBroker()}. The services' producers and consumers see the broker gone meanwhile.
      */
     public void stopBroker() {
+        requireEmbeddedBroker();
+        // Taken before brokerLock: the watch holds its own lock while it starts the broker under brokerLock.
+        Hold hold = hold(KAFKA);
         synchronized (brokerLock) {
-            requireEmbeddedBroker();
+            if (brokerHold == null) {
+                brokerHold = hold;
+            } else {
+                hold.close();
+            }
             kafka.close();
         }
     }
@@ -445,15 +480,34 @@ public final class RunningStack implements AutoCloseable {
      * metadata request (within {@code --ready-timeout}). A no-op if it runs.
      */
     public void startBroker() {
+        Hold held;
         synchronized (brokerLock) {
             requireEmbeddedBroker();
-            if (kafka.isAlive()) {
-                return;
+            held = brokerHold;
+            brokerHold = null;
+            if (!kafka.isAlive()) {
+                KafkaBroker started = KafkaBroker.launch(dataDir, options.ports(), false);
+                kafka = started;
+                started.awaitReady(Instant.now().plus(options.readyTimeout()));
             }
-            KafkaBroker started = KafkaBroker.launch(dataDir, options.ports(), false);
-            kafka = started;
-            started.awaitReady(Instant.now().plus(options.readyTimeout()));
         }
+        // Released outside brokerLock (see stopBroker); if the start failed, the watch takes over from here.
+        if (held != null) {
+            held.close();
+        }
+    }
+
+    /** Kills the local broker's JVM with SIGKILL, as a crash would; the stack's watch starts it again. */
+    public void killBroker() {
+        synchronized (brokerLock) {
+            requireEmbeddedBroker();
+            kafka.kill();
+        }
+    }
+
+    /** Whether the local broker's JVM runs. */
+    public boolean isBrokerUp() {
+        return kafka.isAlive();
     }
 
     private void requireEmbeddedBroker() {
@@ -463,23 +517,62 @@ public final class RunningStack implements AutoCloseable {
         }
     }
 
-    /** Kills the service's JVM with SIGKILL, as a crash would; the rest of the stack keeps running. */
+    /**
+     * Kills the service's JVM with SIGKILL, as a crash would; the rest of the stack keeps running. Unless the caller
+     * {@linkplain #hold holds} the service, the stack's watch reports it and starts it again after a pause.
+     */
     public void kill9(String name) {
         service(name).kill();
     }
 
     /**
+     * Keeps the stack's watch from starting {@code name} (a service, or {@link #KAFKA}) again while the caller stops,
+     * kills or restarts it on purpose: {@code try (Hold hold = stack.hold("referral-service")) { stack.kill9(...);
+     * ...; stack.restart(...); }}. Once the hold is closed the watch looks after the process again.
+     */
+    public Hold hold(String name) {
+        ProcessWatch watch = processWatch;
+        if (watch == null) {
+            return () -> {};
+        }
+        return watch.hold(name);
+    }
+
+    /** Completed rounds of the process watch, for tests that must see it looked and left a held process down. */
+    long processWatchRounds() {
+        return processWatch.rounds();
+    }
+
+    /** How many times the stack's watch started {@code name} (a service, or {@link #KAFKA}) again after it died. */
+    public long watchRestarts(String name) {
+        return processWatch.restarts(name);
+    }
+
+    /**
      * Starts the service again (stopping it first if it still runs) and waits until it is ready; answers how long it
-     * took from launching its JVM to its readiness check answering UP.
+     * took from launching its JVM to its readiness check answering UP. Holds the service meanwhile, so the watch
+     * does not start it a second time.
      */
     public Duration restart(String name) {
         ServiceProcess service = service(name);
-        if (service.isAlive()) {
-            ServiceProcess.stopAll(List.of(service), SERVICE_STOP_GRACE);
+        try (Hold hold = hold(name)) {
+            if (service.isAlive()) {
+                ServiceProcess.stopAll(List.of(service), SERVICE_STOP_GRACE);
+            }
+            Instant restartedAt = Instant.now();
+            service.start();
+            return awaitReady(List.of(service), restartedAt, restartedAt.plus(options.readyTimeout()));
         }
-        Instant restartedAt = Instant.now();
-        service.start();
-        return awaitReady(List.of(service), restartedAt, restartedAt.plus(options.readyTimeout()));
+    }
+
+    /** Whether the service's JVM runs. */
+    public boolean isServiceUp(String name) {
+        return service(name).isAlive();
+    }
+
+    /** Whether the service answers its readiness check. */
+    public boolean isServiceReady(String name) {
+        return service(name).isReady(http);
     }
 
     /** The operating-system process id of the service's JVM, e.g. to read its resident memory. */
@@ -518,30 +611,49 @@ public final class RunningStack implements AutoCloseable {
         }
     }
 
-    /** Services first (they use the rest), then Kafka, then PostgreSQL; each step runs even if one fails. */
+    /**
+     * Services first (they use the rest), then Kafka, then PostgreSQL; each step runs even if one fails, and says what
+     * it stops.
+     */
     private void stopComponents() {
+        Instant stopping = Instant.now();
         List<Runnable> steps = List.of(
                 () -> {
-                    // First, or it would start the database again once it is stopped below.
+                    // First, or they would start what is stopped below again.
+                    if (processWatch != null) {
+                        processWatch.close();
+                    }
                     if (databaseWatch != null) {
                         databaseWatch.close();
                     }
                 },
-                () -> ServiceProcess.stopAll(List.copyOf(services.values()), SERVICE_STOP_GRACE),
+                () -> {
+                    if (!services.isEmpty()) {
+                        say("Stopping " + String.join(", ", services.keySet()) + " ...");
+                        ServiceProcess.stopAll(List.copyOf(services.values()), SERVICE_STOP_GRACE);
+                    }
+                },
                 () -> {
                     synchronized (brokerLock) {
                         if (kafka != null) {
+                            if (kafka.isEmbedded()) {
+                                say("Stopping Kafka ...");
+                            }
                             kafka.close();
                         }
                     }
                 },
                 () -> {
                     if (mail != null) {
+                        say("Stopping the SMTP server ...");
                         mail.close();
                     }
                 },
                 () -> {
                     if (database != null) {
+                        if (database.isEmbedded()) {
+                            say("Stopping PostgreSQL ...");
+                        }
                         database.close();
                     }
                 });
@@ -552,6 +664,7 @@ public final class RunningStack implements AutoCloseable {
                 System.err.println("While stopping the local stack: " + e);
             }
         }
+        say("Everything stopped (" + seconds(Duration.between(stopping, Instant.now())) + " s)");
     }
 
     /** Closes every stack of this JVM: from the shutdown hook, or from the launcher's signal handler. */

@@ -108,6 +108,13 @@ final class ServiceProcess {
         }
     }
 
+    /** How the JVM ended, for the console: its exit code and where its log is. */
+    synchronized String howItEnded() {
+        return process == null || process.isAlive()
+                ? "running"
+                : "exit code " + process.exitValue() + "; its log: " + log();
+    }
+
     /** Kills the JVM at once, as a crash would. */
     synchronized void kill() {
         if (process != null) {

@@ -90,8 +90,11 @@ class PlatformEndToEndIT {
             assertEquals(422, response.statusCode(), response.body());
             return false;
         });
-        stack.kill9("referral-service");
-        stack.restart("referral-service");
+        // Killed and brought back by the test itself: held, so the stack's watch does not start it a second time.
+        try (Hold hold = stack.hold("referral-service")) {
+            stack.kill9("referral-service");
+            stack.restart("referral-service");
+        }
 
         String referralId = referral[0].get("id").asText();
         JsonNode retried = call("referral-service", "POST", "/api/referrals", referralBody, "intro-1", 201);

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The run command's own handling of its PostgreSQL and broker, on a real stack (one service is enough): a killed
  * database comes back by itself with its data, a stopped one stays down until started, and the broker can be taken
- * away and brought back. These are the controls the outage tests of the whole platform build on.
+ * away and brought back, and a service or the broker that dies is started again by the stack's watch unless a caller
+ * holds it. These are the controls the outage tests of the whole platform build on.
  */
 class StackOutageControlsIT {
     private static final Duration DEADLINE = Duration.ofSeconds(120);
@@ -90,6 +91,39 @@ class StackOutageControlsIT {
                 .ignoreExceptions()
                 .until(() -> get("/api/partners/" + second).statusCode() == 200);
         assertEquals(1, stack.databaseRestarts());
+    }
+
+    @Test
+    void aServiceOrTheBrokerThatDiesIsStartedAgainByTheStackAndAHeldOneIsLeftAlone() throws Exception {
+        String partnerId = createPartner("Robin Ames", "robin@example.com");
+        long pid = stack.servicePid("partner-service");
+
+        // Killed behind the stack's back: the watch reports it and starts it again; the API answers with its data.
+        stack.kill9("partner-service");
+        await().atMost(DEADLINE).until(() -> stack.watchRestarts("partner-service") == 1);
+        await().atMost(DEADLINE).until(() -> stack.isServiceReady("partner-service"));
+        assertTrue(stack.servicePid("partner-service") != pid, "a new JVM");
+        await().atMost(DEADLINE)
+                .ignoreExceptions()
+                .until(() -> get("/api/partners/" + partnerId).statusCode() == 200);
+
+        // Held: a caller that kills it on purpose keeps it down as long as it likes; the watch looks and leaves it.
+        try (Hold hold = stack.hold("partner-service")) {
+            stack.kill9("partner-service");
+            long rounds = stack.processWatchRounds();
+            await().atMost(DEADLINE).until(() -> stack.processWatchRounds() >= rounds + 3);
+            assertFalse(stack.isServiceUp("partner-service"));
+            stack.restart("partner-service");
+        }
+        assertEquals(1, stack.watchRestarts("partner-service"), "the watch left the held service to its holder");
+
+        // The broker killed: started again by the watch on the same log directory; publishing resumes.
+        stack.killBroker();
+        await().atMost(DEADLINE).until(() -> stack.watchRestarts(RunningStack.KAFKA) == 1 && stack.isBrokerUp());
+        String second = createPartner("Kim Ode", "kim@example.com");
+        await().atMost(DEADLINE)
+                .ignoreExceptions()
+                .until(() -> get("/api/partners/" + second).statusCode() == 200);
     }
 
     private String createPartner(String name, String email) {

@@ -2,7 +2,7 @@ package io.referrals.metrics.messaging;
 
 import io.referrals.events.Topics;
 import io.referrals.metrics.service.EventLog;
-import io.referrals.platform.kafka.KafkaTopicsConfig;
+import io.referrals.platform.kafka.KafkaClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -27,17 +27,21 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public class KafkaEventLog implements EventLog {
     private static final List<String> TOPICS = List.of(Topics.PARTNER_EVENTS, Topics.REFERRAL_EVENTS);
 
+    /** The service's shared Kafka settings (security, SASL, truststore), as its channels use. */
     @Inject
-    KafkaTopicsConfig kafka;
+    KafkaClients kafka;
 
     @Override
     public Reader open(String tenantId) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.consumer(Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                1000,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName())));
         List<TopicPartition> partitions = new ArrayList<>();
         TOPICS.forEach(topic -> consumer.partitionsFor(topic)
                 .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition()))));

@@ -1,12 +1,13 @@
 package io.referrals.platform.inbox;
 
 import io.referrals.platform.config.ServiceConfig;
-import io.referrals.platform.kafka.KafkaTopicsConfig;
+import io.referrals.platform.kafka.KafkaClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,7 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 @ApplicationScoped
 public class DeadLetters {
     @Inject
-    KafkaTopicsConfig kafka;
+    KafkaClients kafka;
 
     @Inject
     ServiceConfig service;
@@ -59,17 +60,21 @@ public class DeadLetters {
 
     private synchronized Producer<String, String> producer() {
         if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, service.name() + "-dead-letters");
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(props);
+            producer = new KafkaProducer<>(producerProperties());
         }
         return producer;
+    }
+
+    /** The shared Kafka settings (security, SASL, truststore: {@link KafkaClients}), then its own. */
+    Map<String, Object> producerProperties() {
+        Map<String, Object> own = new LinkedHashMap<>();
+        own.put(ProducerConfig.CLIENT_ID_CONFIG, service.name() + "-dead-letters");
+        own.put(ProducerConfig.ACKS_CONFIG, "all");
+        own.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        own.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        own.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        own.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return kafka.producer(own);
     }
 
     @PreDestroy

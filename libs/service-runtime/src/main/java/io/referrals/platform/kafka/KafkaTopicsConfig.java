@@ -6,8 +6,9 @@ import java.util.List;
 
 @ConfigMapping(prefix = "platform.kafka")
 public interface KafkaTopicsConfig {
-    /** Brokers, for the clients a service builds itself (outbox relay, topic provisioning). */
-    String bootstrapServers();
+    /** Create missing topics at startup; off where the topics are managed elsewhere (Strimzi's KafkaTopics). */
+    @WithDefault("true")
+    boolean provision();
 
     /** Topics this service produces to or consumes from; created at startup when missing. */
     @WithDefault("")

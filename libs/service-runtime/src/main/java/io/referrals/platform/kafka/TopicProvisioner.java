@@ -29,6 +29,9 @@ public class TopicProvisioner {
     @Inject
     KafkaTopicsConfig config;
 
+    @Inject
+    KafkaClients kafka;
+
     /**
      * Retention as the topic's contract says, and with replicas a write acknowledged ({@code acks=all}, as the outbox
      * relay sends) only once it is on at least two of them (one fewer than the replicas, at most two): with replication
@@ -45,18 +48,19 @@ public class TopicProvisioner {
         return configs;
     }
 
+    /** The shared Kafka settings (security, SASL, truststore: {@link KafkaClients}), then its own timeouts. */
+    Map<String, Object> adminProperties() {
+        return kafka.admin(Map.of(
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+    }
+
     void provision(@Observes @Priority(1) StartupEvent startup) {
         List<String> wanted = config.topics().stream().filter(t -> !t.isBlank()).toList();
-        if (wanted.isEmpty()) {
+        if (!config.provision() || wanted.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                15_000))) {
+        try (Admin admin = Admin.create(adminProperties())) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream()
                     .filter(t -> !existing.contains(t))

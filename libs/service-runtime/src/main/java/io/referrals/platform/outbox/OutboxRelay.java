@@ -9,8 +9,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.referrals.events.EventCodec;
 import io.referrals.platform.availability.TransientFailures;
 import io.referrals.platform.config.ServiceConfig;
+import io.referrals.platform.kafka.KafkaClients;
 import io.referrals.platform.kafka.KafkaRecords;
-import io.referrals.platform.kafka.KafkaTopicsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,8 +21,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,7 @@ public class OutboxRelay {
     OutboxConfig config;
 
     @Inject
-    KafkaTopicsConfig kafka;
+    KafkaClients kafka;
 
     @Inject
     ServiceConfig service;
@@ -214,20 +215,20 @@ public class OutboxRelay {
         }
     }
 
-    private Properties producerProperties() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, service.name() + "-outbox");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return props;
+    /** The shared Kafka settings (security, SASL, truststore: {@link KafkaClients}), then the relay's own. */
+    Map<String, Object> producerProperties() {
+        Map<String, Object> own = new LinkedHashMap<>();
+        own.put(ProducerConfig.CLIENT_ID_CONFIG, service.name() + "-outbox");
+        own.put(ProducerConfig.ACKS_CONFIG, "all");
+        own.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        own.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        own.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        own.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        own.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        own.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        own.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        own.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return kafka.producer(own);
     }
 
     private static void rollbackQuietly(Connection connection) {
