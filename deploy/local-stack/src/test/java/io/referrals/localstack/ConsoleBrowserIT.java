@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -97,16 +98,23 @@ class ConsoleBrowserIT {
     void aPracticeWorksThroughTheConsoleInChromiumAndAnotherPracticeSeesNoneOfIt() throws Exception {
         Path screenshots = CONSOLE.resolve("target").resolve("screenshots");
         Files.createDirectories(screenshots);
+        // Its output is copied line by line: a child writing straight to this JVM's stdout would corrupt failsafe's
+        // channel to the forked test JVM.
         ProcessBuilder npm = new ProcessBuilder(List.of("npm", "run", "--silent", "test:browser"))
                 .directory(CONSOLE.toFile())
-                .inheritIO();
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         npm.environment().put("CONSOLE_URL", gateway.address().toString());
         npm.environment().put("SCREENSHOTS", screenshots.toString());
         npm.environment().put("CHROMIUM", CHROMIUM.toString());
         Process process = npm.start();
+        Thread copy = new Thread(() -> process.inputReader().lines().forEach(System.out::println), "browser-tests");
+        copy.setDaemon(true);
+        copy.start();
         try {
             boolean finished = process.waitFor(BROWSER_TESTS_MINUTES, TimeUnit.MINUTES);
             assertTrue(finished, "the browser tests did not finish in " + BROWSER_TESTS_MINUTES + " minutes");
+            copy.join(Duration.ofSeconds(10).toMillis());
             assertEquals(0, process.exitValue(), "npm run test:browser failed; its output is above");
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
