@@ -65,11 +65,15 @@ public final class LocalStack {
             return;
         }
         printReady(stack);
+        ConsoleGateway console = ConsoleGateway.start(stack, options);
         if (options.fast() && stack.database().isEmbedded()) {
             RunningStack.warnFast();
         }
         if (options.demo()) {
             loadDemoData(stack);
+        }
+        if (console != null) {
+            printConsole(console, options.demo());
         }
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
@@ -114,6 +118,17 @@ public final class LocalStack {
         }
     }
 
+    private static void printConsole(ConsoleGateway console, boolean demo) {
+        System.out.println();
+        System.out.println("Console:     " + console.address() + "  (development sign-in: pick a practice and a role"
+                + (demo ? "; the demo data is in " + DemoData.TENANT : "") + ")");
+        System.out.println("             the same origin routes /api/... to the service owning the path");
+        if (!console.consoleBuilt()) {
+            System.out.println(
+                    "             not built yet: ./mvnw package -DskipTests -pl console -am (needs Node.js 20)");
+        }
+    }
+
     private static void loadDemoData(RunningStack stack) {
         List<String> names = stack.serviceNames();
         if (!names.contains("partner-service")) {
@@ -125,6 +140,12 @@ public final class LocalStack {
         try {
             String summary = new DemoData(stack.devToken(), stack.servicePort("partner-service"), referralPort).load();
             System.out.println("Demo data in tenant " + DemoData.TENANT + ": " + summary + ".");
+            if (referralPort != null) {
+                System.out.println("Demo data in tenant " + DemoData.TENANT + ": "
+                        + new ConsoleDemoData(stack.devToken(), stack.servicePort("partner-service"), referralPort)
+                                .load()
+                        + ".");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

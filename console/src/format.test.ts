@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { label, monthBounds, money, percent, relative, weekStart, yearMonth } from './format';
+
+describe('formatting', () => {
+  it('formats money without cents and survives bad input', () => {
+    expect(money('1500.00', 'USD', 'en-US')).toBe('$1,500');
+    expect(money(null)).toBe('—');
+    expect(money('abc')).toBe('abc');
+    expect(money(10, 'NOT', 'en-US')).toMatch(/10/);
+  });
+
+  it('formats ratios as percentages', () => {
+    expect(percent(0.4, 'en-US')).toBe('40%');
+    expect(percent(undefined)).toBe('—');
+  });
+
+  it('says how far away a time is in its largest unit', () => {
+    const now = new Date('2026-12-02T12:00:00Z');
+    expect(relative('2026-12-05T12:00:00Z', now, 'en')).toBe('in 3 days');
+    expect(relative('2026-12-02T10:00:00Z', now, 'en')).toBe('2 hours ago');
+    expect(relative('2026-12-02T12:00:20Z', now, 'en')).toBe('this minute');
+  });
+
+  it('turns wire values into words', () => {
+    expect(label('center_of_influence')).toBe('Center of influence');
+    expect(label(null)).toBe('—');
+  });
+
+  it('finds the ISO week start (Monday) and the month bounds in UTC', () => {
+    expect(weekStart(new Date('2026-12-02T12:00:00Z'))).toBe('2026-11-30T00:00:00.000Z'); // a Wednesday
+    expect(weekStart(new Date('2026-12-06T23:00:00Z'))).toBe('2026-11-30T00:00:00.000Z'); // Sunday
+    expect(weekStart(new Date('2026-11-30T00:00:00Z'))).toBe('2026-11-30T00:00:00.000Z'); // Monday
+    expect(monthBounds(new Date('2026-12-15T00:00:00Z'))).toEqual({
+      from: '2026-12-01T00:00:00.000Z',
+      to: '2027-01-01T00:00:00.000Z',
+    });
+    expect(yearMonth(new Date('2026-12-15T00:00:00Z'))).toBe('2026-12');
+  });
+});

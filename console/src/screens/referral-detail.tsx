@@ -1,0 +1,270 @@
+import { useState } from 'preact/hooks';
+import { type Consent, ok, referralApi, type ReferralStatus } from '../api';
+import { dateTime, label, money } from '../format';
+import { allowedMoves, isFinal } from '../referrals';
+import { CONSENTS } from './referrals';
+import {
+  Chip,
+  Field,
+  LoadState,
+  Notice,
+  PageHeader,
+  ProblemBanner,
+  Select,
+  Stat,
+  useAction,
+  useLoad,
+  useNotice,
+} from '../ui';
+
+export function ReferralDetail(props: { id: string }) {
+  const id = props.id;
+  const referral = useLoad(() => ok(referralApi.GET('/api/referrals/{id}', { params: { path: { id } } })), [id]);
+  const [notice, say] = useNotice();
+  return (
+    <LoadState loaded={referral}>
+      {(r) => (
+        <section>
+          <PageHeader
+            title={r.referred?.name ?? 'Referral'}
+            subtitle={
+              <>
+                Referred by {r.partnerId ? <a href={`/partners/${r.partnerId}`}>{r.referrerName}</a> : r.referrerName ?? 'someone new'}{' '}
+                · received {dateTime(r.receivedAt)}
+              </>
+            }
+          />
+          <Notice text={notice} />
+          <p>
+            <a href="/referrals">← All referrals</a>
+          </p>
+          <div class="grid four">
+            <Stat label="Status" value={<span data-testid="referral-status">{label(r.status)}</span>} />
+            <Stat label="Consent" value={label(r.consent)} />
+            <Stat label="First contact due" value={dateTime(r.firstContactDueAt)} hint={r.overdue ? 'Overdue' : undefined} />
+            <Stat label="Program value" value={r.programValue ? money(r.programValue, r.currency ?? 'USD') : '—'} />
+          </div>
+          {r.note && <p class="card">{r.note}</p>}
+          <div class="grid two">
+            <StatusMoves
+              id={id}
+              status={r.status ?? 'received'}
+              onChanged={(to) => {
+                say(`Now ${label(to)}.`);
+                referral.reload();
+              }}
+            />
+            <ConsentCard id={id} consent={r.consent ?? 'none'} onChanged={() => (say('Consent recorded.'), referral.reload())} />
+          </div>
+          <div class="grid two">
+            <History id={id} version={r.status ?? ''} />
+            <Rewards id={id} version={r.status ?? ''} />
+          </div>
+        </section>
+      )}
+    </LoadState>
+  );
+}
+
+function StatusMoves(props: { id: string; status: string; onChanged: (to: string) => void }) {
+  const moves = allowedMoves(props.status).filter((m) => m !== 'converted');
+  const [to, setTo] = useState<ReferralStatus | ''>('');
+  const [note, setNote] = useState('');
+  const [programValue, setProgramValue] = useState('');
+  const [currency, setCurrency] = useState('USD');
+  const move = useAction();
+  const convert = useAction();
+  if (isFinal(props.status)) {
+    return (
+      <section class="card">
+        <h2>Status</h2>
+        <p>
+          <Chip value={props.status} tone={props.status === 'converted' ? 'ok' : 'info'} /> is final.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section class="card stack" aria-labelledby="status-heading">
+      <h2 id="status-heading">Move it along</h2>
+      <form noValidate
+        class="stack"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const target = to || moves[0];
+          if (
+            await move.run(() =>
+              ok(
+                referralApi.POST('/api/referrals/{id}/status', {
+                  params: { path: { id: props.id } },
+                  body: { status: target, note: note || undefined },
+                }),
+              ),
+            )
+          ) {
+            setNote('');
+            setTo('');
+            props.onChanged(target);
+          }
+        }}
+      >
+        <ProblemBanner problem={move.problem} placed={['status', 'note']} />
+        <Select label="New status" name="status" value={to || moves[0]} onValue={setTo} options={moves} errors={move.errors} />
+        <Field label="Note" name="note" value={note} onValue={setNote} errors={move.errors} />
+        <div class="actions">
+          <button type="submit" disabled={move.busy}>
+            Change status
+          </button>
+        </div>
+      </form>
+      <form noValidate
+        class="stack"
+        aria-labelledby="convert-heading"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (
+            await convert.run(() =>
+              ok(
+                referralApi.POST('/api/referrals/{id}/conversion', {
+                  params: { path: { id: props.id } },
+                  body: { programValue, currency },
+                }),
+              ),
+            )
+          ) {
+            props.onChanged('converted');
+          }
+        }}
+      >
+        <h3 id="convert-heading">Became a client</h3>
+        <ProblemBanner problem={convert.problem} placed={['programValue', 'currency']} />
+        <div class="grid two">
+          <Field
+            label="Program value"
+            name="programValue"
+            value={programValue}
+            onValue={setProgramValue}
+            errors={convert.errors}
+            inputMode="decimal"
+            hint="e.g. 1500.00"
+            required
+          />
+          <Field label="Currency" name="currency" value={currency} onValue={setCurrency} errors={convert.errors} required />
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" disabled={convert.busy}>
+            Convert
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function ConsentCard(props: { id: string; consent: Consent; onChanged: () => void }) {
+  const [consent, setConsent] = useState<Consent>(props.consent);
+  const history = useLoad(
+    () => ok(referralApi.GET('/api/referrals/{id}/consent-history', { params: { path: { id: props.id } } })),
+    [props.id, props.consent],
+  );
+  const action = useAction();
+  return (
+    <section class="card stack" aria-labelledby="consent-heading">
+      <h2 id="consent-heading">Consent</h2>
+      <form noValidate
+        class="stack"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (
+            await action.run(() =>
+              ok(
+                referralApi.PUT('/api/referrals/{id}/consent', {
+                  params: { path: { id: props.id } },
+                  body: { consent },
+                }),
+              ),
+            )
+          ) {
+            props.onChanged();
+          }
+        }}
+      >
+        <ProblemBanner problem={action.problem} placed={['consent']} />
+        <Select label="What the referrer may learn" name="consent" value={consent} onValue={setConsent} options={CONSENTS} errors={action.errors} />
+        <div class="actions">
+          <button type="submit" disabled={action.busy || consent === props.consent}>
+            Record consent
+          </button>
+        </div>
+      </form>
+      <h3>History</h3>
+      <LoadState loaded={history}>
+        {(changes) => (
+          <ol class="timeline">
+            {changes.map((c, i) => (
+              <li key={i}>
+                <strong>{label(c.consent)}</strong> <span class="muted small">{dateTime(c.changedAt)}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </LoadState>
+    </section>
+  );
+}
+
+function History(props: { id: string; version: string }) {
+  const history = useLoad(
+    () => ok(referralApi.GET('/api/referrals/{id}/history', { params: { path: { id: props.id } } })),
+    [props.id, props.version],
+  );
+  return (
+    <section class="card" aria-labelledby="history-heading">
+      <h2 id="history-heading">Status history</h2>
+      <LoadState loaded={history}>
+        {(changes) => (
+          <ol class="timeline">
+            {changes.map((c, i) => (
+              <li key={i}>
+                <strong>{label(c.to)}</strong> <span class="muted small">{dateTime(c.changedAt)}</span>
+                {c.note && <div class="small">{c.note}</div>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </LoadState>
+    </section>
+  );
+}
+
+/** Fees owed to the partner under their agreement, and rewards, once the referral converted. */
+function Rewards(props: { id: string; version: string }) {
+  const rewards = useLoad(
+    () => ok(referralApi.GET('/api/rewards', { params: { query: { referralId: props.id, size: 50 } } })),
+    [props.id, props.version],
+  );
+  return (
+    <section class="card" aria-labelledby="rewards-heading">
+      <h2 id="rewards-heading">Fees and rewards</h2>
+      <LoadState loaded={rewards}>
+        {(page) =>
+          (page.items ?? []).length === 0 ? (
+            <p class="muted">None: a fee is owed when a partner with a paid agreement sends a referral that converts.</p>
+          ) : (
+            <ul class="list">
+              {(page.items ?? []).map((w) => (
+                <li key={w.id}>
+                  <div class="grow">
+                    <strong>{label(w.type)}</strong> to the {w.beneficiary}: {money(w.amount, w.currency ?? 'USD')}
+                    {w.percent && <span class="muted small"> ({w.percent}%)</span>}
+                  </div>
+                  <Chip value={w.status} tone={w.status === 'owed' ? 'warn' : 'ok'} />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </LoadState>
+    </section>
+  );
+}

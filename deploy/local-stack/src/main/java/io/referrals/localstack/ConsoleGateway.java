@@ -1,0 +1,356 @@
+package io.referrals.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+/**
+ * The local stack's one origin, on port 8080 (plus the stack's port offset): serves the built console
+ * ({@code console/target/dist}, any other path without a file extension answers its index.html), routes
+ * {@code /api/...} to the service owning the path prefix, and, for development only, mints tokens signed with the data
+ * directory's own key for the practice and role picked on the console's sign-in page ({@code POST /dev/token}). A
+ * production deployment serves the console from nginx (console/Dockerfile) behind an Ingress and has no such
+ * endpoint: there the console signs in with OpenID Connect.
+ */
+public final class ConsoleGateway implements AutoCloseable {
+    static final int BASE_PORT = 8080;
+
+    /** Path prefix → owning service. The services' API paths do not overlap, except {@code /api/people} (below). */
+    static final Map<String, String> ROUTES = routes();
+
+    private static final Set<String> ROLES = Set.of("owner", "member", "viewer");
+    private static final Pattern PRACTICE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /** Hop-by-hop headers, and those java.net.http sets itself. */
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "connection",
+            "content-length",
+            "expect",
+            "host",
+            "keep-alive",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade");
+
+    private static final Map<String, String> CONTENT_TYPES = Map.of(
+            "html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8",
+            "json", "application/json",
+            "svg", "image/svg+xml",
+            "png", "image/png",
+            "ico", "image/x-icon",
+            "txt", "text/plain; charset=utf-8",
+            "woff2", "font/woff2");
+
+    private final RunningStack stack;
+    private final Path dist;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private ConsoleGateway(RunningStack stack, Path dist, HttpServer server, ExecutorService executor) {
+        this.stack = stack;
+        this.dist = dist;
+        this.server = server;
+        this.executor = executor;
+    }
+
+    private static Map<String, String> routes() {
+        Map<String, String> routes = new LinkedHashMap<>();
+        for (String prefix : List.of("/api/practice", "/api/partners")) {
+            routes.put(prefix, "partner-service");
+        }
+        // /api/people is also notification-service's part of a person's data export (asked by referral ids); the
+        // gateway sends it to referral-service, which lists the person's referrals. The console uses neither.
+        for (String prefix : List.of(
+                "/api/referrals",
+                "/api/referral-settings",
+                "/api/intake-links",
+                "/api/intake",
+                "/api/rewards",
+                "/api/people")) {
+            routes.put(prefix, "referral-service");
+        }
+        routes.put("/api/metrics", "metrics-service");
+        for (String prefix :
+                List.of("/api/notifications", "/api/tasks", "/api/templates", "/api/unsubscribe", "/api/webhooks")) {
+            routes.put(prefix, "notification-service");
+        }
+        return Map.copyOf(routes);
+    }
+
+    /** The service owning {@code path}, matched on whole path segments; null for none. */
+    static String serviceFor(String path) {
+        for (Map.Entry<String, String> route : ROUTES.entrySet()) {
+            String prefix = route.getKey();
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return route.getValue();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Starts the gateway beside a running stack, on {@code 8080 + port offset} of the stack's bind address. Answers
+     * null, having said why, when the port is taken: the platform stays usable on its own ports.
+     */
+    public static ConsoleGateway start(RunningStack stack, Options options) {
+        int port = BASE_PORT + options.portOffset();
+        Path dist = options.repoRoot().resolve("console").resolve("target").resolve("dist");
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(options.bindAddress(), port), 64);
+        } catch (BindException e) {
+            System.out.println("Console:     not served, port " + port + " is in use (" + e.getMessage() + ")");
+            return null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(8, runnable -> {
+            Thread thread = new Thread(runnable, "console-gateway");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ConsoleGateway gateway = new ConsoleGateway(stack, dist, server, executor);
+        server.createContext("/", gateway::handle);
+        server.setExecutor(executor);
+        server.start();
+        return gateway;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Where to open the console, e.g. {@code http://localhost:8080}. */
+    public URI address() {
+        return URI.create("http://localhost:" + port());
+    }
+
+    /** Whether {@code console/target/dist} holds a built console. */
+    public boolean consoleBuilt() {
+        return Files.isRegularFile(dist.resolve("index.html"));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.startsWith("/api/")) {
+                proxy(exchange, path);
+            } else if (path.equals("/dev/token")) {
+                devToken(exchange);
+            } else if (path.equals("/config.json")) {
+                send(exchange, 200, "application/json", "{\"auth\":\"dev\"}".getBytes(StandardCharsets.UTF_8));
+            } else {
+                staticFile(exchange, path);
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client went away, or a service did not answer in time: nothing more to say to anyone.
+            try {
+                problem(exchange, 502, "Bad gateway", "The gateway could not complete the request.");
+            } catch (IOException | RuntimeException ignored) {
+                // The response had already started.
+            }
+        }
+    }
+
+    private void proxy(HttpExchange exchange, String path) throws IOException {
+        String service = serviceFor(path);
+        if (service == null || !stack.serviceNames().contains(service)) {
+            problem(
+                    exchange,
+                    404,
+                    "Not found",
+                    service == null ? "No service serves " + path : service + " is not running in this stack");
+            return;
+        }
+        int port = stack.servicePort(service);
+        String query = exchange.getRequestURI().getRawQuery();
+        URI target = URI.create("http://127.0.0.1:" + port + path + (query == null ? "" : "?" + query));
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        request.header("X-Forwarded-Host", "localhost:" + port());
+        request.header("X-Forwarded-Proto", "http");
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } catch (IOException e) {
+            problem(exchange, 502, "Bad gateway", service + " did not answer");
+            return;
+        }
+        String serviceOrigin = "http://localhost:" + port;
+        response.headers().map().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (NOT_FORWARDED.contains(lower) || lower.startsWith(":")) {
+                return;
+            }
+            for (String value : values) {
+                // A Location on the service's own origin is given relative, so it stays on the gateway's.
+                if (lower.equals("location") && value.startsWith(serviceOrigin)) {
+                    value = value.substring(serviceOrigin.length());
+                }
+                exchange.getResponseHeaders().add(name, value);
+            }
+        });
+        byte[] answer = response.body();
+        boolean empty = answer.length == 0 || exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(response.statusCode(), empty ? -1 : answer.length);
+        if (!empty) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        }
+    }
+
+    /**
+     * Development sign-in: {@code {"practice":"demo-practice","role":"owner"}} gives a token for that practice and
+     * role, valid 12 hours, signed with this data directory's own key (worth nothing on another machine's stack).
+     */
+    private void devToken(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            exchange.getResponseHeaders().add("Allow", "POST");
+            problem(exchange, 405, "Method not allowed", "POST a practice and a role");
+            return;
+        }
+        JsonNode request;
+        try (InputStream in = exchange.getRequestBody()) {
+            request = json.readTree(in.readNBytes(4096));
+        } catch (IOException e) {
+            request = null;
+        }
+        String practice = request == null ? "" : request.path("practice").asText("");
+        String role = request == null ? "" : request.path("role").asText("");
+        List<Map<String, String>> errors = new java.util.ArrayList<>();
+        if (!PRACTICE.matcher(practice).matches()) {
+            errors.add(Map.of(
+                    "field", "practice", "message", "lower-case letters, digits and dashes, at most 63 characters"));
+        }
+        if (!ROLES.contains(role)) {
+            errors.add(Map.of("field", "role", "message", "must be one of owner, member, viewer"));
+        }
+        if (!errors.isEmpty()) {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "https://referrals.example/problems/validation-failed");
+            problem.put("title", "Request is not valid");
+            problem.put("status", 400);
+            problem.put("detail", "One or more fields are invalid.");
+            problem.put("errors", errors);
+            send(exchange, 400, "application/problem+json", json.writeValueAsBytes(problem));
+            return;
+        }
+        String token = stack.token(Duration.ofHours(12), practice, role);
+        send(
+                exchange,
+                200,
+                "application/json",
+                json.writeValueAsBytes(Map.of("token", token, "practice", practice, "role", role)));
+    }
+
+    private void staticFile(HttpExchange exchange, String path) throws IOException {
+        if (!exchange.getRequestMethod().equals("GET")
+                && !exchange.getRequestMethod().equals("HEAD")) {
+            problem(exchange, 405, "Method not allowed", "The console's files are read with GET");
+            return;
+        }
+        if (!consoleBuilt()) {
+            send(
+                    exchange,
+                    503,
+                    "text/plain; charset=utf-8",
+                    ("The console is not built: run ./mvnw package -DskipTests -pl console -am (needs Node.js 20 and"
+                                    + " npm), then reload. The API is served under /api/.\n")
+                            .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Path file = dist.resolve(path.substring(1)).normalize();
+        String lastSegment = path.substring(path.lastIndexOf('/') + 1);
+        if (!file.startsWith(dist) || !Files.isRegularFile(file)) {
+            if (lastSegment.contains(".")) {
+                send(exchange, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            file = dist.resolve("index.html"); // a route of the single-page app
+        }
+        String name = file.getFileName().toString();
+        String extension = name.substring(name.lastIndexOf('.') + 1);
+        exchange.getResponseHeaders()
+                .add("Cache-Control", path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+        send(
+                exchange,
+                200,
+                CONTENT_TYPES.getOrDefault(extension, "application/octet-stream"),
+                Files.readAllBytes(file));
+    }
+
+    private void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        send(exchange, status, "application/problem+json", json.writeValueAsBytes(problem));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}
