@@ -102,7 +102,13 @@ public final class ConsoleGateway implements AutoCloseable {
         }
         routes.put("/api/metrics", "metrics-service");
         for (String prefix :
-                List.of("/api/notifications", "/api/tasks", "/api/templates", "/api/unsubscribe", "/api/webhooks")) {
+                List.of(
+                        "/api/notifications",
+                        "/api/tasks",
+                        "/api/templates",
+                        "/api/unsubscribe",
+                        "/api/webhooks",
+                        "/api/hooks")) {
             routes.put(prefix, "notification-service");
         }
         return Map.copyOf(routes);
