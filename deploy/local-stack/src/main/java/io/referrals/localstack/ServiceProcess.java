@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -56,13 +57,20 @@ final class ServiceProcess {
                     "=== local-stack: starting " + name() + " at " + Instant.now() + "\n",
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            ProcessBuilder builder = new ProcessBuilder(
-                            ChildProcesses.javaExecutable(),
-                            "-Xmx256m",
-                            ChildProcesses.DATA_DIR_MARKER + dataDir.root(),
-                            "-jar",
-                            jar.toString())
-                    .directory(dataDir.root().toFile())
+            List<String> command = new ArrayList<>();
+            command.add(ChildProcesses.javaExecutable());
+            command.addAll(jvmOptions());
+            // The class-data archive the build wrote beside the jar (quarkus.package.jar.appcds): it holds only for
+            // the class path it was made with, so the jar runs from its own directory as it did then.
+            if (Files.isReadable(jar.resolveSibling(CLASS_DATA_ARCHIVE))) {
+                command.add("-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE);
+            }
+            command.addAll(List.of(
+                    ChildProcesses.DATA_DIR_MARKER + dataDir.root(),
+                    "-jar",
+                    jar.getFileName().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
             builder.environment().putAll(environment);
@@ -72,6 +80,31 @@ final class ServiceProcess {
             throw new UncheckedIOException("Cannot start " + name(), e);
         }
     }
+
+    /** The services' JVM settings; {@code SERVICE_JVM_OPTIONS} (space-separated) replaces them. */
+    static List<String> jvmOptions() {
+        String given = System.getenv("SERVICE_JVM_OPTIONS");
+        return given == null || given.isBlank()
+                ? JVM_OPTIONS
+                : List.of(given.strip().split("\\s+"));
+    }
+
+    /**
+     * Four services, PostgreSQL and Kafka share a laptop or a 2-core machine: the client compiler only (C2 spent more
+     * CPU compiling in the first minutes than the services spent serving, and needs memory of its own), the serial
+     * collector (no concurrent GC threads or remembered sets) and a heap that starts small and gives memory back.
+     */
+    private static final List<String> JVM_OPTIONS = List.of(
+            "-Xms16m",
+            "-Xmx256m",
+            "-XX:+UseSerialGC",
+            "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=48m",
+            "-Xss512k");
+
+    private static final String CLASS_DATA_ARCHIVE = "app-cds.jsa";
 
     synchronized long pid() {
         if (process == null) {

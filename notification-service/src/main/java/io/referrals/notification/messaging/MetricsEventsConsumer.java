@@ -9,7 +9,7 @@ import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Dormant partners: a task to reach out, closed when the partner is reactivated. */
@@ -41,7 +41,7 @@ public class MetricsEventsConsumer extends EventConsumer {
 
     @Incoming("metrics-events")
     @Blocking(ordered = true)
-    public void onRecord(ConsumerRecord<String, String> record) {
-        consume(record);
+    public void onRecords(ConsumerRecords<String, String> batch) {
+        consumeBatch(batch);
     }
 }

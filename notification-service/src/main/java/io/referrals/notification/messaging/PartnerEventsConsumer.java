@@ -9,7 +9,7 @@ import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Partners' addresses, cadence and touchpoints, and the practice's default cadence: for check-in tasks. */
@@ -43,7 +43,7 @@ public class PartnerEventsConsumer extends EventConsumer {
 
     @Incoming("partner-events")
     @Blocking(ordered = true)
-    public void onRecord(ConsumerRecord<String, String> record) {
-        consume(record);
+    public void onRecords(ConsumerRecords<String, String> batch) {
+        consumeBatch(batch);
     }
 }

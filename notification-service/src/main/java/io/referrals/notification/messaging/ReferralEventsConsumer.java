@@ -10,7 +10,7 @@ import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Thank-yous, updates within consent, and the first-contact and pleased check-in tasks. */
@@ -58,7 +58,7 @@ public class ReferralEventsConsumer extends EventConsumer {
 
     @Incoming("referral-events")
     @Blocking(ordered = true)
-    public void onRecord(ConsumerRecord<String, String> record) {
-        consume(record);
+    public void onRecords(ConsumerRecords<String, String> batch) {
+        consumeBatch(batch);
     }
 }

@@ -7,7 +7,7 @@ import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A thank-you sent to a partner becomes a thank_you touchpoint, so the check-in cadence counts it. */
@@ -23,7 +23,7 @@ public class NotificationEventsConsumer extends EventConsumer {
 
     @Incoming("notification-events")
     @Blocking(ordered = true)
-    public void onRecord(ConsumerRecord<String, String> record) {
-        consume(record);
+    public void onRecords(ConsumerRecords<String, String> batch) {
+        consumeBatch(batch);
     }
 }

@@ -6,9 +6,12 @@ import io.referrals.events.ReferralStatus;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Pages;
+import io.referrals.platform.persistence.Sql;
 import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +19,9 @@ import java.util.UUID;
 /** Every query is scoped to one practice: another practice's referral is simply not found. */
 @ApplicationScoped
 public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
+
+    @Inject
+    Sql sql;
 
     public Optional<Referral> findInTenant(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
@@ -26,23 +32,34 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
      * (case-insensitive) or whose phone has the same digits.
      */
     public Optional<UUID> findRecentDuplicate(String tenantId, String email, String phoneDigits, Instant since) {
-        if (email == null && phoneDigits == null) {
+        // One branch per contact, each served by its own index; an OR of the two would use neither and read every
+        // referral of the practice in the window.
+        List<String> branches = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        if (email != null && !email.isEmpty()) {
+            branches.add(RECENT_BY.formatted("lower(referred_email) = lower(?)"));
+            parameters.addAll(List.of(tenantId, email, since));
+        }
+        if (phoneDigits != null && !phoneDigits.isEmpty()) {
+            branches.add(RECENT_BY.formatted("regexp_replace(referred_phone, '[^0-9]', '', 'g') = ?"));
+            parameters.addAll(List.of(tenantId, phoneDigits, since));
+        }
+        if (branches.isEmpty()) {
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = getEntityManager()
-                .createNativeQuery("""
-                select id from referral where tenant_id = ?1 and received_at >= ?2
-                  and (lower(referred_email) = lower(?3)
-                       or regexp_replace(referred_phone, '[^0-9]', '', 'g') = ?4)
-                order by received_at desc, id limit 1""", UUID.class)
-                .setParameter(1, tenantId)
-                .setParameter(2, since)
-                .setParameter(3, email == null ? "" : email)
-                .setParameter(4, phoneDigits == null ? "" : phoneDigits)
-                .getResultList();
-        return ids.stream().findFirst();
+        return sql
+                .query(
+                        "select id from (" + String.join(" union all ", branches)
+                                + ") recent order by received_at desc, id limit 1",
+                        row -> row.getObject(1, UUID.class),
+                        parameters.toArray())
+                .stream()
+                .findFirst();
     }
+
+    private static final String RECENT_BY = """
+            (select id, received_at from referral where tenant_id = ? and %s and received_at >= ?
+             order by received_at desc, id limit 1)""";
 
     /** The list narrowed by the query, newest first; overdue is judged at {@code now}. */
     public Page<Referral> list(String tenantId, ReferralQuery query, Instant now, Paging paging) {

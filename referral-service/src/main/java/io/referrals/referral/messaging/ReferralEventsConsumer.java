@@ -7,7 +7,7 @@ import io.referrals.referral.service.RewardService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** referral-service reacts to its own conversions: the fee owed is worked out after the conversion commits. */
@@ -23,7 +23,7 @@ public class ReferralEventsConsumer extends EventConsumer {
 
     @Incoming("referral-events")
     @Blocking(ordered = true)
-    public void onRecord(ConsumerRecord<String, String> record) {
-        consume(record);
+    public void onRecords(ConsumerRecords<String, String> batch) {
+        consumeBatch(batch);
     }
 }

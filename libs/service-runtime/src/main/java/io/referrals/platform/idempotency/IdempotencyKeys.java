@@ -3,6 +3,7 @@ package io.referrals.platform.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
+import io.referrals.platform.persistence.Sql;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,9 @@ public class IdempotencyKeys {
     EntityManager entityManager;
 
     @Inject
+    Sql sql;
+
+    @Inject
     ObjectMapper mapper;
 
     @Inject
@@ -63,14 +67,9 @@ public class IdempotencyKeys {
             throw ProblemException.invalidField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String hash = fingerprint(request);
-        int claimed = entityManager
-                .createNativeQuery("""
-                insert into idempotency_key (tenant_id, idempotency_key, request_hash) values (?1, ?2, ?3)
-                on conflict do nothing""")
-                .setParameter(1, tenantId)
-                .setParameter(2, key)
-                .setParameter(3, hash)
-                .executeUpdate();
+        int claimed = sql.update("""
+                insert into idempotency_key (tenant_id, idempotency_key, request_hash) values (?, ?, ?)
+                on conflict do nothing""", tenantId, key, hash);
         if (claimed == 0) {
             return respond.apply(storedResult(tenantId, key, hash, resultType))
                     .header(REPLAYED_HEADER, "true")
@@ -78,27 +77,16 @@ public class IdempotencyKeys {
         }
         T result = action.get();
         Response response = respond.apply(result).build();
-        entityManager
-                .createNativeQuery("""
-                update idempotency_key set response_status = ?3, response_body = ?4
-                where tenant_id = ?1 and idempotency_key = ?2""")
-                .setParameter(1, tenantId)
-                .setParameter(2, key)
-                .setParameter(3, response.getStatus())
-                .setParameter(4, json(result))
-                .executeUpdate();
+        sql.update("""
+                update idempotency_key set response_status = ?, response_body = ?
+                where tenant_id = ? and idempotency_key = ?""", response.getStatus(), json(result), tenantId, key);
         return response;
     }
 
     private <T> T storedResult(String tenantId, String key, String hash, Class<T> resultType) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
+        List<Object[]> rows = sql.query("""
                 select request_hash, response_body from idempotency_key
-                where tenant_id = ?1 and idempotency_key = ?2""")
-                .setParameter(1, tenantId)
-                .setParameter(2, key)
-                .getResultList();
+                where tenant_id = ? and idempotency_key = ?""", row -> new Object[] {row.getString(1), row.getString(2)}, tenantId, key);
         Object[] row = rows.get(0);
         if (!hash.equals(row[0])) {
             throw new ProblemException(Problem.of(

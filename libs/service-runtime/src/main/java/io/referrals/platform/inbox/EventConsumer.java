@@ -7,14 +7,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
- * The one shape of a subscription: a subclass lists the events it handles in {@link #routes} and receives the
- * topic's records ({@code ConsumerRecord<String, String>}, so that the inbox knows the topic each came from) in a
- * method annotated {@code @Incoming("<channel>") @Blocking(ordered = true)} that calls {@link #consume}. Channel settings (string values, earliest offset, consumer group, dead-letter topic) are shared
- * defaults in service-runtime, so a service names only the channel's topic:
+ * The one shape of a subscription: a subclass lists the events it handles in {@link #routes} and receives the topic's
+ * records a poll at a time ({@code ConsumerRecords<String, String>}, so that the inbox knows the topic each came from)
+ * in a method annotated {@code @Incoming("<channel>") @Blocking(ordered = true)} that calls {@link #consumeBatch}: one
+ * transaction per poll. Channel settings (batches, string values, earliest offset, consumer group, dead-letter topic)
+ * are shared defaults in service-runtime, so a service names only the channel's topic:
  * {@code mp.messaging.incoming.referral-events.topic=referral.events}.
- *
- * <p>A busy subscription takes its records in batches instead ({@code mp.messaging.incoming.<channel>.batch=true}, a
- * method taking {@code KafkaRecordBatch<String, String>} that calls {@link #consumeBatch}): one transaction per poll.
  */
 public abstract class EventConsumer {
     @Inject
@@ -24,14 +22,6 @@ public abstract class EventConsumer {
 
     /** Adds a handler for each event contract this subscription applies. */
     protected abstract void routes(EventRouter router);
-
-    /**
-     * Applies one record exactly once through the {@link Inbox}, which checks that its type and source belong to the
-     * topic it came from.
-     */
-    protected void consume(ConsumerRecord<String, String> record) {
-        inbox.consume(inbound(record), router());
-    }
 
     /** Applies a polled batch exactly once per event, in one transaction, through the {@link Inbox}. */
     protected void consumeBatch(ConsumerRecords<String, String> batch) {

@@ -10,6 +10,7 @@ import io.referrals.events.Topics;
 import io.referrals.platform.availability.DatabaseAvailability;
 import io.referrals.platform.availability.TransientFailures;
 import io.referrals.platform.config.ServiceConfig;
+import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
@@ -53,8 +55,14 @@ import org.jboss.logging.Logger;
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
+    /** The first key of the practices' advisory locks (two-key locks never meet the relay's one-key lock). */
+    private static final int PRACTICE_LOCK_SPACE = 0x1b0c5;
+
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Sql sql;
 
     @Inject
     MeterRegistry registry;
@@ -145,9 +153,11 @@ public class Inbox {
     private Set<String> applyAllOnce(List<Decoded> events, EventRouter router) {
         Set<String> applied = new HashSet<>();
         Set<String> tenants = new LinkedHashSet<>();
-        router.applying(events.stream()
+        SortedSet<String> practices = events.stream()
                 .map(decoded -> decoded.event().tenantid())
-                .collect(Collectors.toCollection(TreeSet::new)));
+                .collect(Collectors.toCollection(TreeSet::new));
+        lockPractices(practices);
+        router.applying(practices);
         for (Decoded decoded : events) {
             CloudEvent event = decoded.event();
             if (!record(event)) {
@@ -169,16 +179,24 @@ public class Inbox {
         return applied;
     }
 
+    /**
+     * A service's consumers apply their batches one practice at a time: two batches touching the same rows in different
+     * orders (a partner updated by a referral and by a thank-you) would otherwise deadlock each other. Locks are taken
+     * in the order of their keys, so two transactions never wait for each other's; they end with the transaction.
+     */
+    private void lockPractices(Set<String> tenants) {
+        tenants.stream()
+                .mapToInt(String::hashCode)
+                .sorted()
+                .distinct()
+                .forEach(key ->
+                        sql.query("select pg_advisory_xact_lock(?, ?)", row -> Boolean.TRUE, PRACTICE_LOCK_SPACE, key));
+    }
+
     private boolean record(CloudEvent event) {
-        return entityManager
-                        .createNativeQuery("""
-                insert into processed_event (event_id, tenant_id, event_type) values (?1, ?2, ?3)
-                on conflict (event_id) do nothing""")
-                        .setParameter(1, event.id())
-                        .setParameter(2, event.tenantid())
-                        .setParameter(3, event.type())
-                        .executeUpdate()
-                == 1;
+        return sql.update("""
+                insert into processed_event (event_id, tenant_id, event_type) values (?, ?, ?)
+                on conflict (event_id) do nothing""", event.id(), event.tenantid(), event.type()) == 1;
     }
 
     private void count(CloudEvent event, boolean applied) {

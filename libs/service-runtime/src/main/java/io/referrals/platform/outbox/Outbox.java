@@ -4,10 +4,10 @@ import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventType;
 import io.referrals.platform.config.ServiceConfig;
+import io.referrals.platform.persistence.Sql;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -23,7 +23,7 @@ import java.util.UUID;
 public class Outbox {
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -47,18 +47,17 @@ public class Outbox {
                 tenantId,
                 aggregateId.toString(),
                 data);
-        entityManager
-                .createNativeQuery("""
+        sql.update(
+                """
                 insert into outbox_event (id, tenant_id, topic, event_key, event_type, payload, created_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, UUID.fromString(event.id()))
-                .setParameter(2, tenantId)
-                .setParameter(3, type.topic())
-                .setParameter(4, event.subject())
-                .setParameter(5, event.type())
-                .setParameter(6, EventCodec.encode(event))
-                .setParameter(7, event.time())
-                .executeUpdate();
+                values (?, ?, ?, ?, ?, ?, ?)""",
+                UUID.fromString(event.id()),
+                tenantId,
+                type.topic(),
+                event.subject(),
+                event.type(),
+                EventCodec.encode(event),
+                event.time());
         // Relay at once after commit instead of waiting for the next poll.
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
