@@ -101,14 +101,13 @@ public final class ConsoleGateway implements AutoCloseable {
             routes.put(prefix, "referral-service");
         }
         routes.put("/api/metrics", "metrics-service");
-        for (String prefix :
-                List.of(
-                        "/api/notifications",
-                        "/api/tasks",
-                        "/api/templates",
-                        "/api/unsubscribe",
-                        "/api/webhooks",
-                        "/api/hooks")) {
+        for (String prefix : List.of(
+                "/api/notifications",
+                "/api/tasks",
+                "/api/templates",
+                "/api/unsubscribe",
+                "/api/webhooks",
+                "/api/hooks")) {
             routes.put(prefix, "notification-service");
         }
         return Map.copyOf(routes);
