@@ -259,13 +259,7 @@ class OutagesIT {
 
     /** The services' JVMs, children of this one, by service name. */
     private static Map<String, Long> servicePids() {
-        return ProcessHandle.current()
-                .children()
-                .filter(p -> p.info().commandLine().isPresent())
-                .flatMap(p -> SERVICES.stream()
-                        .filter(s -> p.info().commandLine().get().contains("/" + s + "/target/"))
-                        .map(s -> Map.entry(s, p.pid())))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return SERVICES.stream().collect(Collectors.toMap(service -> service, stack::servicePid));
     }
 
     private static long deadLetters(String topic) throws Exception {
