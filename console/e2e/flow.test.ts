@@ -192,8 +192,15 @@ describe('a practice works through its morning in the console', () => {
       () => page.getByTestId('leaderboard').getByRole('row').filter({ hasText: partnerName }).filter({ hasText: '$1,500' }),
       'the partner on the leaderboard with $1,500',
     );
-    const summary = page.getByTestId('summary');
-    await expect(summary.textContent()).resolves.toContain('Converted1');
+    // The summary and the leaderboard are separate reads: a page can load one before the conversion counted and the
+    // other after, so the summary is waited for in its own right.
+    const deadline = Date.now() + EVENTUALLY_MS;
+    while (!((await page.getByTestId('summary').textContent()) ?? '').includes('Converted1')) {
+      if (Date.now() > deadline) throw new Error('the summary did not count the conversion');
+      await page.waitForTimeout(250);
+      await page.reload();
+      await page.getByTestId('summary').waitFor();
+    }
     await accessible('dashboard');
     await shoot('dashboard');
     await page.goto(partnerUrl);
