@@ -19,6 +19,7 @@ import io.referrals.events.Topics;
 import io.referrals.events.referral.ReferralAttributed;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.Referrer;
+import io.referrals.platform.inbox.Inbox;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
@@ -86,6 +87,29 @@ class ReferralSourcesTest {
                 .filter(e -> e.type().equals(EventTypes.PARTNER_CREATED.cloudEventType()))
                 .count();
         assertEquals(1, created);
+    }
+
+    /**
+     * The services share one database, and advisory locks belong to the database: metrics-service busy with the
+     * practice (its consumers hold the practice's lock through each batch) must not hold partner-service's consumer.
+     */
+    @Test
+    void anotherServiceBusyWithThePracticeDoesNotHoldThisServicesConsumer() throws Exception {
+        int[] metricsLock = Inbox.practiceLock("metrics-service", tenant);
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
+                lock.setInt(1, metricsLock[0]);
+                lock.setInt(2, metricsLock[1]);
+                lock.executeQuery().close();
+            }
+            UUID sourceId = UUID.randomUUID();
+            kafka.send(Topics.REFERRAL_EVENTS, referral(sourceId, "Meanwhile", null));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() ->
+                            as("viewer").get("/api/partners/" + sourceId).then().statusCode(200));
+            other.rollback();
+        }
     }
 
     @Test

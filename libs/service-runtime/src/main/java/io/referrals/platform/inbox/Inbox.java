@@ -14,12 +14,16 @@ import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -54,9 +58,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
-
-    /** The first key of the practices' advisory locks (two-key locks never meet the relay's one-key lock). */
-    private static final int PRACTICE_LOCK_SPACE = 0x1b0c5;
 
     @Inject
     EntityManager entityManager;
@@ -151,32 +152,59 @@ public class Inbox {
     }
 
     private Set<String> applyAllOnce(List<Decoded> events, EventRouter router) {
-        Set<String> applied = new HashSet<>();
-        Set<String> tenants = new LinkedHashSet<>();
         SortedSet<String> practices = events.stream()
                 .map(decoded -> decoded.event().tenantid())
                 .collect(Collectors.toCollection(TreeSet::new));
         lockPractices(practices);
         router.applying(practices);
-        for (Decoded decoded : events) {
+        List<Decoded> fresh = recordAll(events);
+        router.prepare(fresh.stream().map(Decoded::event).toList());
+        boolean sessionPerBatch = router.keepsSessionPerBatch();
+        if (sessionPerBatch) {
+            entityManager.setFlushMode(FlushModeType.COMMIT);
+        }
+        Set<String> applied = new HashSet<>();
+        Set<String> tenants = new LinkedHashSet<>();
+        for (Decoded decoded : fresh) {
             CloudEvent event = decoded.event();
-            if (!record(event)) {
-                continue;
-            }
             try {
                 router.route(event);
             } catch (MalformedEventException e) {
                 throw new MalformedData(decoded, e);
             }
-            // Each event's changes go to the database now and the session forgets them: the persistence context
-            // stays as small as one event's, so the automatic flush before each query does not grow with the batch.
-            entityManager.flush();
-            entityManager.clear();
+            if (!sessionPerBatch) {
+                // Each event's changes go to the database now and the session forgets them: the persistence context
+                // stays as small as one event's, so the automatic flush before each query does not grow with the batch.
+                entityManager.flush();
+                entityManager.clear();
+            }
             applied.add(event.id());
             tenants.add(event.tenantid());
         }
+        entityManager.flush();
         router.applied(tenants);
         return applied;
+    }
+
+    /**
+     * Records the batch's event ids as processed, in one statement; answers the events recorded now, each id once, in
+     * batch order. An id recorded by an earlier transaction (a redelivery) or earlier in this batch is left out.
+     */
+    private List<Decoded> recordAll(List<Decoded> events) {
+        Map<String, Decoded> byId = new LinkedHashMap<>();
+        events.forEach(decoded -> byId.putIfAbsent(decoded.event().id(), decoded));
+        List<CloudEvent> unique = byId.values().stream().map(Decoded::event).toList();
+        Set<String> recorded = new HashSet<>(sql.query(
+                """
+                insert into processed_event (event_id, tenant_id, event_type)
+                select * from unnest(?, ?, ?) on conflict (event_id) do nothing returning event_id""",
+                row -> row.getString(1),
+                Sql.array("varchar", unique.stream().map(CloudEvent::id).toArray()),
+                Sql.array("varchar", unique.stream().map(CloudEvent::tenantid).toArray()),
+                Sql.array("varchar", unique.stream().map(CloudEvent::type).toArray())));
+        return byId.values().stream()
+                .filter(decoded -> recorded.contains(decoded.event().id()))
+                .toList();
     }
 
     /**
@@ -186,17 +214,20 @@ public class Inbox {
      */
     private void lockPractices(Set<String> tenants) {
         tenants.stream()
-                .mapToInt(String::hashCode)
-                .sorted()
-                .distinct()
-                .forEach(key ->
-                        sql.query("select pg_advisory_xact_lock(?, ?)", row -> Boolean.TRUE, PRACTICE_LOCK_SPACE, key));
+                .map(tenant -> practiceLock(service.name(), tenant))
+                .sorted(Comparator.<int[]>comparingInt(lock -> lock[1]))
+                .forEach(
+                        lock -> sql.query("select pg_advisory_xact_lock(?, ?)", row -> Boolean.TRUE, lock[0], lock[1]));
     }
 
-    private boolean record(CloudEvent event) {
-        return sql.update("""
-                insert into processed_event (event_id, tenant_id, event_type) values (?, ?, ?)
-                on conflict (event_id) do nothing""", event.id(), event.tenantid(), event.type()) == 1;
+    /**
+     * The advisory lock a service's consumers hold for a practice while they apply its events: the service's own key
+     * space and the practice's key. Advisory locks belong to the whole database, which the services' schemas share, so
+     * each service has its own space: one service's consumers never wait on another's (and a two-key lock never meets
+     * the relay's one-key lock).
+     */
+    public static int[] practiceLock(String serviceName, String tenantId) {
+        return new int[] {("inbox:" + serviceName).hashCode(), tenantId.hashCode()};
     }
 
     private void count(CloudEvent event, boolean applied) {

@@ -59,6 +59,13 @@ public class Sql {
         });
     }
 
+    /** A parameter bound as an SQL array of {@code elementType} (for {@code unnest(?)} and {@code = any(?)}). */
+    public static Object array(String elementType, Object[] values) {
+        return new ArrayParameter(elementType, values);
+    }
+
+    private record ArrayParameter(String elementType, Object[] values) {}
+
     private Session session() {
         return entityManager.unwrap(Session.class);
     }
@@ -66,7 +73,9 @@ public class Sql {
     private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             Object value = parameters[i];
-            if (value instanceof Instant instant) {
+            if (value instanceof ArrayParameter array) {
+                statement.setArray(i + 1, statement.getConnection().createArrayOf(array.elementType(), array.values()));
+            } else if (value instanceof Instant instant) {
                 // timestamptz columns: an offset date-time is what the PostgreSQL driver maps without a zone guess.
                 statement.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
             } else {
