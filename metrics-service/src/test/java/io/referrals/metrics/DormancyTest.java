@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,6 +89,39 @@ class DormancyTest {
                         EventTypes.PARTNER_WENT_DORMANT.cloudEventType(),
                         EventTypes.PARTNER_REACTIVATED.cloudEventType()),
                 published.stream().map(CloudEvent::type).toList());
+    }
+
+    /**
+     * A practice with more silent partners than a scan takes in one transaction: one scan marks them all, chunk after
+     * chunk, each once.
+     */
+    @Test
+    void oneScanMarksEverySilentPartnerAChunkAtATime() {
+        int count = 2 * 200 + 50;
+        List<CloudEvent> history = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID partner = UUID.randomUUID();
+            history.add(events.partnerCreated(
+                    partner, "Partner " + i, PartnerCategory.PROFESSIONAL, null, PartnerStage.TRUSTED, lastReferral));
+            history.add(events.received(UUID.randomUUID(), partner, ReferralChannel.API, lastReferral, null));
+        }
+        clock.set(lastReferral.plus(Duration.ofDays(1)));
+        Events.send(history);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> viewer().get("/api/metrics/summary?from=2026-01-01&to=2026-01-31")
+                        .then()
+                        .statusCode(200)
+                        .body("received", equalTo(count))
+                        .body("partners.active", equalTo(count)));
+
+        clock.set(lastReferral.plus(Duration.ofDays(365)));
+        assertTrue(scanUntilItRuns() >= count); // other tests' partners are silent by then too
+        viewer().get("/api/metrics/dormant").then().statusCode(200).body("total", equalTo(count));
+        viewer().get("/api/metrics/summary?from=2026-01-01&to=2026-01-31")
+                .then()
+                .body("partners.dormant", equalTo(count))
+                .body("partners.active", equalTo(0));
+        assertEquals(0, dormancy.scan());
     }
 
     /** The scheduled scan may hold the lock for a moment: scan again until this one ran. */

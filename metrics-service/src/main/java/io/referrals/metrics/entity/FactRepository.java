@@ -1,5 +1,6 @@
 package io.referrals.metrics.entity;
 
+import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.AttributeOverride;
@@ -7,6 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -19,19 +22,52 @@ public class FactRepository {
     @Inject
     EntityManager em;
 
+    @Inject
+    Sql sql;
+
+    @Inject
+    HeldLocks held;
+
     /** The fact row, created empty when no event named it before, locked until the transaction ends. */
     public <F extends Fact> F lock(Class<F> type, String tenantId, UUID id) {
+        Fact.Key key = new Fact.Key(tenantId, id);
+        if (held.holds(type, key)) {
+            return em.find(type, key);
+        }
+        lockAll(type, tenantId, List.of(id));
+        return em.find(type, key);
+    }
+
+    /**
+     * Creates the practice's fact rows of {@code ids} that no event named before, and locks them all until the
+     * transaction ends, in id order: two statements for a batch's facts, which stay loaded in the session.
+     */
+    public <F extends Fact> void lockAll(Class<F> type, String tenantId, Collection<UUID> ids) {
+        List<UUID> toLock = ids.stream()
+                .distinct()
+                .filter(id -> !held.holds(type, new Fact.Key(tenantId, id)))
+                .sorted()
+                .toList();
+        if (toLock.isEmpty()) {
+            return;
+        }
         String idColumn = type.getAnnotation(AttributeOverride.class).column().name();
-        em.createNativeQuery("insert into " + type.getAnnotation(Table.class).name() + " (tenant_id, " + idColumn
-                        + ") values (?1, ?2) on conflict do nothing")
-                .setParameter(1, tenantId)
-                .setParameter(2, id)
-                .executeUpdate();
-        return em.find(type, new Fact.Key(tenantId, id), LockModeType.PESSIMISTIC_WRITE);
+        sql.update(
+                "insert into " + type.getAnnotation(Table.class).name() + " (tenant_id, " + idColumn
+                        + ") select ?, unnest(?) on conflict do nothing",
+                tenantId,
+                Sql.array("uuid", toLock.toArray()));
+        em.createQuery("from " + type.getSimpleName() + " f where f.tenantId = :tenant and f.id in :ids", type)
+                .setParameter("tenant", tenantId)
+                .setParameter("ids", toLock)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        toLock.forEach(id -> held.add(type, new Fact.Key(tenantId, id)));
     }
 
     /** Every fact of a kind of the practice, to re-bucket it. */
     public <F extends Fact> Stream<F> inTenant(Class<F> type, String tenantId) {
+        em.flush(); // a consumer's session flushes only at commit (EventRouter.sessionPerBatch)
         return em.createQuery("from " + type.getSimpleName() + " f where f.tenantId = :tenant", type)
                 .setParameter("tenant", tenantId)
                 .getResultStream();

@@ -7,10 +7,13 @@ import io.referrals.events.PartnerStage;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Pages;
+import io.referrals.platform.persistence.Sql;
 import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,16 +35,39 @@ public class PartnerMetricsRepository implements PanacheRepositoryBase<PartnerMe
         return findByIdOptional(new PartnerMetrics.Key(tenantId, partnerId));
     }
 
+    @Inject
+    Sql sql;
+
+    @Inject
+    HeldLocks held;
+
     /** The partner's row, created empty when no event named it before, locked until the transaction ends. */
     public PartnerMetrics lock(String tenantId, UUID partnerId) {
-        getEntityManager()
-                .createNativeQuery("""
-                insert into partner_metrics (tenant_id, partner_id) values (?1, ?2)
-                on conflict (tenant_id, partner_id) do nothing""")
-                .setParameter(1, tenantId)
-                .setParameter(2, partnerId)
-                .executeUpdate();
-        return findById(new PartnerMetrics.Key(tenantId, partnerId), LockModeType.PESSIMISTIC_WRITE);
+        PartnerMetrics.Key key = new PartnerMetrics.Key(tenantId, partnerId);
+        if (!held.holds(PartnerMetrics.class, key)) {
+            lockAll(tenantId, List.of(partnerId));
+        }
+        return findById(key);
+    }
+
+    /** The rows of these partners, created empty where missing, locked in id order until the transaction ends. */
+    public void lockAll(String tenantId, Collection<UUID> partnerIds) {
+        List<UUID> toLock = partnerIds.stream()
+                .distinct()
+                .filter(id -> !held.holds(PartnerMetrics.class, new PartnerMetrics.Key(tenantId, id)))
+                .sorted()
+                .toList();
+        if (toLock.isEmpty()) {
+            return;
+        }
+        sql.update(
+                "insert into partner_metrics (tenant_id, partner_id) select ?, unnest(?) on conflict do nothing",
+                tenantId,
+                Sql.array("uuid", toLock.toArray()));
+        find("tenantId = ?1 and partnerId in ?2", tenantId, toLock)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+        toLock.forEach(id -> held.add(PartnerMetrics.class, new PartnerMetrics.Key(tenantId, id)));
     }
 
     public Page<PartnerMetrics> list(
@@ -99,25 +125,29 @@ public class PartnerMetricsRepository implements PanacheRepositoryBase<PartnerMe
 
     /**
      * Partners of an active relationship, not archived nor dormant, silent since before twice their cadence (the
-     * partner's, else the practice's default, else {@code fallbackCadenceDays}), across every practice.
+     * partner's, else the practice's default, else {@code fallbackCadenceDays}), across every practice: at most
+     * {@code limit} of them after {@code after} (null: from the first) in (practice, partner) order.
      */
-    @SuppressWarnings("unchecked")
-    public List<PartnerMetrics.Key> silentSince(Instant now, int fallbackCadenceDays) {
-        List<Object[]> rows = getEntityManager()
-                .createNativeQuery("""
+    public List<PartnerMetrics.Key> silentSince(
+            Instant now, int fallbackCadenceDays, PartnerMetrics.Key after, int limit) {
+        return sql.query(
+                """
                 select p.tenant_id, p.partner_id from partner_metrics p
                 left join metrics_practice pr on pr.tenant_id = p.tenant_id
-                where p.dormant_since is null and not p.archived and p.stage in (:active)
-                  and p.last_activity_at < cast(:now as timestamptz)
-                      - make_interval(days => 2 * coalesce(p.cadence_days, pr.default_cadence_days, :fallback))
-                  and p.tenant_id not like 'rebuild:%'""")
-                .setParameter("active", ACTIVE_STAGES.stream().map(Enum::name).toList())
-                .setParameter("now", now)
-                .setParameter("fallback", fallbackCadenceDays)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new PartnerMetrics.Key((String) r[0], (UUID) r[1]))
-                .toList();
+                where p.dormant_since is null and not p.archived and p.stage = any(?)
+                  and p.last_activity_at < cast(? as timestamptz)
+                      - make_interval(days => 2 * coalesce(p.cadence_days, pr.default_cadence_days, ?))
+                  and p.tenant_id not like 'rebuild:%'
+                  and (p.tenant_id, p.partner_id) > (?, ?)
+                order by p.tenant_id, p.partner_id
+                limit ?""",
+                row -> new PartnerMetrics.Key(row.getString(1), row.getObject(2, UUID.class)),
+                Sql.array("varchar", ACTIVE_STAGES.stream().map(Enum::name).toArray()),
+                now,
+                fallbackCadenceDays,
+                after == null ? "" : after.tenantId,
+                after == null ? new UUID(0, 0) : after.partnerId,
+                limit);
     }
 
     /** Whether this transaction holds the one dormancy scan lock; released when it ends. */

@@ -2,6 +2,7 @@ package io.referrals.metrics.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 /**
@@ -10,6 +11,8 @@ import jakarta.persistence.LockModeType;
  */
 @ApplicationScoped
 public class PracticeRepository implements PanacheRepositoryBase<Practice, String> {
+    @Inject
+    HeldLocks held;
 
     /** The practice (UTC and no goal until its profile arrives); not saved by reads. */
     public Practice find(String tenantId) {
@@ -29,12 +32,25 @@ public class PracticeRepository implements PanacheRepositoryBase<Practice, Strin
         return lock(tenantId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * The practice row in {@code mode}; once this transaction holds it exclusively (a consumer's batch does from its
+     * start), every later request of either mode is answered from the session.
+     */
     private Practice lock(String tenantId, LockModeType mode) {
+        if (held.holds(Practice.class, tenantId)
+                || (mode == LockModeType.PESSIMISTIC_READ && held.holds(SharedLock.class, tenantId))) {
+            return findById(tenantId);
+        }
         getEntityManager()
                 .createNativeQuery(
                         "insert into metrics_practice (tenant_id) values (?1) on conflict (tenant_id) do nothing")
                 .setParameter(1, tenantId)
                 .executeUpdate();
-        return findById(tenantId, mode);
+        Practice practice = findById(tenantId, mode);
+        held.add(mode == LockModeType.PESSIMISTIC_WRITE ? Practice.class : SharedLock.class, tenantId);
+        return practice;
     }
+
+    /** What {@link HeldLocks} records for a practice row held in share mode (the entity class stands for exclusive). */
+    private static final class SharedLock {}
 }

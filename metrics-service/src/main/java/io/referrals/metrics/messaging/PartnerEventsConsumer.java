@@ -23,7 +23,10 @@ public class PartnerEventsConsumer extends EventConsumer {
     @Override
     protected void routes(EventRouter router) {
         projections.ofTopic(Topics.PARTNER_EVENTS, router::on);
-        router.beforeApplying(projections::lockPractices).afterApplied(answers::changed);
+        router.beforeApplying(projections::lockPractices)
+                .preparing(projections::prepare)
+                .sessionPerBatch()
+                .afterApplied(answers::changed);
     }
 
     @Incoming("partner-events")

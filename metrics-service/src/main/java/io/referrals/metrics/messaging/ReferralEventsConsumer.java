@@ -23,7 +23,10 @@ public class ReferralEventsConsumer extends EventConsumer {
     @Override
     protected void routes(EventRouter router) {
         projections.ofTopic(Topics.REFERRAL_EVENTS, router::on);
-        router.beforeApplying(projections::lockPractices).afterApplied(answers::changed);
+        router.beforeApplying(projections::lockPractices)
+                .preparing(projections::prepare)
+                .sessionPerBatch()
+                .afterApplied(answers::changed);
     }
 
     @Incoming("referral-events")

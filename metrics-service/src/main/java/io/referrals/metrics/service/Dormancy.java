@@ -1,5 +1,6 @@
 package io.referrals.metrics.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.referrals.events.EventTypes;
 import io.referrals.metrics.entity.PartnerMetrics;
@@ -11,12 +12,16 @@ import io.referrals.platform.outbox.Outbox;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Dormant partners: an active relationship (stage reached_out to trusted, not archived) with neither a referral either
@@ -26,6 +31,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class Dormancy {
+    static final int PARTNERS_PER_TRANSACTION = 200;
+
     @Inject
     ReadAnswers answers;
 
@@ -52,34 +59,66 @@ public class Dormancy {
         scan();
     }
 
-    /** Marks the partners gone silent; returns how many. Does nothing while another replica scans. */
-    @Transactional
+    /**
+     * Marks the partners gone silent; returns how many. Does nothing while another replica scans. Works through them
+     * {@value #PARTNERS_PER_TRANSACTION} at a time, each chunk in a transaction of its own: the consumers wait for the
+     * practice lock a chunk holds, so a practice with thousands of silent partners never holds them up for long.
+     */
     public int scan() {
+        int marked = 0;
+        PartnerMetrics.Key after = null;
+        while (true) {
+            PartnerMetrics.Key from = after;
+            Chunk chunk = QuarkusTransaction.requiringNew().call(() -> scanChunk(from));
+            if (chunk == null) {
+                return marked;
+            }
+            marked += chunk.marked();
+            if (chunk.last() == null) {
+                return marked;
+            }
+            after = chunk.last();
+        }
+    }
+
+    /** What one chunk of a scan did: how many it marked, and the last partner it looked at when more may follow. */
+    private record Chunk(int marked, PartnerMetrics.Key last) {}
+
+    /** One chunk of silent partners after {@code after}, in key order; null when another replica holds the scan. */
+    private Chunk scanChunk(PartnerMetrics.Key after) {
         if (!partners.tryScanLock()) {
-            return 0;
+            return null;
         }
         Instant now = Timestamps.now(clock);
+        List<PartnerMetrics.Key> silent =
+                partners.silentSince(now, config.dormancy().defaultCadenceDays(), after, PARTNERS_PER_TRANSACTION);
         int marked = 0;
         Set<String> changed = new HashSet<>();
-        for (PartnerMetrics.Key key :
-                partners.silentSince(now, config.dormancy().defaultCadenceDays())) {
+        Map<String, List<UUID>> byPractice = new TreeMap<>();
+        silent.forEach(key ->
+                byPractice.computeIfAbsent(key.tenantId, t -> new ArrayList<>()).add(key.partnerId));
+        for (Map.Entry<String, List<UUID>> practiceSilent : byPractice.entrySet()) {
+            String tenantId = practiceSilent.getKey();
             // Practice first, as every projection does: a rebuild's swap (exclusive) never loses a mark made here.
-            Practice practice = practices.lockShared(key.tenantId);
-            PartnerMetrics partner = partners.lock(key.tenantId, key.partnerId);
-            int cadence = cadenceDays(partner, practice);
-            if (partner.dormantSince == null && isSilent(partner, cadence, now)) {
-                partner.dormantSince = now;
-                outbox.publish(
-                        EventTypes.PARTNER_WENT_DORMANT,
-                        key.tenantId,
-                        key.partnerId,
-                        DormancyEvents.wentDormant(partner, cadence, now));
-                marked++;
-                changed.add(key.tenantId);
+            Practice practice = practices.lockShared(tenantId);
+            partners.lockAll(tenantId, practiceSilent.getValue());
+            for (UUID partnerId : practiceSilent.getValue()) {
+                PartnerMetrics partner = partners.lock(tenantId, partnerId);
+                int cadence = cadenceDays(partner, practice);
+                if (partner.dormantSince == null && isSilent(partner, cadence, now)) {
+                    partner.dormantSince = now;
+                    outbox.publish(
+                            EventTypes.PARTNER_WENT_DORMANT,
+                            tenantId,
+                            partnerId,
+                            DormancyEvents.wentDormant(partner, cadence, now));
+                    marked++;
+                    changed.add(tenantId);
+                }
             }
         }
         answers.changed(changed);
-        return marked;
+        return new Chunk(marked, silent.size() < PARTNERS_PER_TRANSACTION ? null : silent.get(silent.size() - 1));
     }
 
     /** Records activity of a locked partner; a dormant partner that is no longer silent is reactivated. */

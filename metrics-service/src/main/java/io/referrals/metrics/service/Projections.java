@@ -4,16 +4,29 @@ import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventType;
 import io.referrals.events.EventTypes;
+import io.referrals.events.MalformedEventException;
+import io.referrals.metrics.entity.Fact;
+import io.referrals.metrics.entity.FactRepository;
+import io.referrals.metrics.entity.GivenFact;
+import io.referrals.metrics.entity.PartnerMetricsRepository;
 import io.referrals.metrics.entity.PracticeRepository;
+import io.referrals.metrics.entity.ReferralFact;
+import io.referrals.metrics.entity.RewardFact;
 import io.referrals.platform.inbox.EventRouter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Which projection applies which event: listed once, for the live consumers (one per topic) and for a rebuild's
@@ -36,7 +49,19 @@ public class Projections {
     @Inject
     ExchangeProjection exchange;
 
+    @Inject
+    FactRepository facts;
+
+    @Inject
+    PartnerMetricsRepository partnerRows;
+
     private final Map<String, Consumer<CloudEvent>> byType = new HashMap<>();
+
+    /** The fact and partner rows an event of each type changes, by CloudEvent type: what a batch locks up front. */
+    private final Map<String, Function<CloudEvent, Rows>> rowsByType = new HashMap<>();
+
+    /** The rows one event changes: a fact of a kind (or none) and a partner (or none). */
+    private record Rows(Class<? extends Fact> factType, UUID factId, UUID partnerId) {}
 
     @PostConstruct
     void index() {
@@ -46,6 +71,69 @@ public class Projections {
                 byType.put(type.cloudEventType(), event -> handler.handle(event, EventCodec.data(event, type)));
             }
         });
+        rows(EventTypes.PARTNER_CREATED, d -> new Rows(null, null, d.partnerId()));
+        rows(EventTypes.PARTNER_UPDATED, d -> new Rows(null, null, d.partnerId()));
+        rows(EventTypes.PARTNER_STAGE_CHANGED, d -> new Rows(null, null, d.partnerId()));
+        rows(EventTypes.PARTNER_ARCHIVED, d -> new Rows(null, null, d.partnerId()));
+        rows(EventTypes.AGREEMENT_ACTIVATED, d -> new Rows(null, null, d.partnerId()));
+        rows(EventTypes.AGREEMENT_ENDED, d -> new Rows(null, null, d.partnerId()));
+        rows(EventTypes.TOUCHPOINT_LOGGED, d -> new Rows(null, null, d.partnerId()));
+        rows(
+                EventTypes.REFERRAL_RECEIVED,
+                d -> new Rows(ReferralFact.class, d.referralId(), d.referrer().partnerId()));
+        rows(EventTypes.REFERRAL_STATUS_CHANGED, d -> new Rows(ReferralFact.class, d.referralId(), d.partnerId()));
+        rows(EventTypes.REFERRAL_CONVERTED, d -> new Rows(ReferralFact.class, d.referralId(), d.partnerId()));
+        rows(EventTypes.REFERRAL_CLOSED, d -> new Rows(ReferralFact.class, d.referralId(), d.partnerId()));
+        rows(
+                EventTypes.REFERRAL_ATTRIBUTED,
+                d -> new Rows(ReferralFact.class, d.referralId(), d.referrer().partnerId()));
+        rows(EventTypes.REFERRAL_GIVEN, d -> new Rows(GivenFact.class, d.givenId(), d.partnerId()));
+        rows(EventTypes.REWARD_EARNED, d -> new Rows(RewardFact.class, d.rewardId(), d.partnerId()));
+        rows(EventTypes.REWARD_PAID, d -> new Rows(RewardFact.class, d.rewardId(), d.partnerId()));
+    }
+
+    private <T> void rows(EventType<T> type, Function<T, Rows> rows) {
+        rowsByType.put(type.cloudEventType(), event -> rows.apply(EventCodec.data(event, type)));
+    }
+
+    /**
+     * Locks, per practice, the fact and partner rows the batch's events change, in a few statements for the whole
+     * batch; the projections then find them in the session. A row an event reaches otherwise (a fact's earlier
+     * partner) is still locked when the projection asks for it. An event whose data cannot be read is left to its
+     * handler, which reports it as malformed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepare(List<CloudEvent> events) {
+        Map<String, Map<Class<? extends Fact>, Set<UUID>>> factIds = new TreeMap<>();
+        Map<String, Set<UUID>> partnerIds = new TreeMap<>();
+        for (CloudEvent event : events) {
+            Rows rows = rowsOf(event);
+            if (rows == null) {
+                continue;
+            }
+            if (rows.factType() != null && rows.factId() != null) {
+                factIds.computeIfAbsent(event.tenantid(), t -> new HashMap<>())
+                        .computeIfAbsent(rows.factType(), t -> new HashSet<>())
+                        .add(rows.factId());
+            }
+            if (rows.partnerId() != null) {
+                partnerIds
+                        .computeIfAbsent(event.tenantid(), t -> new HashSet<>())
+                        .add(rows.partnerId());
+            }
+        }
+        // Facts before partners, as FactUpdates takes them.
+        factIds.forEach((tenantId, byType) -> byType.forEach((type, ids) -> facts.lockAll(type, tenantId, ids)));
+        partnerIds.forEach(partnerRows::lockAll);
+    }
+
+    private Rows rowsOf(CloudEvent event) {
+        Function<CloudEvent, Rows> rows = rowsByType.get(event.type());
+        try {
+            return rows == null ? null : rows.apply(event);
+        } catch (MalformedEventException e) {
+            return null;
+        }
     }
 
     /** The routes of the events of one topic: what its consumer subscribes to. */
