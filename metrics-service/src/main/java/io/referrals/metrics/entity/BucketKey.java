@@ -1,7 +1,6 @@
 package io.referrals.metrics.entity;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 
 /**
  * One day bucket: a scope (practice, partner, category, alliance, stage, channel) and its key, a measure, a currency
@@ -9,14 +8,19 @@ import java.util.Comparator;
  */
 public record BucketKey(String scope, String key, String measure, String currency, LocalDate day)
         implements Comparable<BucketKey> {
-    private static final Comparator<BucketKey> ORDER = Comparator.comparing(BucketKey::scope)
-            .thenComparing(BucketKey::key)
-            .thenComparing(BucketKey::measure)
-            .thenComparing(BucketKey::currency)
-            .thenComparing(BucketKey::day);
-
     @Override
     public int compareTo(BucketKey other) {
-        return ORDER.compare(this, other);
+        // By hand: this runs for every bucket a consumer batch writes.
+        int order = scope.compareTo(other.scope);
+        if (order == 0) {
+            order = key.compareTo(other.key);
+        }
+        if (order == 0) {
+            order = measure.compareTo(other.measure);
+        }
+        if (order == 0) {
+            order = currency.compareTo(other.currency);
+        }
+        return order != 0 ? order : day.compareTo(other.day);
     }
 }

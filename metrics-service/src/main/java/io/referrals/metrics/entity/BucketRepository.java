@@ -1,5 +1,6 @@
 package io.referrals.metrics.entity;
 
+import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -40,17 +42,21 @@ public class BucketRepository {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Sql sql;
+
     /** Adds each delta to its day bucket and to its month when the transaction commits. */
-    public void add(String tenantId, SortedMap<BucketKey, BigDecimal> deltas) {
-        SortedMap<BucketKey, BigDecimal> pending = pending().computeIfAbsent(tenantId, t -> new TreeMap<>());
+    public void add(String tenantId, Map<BucketKey, BigDecimal> deltas) {
+        Map<BucketKey, BigDecimal> pending = pending().computeIfAbsent(tenantId, t -> new HashMap<>());
         deltas.forEach((key, value) -> pending.merge(key, value, BigDecimal::add));
     }
 
+    /** Per practice, the deltas gathered so far (sorted only when written). */
     @SuppressWarnings("unchecked")
-    private SortedMap<String, SortedMap<BucketKey, BigDecimal>> pending() {
-        var pending = (SortedMap<String, SortedMap<BucketKey, BigDecimal>>) transactions.getResource(PENDING);
+    private SortedMap<String, Map<BucketKey, BigDecimal>> pending() {
+        var pending = (SortedMap<String, Map<BucketKey, BigDecimal>>) transactions.getResource(PENDING);
         if (pending == null) {
-            SortedMap<String, SortedMap<BucketKey, BigDecimal>> created = new TreeMap<>();
+            SortedMap<String, Map<BucketKey, BigDecimal>> created = new TreeMap<>();
             transactions.putResource(PENDING, created);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -76,7 +82,7 @@ public class BucketRepository {
     /** Writes the gathered deltas: days first, then months, each in key order (no deadlock between writers). */
     private void writePending() {
         @SuppressWarnings("unchecked")
-        var pending = (SortedMap<String, SortedMap<BucketKey, BigDecimal>>) transactions.getResource(PENDING);
+        var pending = (SortedMap<String, Map<BucketKey, BigDecimal>>) transactions.getResource(PENDING);
         if (pending == null || pending.isEmpty()) {
             return;
         }
@@ -89,8 +95,8 @@ public class BucketRepository {
     }
 
     /** The deltas summed per month (key day = first day of its month): one upsert row per month bucket. */
-    private static SortedMap<BucketKey, BigDecimal> byMonth(SortedMap<BucketKey, BigDecimal> deltas) {
-        SortedMap<BucketKey, BigDecimal> months = new TreeMap<>();
+    private static Map<BucketKey, BigDecimal> byMonth(Map<BucketKey, BigDecimal> deltas) {
+        Map<BucketKey, BigDecimal> months = new HashMap<>();
         deltas.forEach((k, value) -> months.merge(
                 new BucketKey(
                         k.scope(), k.key(), k.measure(), k.currency(), k.day().withDayOfMonth(1)),
@@ -100,47 +106,47 @@ public class BucketRepository {
         return months;
     }
 
-    private void addAll(String tenantId, Table table, SortedMap<BucketKey, BigDecimal> deltas) {
+    /** Upserts the deltas in key order (so two writers never lock bucket rows in different orders). */
+    private void addAll(String tenantId, Table table, Map<BucketKey, BigDecimal> deltas) {
         List<Map.Entry<BucketKey, BigDecimal>> entries = new ArrayList<>(deltas.entrySet());
+        entries.sort(Map.Entry.comparingByKey());
         for (int start = 0; start < entries.size(); start += ROWS_PER_STATEMENT) {
             addRows(tenantId, table, entries.subList(start, Math.min(entries.size(), start + ROWS_PER_STATEMENT)));
         }
     }
 
+    /** One statement for many rows: arrays, one per column, unnested in order (one prepared statement for any count). */
     private void addRows(String tenantId, Table table, List<Map.Entry<BucketKey, BigDecimal>> rows) {
-        StringBuilder sql = new StringBuilder("insert into " + table.name()
-                + " (tenant_id, scope, scope_key, measure, currency, " + table.period() + ", value) values ");
-        for (int i = 0; i < rows.size(); i++) {
-            int p = i * 6;
-            sql.append(i == 0 ? "" : ", ")
-                    .append("(?1, ?")
-                    .append(p + 2)
-                    .append(", ?")
-                    .append(p + 3)
-                    .append(", ?")
-                    .append(p + 4)
-                    .append(", ?")
-                    .append(p + 5)
-                    .append(", ?")
-                    .append(p + 6)
-                    .append(", ?")
-                    .append(p + 7)
-                    .append(')');
-        }
-        sql.append(" on conflict (tenant_id, scope, scope_key, measure, currency, " + table.period()
-                + ") do update set value = " + table.name() + ".value + excluded.value");
-        var query = em.createNativeQuery(sql.toString()).setParameter(1, tenantId);
-        for (int i = 0; i < rows.size(); i++) {
+        int n = rows.size();
+        String[] scopes = new String[n];
+        String[] keys = new String[n];
+        String[] measures = new String[n];
+        String[] currencies = new String[n];
+        String[] periods = new String[n];
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) {
             BucketKey key = rows.get(i).getKey();
-            int p = i * 6;
-            query.setParameter(p + 2, key.scope())
-                    .setParameter(p + 3, key.key())
-                    .setParameter(p + 4, key.measure())
-                    .setParameter(p + 5, key.currency())
-                    .setParameter(p + 6, key.day())
-                    .setParameter(p + 7, rows.get(i).getValue());
+            scopes[i] = key.scope();
+            keys[i] = key.key();
+            measures[i] = key.measure();
+            currencies[i] = key.currency();
+            periods[i] = key.day().toString();
+            values[i] = rows.get(i).getValue().toPlainString();
         }
-        query.executeUpdate();
+        sql.update(
+                """
+                insert into %1$s (tenant_id, scope, scope_key, measure, currency, %2$s, value)
+                select ?, s, k, m, c, cast(p as date), cast(v as numeric)
+                from unnest(?, ?, ?, ?, ?, ?) as row(s, k, m, c, p, v)
+                on conflict (tenant_id, scope, scope_key, measure, currency, %2$s) do update set
+                    value = %1$s.value + excluded.value""".formatted(table.name(), table.period()),
+                tenantId,
+                Sql.array("varchar", scopes),
+                Sql.array("varchar", keys),
+                Sql.array("varchar", measures),
+                Sql.array("varchar", currencies),
+                Sql.array("varchar", periods),
+                Sql.array("varchar", values));
     }
 
     /** Adds (sign 1) or removes (sign -1) every partner bucket of {@code partnerKey} to a group scope's key. */

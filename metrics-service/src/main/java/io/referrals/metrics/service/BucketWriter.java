@@ -7,7 +7,7 @@ import io.referrals.metrics.entity.PartnerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.util.SortedMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -35,7 +35,7 @@ public class BucketWriter {
             String tenantId, PartnerMetrics partner, F fact, Function<F, Contributions> numbers, Consumer<F> change) {
         Contributions before = numbers.apply(fact);
         change.accept(fact);
-        SortedMap<BucketKey, BigDecimal> delta = numbers.apply(fact).minus(before);
+        Map<BucketKey, BigDecimal> delta = numbers.apply(fact).minus(before);
         if (partner == null) {
             if (!delta.isEmpty()) {
                 buckets.add(tenantId, delta);
@@ -45,7 +45,7 @@ public class BucketWriter {
         apply(partner, delta);
     }
 
-    public void apply(PartnerMetrics partner, SortedMap<BucketKey, BigDecimal> delta) {
+    public void apply(PartnerMetrics partner, Map<BucketKey, BigDecimal> delta) {
         if (delta.isEmpty()) {
             return;
         }

@@ -5,16 +5,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.Map;
 
 /**
  * What facts add to the day buckets. A fact's change is applied as its new contributions minus its old ones, so that
  * each fact counts exactly once and the buckets equal a recount of the facts, whatever order their events came in.
  */
 public final class Contributions {
-    private final SortedMap<BucketKey, BigDecimal> values = new TreeMap<>();
+    private final Map<BucketKey, BigDecimal> values = new HashMap<>();
 
     public static LocalDate day(Instant at, ZoneId zone) {
         return LocalDate.ofInstant(at, zone);
@@ -40,14 +40,14 @@ public final class Contributions {
     }
 
     /** This minus {@code before}, without the buckets that did not change. */
-    public SortedMap<BucketKey, BigDecimal> minus(Contributions before) {
-        SortedMap<BucketKey, BigDecimal> delta = new TreeMap<>(values);
+    public Map<BucketKey, BigDecimal> minus(Contributions before) {
+        Map<BucketKey, BigDecimal> delta = new HashMap<>(values);
         before.values.forEach((key, value) -> delta.merge(key, value.negate(), BigDecimal::add));
         delta.values().removeIf(value -> value.signum() == 0);
         return delta;
     }
 
-    public SortedMap<BucketKey, BigDecimal> values() {
+    public Map<BucketKey, BigDecimal> values() {
         return values;
     }
 }
