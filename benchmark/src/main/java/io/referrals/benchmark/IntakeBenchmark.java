@@ -72,7 +72,7 @@ public final class IntakeBenchmark {
                   --start-runs N       starts of each service, alone, for the median (default 5)
                   --data-dir DIR       the stack's data directory, wiped first (default target/benchmark-intake-stack)
                   --repo-root DIR      where the services are built (default .)
-                  --port-offset N      ports of the benchmark's stack (default 500: 8582 for referral-service)
+                  --port-offset N      ports of the benchmark's stack (default 4500: 12582 for referral-service)
                   --json FILE          where to write the report (default target/benchmark-intake.json)""";
 
         private static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -87,7 +87,7 @@ public final class IntakeBenchmark {
                 Map.entry("start-runs", "5"),
                 Map.entry("data-dir", "target/benchmark-intake-stack"),
                 Map.entry("repo-root", "."),
-                Map.entry("port-offset", "500"),
+                Map.entry("port-offset", "4500"),
                 Map.entry("json", "target/benchmark-intake.json"));
 
         static Settings parse(String... args) {

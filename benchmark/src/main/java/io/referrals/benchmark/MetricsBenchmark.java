@@ -64,7 +64,7 @@ public final class MetricsBenchmark {
                   --flow-seconds S    seconds of that flow (default 30)
                   --data-dir DIR      the stack's data directory, wiped first (default target/benchmark-stack)
                   --repo-root DIR     where the services are built (default .)
-                  --port-offset N     ports of the benchmark's stack (default 300: 8383 for metrics-service)
+                  --port-offset N     ports of the benchmark's stack (default 4300: 12383 for metrics-service)
                   --json FILE         where to write the report (default target/benchmark-metrics.json)
                   --seed-timeout S    how long metrics-service may take to consume the seed (default 7200)""";
 
@@ -79,7 +79,7 @@ public final class MetricsBenchmark {
                     Duration.ofSeconds(30),
                     Path.of("target/benchmark-stack"),
                     Path.of("."),
-                    300,
+                    4300,
                     Path.of("target/benchmark-metrics.json"),
                     Duration.ofHours(2));
         }

@@ -66,7 +66,7 @@ public final class OutageDrill {
                                      by the run command's watch as soon as it notices)
                   --data-dir DIR     the stack's data directory, wiped first (default target/outage-drill-stack)
                   --repo-root DIR    where the services are built (default .)
-                  --port-offset N    ports of the drill's stack (default 700)
+                  --port-offset N    ports of the drill's stack (default 4700)
                   --json FILE        where to write the report (default target/outage-drill.json)""";
 
         private static final Map<String, String> DEFAULTS = Map.of(
@@ -76,7 +76,7 @@ public final class OutageDrill {
                 "down-seconds", "90",
                 "data-dir", "target/outage-drill-stack",
                 "repo-root", ".",
-                "port-offset", "700",
+                "port-offset", "4700",
                 "json", "target/outage-drill.json");
 
         static Settings parse(String... args) {

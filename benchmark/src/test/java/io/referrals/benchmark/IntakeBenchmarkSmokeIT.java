@@ -30,7 +30,7 @@ class IntakeBenchmarkSmokeIT {
                 "--start-runs", "1",
                 "--data-dir", "target/benchmark-intake-smoke-stack",
                 "--repo-root", "..",
-                "--port-offset", "600",
+                "--port-offset", "4600",
                 "--json", json.toString());
 
         Report report = new IntakeBenchmark(settings).run();

@@ -27,7 +27,7 @@ class MetricsBenchmarkSmokeIT {
                 "--flow-seconds", "2",
                 "--data-dir", "target/benchmark-smoke-stack",
                 "--repo-root", "..",
-                "--port-offset", "400",
+                "--port-offset", "4400",
                 "--json", json.toString(),
                 "--seed-timeout", "300");
 

@@ -20,7 +20,7 @@ class OutageDrillSmokeIT {
                 "--clients", "4",
                 "--data-dir", "target/outage-drill-smoke-stack",
                 "--repo-root", "..",
-                "--port-offset", "700",
+                "--port-offset", "4800",
                 "--json", "target/outage-drill-smoke.json");
 
         Report report = new OutageDrill(settings).run();

@@ -9,7 +9,9 @@ public record Ports(int offset) {
     // PostgreSQL and SMTP listen below 32768, outside Linux's ephemeral range (32768-60999): a port in it can be taken
     // as the source port of any outgoing connection, and was, during a 90 s database outage with clients and services
     // retrying, so PostgreSQL could not listen on its own port when it was started again. (Kafka's ports stay: a
-    // KRaft controller's formatted metadata names its listener, and moving it would strand existing data directories.)
+    // KRaft controller's formatted metadata names its listener, and moving it would strand existing data directories.
+    // So the stacks that tests and benchmarks start use offsets from 1908 to 6442, which put Kafka above 60999 too: at
+    // offset 1500 a CI run once found Kafka's port taken by some outgoing connection.)
     private static final int POSTGRES = 25432;
     private static final int KAFKA = 59092;
     private static final int KAFKA_CONTROLLER = 59093;

@@ -45,10 +45,10 @@ class ConsoleBrowserIT {
                 .withRepoRoot(REPO_ROOT)
                 .withDataDir(dataDir)
                 .withClean(true)
-                .withPortOffset(1500); // beside a developer's own stack and the other ITs'
+                .withPortOffset(3500); // beside a developer's own stack; Kafka above the ephemeral range (Ports)
         stack = LocalStack.start(options);
         gateway = ConsoleGateway.start(stack, options);
-        assertNotNull(gateway, "port " + (ConsoleGateway.BASE_PORT + 1500) + " is taken");
+        assertNotNull(gateway, "port " + (ConsoleGateway.BASE_PORT + 3500) + " is taken");
         assertTrue(gateway.consoleBuilt(), "console/target/dist is missing: the console module builds it");
     }
 

@@ -45,7 +45,7 @@ class PlatformEndToEndIT {
                 .withRepoRoot(Path.of("../..")) // failsafe runs in deploy/local-stack
                 .withDataDir(dataDir)
                 .withClean(true)
-                .withPortOffset(1000)); // beside a developer's own stack on the default ports
+                .withPortOffset(2500)); // beside a developer's own stack; Kafka above the ephemeral range (Ports)
         System.out.printf("Platform ready in %s s%n", RunningStack.seconds(stack.startupTime()));
     }
 
