@@ -52,7 +52,8 @@ public final class MetricsBenchmark {
             Path repoRoot,
             int portOffset,
             Path jsonOut,
-            Duration seedTimeout) {
+            Duration seedTimeout,
+            boolean keepSeed) {
         static final String USAGE = """
                   --referrals N       referrals to seed (default 1000000)
                   --partners N        partners to seed (default 10000)
@@ -66,7 +67,10 @@ public final class MetricsBenchmark {
                   --repo-root DIR     where the services are built (default .)
                   --port-offset N     ports of the benchmark's stack (default 4300: 12383 for metrics-service)
                   --json FILE         where to write the report (default target/benchmark-metrics.json)
-                  --seed-timeout S    how long metrics-service may take to consume the seed (default 7200)""";
+                  --seed-timeout S    how long metrics-service may take to consume the seed (default 7200)
+                  --keep-seed B       true: measure the practice an earlier run seeded in the same --data-dir again
+                                      (the stack restarts on its data, nothing is republished; the seed's figures are
+                                      that run's), to compare builds without an hour of seeding (default false)""";
 
         public static Settings defaults() {
             return new Settings(
@@ -81,7 +85,8 @@ public final class MetricsBenchmark {
                     Path.of("."),
                     4300,
                     Path.of("target/benchmark-metrics.json"),
-                    Duration.ofHours(2));
+                    Duration.ofHours(2),
+                    false);
         }
 
         static Settings parse(String... args) {
@@ -105,7 +110,8 @@ public final class MetricsBenchmark {
                     Path.of(given.getOrDefault("repo-root", ".")),
                     Integer.parseInt(given.getOrDefault("port-offset", "" + d.portOffset())),
                     Path.of(given.getOrDefault("json", d.jsonOut().toString())),
-                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("seed-timeout", "7200"))));
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("seed-timeout", "7200"))),
+                    parseBoolean("keep-seed", given.getOrDefault("keep-seed", "false")));
             List.of(
                             "referrals",
                             "partners",
@@ -118,38 +124,48 @@ public final class MetricsBenchmark {
                             "repo-root",
                             "port-offset",
                             "json",
-                            "seed-timeout")
+                            "seed-timeout",
+                            "keep-seed")
                     .forEach(given::remove);
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("Unknown options " + given.keySet() + "\n" + USAGE);
             }
             return settings;
         }
+
+        private static boolean parseBoolean(String option, String value) {
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException("--" + option + " takes true or false, got " + value);
+            }
+            return Boolean.parseBoolean(value);
+        }
     }
 
     public Report run() throws Exception {
+        SeedRecord kept = settings.keepSeed() ? SeedRecord.read(settings.dataDir()) : null;
         Options options = Options.defaults()
-                .withClean(true)
+                .withClean(kept == null)
                 .withDataDir(settings.dataDir())
                 .withRepoRoot(settings.repoRoot())
                 .withPortOffset(settings.portOffset())
                 .withServices(List.of("metrics-service"));
         System.out.println("Starting metrics-service, PostgreSQL and Kafka in " + settings.dataDir() + " ...");
         try (RunningStack stack = LocalStack.start(options)) {
-            String tenant = "bench-" + UUID.randomUUID();
+            String tenant = kept != null ? kept.tenant() : "bench-" + UUID.randomUUID();
             URI base = URI.create("http://localhost:" + stack.servicePort("metrics-service"));
             HttpLoad http = new HttpLoad(stack.token(Duration.ofHours(12), tenant, "owner"));
-            Report report = new Report("metrics-service benchmark (" + settings.referrals() + " referrals, "
-                    + settings.partners() + " partners, " + settings.years() + " years, " + settings.readers()
+            SeedRecord seed = kept != null ? awaitKeptSeed(stack, kept) : seed(stack, tenant);
+            Report report = new Report("metrics-service benchmark (" + seed.referrals() + " referrals, "
+                    + seed.partners() + " partners, " + seed.years() + " years, " + settings.readers()
                     + " readers)");
-            seed(stack, tenant, report);
-            measureReads(http, base, report);
+            seed.report(report, kept != null);
+            measureReads(http, base, seed.years(), report);
             measureVisibility(stack, http, base, tenant, report);
             return report;
         }
     }
 
-    private void seed(RunningStack stack, String tenant, Report report) throws Exception {
+    private SeedRecord seed(RunningStack stack, String tenant) throws Exception {
         Instant end = Instant.now();
         PracticeHistory history = new PracticeHistory(tenant, 42, end, Duration.ofDays(365L * settings.years()));
         long events = 0;
@@ -171,23 +187,40 @@ public final class MetricsBenchmark {
                 stack.kafkaBootstrapServers(), GROUP, List.of(Topics.PARTNER_EVENTS, Topics.REFERRAL_EVENTS))) {
             Duration consumed = lag.awaitCaughtUp(settings.seedTimeout(), events);
             double seconds = (System.nanoTime() - started) / 1e9;
-            report.fact("events seeded", events)
-                    .fact("seed published in s", Math.round(publishSeconds))
-                    .fact("seed consumed in s", Math.round(seconds))
-                    .fact("consumed events per s", Math.round(events / seconds));
             System.out.printf("metrics-service caught up %d s after publishing ended%n", consumed.toSeconds());
+            SeedRecord seed = new SeedRecord(
+                    tenant,
+                    settings.referrals(),
+                    settings.partners(),
+                    settings.years(),
+                    events,
+                    Math.round(publishSeconds),
+                    Math.round(seconds));
+            seed.write(settings.dataDir());
+            return seed;
         }
     }
 
-    private void measureReads(HttpLoad http, URI base, Report report) throws Exception {
+    /** A kept seed: metrics-service restarted on it first catches up with whatever the last run left unconsumed. */
+    private SeedRecord awaitKeptSeed(RunningStack stack, SeedRecord kept) throws Exception {
+        System.out.println("Measuring the practice seeded earlier in " + settings.dataDir() + " (" + kept.referrals()
+                + " referrals); waiting until metrics-service has caught up ...");
+        try (ConsumerLag lag = new ConsumerLag(
+                stack.kafkaBootstrapServers(), GROUP, List.of(Topics.PARTNER_EVENTS, Topics.REFERRAL_EVENTS))) {
+            lag.awaitCaughtUp(settings.seedTimeout(), lag.lag());
+        }
+        return kept;
+    }
+
+    private void measureReads(HttpLoad http, URI base, int years, Report report) throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
-        String from = today.minusYears(settings.years()).toString();
+        String from = today.minusYears(years).toString();
         String to = today.toString();
         String range = "from=" + from + "&to=" + to;
         Map<String, String> endpoints = new LinkedHashMap<>();
-        endpoints.put("summary " + settings.years() + "y", "/api/metrics/summary?" + range);
+        endpoints.put("summary " + years + "y", "/api/metrics/summary?" + range);
         endpoints.put(
-                "timeseries received month " + settings.years() + "y",
+                "timeseries received month " + years + "y",
                 "/api/metrics/timeseries?metric=received&interval=month&" + range);
         endpoints.put(
                 "timeseries revenue week 1y",
@@ -200,7 +233,7 @@ public final class MetricsBenchmark {
         endpoints.put("breakdown by category", "/api/metrics/breakdown?by=category");
         endpoints.put("breakdown by channel", "/api/metrics/breakdown?by=channel");
         endpoints.put("reciprocity by balance", "/api/metrics/reciprocity?sort=balance");
-        endpoints.put("funnel " + settings.years() + "y", "/api/metrics/funnel?" + range);
+        endpoints.put("funnel " + years + "y", "/api/metrics/funnel?" + range);
         endpoints.put("goals this month", "/api/metrics/goals?month=" + YearMonth.from(today));
         endpoints.put("dormant partners", "/api/metrics/dormant");
         for (var endpoint : endpoints.entrySet()) {

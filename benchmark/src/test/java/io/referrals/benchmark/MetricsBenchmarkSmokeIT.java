@@ -15,9 +15,21 @@ import org.junit.jupiter.api.Test;
 class MetricsBenchmarkSmokeIT {
 
     @Test
-    void runsEveryStageAgainstThePackagedService() throws Exception {
+    void runsEveryStageAgainstThePackagedServiceAndMeasuresAKeptSeedAgain() throws Exception {
         Path json = Path.of("target/benchmark-smoke.json");
-        MetricsBenchmark.Settings settings = MetricsBenchmark.Settings.parse(
+        Report report = new MetricsBenchmark(settings(json, false)).run();
+        report.writeJson(json);
+        assertEveryRowMeasured(report);
+        assertTrue(Files.size(json) > 0);
+
+        Report again = new MetricsBenchmark(settings(json, true)).run();
+        assertEveryRowMeasured(again);
+        assertEquals(report.facts().get("events seeded"), again.facts().get("events seeded"), again.table());
+        assertEquals("kept from an earlier run", again.facts().get("seed"), again.table());
+    }
+
+    private static MetricsBenchmark.Settings settings(Path json, boolean keepSeed) {
+        return MetricsBenchmark.Settings.parse(
                 "--referrals", "300",
                 "--partners", "20",
                 "--years", "1",
@@ -29,16 +41,15 @@ class MetricsBenchmarkSmokeIT {
                 "--repo-root", "..",
                 "--port-offset", "4400",
                 "--json", json.toString(),
-                "--seed-timeout", "300");
+                "--seed-timeout", "300",
+                "--keep-seed", Boolean.toString(keepSeed));
+    }
 
-        Report report = new MetricsBenchmark(settings).run();
-        report.writeJson(json);
-
+    private static void assertEveryRowMeasured(Report report) {
         assertEquals(13, report.rows().size(), report.table());
         for (Report.Row row : report.rows()) {
             assertTrue(row.count() > 0, row.name() + " measured nothing\n" + report.table());
             assertEquals(0, row.errors(), row.name() + " had errors\n" + report.table());
         }
-        assertTrue(Files.size(json) > 0);
     }
 }
