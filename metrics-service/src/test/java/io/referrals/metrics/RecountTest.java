@@ -63,6 +63,7 @@ class RecountTest {
         long received;
         long converted;
         long given;
+        long overdue; // open, never contacted, deadline two days after receipt (all before today)
 
         long[] of(UUID partnerId) {
             return partner.computeIfAbsent(partnerId, id -> new long[4]);
@@ -189,6 +190,9 @@ class RecountTest {
             for (int step = 1; step <= steps; step++) {
                 expected.reach(path.get(step));
             }
+            if (steps == 0) {
+                expected.overdue++;
+            }
         }
     }
 
@@ -271,6 +275,7 @@ class RecountTest {
                 summary.getString("revenue.find { it.currency == '" + currency + "' }.amount")));
         assertEquals(expected.feesOwed.setScale(2).toPlainString(), summary.getString("feesOwed[0].amount"));
         assertEquals(expected.feesPaid.setScale(2).toPlainString(), summary.getString("feesPaid[0].amount"));
+        assertEquals(expected.overdue, summary.getLong("firstContacts.overdueNow"));
     }
 
     private void leaderboardMatches() {

@@ -73,15 +73,16 @@ public class FactRepository {
                 .getResultStream();
     }
 
-    /** Open referrals past their first-contact deadline without a contact: counted on a partial index. */
-    public long referralsAwaitingContactPastDue(String tenantId, Instant now) {
+    /** Open referrals waiting for their first contact whose deadline fell in [from, to): a short range, by index. */
+    public long referralsAwaitingContactDueBetween(String tenantId, Instant from, Instant to) {
         return em.createQuery(
                         "select count(f) from ReferralFact f where f.tenantId = :tenant "
                                 + "and f.contactedAt is null and f.consultationAt is null and f.convertedAt is null "
-                                + "and f.closedAt is null and f.firstContactDueAt < :now",
+                                + "and f.closedAt is null and f.firstContactDueAt >= :from and f.firstContactDueAt < :to",
                         Long.class)
                 .setParameter("tenant", tenantId)
-                .setParameter("now", now)
+                .setParameter("from", from)
+                .setParameter("to", to)
                 .getSingleResult();
     }
 }

@@ -22,6 +22,12 @@ public final class Measures {
     public static final String FIRST_CONTACT = "first_contact";
 
     public static final String FIRST_CONTACT_ON_TIME = "first_contact_on_time";
+    /**
+     * Open referrals with a deadline still waiting for their first contact, by the day of the deadline: the summary's
+     * "overdue now" sums the days before today instead of counting every such referral of the practice's history.
+     */
+    public static final String AWAITING_CONTACT = "awaiting_contact";
+
     public static final List<ReferralStatus> CLOSED_OUTCOMES =
             List.of(ReferralStatus.NOT_A_FIT, ReferralStatus.DECLINED, ReferralStatus.NO_RESPONSE);
 

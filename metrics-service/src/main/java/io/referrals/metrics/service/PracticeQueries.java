@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -98,11 +100,25 @@ public class PracticeQueries {
     private Summary.FirstContacts firstContacts(String tenantId, Totals t) {
         long made = t.count(Measures.FIRST_CONTACT);
         long onTime = t.count(Measures.FIRST_CONTACT_ON_TIME);
-        return new Summary.FirstContacts(
-                made,
-                onTime,
-                Totals.rate(onTime, made),
-                facts.referralsAwaitingContactPastDue(tenantId, clock.instant()));
+        return new Summary.FirstContacts(made, onTime, Totals.rate(onTime, made), overdueNow(tenantId));
+    }
+
+    /**
+     * Open referrals past their first-contact deadline without a contact: those due before today from the buckets
+     * (whatever the practice's age), today's from their facts (at most a day of referrals).
+     */
+    private long overdueNow(String tenantId) {
+        ZoneId zone = calendar.zone(tenantId);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        long beforeToday = practiceTotals(
+                        tenantId,
+                        List.of(Measures.AWAITING_CONTACT),
+                        new DateRange(LocalDate.EPOCH, today.minusDays(1)))
+                .count(Measures.AWAITING_CONTACT);
+        return beforeToday
+                + facts.referralsAwaitingContactDueBetween(
+                        tenantId, today.atStartOfDay(zone).toInstant(), now);
     }
 
     @CachedRead

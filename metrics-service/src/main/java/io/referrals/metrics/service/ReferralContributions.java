@@ -99,16 +99,25 @@ public final class ReferralContributions {
                 .orElse(null);
     }
 
-    /** The first contact (contacted, consultation booked or converted) of a referral with a deadline. */
+    /**
+     * The first contact (contacted, consultation booked or converted) of a referral with a deadline; while there is
+     * none and the referral is open, it awaits contact by its deadline's day.
+     */
     private static void firstContact(ReferralFact fact, ZoneId zone, Contributions result) {
         Instant contact = Stream.of(fact.contactedAt, fact.consultationAt, fact.convertedAt)
                 .filter(t -> t != null)
                 .min(Instant::compareTo)
                 .orElse(null);
-        if (contact == null || fact.firstContactDueAt == null) {
+        if (fact.firstContactDueAt == null) {
             return;
         }
         List<Scope> practice = List.of(Scope.practice());
+        if (contact == null) {
+            if (fact.closedAt == null) {
+                result.count(practice, Measures.AWAITING_CONTACT, Contributions.day(fact.firstContactDueAt, zone));
+            }
+            return;
+        }
         LocalDate day = Contributions.day(contact, zone);
         result.count(practice, Measures.FIRST_CONTACT, day);
         if (!contact.isAfter(fact.firstContactDueAt)) {
