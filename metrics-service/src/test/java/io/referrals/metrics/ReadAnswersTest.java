@@ -87,6 +87,27 @@ class ReadAnswersTest {
     }
 
     @Test
+    void whileOneReaderRefreshesAnAnswerOnlyTheClockExpiredTheOthersKeepIt() throws Exception {
+        assertEquals("answer 1", read("practice-a"));
+        clock.advance(Duration.ofSeconds(5));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Object> refreshing = readers.submit(() -> answers.get("practice-a", "summary", List.of("2026"), () -> {
+            started.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return "answer " + computations.incrementAndGet();
+        }));
+        started.await(10, TimeUnit.SECONDS);
+        assertEquals("answer 1", readers.submit(() -> read("practice-a")).get(2, TimeUnit.SECONDS));
+
+        versions.raise(List.of("practice-a"));
+        Future<Object> afterAChange = readers.submit(() -> read("practice-a"));
+        release.countDown();
+        assertEquals("answer 2", refreshing.get(10, TimeUnit.SECONDS));
+        assertEquals("answer 3", afterAChange.get(10, TimeUnit.SECONDS), "a change is never answered from before it");
+    }
+
+    @Test
     void aFailedReadIsNotKept() throws Exception {
         IllegalStateException failure = new IllegalStateException("not found");
         assertSame(

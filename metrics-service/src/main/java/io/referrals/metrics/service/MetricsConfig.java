@@ -14,7 +14,8 @@ public interface MetricsConfig {
     interface ReadCache {
         /**
          * How long an answer is reused while nothing changed: the bound on how stale the parts that move with the
-         * clock alone can be (overdue first contacts, days silent, a goal's projection). 0 turns the cache off.
+         * clock alone can be (overdue first contacts, days silent, a goal's projection), give or take the one
+         * computation that refreshes such an answer while the others still read it. 0 turns the cache off.
          */
         @WithDefault("5s")
         Duration maxAge();

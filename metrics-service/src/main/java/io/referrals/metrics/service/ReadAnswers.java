@@ -58,18 +58,23 @@ public class ReadAnswers {
         if (kept != null && kept.version() == version && kept.isFresh(now, maxAge)) {
             return kept.value();
         }
-        return computeOnce(key, version, now, read).value();
+        Answer sameData = kept != null && kept.version() == version ? kept : null;
+        return computeOnce(key, version, now, sameData, read).value();
     }
 
     /**
-     * Computes an answer once for everyone asking the same question at the same time: when a change or the clock
-     * expires a popular answer, one reader computes it and the others wait for that answer instead of all running the
-     * same queries at once.
+     * Computes an answer once for everyone asking the same question at the same time, instead of all running the same
+     * queries at once. When a change expired a popular answer, the others wait for that one computation; when only the
+     * clock did ({@code sameData}: the practice's read models have not moved), they keep the answer they had
+     * meanwhile, so that a refresh every max-age does not hold every reader for the length of one computation.
      */
-    private Answer computeOnce(Key key, long version, Instant now, Computation read) throws Exception {
+    private Answer computeOnce(Key key, long version, Instant now, Answer sameData, Computation read) throws Exception {
         CompletableFuture<Answer> mine = new CompletableFuture<>();
         CompletableFuture<Answer> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
+            if (sameData != null) {
+                return sameData;
+            }
             Answer shared = await(running);
             if (shared.version() >= version) {
                 return shared;

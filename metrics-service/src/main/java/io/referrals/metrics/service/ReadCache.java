@@ -10,7 +10,8 @@ import java.util.Arrays;
 /**
  * Reuses the answer of a {@link CachedRead} while its practice's read-model version has not moved (checked on every
  * read: one indexed row, so every replica sees a change the moment it commits) and for at most
- * {@code metrics.read-cache.max-age} by the injected clock, for what moves with time alone. A dashboard polled by
+ * {@code metrics.read-cache.max-age} by the injected clock, for what moves with time alone (while one reader refreshes
+ * such an answer, the others keep it: at most max-age plus one computation old). A dashboard polled by
  * many people costs one computation per change, not one per request; the first read after a change costs what the
  * buckets cost, whatever the age of the practice.
  */
