@@ -3,6 +3,7 @@ package io.referrals.metrics;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +30,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,6 +85,19 @@ class RecountTest {
         breakdownsMatch();
         timeseriesMatches();
         funnelMatches();
+        batchesWereTimed();
+    }
+
+    /** The inbox times each poll's transaction and its wait for the practice's lock, as histograms for operators. */
+    private static void batchesWereTimed() {
+        String scrape = given().get("/q/metrics").asString();
+        for (String timer : List.of("inbox_batch_seconds", "inbox_batch_lock_wait_seconds")) {
+            Matcher count = Pattern.compile(
+                            "(?m)^" + timer + "_count\\{[^}]*service=\"metrics-service\"[^}]*} ([0-9.E]+)$")
+                    .matcher(scrape);
+            assertTrue(count.find() && Double.parseDouble(count.group(1)) > 0, timer + " counted no batch");
+            assertTrue(scrape.contains(timer + "_bucket{"), timer + " is not a histogram");
+        }
     }
 
     /** Ranges starting and ending mid-month read whole months from the roll-up: they must still sum their days. */

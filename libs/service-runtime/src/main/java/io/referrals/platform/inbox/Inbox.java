@@ -1,6 +1,7 @@
 package io.referrals.platform.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
@@ -133,7 +134,8 @@ public class Inbox {
         while (!events.isEmpty()) {
             long started = attemptStarted();
             try {
-                Set<String> applied = QuarkusTransaction.requiringNew().call(() -> applyAllOnce(events, router));
+                Set<String> applied = batchTimer("inbox.batch")
+                        .record(() -> QuarkusTransaction.requiringNew().call(() -> applyAllOnce(events, router)));
                 events.forEach(decoded ->
                         count(decoded.event(), applied.contains(decoded.event().id())));
                 failures.passed();
@@ -155,7 +157,7 @@ public class Inbox {
         SortedSet<String> practices = events.stream()
                 .map(decoded -> decoded.event().tenantid())
                 .collect(Collectors.toCollection(TreeSet::new));
-        lockPractices(practices);
+        batchTimer("inbox.batch.lock.wait").record(() -> lockPractices(practices));
         router.applying(practices);
         List<Decoded> fresh = recordAll(events);
         router.prepare(fresh.stream().map(Decoded::event).toList());
@@ -228,6 +230,18 @@ public class Inbox {
      */
     public static int[] practiceLock(String serviceName, String tenantId) {
         return new int[] {("inbox:" + serviceName).hashCode(), tenantId.hashCode()};
+    }
+
+    /**
+     * How long a poll's transaction took from begin to commit ({@code inbox.batch}), and how much of it waited for
+     * the practices' locks ({@code inbox.batch.lock.wait}): with the consumer lag, what tells an operator whether
+     * events are slow to apply or wait on another batch of the same practice. Histograms, so percentiles can be read.
+     */
+    private Timer batchTimer(String name) {
+        return Timer.builder(name)
+                .tag("service", service.name())
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     private void count(CloudEvent event, boolean applied) {
