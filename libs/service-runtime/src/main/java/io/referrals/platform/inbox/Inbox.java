@@ -84,11 +84,6 @@ public class Inbox {
     /** When each attempt now running started (System.nanoTime), for {@link ConsumersLiveness}. */
     private final Collection<Long> attemptsInFlight = new ConcurrentLinkedQueue<>();
 
-    /** Applies one consumed record: a batch of one. Returns true if it had an effect. */
-    public boolean consume(InboundRecord record, EventRouter router) {
-        return consumeAll(List.of(record), router) == 1;
-    }
-
     /**
      * Decodes a record and checks that it may have come from where it did: an event topic carries only its own
      * producer's events ({@code source}) of its own contracts ({@code type}). Anything else is treated as malformed:
@@ -136,8 +131,11 @@ public class Inbox {
             try {
                 Set<String> applied = batchTimer("inbox.batch")
                         .record(() -> QuarkusTransaction.requiringNew().call(() -> applyAllOnce(events, router)));
-                events.forEach(decoded ->
-                        count(decoded.event(), applied.contains(decoded.event().id())));
+                Set<String> counted = new HashSet<>(); // an id twice in one poll is applied once
+                events.forEach(decoded -> count(
+                        decoded.event(),
+                        applied.contains(decoded.event().id())
+                                && counted.add(decoded.event().id())));
                 failures.passed();
                 return applied.size();
             } catch (MalformedData e) {
