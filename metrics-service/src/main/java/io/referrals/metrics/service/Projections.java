@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -58,7 +59,7 @@ public class Projections {
     private final Map<String, Consumer<CloudEvent>> byType = new HashMap<>();
 
     /** The fact and partner rows an event of each type changes, by CloudEvent type: what a batch locks up front. */
-    private final Map<String, Function<CloudEvent, Rows>> rowsByType = new HashMap<>();
+    private final Map<String, BiFunction<CloudEvent, EventRouter.Payloads, Rows>> rowsByType = new HashMap<>();
 
     /** The rows one event changes: a fact of a kind (or none) and a partner (or none). */
     private record Rows(Class<? extends Fact> factType, UUID factId, UUID partnerId) {}
@@ -93,7 +94,7 @@ public class Projections {
     }
 
     private <T> void rows(EventType<T> type, Function<T, Rows> rows) {
-        rowsByType.put(type.cloudEventType(), event -> rows.apply(EventCodec.data(event, type)));
+        rowsByType.put(type.cloudEventType(), (event, payloads) -> rows.apply(payloads.data(event, type)));
     }
 
     /**
@@ -103,11 +104,11 @@ public class Projections {
      * handler, which reports it as malformed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void prepare(List<CloudEvent> events) {
+    public void prepare(List<CloudEvent> events, EventRouter.Payloads payloads) {
         Map<String, Map<Class<? extends Fact>, Set<UUID>>> factIds = new TreeMap<>();
         Map<String, Set<UUID>> partnerIds = new TreeMap<>();
         for (CloudEvent event : events) {
-            Rows rows = rowsOf(event);
+            Rows rows = rowsOf(event, payloads);
             if (rows == null) {
                 continue;
             }
@@ -127,10 +128,10 @@ public class Projections {
         partnerIds.forEach(partnerRows::lockAll);
     }
 
-    private Rows rowsOf(CloudEvent event) {
-        Function<CloudEvent, Rows> rows = rowsByType.get(event.type());
+    private Rows rowsOf(CloudEvent event, EventRouter.Payloads payloads) {
+        BiFunction<CloudEvent, EventRouter.Payloads, Rows> rows = rowsByType.get(event.type());
         try {
-            return rows == null ? null : rows.apply(event);
+            return rows == null ? null : rows.apply(event, payloads);
         } catch (MalformedEventException e) {
             return null;
         }

@@ -4,6 +4,7 @@ import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventType;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,15 +20,39 @@ public final class EventRouter {
         void handle(CloudEvent event, T data);
     }
 
+    /** The typed payloads of a batch's events, each decoded once for the preparing hook and the handler. */
+    public interface Payloads {
+        <T> T data(CloudEvent event, EventType<T> type);
+    }
+
+    /** Work a projection does for a whole batch before its first event is applied. */
+    @FunctionalInterface
+    public interface Preparation {
+        void prepare(List<CloudEvent> events, Payloads payloads);
+    }
+
     private final Map<String, Consumer<CloudEvent>> handlers = new HashMap<>();
+    private final Map<CloudEvent, Object> decoded = new IdentityHashMap<>(); // this batch's (a consumer's one thread)
+    private final Payloads payloads = this::decodedOnce;
     private Consumer<Set<String>> afterApplied = tenants -> {};
     private Consumer<SortedSet<String>> beforeApplying = tenants -> {};
-    private Consumer<List<CloudEvent>> preparing = events -> {};
+    private Preparation preparing = (events, payloads) -> {};
     private boolean sessionPerBatch;
 
     public <T> EventRouter on(EventType<T> type, Handler<T> handler) {
-        handlers.put(type.cloudEventType(), event -> handler.handle(event, EventCodec.data(event, type)));
+        handlers.put(type.cloudEventType(), event -> handler.handle(event, decodedOnce(event, type)));
         return this;
+    }
+
+    @SuppressWarnings("unchecked") // an event's CloudEvent type names one contract, so one payload class
+    private <T> T decodedOnce(CloudEvent event, EventType<T> type) {
+        Object known = decoded.get(event);
+        if (known != null) {
+            return (T) known;
+        }
+        T data = EventCodec.data(event, type); // a malformed payload throws here, to whichever asked first
+        decoded.put(event, data);
+        return data;
     }
 
     /**
@@ -43,9 +68,10 @@ public final class EventRouter {
     /**
      * Runs in each inbox transaction once the events it will apply are known (recorded as processed, repeats left
      * out), before the first is applied, with those events in order: a projection takes the rows they touch here in a
-     * few statements for the whole batch instead of a few per event.
+     * few statements for the whole batch instead of a few per event. The payloads it decodes are those the handlers
+     * then receive, decoded once.
      */
-    public EventRouter preparing(Consumer<List<CloudEvent>> hook) {
+    public EventRouter preparing(Preparation hook) {
         this.preparing = hook;
         return this;
     }
@@ -90,12 +116,14 @@ public final class EventRouter {
     }
 
     void prepare(List<CloudEvent> events) {
+        decoded.clear(); // an earlier attempt's, or an earlier batch's left by a failure
         if (!events.isEmpty()) {
-            preparing.accept(events);
+            preparing.prepare(events, payloads);
         }
     }
 
     void applied(Set<String> tenants) {
+        decoded.clear();
         if (!tenants.isEmpty()) {
             afterApplied.accept(tenants);
         }
