@@ -261,6 +261,7 @@ public final class MetricsBenchmark {
     private void measureVisibility(RunningStack stack, HttpLoad http, URI base, String tenant, Report report)
             throws Exception {
         PracticeHistory probes = new PracticeHistory(tenant, 7, Instant.now(), Duration.ofDays(1));
+        warmUpFlow(stack, probes);
         Recorder recorder = new Recorder(3);
         AtomicLong errors = new AtomicLong();
         ExecutorService pollers = Executors.newFixedThreadPool(16);
@@ -295,6 +296,32 @@ public final class MetricsBenchmark {
                 recorder.getIntervalHistogram(),
                 seconds,
                 errors.get()));
+    }
+
+    /**
+     * The same flow, unmeasured, until metrics-service has applied it: a service just started on a kept seed has
+     * served reads but applied nothing yet, and its first batches (code not yet compiled, statements not yet
+     * prepared) would otherwise be measured as if they were its steady state. Like the reads' warm-up.
+     */
+    private void warmUpFlow(RunningStack stack, PracticeHistory probes) throws Exception {
+        System.out.println("Warming up the flow for " + warmUp().toSeconds() + " s ...");
+        long total = settings.flowRate() * warmUp().toSeconds();
+        long interval = TimeUnit.SECONDS.toNanos(1) / settings.flowRate();
+        long start = System.nanoTime();
+        try (EventSender sender = new EventSender(stack.kafkaBootstrapServers(), 0)) {
+            for (long i = 0; i < total; i++) {
+                long wait = start + i * interval - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                sender.send(probes.probe(UUID.randomUUID(), Instant.now()));
+            }
+            sender.flush();
+        }
+        try (ConsumerLag lag = new ConsumerLag(
+                stack.kafkaBootstrapServers(), GROUP, List.of(Topics.PARTNER_EVENTS, Topics.REFERRAL_EVENTS))) {
+            lag.awaitCaughtUp(Duration.ofMinutes(5), lag.lag());
+        }
     }
 
     static void pollUntilVisible(HttpLoad http, URI uri, long produced, Recorder recorder, AtomicLong errors) {
