@@ -31,7 +31,8 @@ public abstract class EventConsumer {
     }
 
     private static InboundRecord inbound(ConsumerRecord<String, String> record) {
-        return new InboundRecord(record.topic(), record.partition(), record.offset(), record.key(), record.value());
+        return new InboundRecord(
+                record.topic(), record.partition(), record.offset(), record.key(), record.value(), record.timestamp());
     }
 
     private EventRouter router() {

@@ -12,6 +12,7 @@ import io.referrals.platform.availability.DatabaseAvailability;
 import io.referrals.platform.availability.TransientFailures;
 import io.referrals.platform.config.ServiceConfig;
 import io.referrals.platform.persistence.Sql;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -81,6 +83,11 @@ public class Inbox {
     @Inject
     DatabaseAvailability availability;
 
+    private Timer batchTime;
+    private Timer lockWait;
+    private Timer ageReceived;
+    private Timer ageApplied;
+
     /** When each attempt now running started (System.nanoTime), for {@link ConsumersLiveness}. */
     private final Collection<Long> attemptsInFlight = new ConcurrentLinkedQueue<>();
 
@@ -114,6 +121,7 @@ public class Inbox {
      * and the rest of the batch is applied without it. Other failures are retried with growing pauses, as for one.
      */
     public int consumeAll(List<InboundRecord> records, EventRouter router) {
+        recordAges(ageReceived, records);
         List<Decoded> events = new ArrayList<>(records.size());
         for (InboundRecord record : records) {
             try {
@@ -129,13 +137,19 @@ public class Inbox {
         while (!events.isEmpty()) {
             long started = attemptStarted();
             try {
-                Set<String> applied = batchTimer("inbox.batch")
-                        .record(() -> QuarkusTransaction.requiringNew().call(() -> applyAllOnce(events, router)));
+                Set<String> applied = batchTime.record(
+                        () -> QuarkusTransaction.requiringNew().call(() -> applyAllOnce(events, router)));
                 Set<String> counted = new HashSet<>(); // an id twice in one poll is applied once
-                events.forEach(decoded -> count(
-                        decoded.event(),
-                        applied.contains(decoded.event().id())
-                                && counted.add(decoded.event().id())));
+                List<InboundRecord> effects = new ArrayList<>(applied.size());
+                for (Decoded decoded : events) {
+                    boolean effect = applied.contains(decoded.event().id())
+                            && counted.add(decoded.event().id());
+                    count(decoded.event(), effect);
+                    if (effect) {
+                        effects.add(decoded.record());
+                    }
+                }
+                recordAges(ageApplied, effects);
                 failures.passed();
                 return applied.size();
             } catch (MalformedData e) {
@@ -155,7 +169,7 @@ public class Inbox {
         SortedSet<String> practices = events.stream()
                 .map(decoded -> decoded.event().tenantid())
                 .collect(Collectors.toCollection(TreeSet::new));
-        batchTimer("inbox.batch.lock.wait").record(() -> lockPractices(practices));
+        lockWait.record(() -> lockPractices(practices));
         router.applying(practices);
         List<Decoded> fresh = recordAll(events);
         router.prepare(fresh.stream().map(Decoded::event).toList());
@@ -231,15 +245,37 @@ public class Inbox {
     }
 
     /**
-     * How long a poll's transaction took from begin to commit ({@code inbox.batch}), and how much of it waited for
-     * the practices' locks ({@code inbox.batch.lock.wait}): with the consumer lag, what tells an operator whether
-     * events are slow to apply or wait on another batch of the same practice. Histograms, so percentiles can be read.
+     * How long a poll's transaction took from begin to commit ({@code inbox.batch}), and how much of it waited for the
+     * practices' locks ({@code inbox.batch.lock.wait}): with the consumer lag, what tells an operator whether events are
+     * slow to apply or wait on another batch of the same practice. How old each event was, from the time its record was
+     * written to the topic, when its poll reached the inbox ({@code inbox.event.age}, {@code stage=received}) and when
+     * its effect was committed ({@code stage=applied}): how fresh the read models are, and which hop a delay is in.
+     * Histograms, so percentiles can be read. Registered once: a meter lookup per poll is work for nothing.
      */
-    private Timer batchTimer(String name) {
-        return Timer.builder(name)
-                .tag("service", service.name())
-                .publishPercentileHistogram()
-                .register(registry);
+    @PostConstruct
+    void registerTimers() {
+        batchTime = histogram(Timer.builder("inbox.batch").description("A poll's transaction, begin to commit"));
+        lockWait = histogram(Timer.builder("inbox.batch.lock.wait")
+                .description("Time a poll's transaction waited for its practices' locks"));
+        ageReceived = histogram(eventAge().tag("stage", "received"));
+        ageApplied = histogram(eventAge().tag("stage", "applied"));
+    }
+
+    private static Timer.Builder eventAge() {
+        return Timer.builder("inbox.event.age")
+                .description("Time from an event's record being written to the topic to its poll reaching the inbox"
+                        + " (received) or its effect being committed (applied)")
+                .maximumExpectedValue(Duration.ofMinutes(10));
+    }
+
+    private Timer histogram(Timer.Builder timer) {
+        return timer.tag("service", service.name()).publishPercentileHistogram().register(registry);
+    }
+
+    private static void recordAges(Timer timer, List<InboundRecord> records) {
+        long now = System.currentTimeMillis();
+        // A record's timestamp is the producer's clock: a skew between hosts must not read as a negative age.
+        records.forEach(record -> timer.record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS));
     }
 
     private void count(CloudEvent event, boolean applied) {
