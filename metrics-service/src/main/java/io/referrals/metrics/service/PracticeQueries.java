@@ -48,7 +48,10 @@ public class PracticeQueries {
 
     @CachedRead
     public Summary summary(String tenantId, LocalDate from, LocalDate to) {
-        DateRange range = calendar.range(tenantId, from, to);
+        // One reading of the practice's zone and the clock: the range's "today" and overdue's "now" agree.
+        ZoneId zone = calendar.zone(tenantId);
+        Instant now = clock.instant();
+        DateRange range = DateRange.of(from, to, LocalDate.ofInstant(now, zone));
         List<String> measures = new ArrayList<>(List.of(
                 Measures.RECEIVED,
                 Measures.CONVERTED,
@@ -83,7 +86,7 @@ public class PracticeQueries {
                 t.amounts(Measures.REWARDS_PAID),
                 t.count(Measures.GIVEN),
                 partnerCounts(tenantId),
-                firstContacts(tenantId, t));
+                firstContacts(tenantId, t, zone, now));
     }
 
     private static Summary.Closed closed(Totals t) {
@@ -97,19 +100,17 @@ public class PracticeQueries {
         return new Summary.Partners(counts[0], counts[1], counts[2]);
     }
 
-    private Summary.FirstContacts firstContacts(String tenantId, Totals t) {
+    private Summary.FirstContacts firstContacts(String tenantId, Totals t, ZoneId zone, Instant now) {
         long made = t.count(Measures.FIRST_CONTACT);
         long onTime = t.count(Measures.FIRST_CONTACT_ON_TIME);
-        return new Summary.FirstContacts(made, onTime, Totals.rate(onTime, made), overdueNow(tenantId));
+        return new Summary.FirstContacts(made, onTime, Totals.rate(onTime, made), overdueNow(tenantId, zone, now));
     }
 
     /**
      * Open referrals past their first-contact deadline without a contact: those due before today from the buckets
      * (whatever the practice's age), today's from their facts (at most a day of referrals).
      */
-    private long overdueNow(String tenantId) {
-        ZoneId zone = calendar.zone(tenantId);
-        Instant now = clock.instant();
+    private long overdueNow(String tenantId, ZoneId zone, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, zone);
         long beforeToday = practiceTotals(
                         tenantId,
