@@ -3,6 +3,7 @@ package io.referrals.benchmark;
 import io.referrals.events.Topics;
 import io.referrals.localstack.LocalStack;
 import io.referrals.localstack.Options;
+import io.referrals.localstack.Ports;
 import io.referrals.localstack.RunningStack;
 import java.net.URI;
 import java.nio.file.Path;
@@ -143,6 +144,9 @@ public final class MetricsBenchmark {
 
     public Report run() throws Exception {
         SeedRecord kept = settings.keepSeed() ? SeedRecord.read(settings.dataDir()) : null;
+        if (kept == null) {
+            SeedRecord.forget(settings.dataDir());
+        }
         Options options = Options.defaults()
                 .withClean(kept == null)
                 .withDataDir(settings.dataDir())
@@ -256,46 +260,54 @@ public final class MetricsBenchmark {
 
     /**
      * New referrals at a fixed rate, each from a partner never seen before; one in {@link #PROBE_EVERY} is polled until
-     * the API shows it. Polling every one would put more load on the service than the flow being measured.
+     * the API shows it. Polling every one would put more load on the service than the flow being measured. Beside it,
+     * what metrics-service itself timed for every event of the flow: how old each was when its poll reached the inbox
+     * and when its effect was committed, and its polls' transactions, which tells in which hop a delay is.
      */
     private void measureVisibility(RunningStack stack, HttpLoad http, URI base, String tenant, Report report)
             throws Exception {
         PracticeHistory probes = new PracticeHistory(tenant, 7, Instant.now(), Duration.ofDays(1));
         warmUpFlow(stack, probes);
+        ServiceHistograms service = new ServiceHistograms(Ports.management(stack.servicePort("metrics-service")));
+        ServiceHistograms.Snapshot before = service.snapshot();
         Recorder recorder = new Recorder(3);
         AtomicLong errors = new AtomicLong();
         ExecutorService pollers = Executors.newFixedThreadPool(16);
-        long total = (long) settings.flowRate() * settings.flowDuration().toSeconds();
-        long interval = TimeUnit.SECONDS.toNanos(1) / settings.flowRate();
         long start = System.nanoTime();
         System.out.println("Flowing " + settings.flowRate() + " referrals/s for "
                 + settings.flowDuration().toSeconds() + " s, polling each until visible ...");
-        try (EventSender sender = new EventSender(stack.kafkaBootstrapServers(), 0)) {
-            for (long i = 0; i < total; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                UUID partner = UUID.randomUUID();
-                // From the moment the event is produced: the broker's hop is part of "event -> visible".
-                long produced = System.nanoTime();
-                sender.send(probes.probe(partner, Instant.now()));
-                if (i % PROBE_EVERY == 0) {
-                    URI uri = base.resolve("/api/metrics/partners/" + partner);
-                    pollers.submit(() -> pollUntilVisible(http, uri, produced, recorder, errors));
-                }
+        flow(stack, probes, settings.flowDuration(), (index, partner, produced) -> {
+            if (index % PROBE_EVERY == 0) {
+                URI uri = base.resolve("/api/metrics/partners/" + partner);
+                pollers.submit(() -> pollUntilVisible(http, uri, produced, recorder, errors));
             }
-            sender.flush();
-        }
+        });
         pollers.shutdown();
         pollers.awaitTermination(2, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
-        report.row(Report.Row.of(
-                "event -> visible at " + settings.flowRate() + "/s",
-                recorder.getIntervalHistogram(),
+        awaitFlowApplied(stack); // the flow's last events too, polled or not
+        ServiceHistograms.Snapshot after = service.snapshot();
+        String flowName = "event -> visible at " + settings.flowRate() + "/s";
+        report.row(Report.Row.of(flowName, recorder.getIntervalHistogram(), seconds, errors.get()));
+        String metricsService = "service=\"metrics-service\"";
+        report.row(ServiceHistograms.row(
+                "  written -> its poll at the inbox",
+                before,
+                after,
                 seconds,
-                errors.get()));
+                "inbox_event_age_seconds",
+                "stage=\"received\"",
+                metricsService));
+        report.row(ServiceHistograms.row(
+                "  written -> its effect committed",
+                before,
+                after,
+                seconds,
+                "inbox_event_age_seconds",
+                "stage=\"applied\"",
+                metricsService));
+        report.row(ServiceHistograms.row(
+                "  a poll's transaction", before, after, seconds, "inbox_batch_seconds", metricsService));
     }
 
     /**
@@ -305,7 +317,26 @@ public final class MetricsBenchmark {
      */
     private void warmUpFlow(RunningStack stack, PracticeHistory probes) throws Exception {
         System.out.println("Warming up the flow for " + warmUp().toSeconds() + " s ...");
-        long total = settings.flowRate() * warmUp().toSeconds();
+        flow(stack, probes, warmUp(), (index, partner, produced) -> {});
+        awaitFlowApplied(stack);
+    }
+
+    private static void awaitFlowApplied(RunningStack stack) throws Exception {
+        try (ConsumerLag lag = new ConsumerLag(
+                stack.kafkaBootstrapServers(), GROUP, List.of(Topics.PARTNER_EVENTS, Topics.REFERRAL_EVENTS))) {
+            lag.awaitCaughtUp(Duration.ofMinutes(5), lag.lag());
+        }
+    }
+
+    /** What the flow tells of each referral it has sent: its place in the flow, its new partner, when it was produced. */
+    @FunctionalInterface
+    private interface Sent {
+        void sent(long index, UUID partner, long producedNanos);
+    }
+
+    /** Referrals at the settings' rate for a while, each from a new partner, paced from the flow's start. */
+    private void flow(RunningStack stack, PracticeHistory probes, Duration duration, Sent sent) throws Exception {
+        long total = settings.flowRate() * duration.toSeconds();
         long interval = TimeUnit.SECONDS.toNanos(1) / settings.flowRate();
         long start = System.nanoTime();
         try (EventSender sender = new EventSender(stack.kafkaBootstrapServers(), 0)) {
@@ -314,13 +345,13 @@ public final class MetricsBenchmark {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                sender.send(probes.probe(UUID.randomUUID(), Instant.now()));
+                UUID partner = UUID.randomUUID();
+                // From the moment the event is produced: the broker's hop is part of "event -> visible".
+                long produced = System.nanoTime();
+                sender.send(probes.probe(partner, Instant.now()));
+                sent.sent(i, partner, produced);
             }
             sender.flush();
-        }
-        try (ConsumerLag lag = new ConsumerLag(
-                stack.kafkaBootstrapServers(), GROUP, List.of(Topics.PARTNER_EVENTS, Topics.REFERRAL_EVENTS))) {
-            lag.awaitCaughtUp(Duration.ofMinutes(5), lag.lag());
         }
     }
 

@@ -42,6 +42,14 @@ record SeedRecord(
                 Long.parseLong(p.getProperty("consumedSeconds")));
     }
 
+    /**
+     * Removes the record of an earlier seed before a run that seeds anew: the stack cleans the data directory, and
+     * refuses to when it holds files it did not create, as the record is.
+     */
+    static void forget(Path dataDir) throws IOException {
+        Files.deleteIfExists(dataDir.resolve(FILE));
+    }
+
     void write(Path dataDir) throws IOException {
         Properties p = new Properties();
         p.setProperty("tenant", tenant);
