@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -266,7 +267,7 @@ public final class IntakeBenchmark {
     private Report.Row visibility(RunningStack stack, IntakeClient intake) throws Exception {
         URI metrics = URI.create("http://localhost:" + stack.servicePort("metrics-service"));
         HttpLoad http = new HttpLoad(intake.token());
-        Recorder recorder = new Recorder(3);
+        VisibilityProbes visible = new VisibilityProbes(http);
         AtomicLong errors = new AtomicLong();
         ExecutorService senders = Executors.newFixedThreadPool(32);
         long total = (long) settings.visibleRate() * settings.visibleDuration().toSeconds();
@@ -284,8 +285,7 @@ public final class IntakeBenchmark {
                     } else if (probe) {
                         String partner =
                                 IntakeClient.body(response).get("partnerId").asText();
-                        URI uri = metrics.resolve("/api/metrics/partners/" + partner);
-                        MetricsBenchmark.pollUntilVisible(http, uri, answered, recorder, errors);
+                        visible.add(metrics.resolve("/api/metrics/partners/" + partner), answered);
                     }
                 } catch (Exception e) {
                     errors.incrementAndGet();
@@ -294,12 +294,13 @@ public final class IntakeBenchmark {
         }
         senders.shutdown();
         senders.awaitTermination(3, TimeUnit.MINUTES);
+        Histogram times = visible.finish();
         double seconds = (System.nanoTime() - start) / 1e9;
         return Report.Row.of(
                 "referral -> visible in metrics at " + settings.visibleRate() + "/s",
-                recorder.getIntervalHistogram(),
+                times,
                 seconds,
-                errors.get());
+                errors.get() + visible.errors());
     }
 
     /** How long each consumer of referral.events took, after the load stopped, to have read everything. */

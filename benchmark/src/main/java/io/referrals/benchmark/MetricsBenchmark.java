@@ -16,11 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.Histogram;
 
 /**
  * metrics-service at any age: seeds one practice with years of referrals by publishing real events to the broker,
@@ -29,7 +26,7 @@ import org.HdrHistogram.Recorder;
  */
 public final class MetricsBenchmark {
     /** Every how many referrals of the flow one is polled until visible. */
-    private static final int PROBE_EVERY = 20;
+    private static final int PROBE_EVERY = 10;
 
     /** metrics-service's consumer group (its application.properties names it). */
     private static final String GROUP = "metrics-service-v2";
@@ -260,7 +257,7 @@ public final class MetricsBenchmark {
 
     /**
      * New referrals at a fixed rate, each from a partner never seen before; one in {@link #PROBE_EVERY} is polled until
-     * the API shows it. Polling every one would put more load on the service than the flow being measured. Beside it,
+     * the API shows it ({@link VisibilityProbes}: one request at a time, so the polling's load stays small). Beside it,
      * what metrics-service itself timed for every event of the flow: how old each was when its poll reached the inbox
      * and when its effect was committed, and its polls' transactions, which tells in which hop a delay is.
      */
@@ -270,25 +267,28 @@ public final class MetricsBenchmark {
         warmUpFlow(stack, probes);
         ServiceHistograms service = new ServiceHistograms(Ports.management(stack.servicePort("metrics-service")));
         ServiceHistograms.Snapshot before = service.snapshot();
-        Recorder recorder = new Recorder(3);
-        AtomicLong errors = new AtomicLong();
-        ExecutorService pollers = Executors.newFixedThreadPool(16);
-        long start = System.nanoTime();
+        VisibilityProbes visible = new VisibilityProbes(http);
         System.out.println("Flowing " + settings.flowRate() + " referrals/s for "
-                + settings.flowDuration().toSeconds() + " s, polling each until visible ...");
-        flow(stack, probes, settings.flowDuration(), (index, partner, produced) -> {
-            if (index % PROBE_EVERY == 0) {
-                URI uri = base.resolve("/api/metrics/partners/" + partner);
-                pollers.submit(() -> pollUntilVisible(http, uri, produced, recorder, errors));
-            }
-        });
-        pollers.shutdown();
-        pollers.awaitTermination(2, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        awaitFlowApplied(stack); // the flow's last events too, polled or not
+                + settings.flowDuration().toSeconds() + " s, polling one in " + PROBE_EVERY + " until visible ...");
+        Histogram brokerHop;
+        Histogram visibleTimes;
+        double seconds;
+        try (BrokerHop hop = new BrokerHop(stack.kafkaBootstrapServers(), Topics.REFERRAL_EVENTS)) {
+            long start = System.nanoTime();
+            flow(stack, probes, settings.flowDuration(), (index, partner, produced) -> {
+                if (index % PROBE_EVERY == 0) {
+                    visible.add(base.resolve("/api/metrics/partners/" + partner), produced);
+                }
+            });
+            visibleTimes = visible.finish();
+            seconds = (System.nanoTime() - start) / 1e9;
+            awaitFlowApplied(stack); // the flow's last events too, polled or not
+            brokerHop = hop.stop();
+        }
         ServiceHistograms.Snapshot after = service.snapshot();
         String flowName = "event -> visible at " + settings.flowRate() + "/s";
-        report.row(Report.Row.of(flowName, recorder.getIntervalHistogram(), seconds, errors.get()));
+        report.row(Report.Row.of(flowName, visibleTimes, seconds, visible.errors()));
+        report.row(Report.Row.of("  written -> a plain consumer (broker's hop)", brokerHop, seconds, 0));
         String metricsService = "service=\"metrics-service\"";
         report.row(ServiceHistograms.row(
                 "  written -> its poll at the inbox",
@@ -308,6 +308,13 @@ public final class MetricsBenchmark {
                 metricsService));
         report.row(ServiceHistograms.row(
                 "  a poll's transaction", before, after, seconds, "inbox_batch_seconds", metricsService));
+        report.row(ServiceHistograms.row(
+                "    of it waiting for the practice's lock",
+                before,
+                after,
+                seconds,
+                "inbox_batch_lock_wait_seconds",
+                metricsService));
     }
 
     /**
@@ -353,22 +360,5 @@ public final class MetricsBenchmark {
             }
             sender.flush();
         }
-    }
-
-    static void pollUntilVisible(HttpLoad http, URI uri, long produced, Recorder recorder, AtomicLong errors) {
-        long deadline = produced + TimeUnit.SECONDS.toNanos(60);
-        try {
-            while (System.nanoTime() < deadline) {
-                var response = http.get(uri, "application/json");
-                if (response.statusCode() == 200 && response.body().contains("\"referralsReceived\":1")) {
-                    recorder.recordValue((System.nanoTime() - produced) / 1000);
-                    return;
-                }
-                Thread.sleep(20); // fine enough against a 250 ms goal, light enough not to slow what it measures
-            }
-        } catch (Exception e) {
-            // counted below
-        }
-        errors.incrementAndGet();
     }
 }
