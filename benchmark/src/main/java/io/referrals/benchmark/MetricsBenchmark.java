@@ -46,6 +46,7 @@ public final class MetricsBenchmark {
             Duration readDuration,
             int flowRate,
             Duration flowDuration,
+            Duration flowWarmUp,
             Path dataDir,
             Path repoRoot,
             int portOffset,
@@ -61,6 +62,9 @@ public final class MetricsBenchmark {
                                       to warm it up (default 20)
                   --flow-rate N       referrals per second while event -> visible is measured (default 200)
                   --flow-seconds S    seconds of that flow (default 30)
+                  --flow-warm-up S    seconds of the same flow, unmeasured, before it (default 20): the broker and the
+                                      service compile their produce, fetch and apply paths in their first seconds of
+                                      traffic, which the reads before did not exercise
                   --data-dir DIR      the stack's data directory, wiped first (default target/benchmark-stack)
                   --repo-root DIR     where the services are built (default .)
                   --port-offset N     ports of the benchmark's stack (default 4300: 12383 for metrics-service)
@@ -79,6 +83,7 @@ public final class MetricsBenchmark {
                     Duration.ofSeconds(20),
                     200,
                     Duration.ofSeconds(30),
+                    Duration.ofSeconds(20),
                     Path.of("target/benchmark-stack"),
                     Path.of("."),
                     4300,
@@ -104,6 +109,7 @@ public final class MetricsBenchmark {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("read-seconds", "20"))),
                     Integer.parseInt(given.getOrDefault("flow-rate", "" + d.flowRate())),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("flow-seconds", "30"))),
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("flow-warm-up", "20"))),
                     Path.of(given.getOrDefault("data-dir", d.dataDir().toString())),
                     Path.of(given.getOrDefault("repo-root", ".")),
                     Integer.parseInt(given.getOrDefault("port-offset", "" + d.portOffset())),
@@ -118,6 +124,7 @@ public final class MetricsBenchmark {
                             "read-seconds",
                             "flow-rate",
                             "flow-seconds",
+                            "flow-warm-up",
                             "data-dir",
                             "repo-root",
                             "port-offset",
@@ -318,13 +325,14 @@ public final class MetricsBenchmark {
     }
 
     /**
-     * The same flow, unmeasured, until metrics-service has applied it: a service just started on a kept seed has
-     * served reads but applied nothing yet, and its first batches (code not yet compiled, statements not yet
-     * prepared) would otherwise be measured as if they were its steady state. Like the reads' warm-up.
+     * The same flow, unmeasured, until metrics-service has applied it: a stack just started on a kept seed has served
+     * reads but carried no events yet, and its first seconds of them (the broker's produce and fetch paths and the
+     * service's apply path not yet compiled, statements not yet prepared) would otherwise be measured as if they were
+     * its steady state. Like the reads' warm-up.
      */
     private void warmUpFlow(RunningStack stack, PracticeHistory probes) throws Exception {
-        System.out.println("Warming up the flow for " + warmUp().toSeconds() + " s ...");
-        flow(stack, probes, warmUp(), (index, partner, produced) -> {});
+        System.out.println("Warming up the flow for " + settings.flowWarmUp().toSeconds() + " s ...");
+        flow(stack, probes, settings.flowWarmUp(), (index, partner, produced) -> {});
         awaitFlowApplied(stack);
     }
 

@@ -2,6 +2,8 @@ package io.referrals.benchmark;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -10,42 +12,53 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Referrals polled until metrics-service's API counts them for their new partner, oldest first, one request at a time,
- * pausing {@link #PAUSE} after each answer that does not show it yet: a bounded load on the service (at most one
- * request in flight) whatever its latency. Polling every probe on its own, as the benchmarks did before, multiplied the
- * requests whenever the service fell behind (sixteen pollers, each every 20 ms), which slowed the consumer further and
- * measured the polling more than the flow. A probe queued behind an older one is timed when it is first seen, so its
- * time is an upper bound: the figures can only err on the slow side.
+ * Referrals polled until metrics-service's API counts them for their new partner by {@link #POLLERS} pollers, each
+ * taking every {@link #POLLERS}th probe, oldest first, one request at a time, pausing {@link #PAUSE} after each answer
+ * that does not show it yet: a bounded load on the service (at most {@link #POLLERS} requests in flight) whatever its
+ * latency. Polling every probe on its own, as the benchmarks did before, multiplied the requests whenever the service
+ * fell behind (sixteen pollers, each every 20 ms), which slowed the consumer further and measured the polling more than
+ * the flow. A probe queued behind an older one is timed when it is first seen, so its time is an upper bound: the
+ * figures can only err on the slow side.
  */
 final class VisibilityProbes {
+    private static final int POLLERS = 4;
     private static final Duration PAUSE = Duration.ofMillis(20);
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
 
     private record Probe(URI uri, long producedNanos) {}
 
     private final HttpLoad http;
-    private final BlockingQueue<Probe> pending = new LinkedBlockingQueue<>();
+    private final List<BlockingQueue<Probe>> pending = new ArrayList<>();
+    private final List<Thread> pollers = new ArrayList<>();
+    private final AtomicLong added = new AtomicLong();
     private final Recorder times = new Recorder(3);
     private final AtomicLong errors = new AtomicLong();
-    private final Thread poller;
     private volatile boolean closing;
 
     VisibilityProbes(HttpLoad http) {
         this.http = http;
-        poller = new Thread(this::run, "visibility-probes");
-        poller.setDaemon(true);
-        poller.start();
+        for (int i = 0; i < POLLERS; i++) {
+            BlockingQueue<Probe> queue = new LinkedBlockingQueue<>();
+            Thread poller = new Thread(() -> run(queue), "visibility-probes-" + i);
+            poller.setDaemon(true);
+            pending.add(queue);
+            pollers.add(poller);
+            poller.start();
+        }
     }
 
     /** A referral to poll for, timed from {@code producedNanos} (System.nanoTime) to the answer that shows it. */
     void add(URI partnerMetrics, long producedNanos) {
-        pending.add(new Probe(partnerMetrics, producedNanos));
+        int poller = (int) (added.getAndIncrement() % POLLERS);
+        pending.get(poller).add(new Probe(partnerMetrics, producedNanos));
     }
 
     /** Waits until every probe added has been seen or given up on; answers the times in microseconds. */
     Histogram finish() throws InterruptedException {
         closing = true;
-        poller.join();
+        for (Thread poller : pollers) {
+            poller.join();
+        }
         return times.getIntervalHistogram();
     }
 
@@ -54,10 +67,10 @@ final class VisibilityProbes {
         return errors.get();
     }
 
-    private void run() {
+    private void run(BlockingQueue<Probe> queue) {
         try {
             while (true) {
-                Probe probe = pending.poll(100, TimeUnit.MILLISECONDS);
+                Probe probe = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (probe != null) {
                     awaitVisible(probe);
                 } else if (closing) {

@@ -37,6 +37,7 @@ class MetricsBenchmarkSmokeIT {
                 "--read-seconds", "1",
                 "--flow-rate", "20",
                 "--flow-seconds", "2",
+                "--flow-warm-up", "1",
                 "--data-dir", "target/benchmark-smoke-stack",
                 "--repo-root", "..",
                 "--port-offset", "4400",
