@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
@@ -52,15 +51,17 @@ public class FactRepository {
             return;
         }
         String idColumn = type.getAnnotation(AttributeOverride.class).column().name();
+        String table = type.getAnnotation(Table.class).name();
         sql.update(
-                "insert into " + type.getAnnotation(Table.class).name() + " (tenant_id, " + idColumn
-                        + ") select ?, unnest(?) on conflict do nothing",
+                "insert into " + table + " (tenant_id, " + idColumn + ") select ?, unnest(?) on conflict do nothing",
                 tenantId,
                 Sql.array("uuid", toLock.toArray()));
-        em.createQuery("from " + type.getSimpleName() + " f where f.tenantId = :tenant and f.id in :ids", type)
-                .setParameter("tenant", tenantId)
-                .setParameter("ids", toLock)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        // Native, with the ids as one array: the same statement for any number of ids (see PartnerMetricsRepository).
+        em.createNativeQuery(
+                        "select * from " + table + " where tenant_id = ?1 and " + idColumn + " = any(?2) for update",
+                        type)
+                .setParameter(1, tenantId)
+                .setParameter(2, toLock.toArray(UUID[]::new))
                 .getResultList();
         toLock.forEach(id -> held.add(type, new Fact.Key(tenantId, id)));
     }

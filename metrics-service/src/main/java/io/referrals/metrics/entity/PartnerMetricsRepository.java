@@ -11,7 +11,6 @@ import io.referrals.platform.persistence.Sql;
 import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -64,9 +63,15 @@ public class PartnerMetricsRepository implements PanacheRepositoryBase<PartnerMe
                 "insert into partner_metrics (tenant_id, partner_id) select ?, unnest(?) on conflict do nothing",
                 tenantId,
                 Sql.array("uuid", toLock.toArray()));
-        find("tenantId = ?1 and partnerId in ?2", tenantId, toLock)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list();
+        // Native, with the ids as one array: the same statement for any number of ids, where an HQL "in" list is
+        // translated again for each new count (a third of a consumer's batch preparation went to that).
+        getEntityManager()
+                .createNativeQuery(
+                        "select * from partner_metrics where tenant_id = ?1 and partner_id = any(?2) for update",
+                        PartnerMetrics.class)
+                .setParameter(1, tenantId)
+                .setParameter(2, toLock.toArray(UUID[]::new))
+                .getResultList();
         toLock.forEach(id -> held.add(PartnerMetrics.class, new PartnerMetrics.Key(tenantId, id)));
     }
 

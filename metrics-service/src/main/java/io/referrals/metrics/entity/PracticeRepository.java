@@ -41,12 +41,15 @@ public class PracticeRepository implements PanacheRepositoryBase<Practice, Strin
                 || (mode == LockModeType.PESSIMISTIC_READ && held.holds(SharedLock.class, tenantId))) {
             return findById(tenantId);
         }
-        getEntityManager()
-                .createNativeQuery(
-                        "insert into metrics_practice (tenant_id) values (?1) on conflict (tenant_id) do nothing")
-                .setParameter(1, tenantId)
-                .executeUpdate();
         Practice practice = findById(tenantId, mode);
+        if (practice == null) { // the practice's first event: its row, then the lock (one statement less after that)
+            getEntityManager()
+                    .createNativeQuery(
+                            "insert into metrics_practice (tenant_id) values (?1) on conflict (tenant_id) do nothing")
+                    .setParameter(1, tenantId)
+                    .executeUpdate();
+            practice = findById(tenantId, mode);
+        }
         held.add(mode == LockModeType.PESSIMISTIC_WRITE ? Practice.class : SharedLock.class, tenantId);
         return practice;
     }
