@@ -264,9 +264,9 @@ public final class MetricsBenchmark {
 
     /**
      * New referrals at a fixed rate, each from a partner never seen before; one in {@link #PROBE_EVERY} is polled until
-     * the API shows it ({@link VisibilityProbes}: one request at a time, so the polling's load stays small). Beside it,
-     * what metrics-service itself timed for every event of the flow: how old each was when its poll reached the inbox
-     * and when its effect was committed, and its polls' transactions, which tells in which hop a delay is.
+     * the API shows it ({@link VisibilityProbes}: a few requests at a time, so the polling's load stays small). Beside
+     * it, what metrics-service itself timed for every event of the flow: how old each was when its poll reached the
+     * inbox and when its effect was committed, and its polls' transactions, which tells in which hop a delay is.
      */
     private void measureVisibility(RunningStack stack, HttpLoad http, URI base, String tenant, Report report)
             throws Exception {
@@ -277,25 +277,18 @@ public final class MetricsBenchmark {
         VisibilityProbes visible = new VisibilityProbes(http);
         System.out.println("Flowing " + settings.flowRate() + " referrals/s for "
                 + settings.flowDuration().toSeconds() + " s, polling one in " + PROBE_EVERY + " until visible ...");
-        Histogram brokerHop;
-        Histogram visibleTimes;
-        double seconds;
-        try (BrokerHop hop = new BrokerHop(stack.kafkaBootstrapServers(), Topics.REFERRAL_EVENTS)) {
-            long start = System.nanoTime();
-            flow(stack, probes, settings.flowDuration(), (index, partner, produced) -> {
-                if (index % PROBE_EVERY == 0) {
-                    visible.add(base.resolve("/api/metrics/partners/" + partner), produced);
-                }
-            });
-            visibleTimes = visible.finish();
-            seconds = (System.nanoTime() - start) / 1e9;
-            awaitFlowApplied(stack); // the flow's last events too, polled or not
-            brokerHop = hop.stop();
-        }
+        long start = System.nanoTime();
+        flow(stack, probes, settings.flowDuration(), (index, partner, produced) -> {
+            if (index % PROBE_EVERY == 0) {
+                visible.add(base.resolve("/api/metrics/partners/" + partner), produced);
+            }
+        });
+        Histogram visibleTimes = visible.finish();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        awaitFlowApplied(stack); // the flow's last events too, polled or not
         ServiceHistograms.Snapshot after = service.snapshot();
         String flowName = "event -> visible at " + settings.flowRate() + "/s";
         report.row(Report.Row.of(flowName, visibleTimes, seconds, visible.errors()));
-        report.row(Report.Row.of("  written -> a plain consumer (broker's hop)", brokerHop, seconds, 0));
         String metricsService = "service=\"metrics-service\"";
         report.row(ServiceHistograms.row(
                 "  written -> its poll at the inbox",
