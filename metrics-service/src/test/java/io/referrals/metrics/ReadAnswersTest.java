@@ -3,6 +3,7 @@ package io.referrals.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.referrals.metrics.entity.ReadVersionRepository;
 import io.referrals.metrics.service.MetricsConfig;
@@ -12,9 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +33,12 @@ import org.junit.jupiter.api.Test;
 class ReadAnswersTest {
     private final Versions versions = new Versions();
     private final TestClock clock = new TestClock();
-    private final ExecutorService readers = Executors.newFixedThreadPool(8);
+    private final List<Thread> readerThreads = new CopyOnWriteArrayList<>();
+    private final ExecutorService readers = Executors.newFixedThreadPool(8, task -> {
+        Thread thread = new Thread(task, "reader-" + readerThreads.size());
+        readerThreads.add(thread);
+        return thread;
+    });
     private final AtomicInteger computations = new AtomicInteger();
     private ReadAnswers answers;
 
@@ -78,7 +87,7 @@ class ReadAnswersTest {
         for (int i = 0; i < 7; i++) {
             asked.add(readers.submit(() -> read("practice-a")));
         }
-        Thread.sleep(200); // the seven are waiting for the first one's computation
+        awaitReadersWaiting(8); // the first one in its computation, the seven for it
         release.countDown();
         for (Future<Object> answer : asked) {
             assertEquals("answer 1", answer.get(10, TimeUnit.SECONDS));
@@ -118,6 +127,21 @@ class ReadAnswersTest {
                             throw failure;
                         })));
         assertEquals("answer 1", read("practice-a"));
+    }
+
+    /** Waits (at most 10 s) until {@code count} reader threads are blocked: in a computation or waiting for one. */
+    private void awaitReadersWaiting(int count) throws InterruptedException {
+        Set<Thread.State> waiting = EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (readerThreads.stream()
+                        .filter(thread -> waiting.contains(thread.getState()))
+                        .count()
+                < count) {
+            if (System.nanoTime() > deadline) {
+                fail("Only " + readerThreads.size() + " readers started, not all waiting: " + readerThreads);
+            }
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
     }
 
     private Object read(String tenantId) throws Exception {
