@@ -273,8 +273,10 @@ public class Inbox {
     }
 
     private static void recordAges(Timer timer, List<InboundRecord> records) {
+        // Wall time, not the injected Clock: this times a latency against the record's timestamp, which the producer
+        // took from its own wall clock (a test's clock would make every age zero). A skew between hosts must not read
+        // as a negative age.
         long now = System.currentTimeMillis();
-        // A record's timestamp is the producer's clock: a skew between hosts must not read as a negative age.
         records.forEach(record -> timer.record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS));
     }
 
