@@ -23,7 +23,7 @@ public class PartnerEventsConsumer extends EventConsumer {
     @Override
     protected void routes(EventRouter router) {
         projections.ofTopic(Topics.PARTNER_EVENTS, router::on);
-        router.beforeApplying(projections::lockPractices)
+        router.lockingPractices(projections::lockPractices)
                 .preparing(projections::prepare)
                 .sessionPerBatch()
                 .afterApplied(answers::changed);

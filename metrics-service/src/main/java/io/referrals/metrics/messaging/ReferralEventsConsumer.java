@@ -23,7 +23,7 @@ public class ReferralEventsConsumer extends EventConsumer {
     @Override
     protected void routes(EventRouter router) {
         projections.ofTopic(Topics.REFERRAL_EVENTS, router::on);
-        router.beforeApplying(projections::lockPractices)
+        router.lockingPractices(projections::lockPractices)
                 .preparing(projections::prepare)
                 .sessionPerBatch()
                 .afterApplied(answers::changed);

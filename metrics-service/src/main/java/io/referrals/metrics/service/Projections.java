@@ -171,7 +171,8 @@ public class Projections {
     /**
      * Takes the practices of a consumer transaction exclusively, in name order, before it applies anything: the two
      * consumers (and a rebuild's swap) then take turns per practice instead of locking its partner rows in
-     * different orders and deadlocking.
+     * different orders and deadlocking. The inbox takes this lock instead of its advisory one, which would only
+     * serialise the same batches a second time.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockPractices(SortedSet<String> tenantIds) {

@@ -35,7 +35,7 @@ public final class EventRouter {
     private final Map<CloudEvent, Object> decoded = new IdentityHashMap<>(); // this batch's (a consumer's one thread)
     private final Payloads payloads = this::decodedOnce;
     private Consumer<Set<String>> afterApplied = tenants -> {};
-    private Consumer<SortedSet<String>> beforeApplying = tenants -> {};
+    private Consumer<SortedSet<String>> practiceLock;
     private Preparation preparing = (events, payloads) -> {};
     private boolean sessionPerBatch;
 
@@ -56,12 +56,14 @@ public final class EventRouter {
     }
 
     /**
-     * Runs at the start of each inbox transaction, in it, with the tenants of the events it is about to apply, in
-     * order: a read model that two consumers write takes its per-tenant locks here, in that order, so that two
-     * batches never wait on each other in a cycle.
+     * The consumer's own lock per practice, taken at the start of each inbox transaction, in it, with the tenants of
+     * the events it is about to apply, in order, instead of the inbox's advisory lock: a read model that two consumers
+     * write locks its practice rows here, in that order, so that two batches never wait on each other in a cycle, and
+     * the transaction saves the advisory lock's round trip. The lock must keep a practice's batches apart as the
+     * advisory lock does: held until the transaction ends, exclusive between the service's consumers and replicas.
      */
-    public EventRouter beforeApplying(Consumer<SortedSet<String>> hook) {
-        this.beforeApplying = hook;
+    public EventRouter lockingPractices(Consumer<SortedSet<String>> lock) {
+        this.practiceLock = lock;
         return this;
     }
 
@@ -111,8 +113,12 @@ public final class EventRouter {
         }
     }
 
-    void applying(SortedSet<String> tenants) {
-        beforeApplying.accept(tenants);
+    boolean locksPractices() {
+        return practiceLock != null;
+    }
+
+    void lockPractices(SortedSet<String> tenants) {
+        practiceLock.accept(tenants);
     }
 
     void prepare(List<CloudEvent> events) {

@@ -169,8 +169,13 @@ public class Inbox {
         SortedSet<String> practices = events.stream()
                 .map(decoded -> decoded.event().tenantid())
                 .collect(Collectors.toCollection(TreeSet::new));
-        lockWait.record(() -> lockPractices(practices));
-        router.applying(practices);
+        lockWait.record(() -> {
+            if (router.locksPractices()) {
+                router.lockPractices(practices);
+            } else {
+                lockPractices(practices);
+            }
+        });
         List<Decoded> fresh = recordAll(events);
         router.prepare(fresh.stream().map(Decoded::event).toList());
         boolean sessionPerBatch = router.keepsSessionPerBatch();
@@ -222,7 +227,7 @@ public class Inbox {
     }
 
     /**
-     * A service's consumers apply their batches one practice at a time: two batches touching the same rows in different
+     * Unless the router takes its own ({@link EventRouter#lockingPractices}), a service's consumers apply their batches one practice at a time: two batches touching the same rows in different
      * orders (a partner updated by a referral and by a thank-you) would otherwise deadlock each other. Locks are taken
      * in the order of their keys, so two transactions never wait for each other's; they end with the transaction.
      */
