@@ -39,7 +39,7 @@ public class FactRepository {
 
     /**
      * Creates the practice's fact rows of {@code ids} that no event named before, and locks them all until the
-     * transaction ends, in id order: two statements for a batch's facts, which stay loaded in the session.
+     * transaction ends: one statement for a batch's facts, which stay loaded in the session.
      */
     public <F extends Fact> void lockAll(Class<F> type, String tenantId, Collection<UUID> ids) {
         List<UUID> toLock = ids.stream()
@@ -52,17 +52,8 @@ public class FactRepository {
         }
         String idColumn = type.getAnnotation(AttributeOverride.class).column().name();
         String table = type.getAnnotation(Table.class).name();
-        sql.update(
-                "insert into " + table + " (tenant_id, " + idColumn + ") select ?, unnest(?) on conflict do nothing",
-                tenantId,
-                Sql.array("uuid", toLock.toArray()));
         // Native, with the ids as one array: the same statement for any number of ids (see PartnerMetricsRepository).
-        em.createNativeQuery(
-                        "select * from " + table + " where tenant_id = ?1 and " + idColumn + " = any(?2) for update",
-                        type)
-                .setParameter(1, tenantId)
-                .setParameter(2, toLock.toArray(UUID[]::new))
-                .getResultList();
+        LockedRows.lock(em, type, table, idColumn, tenantId, toLock);
         toLock.forEach(id -> held.add(type, new Fact.Key(tenantId, id)));
     }
 
