@@ -1,17 +1,23 @@
 package io.referrals.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.referrals.events.PartnerStage;
 import io.referrals.events.Topics;
 import io.referrals.localstack.LocalStack;
 import io.referrals.localstack.Options;
 import io.referrals.localstack.Ports;
 import io.referrals.localstack.RunningStack;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +33,16 @@ import org.HdrHistogram.Histogram;
 public final class MetricsBenchmark {
     /** Every how many referrals of the flow one is polled until visible. */
     private static final int PROBE_EVERY = 10;
+
+    /**
+     * metrics-service's JVM as the Kubernetes package runs it: a fixed 256 MB heap ({@code JAVA_TOOL_OPTIONS} in
+     * deploy/kubernetes/platform/platform.env), the local stack's settings otherwise (serial collector, client compiler).
+     * The local stack's laptop heap starts at 16 MB and gives memory back; under a sustained flow beside 16 readers it
+     * grew a collection at a time, with full collections of 80-180 ms every few seconds, which measured the laptop
+     * setting rather than the service.
+     */
+    private static final String AS_PACKAGED =
+            "-Xms256m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k";
 
     /** metrics-service's consumer group (its application.properties names it). */
     private static final String GROUP = "metrics-service-v2";
@@ -47,6 +63,7 @@ public final class MetricsBenchmark {
             int flowRate,
             Duration flowDuration,
             Duration flowWarmUp,
+            FlowFrom flowFrom,
             Path dataDir,
             Path repoRoot,
             int portOffset,
@@ -65,6 +82,10 @@ public final class MetricsBenchmark {
                   --flow-warm-up S    seconds of the same flow, unmeasured, before it (default 20): the broker and the
                                       service compile their produce, fetch and apply paths in their first seconds of
                                       traffic, which the reads before did not exercise
+                  --flow-from F       who the flow's referrals come from: seeded (default: the practice's partners,
+                                      the busiest most often; each probe, one in 10, from a new partner so that its
+                                      count shows it) or new (every referral from a partner never seen before: each
+                                      creates its partner's rows and buckets, the worst case)
                   --data-dir DIR      the stack's data directory, wiped first (default target/benchmark-stack)
                   --repo-root DIR     where the services are built (default .)
                   --port-offset N     ports of the benchmark's stack (default 4300: 12383 for metrics-service)
@@ -84,6 +105,7 @@ public final class MetricsBenchmark {
                     200,
                     Duration.ofSeconds(30),
                     Duration.ofSeconds(20),
+                    FlowFrom.SEEDED,
                     Path.of("target/benchmark-stack"),
                     Path.of("."),
                     4300,
@@ -110,6 +132,7 @@ public final class MetricsBenchmark {
                     Integer.parseInt(given.getOrDefault("flow-rate", "" + d.flowRate())),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("flow-seconds", "30"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("flow-warm-up", "20"))),
+                    FlowFrom.parse(given.getOrDefault("flow-from", "seeded")),
                     Path.of(given.getOrDefault("data-dir", d.dataDir().toString())),
                     Path.of(given.getOrDefault("repo-root", ".")),
                     Integer.parseInt(given.getOrDefault("port-offset", "" + d.portOffset())),
@@ -125,6 +148,7 @@ public final class MetricsBenchmark {
                             "flow-rate",
                             "flow-seconds",
                             "flow-warm-up",
+                            "flow-from",
                             "data-dir",
                             "repo-root",
                             "port-offset",
@@ -146,6 +170,20 @@ public final class MetricsBenchmark {
         }
     }
 
+    /** Who the flow's referrals come from (the probes always from new partners). */
+    public enum FlowFrom {
+        SEEDED,
+        NEW;
+
+        static FlowFrom parse(String value) {
+            return switch (value) {
+                case "seeded" -> SEEDED;
+                case "new" -> NEW;
+                default -> throw new IllegalArgumentException("--flow-from takes seeded or new, got " + value);
+            };
+        }
+    }
+
     public Report run() throws Exception {
         SeedRecord kept = settings.keepSeed() ? SeedRecord.read(settings.dataDir()) : null;
         if (kept == null) {
@@ -158,6 +196,7 @@ public final class MetricsBenchmark {
                 .withPortOffset(settings.portOffset())
                 .withServices(List.of("metrics-service"));
         System.out.println("Starting metrics-service, PostgreSQL and Kafka in " + settings.dataDir() + " ...");
+        String laptopSettings = System.setProperty(LocalStack.SERVICE_JVM_OPTIONS_PROPERTY, AS_PACKAGED);
         try (RunningStack stack = LocalStack.start(options)) {
             String tenant = kept != null ? kept.tenant() : "bench-" + UUID.randomUUID();
             URI base = URI.create("http://localhost:" + stack.servicePort("metrics-service"));
@@ -170,6 +209,12 @@ public final class MetricsBenchmark {
             measureReads(http, base, seed.years(), report);
             measureVisibility(stack, http, base, tenant, report);
             return report;
+        } finally {
+            if (laptopSettings == null) {
+                System.clearProperty(LocalStack.SERVICE_JVM_OPTIONS_PROPERTY);
+            } else {
+                System.setProperty(LocalStack.SERVICE_JVM_OPTIONS_PROPERTY, laptopSettings);
+            }
         }
     }
 
@@ -263,7 +308,8 @@ public final class MetricsBenchmark {
     }
 
     /**
-     * New referrals at a fixed rate, each from a partner never seen before; one in {@link #PROBE_EVERY} is polled until
+     * New referrals at a fixed rate, from the practice's partners (or each from a partner never seen before: {@code
+     * --flow-from new}); one in {@link #PROBE_EVERY}, from a new partner, is polled until
      * the API shows it ({@link VisibilityProbes}: a few requests at a time, so the polling's load stays small). Beside
      * it, what metrics-service itself timed for every event of the flow: how old each was when its poll reached the
      * inbox and when its effect was committed, and its polls' transactions, which tells in which hop a delay is.
@@ -271,6 +317,9 @@ public final class MetricsBenchmark {
     private void measureVisibility(RunningStack stack, HttpLoad http, URI base, String tenant, Report report)
             throws Exception {
         PracticeHistory probes = new PracticeHistory(tenant, 7, Instant.now(), Duration.ofDays(1));
+        if (settings.flowFrom() == FlowFrom.SEEDED) {
+            probes.knownPartners(seededPartners(http, base));
+        }
         warmUpFlow(stack, probes);
         ServiceHistograms service = new ServiceHistograms(Ports.management(stack.servicePort("metrics-service")));
         ServiceHistograms.Snapshot before = service.snapshot();
@@ -287,7 +336,8 @@ public final class MetricsBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         awaitFlowApplied(stack); // the flow's last events too, polled or not
         ServiceHistograms.Snapshot after = service.snapshot();
-        String flowName = "event -> visible at " + settings.flowRate() + "/s";
+        String flowName = "event -> visible at " + settings.flowRate() + "/s"
+                + (settings.flowFrom() == FlowFrom.NEW ? ", all new partners" : "");
         report.row(Report.Row.of(flowName, visibleTimes, seconds, visible.errors()));
         String metricsService = "service=\"metrics-service\"";
         report.row(ServiceHistograms.row(
@@ -342,7 +392,42 @@ public final class MetricsBenchmark {
         void sent(long index, UUID partner, long producedNanos);
     }
 
-    /** Referrals at the settings' rate for a while, each from a new partner, paced from the flow's start. */
+    /**
+     * The practice's partners as metrics-service lists them, those of an active stage (the seed's; the flows' new
+     * partners have none), busiest first: read back through the API, since a kept seed's ids were never stored.
+     */
+    private static List<UUID> seededPartners(HttpLoad http, URI base) throws Exception {
+        Map<UUID, Long> received = new HashMap<>();
+        for (PartnerStage stage : PracticeHistory.ACTIVE_STAGES) {
+            for (int page = 0; ; page++) {
+                URI uri = base.resolve("/api/metrics/partners?stage=" + stage.json() + "&size=200&page=" + page);
+                HttpResponse<String> response = http.get(uri, "application/json");
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(
+                            uri + " answered " + response.statusCode() + ": " + response.body());
+                }
+                JsonNode items = IntakeClient.body(response).path("items");
+                items.forEach(item -> received.put(
+                        UUID.fromString(item.path("partnerId").asText()),
+                        item.path("referralsReceived").asLong()));
+                if (items.size() < 200) {
+                    break;
+                }
+            }
+        }
+        if (received.isEmpty()) {
+            throw new IllegalStateException(
+                    "metrics-service lists no partner of an active stage to flow referrals from");
+        }
+        List<UUID> busiestFirst = new ArrayList<>(received.keySet());
+        busiestFirst.sort(Comparator.comparing(received::get).reversed());
+        return busiestFirst;
+    }
+
+    /**
+     * Referrals at the settings' rate for a while, paced from the flow's start: each probe, and with {@code
+     * --flow-from new} every referral, from a new partner; the others from the practice's partners.
+     */
     private void flow(RunningStack stack, PracticeHistory probes, Duration duration, Sent sent) throws Exception {
         long total = settings.flowRate() * duration.toSeconds();
         long interval = TimeUnit.SECONDS.toNanos(1) / settings.flowRate();
@@ -353,10 +438,11 @@ public final class MetricsBenchmark {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
+                boolean probe = i % PROBE_EVERY == 0 || settings.flowFrom() == FlowFrom.NEW;
                 UUID partner = UUID.randomUUID();
                 // From the moment the event is produced: the broker's hop is part of "event -> visible".
                 long produced = System.nanoTime();
-                sender.send(probes.probe(partner, Instant.now()));
+                sender.send(probe ? probes.probe(partner, Instant.now()) : probes.fromPartners(Instant.now()));
                 sent.sent(i, partner, produced);
             }
             sender.flush();

@@ -43,7 +43,7 @@ final class PracticeHistory {
     static final String SOURCE_REFERRALS = "/referral-service";
     private static final List<String> ALLIANCE_TYPES =
             List.of("referral", "promotional", "collaboration", "extension", "expert_team_member", "joint_venture");
-    private static final PartnerStage[] ACTIVE_STAGES = {
+    static final PartnerStage[] ACTIVE_STAGES = {
         PartnerStage.REACHED_OUT,
         PartnerStage.BUILDING_RAPPORT,
         PartnerStage.MUTUAL_BENEFIT_AGREED,
@@ -177,6 +177,20 @@ final class PracticeHistory {
 
     /** A referral received now from a partner no one has mentioned before: the probe of event → visible. */
     CloudEvent probe(UUID partner, Instant now) {
+        return receivedNow(partner, "Probe", now);
+    }
+
+    /** Adds partners the practice already has (a kept seed's, read back from the API), for {@link #fromPartners}. */
+    void knownPartners(List<UUID> ids) {
+        partners.addAll(ids);
+    }
+
+    /** A referral received now from one of the practice's partners, the first ones most often. */
+    CloudEvent fromPartners(Instant now) {
+        return receivedNow(skewedPartner(), "Partner", now);
+    }
+
+    private CloudEvent receivedNow(UUID partner, String referrerName, Instant now) {
         UUID id = UUID.randomUUID();
         return wrap(
                 EventTypes.REFERRAL_RECEIVED,
@@ -184,7 +198,7 @@ final class PracticeHistory {
                 id,
                 new ReferralReceived(
                         id,
-                        new Referrer(partner, "Probe", null),
+                        new Referrer(partner, referrerName, null),
                         "Probe",
                         Consent.NONE,
                         now,

@@ -10,6 +10,12 @@ import sun.misc.Signal;
  * Tests use {@link #start(Options)} instead of {@link #main}.
  */
 public final class LocalStack {
+    /**
+     * The services' JVM options (space-separated) for a program that embeds the launcher, in place of the laptop
+     * settings ({@code SERVICE_JVM_OPTIONS} in the environment still wins).
+     */
+    public static final String SERVICE_JVM_OPTIONS_PROPERTY = "localstack.service-jvm-options";
+
     private LocalStack() {}
 
     /** Starts PostgreSQL, Kafka and the services and returns once every service is ready. */

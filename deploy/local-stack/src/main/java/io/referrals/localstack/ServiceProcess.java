@@ -81,9 +81,16 @@ final class ServiceProcess {
         }
     }
 
-    /** The services' JVM settings; {@code SERVICE_JVM_OPTIONS} (space-separated) replaces them. */
+    /**
+     * The services' JVM settings; {@code SERVICE_JVM_OPTIONS} (space-separated) replaces them, and so does the system
+     * property {@value LocalStack#SERVICE_JVM_OPTIONS_PROPERTY}, which a program that embeds the launcher sets (the
+     * benchmark).
+     */
     static List<String> jvmOptions() {
         String given = System.getenv("SERVICE_JVM_OPTIONS");
+        if (given == null || given.isBlank()) {
+            given = System.getProperty(LocalStack.SERVICE_JVM_OPTIONS_PROPERTY);
+        }
         return given == null || given.isBlank()
                 ? JVM_OPTIONS
                 : List.of(given.strip().split("\\s+"));
