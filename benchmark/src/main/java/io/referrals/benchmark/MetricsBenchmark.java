@@ -36,7 +36,8 @@ public final class MetricsBenchmark {
 
     /**
      * metrics-service's JVM as the Kubernetes package runs it: a fixed 256 MB heap ({@code JAVA_TOOL_OPTIONS} in
-     * deploy/kubernetes/platform/platform.env), the local stack's settings otherwise (serial collector, client compiler).
+     * deploy/kubernetes/platform/platform.env), the local stack's settings otherwise (serial collector, client
+     * compiler).
      * The local stack's laptop heap starts at 16 MB and gives memory back; under a sustained flow beside 16 readers it
      * grew a collection at a time, with full collections of 80-180 ms every few seconds, which measured the laptop
      * setting rather than the service.
@@ -442,7 +443,8 @@ public final class MetricsBenchmark {
                 UUID partner = UUID.randomUUID();
                 // From the moment the event is produced: the broker's hop is part of "event -> visible".
                 long produced = System.nanoTime();
-                sender.send(probe ? probes.probe(partner, Instant.now()) : probes.fromPartners(Instant.now()));
+                Instant now = Instant.now(); // the load generator's wall clock, as the producer stamps the record
+                sender.send(probe ? probes.probe(partner, now) : probes.fromPartners(now));
                 sent.sent(i, partner, produced);
             }
             sender.flush();

@@ -227,9 +227,10 @@ public class Inbox {
     }
 
     /**
-     * Unless the router takes its own ({@link EventRouter#lockingPractices}), a service's consumers apply their batches one practice at a time: two batches touching the same rows in different
-     * orders (a partner updated by a referral and by a thank-you) would otherwise deadlock each other. Locks are taken
-     * in the order of their keys, so two transactions never wait for each other's; they end with the transaction.
+     * Unless the router takes its own ({@link EventRouter#lockingPractices}), a service's consumers apply their
+     * batches one practice at a time: two batches touching the same rows in different orders (a partner updated by a
+     * referral and by a thank-you) would otherwise deadlock each other. Locks are taken in the order of their keys, so
+     * two transactions never wait for each other's; they end with the transaction.
      */
     private void lockPractices(Set<String> tenants) {
         tenants.stream()
