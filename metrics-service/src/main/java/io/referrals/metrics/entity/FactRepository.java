@@ -1,6 +1,5 @@
 package io.referrals.metrics.entity;
 
-import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.AttributeOverride;
@@ -20,9 +19,6 @@ import java.util.stream.Stream;
 public class FactRepository {
     @Inject
     EntityManager em;
-
-    @Inject
-    Sql sql;
 
     @Inject
     HeldLocks held;

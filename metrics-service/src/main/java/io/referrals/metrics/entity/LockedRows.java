@@ -23,10 +23,7 @@ final class LockedRows {
                 .getResultList()
                 .size();
         if (answered < ids.size()) {
-            em.createNativeQuery(
-                            "select * from %1$s where tenant_id = ?1 and %2$s = any(?2) for update"
-                                    .formatted(table, idColumn),
-                            type)
+            em.createNativeQuery(locked(table, idColumn), type)
                     .setParameter(1, tenantId)
                     .setParameter(2, ids.toArray(UUID[]::new))
                     .getResultList();
@@ -37,8 +34,11 @@ final class LockedRows {
         return """
                 with created as (
                     insert into %1$s (tenant_id, %2$s) select ?1, unnest(?2) on conflict do nothing returning *),
-                existing as (
-                    select * from %1$s where tenant_id = ?1 and %2$s = any(?2) for update)
-                select * from created union all select * from existing""".formatted(table, idColumn);
+                existing as (%3$s)
+                select * from created union all select * from existing""".formatted(table, idColumn, locked(table, idColumn));
+    }
+
+    private static String locked(String table, String idColumn) {
+        return "select * from %1$s where tenant_id = ?1 and %2$s = any(?2) for update".formatted(table, idColumn);
     }
 }
