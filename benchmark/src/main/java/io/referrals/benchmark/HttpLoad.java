@@ -38,6 +38,11 @@ final class HttpLoad {
 
     /** {@code readers} threads read {@code uri} for {@code duration}; latencies in microseconds. */
     Report.Row measure(String name, URI uri, int readers, Duration duration) throws Exception {
+        return measure(name, List.of(uri), readers, duration);
+    }
+
+    /** The same over several URIs, each thread reading them in turn, starting at a different one. */
+    Report.Row measure(String name, List<URI> uris, int readers, Duration duration) throws Exception {
         Recorder recorder = new Recorder(3);
         AtomicLong errors = new AtomicLong();
         long end = System.nanoTime() + duration.toNanos();
@@ -45,8 +50,10 @@ final class HttpLoad {
         List<Future<?>> running = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < readers; i++) {
+            int first = i;
             running.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
+                for (int next = first; System.nanoTime() < end; next++) {
+                    URI uri = uris.get(next % uris.size());
                     long sent = System.nanoTime();
                     try {
                         int status = get(uri, "application/json").statusCode();

@@ -34,17 +34,6 @@ public final class MetricsBenchmark {
     /** Every how many referrals of the flow one is polled until visible. */
     private static final int PROBE_EVERY = 10;
 
-    /**
-     * metrics-service's JVM as the Kubernetes package runs it: a fixed 256 MB heap ({@code JAVA_TOOL_OPTIONS} in
-     * deploy/kubernetes/platform/platform.env), the local stack's settings otherwise (serial collector, client
-     * compiler).
-     * The local stack's laptop heap starts at 16 MB and gives memory back; under a sustained flow beside 16 readers it
-     * grew a collection at a time, with full collections of 80-180 ms every few seconds, which measured the laptop
-     * setting rather than the service.
-     */
-    private static final String AS_PACKAGED =
-            "-Xms256m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k";
-
     /** metrics-service's consumer group (its application.properties names it). */
     private static final String GROUP = "metrics-service-v2";
 
@@ -60,6 +49,7 @@ public final class MetricsBenchmark {
             int partners,
             int years,
             int readers,
+            Duration readWarmUp,
             Duration readDuration,
             int flowRate,
             Duration flowDuration,
@@ -76,12 +66,16 @@ public final class MetricsBenchmark {
                   --partners N        partners to seed (default 10000)
                   --years N           years of history (default 5)
                   --readers N         concurrent readers per endpoint (default 16)
+                  --read-warm-up S    seconds every endpoint is read in turn, unmeasured, before the first is
+                                      measured (default 60): in its first minute of traffic the service compiles
+                                      its request path (HTTP, token, JSON) with the JIT's server compiler, which
+                                      measured the compiler rather than the service
                   --read-seconds S    seconds each endpoint is read, after a quarter of that (at most 5) unmeasured
                                       to warm it up (default 20)
                   --flow-rate N       referrals per second while event -> visible is measured (default 200)
                   --flow-seconds S    seconds of that flow (default 30)
-                  --flow-warm-up S    seconds of the same flow, unmeasured, before it (default 20): the broker and the
-                                      service compile their produce, fetch and apply paths in their first seconds of
+                  --flow-warm-up S    seconds of the same flow, unmeasured, before it (default 60): the broker and the
+                                      service compile their produce, fetch and apply paths in their first minute of
                                       traffic, which the reads before did not exercise
                   --flow-from F       who the flow's referrals come from: seeded (default: the practice's partners,
                                       the busiest most often; each probe, one in 10, from a new partner so that its
@@ -102,10 +96,11 @@ public final class MetricsBenchmark {
                     10_000,
                     5,
                     16,
+                    Duration.ofSeconds(60),
                     Duration.ofSeconds(20),
                     200,
                     Duration.ofSeconds(30),
-                    Duration.ofSeconds(20),
+                    Duration.ofSeconds(60),
                     FlowFrom.SEEDED,
                     Path.of("target/benchmark-stack"),
                     Path.of("."),
@@ -129,22 +124,24 @@ public final class MetricsBenchmark {
                     Integer.parseInt(given.getOrDefault("partners", "" + d.partners())),
                     Integer.parseInt(given.getOrDefault("years", "" + d.years())),
                     Integer.parseInt(given.getOrDefault("readers", "" + d.readers())),
-                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("read-seconds", "20"))),
+                    seconds(given, "read-warm-up", d.readWarmUp()),
+                    seconds(given, "read-seconds", d.readDuration()),
                     Integer.parseInt(given.getOrDefault("flow-rate", "" + d.flowRate())),
-                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("flow-seconds", "30"))),
-                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("flow-warm-up", "20"))),
+                    seconds(given, "flow-seconds", d.flowDuration()),
+                    seconds(given, "flow-warm-up", d.flowWarmUp()),
                     FlowFrom.parse(given.getOrDefault("flow-from", "seeded")),
                     Path.of(given.getOrDefault("data-dir", d.dataDir().toString())),
                     Path.of(given.getOrDefault("repo-root", ".")),
                     Integer.parseInt(given.getOrDefault("port-offset", "" + d.portOffset())),
                     Path.of(given.getOrDefault("json", d.jsonOut().toString())),
-                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("seed-timeout", "7200"))),
+                    seconds(given, "seed-timeout", d.seedTimeout()),
                     parseBoolean("keep-seed", given.getOrDefault("keep-seed", "false")));
             List.of(
                             "referrals",
                             "partners",
                             "years",
                             "readers",
+                            "read-warm-up",
                             "read-seconds",
                             "flow-rate",
                             "flow-seconds",
@@ -161,6 +158,11 @@ public final class MetricsBenchmark {
                 throw new IllegalArgumentException("Unknown options " + given.keySet() + "\n" + USAGE);
             }
             return settings;
+        }
+
+        private static Duration seconds(Map<String, String> given, String option, Duration otherwise) {
+            String value = given.get(option);
+            return value == null ? otherwise : Duration.ofSeconds(Long.parseLong(value));
         }
 
         private static boolean parseBoolean(String option, String value) {
@@ -197,7 +199,8 @@ public final class MetricsBenchmark {
                 .withPortOffset(settings.portOffset())
                 .withServices(List.of("metrics-service"));
         System.out.println("Starting metrics-service, PostgreSQL and Kafka in " + settings.dataDir() + " ...");
-        String laptopSettings = System.setProperty(LocalStack.SERVICE_JVM_OPTIONS_PROPERTY, AS_PACKAGED);
+        String laptopSettings =
+                System.setProperty(LocalStack.SERVICE_JVM_OPTIONS_PROPERTY, PackagedJvm.options(settings.repoRoot()));
         try (RunningStack stack = LocalStack.start(options)) {
             String tenant = kept != null ? kept.tenant() : "bench-" + UUID.randomUUID();
             URI base = URI.create("http://localhost:" + stack.servicePort("metrics-service"));
@@ -290,12 +293,20 @@ public final class MetricsBenchmark {
         endpoints.put("funnel " + years + "y", "/api/metrics/funnel?" + range);
         endpoints.put("goals this month", "/api/metrics/goals?month=" + YearMonth.from(today));
         endpoints.put("dormant partners", "/api/metrics/dormant");
-        for (var endpoint : endpoints.entrySet()) {
-            URI uri = base.resolve(endpoint.getValue());
+        List<URI> uris = new ArrayList<>();
+        for (String path : endpoints.values()) {
+            URI uri = base.resolve(path);
             int status = http.get(uri, "application/json").statusCode();
             if (status != 200) {
-                throw new IllegalStateException(endpoint.getValue() + " answered " + status);
+                throw new IllegalStateException(path + " answered " + status);
             }
+            uris.add(uri);
+        }
+        System.out.println(
+                "Warming up every endpoint in turn for " + settings.readWarmUp().toSeconds() + " s ...");
+        http.measure("warm-up", uris, settings.readers(), settings.readWarmUp()); // not counted
+        for (var endpoint : endpoints.entrySet()) {
+            URI uri = base.resolve(endpoint.getValue());
             System.out.println("Reading " + endpoint.getKey() + " ...");
             http.measure(endpoint.getKey(), uri, settings.readers(), warmUp()); // compiled and cached, not counted
             report.row(http.measure(endpoint.getKey(), uri, settings.readers(), settings.readDuration()));

@@ -38,6 +38,7 @@ class MetricsBenchmarkSmokeIT {
                 "--flow-rate", "20",
                 "--flow-seconds", "2",
                 "--flow-warm-up", "1",
+                "--read-warm-up", "1",
                 "--data-dir", "target/benchmark-smoke-stack",
                 "--repo-root", "..",
                 "--port-offset", "4400",
