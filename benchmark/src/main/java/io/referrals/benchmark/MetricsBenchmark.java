@@ -293,6 +293,7 @@ public final class MetricsBenchmark {
         endpoints.put("funnel " + years + "y", "/api/metrics/funnel?" + range);
         endpoints.put("goals this month", "/api/metrics/goals?month=" + YearMonth.from(today));
         endpoints.put("dormant partners", "/api/metrics/dormant");
+        endpoints.put("partner detail, busiest partner", "/api/metrics/partners/" + busiestPartner(http, base));
         List<URI> uris = new ArrayList<>();
         for (String path : endpoints.values()) {
             URI uri = base.resolve(path);
@@ -311,6 +312,17 @@ public final class MetricsBenchmark {
             http.measure(endpoint.getKey(), uri, settings.readers(), warmUp()); // compiled and cached, not counted
             report.row(http.measure(endpoint.getKey(), uri, settings.readers(), settings.readDuration()));
         }
+    }
+
+    /** The partner with the most referrals received: its detail holds the longest monthly series. */
+    private static UUID busiestPartner(HttpLoad http, URI base) throws Exception {
+        URI uri = base.resolve("/api/metrics/partners?sort=received&order=desc&size=1");
+        HttpResponse<String> response = http.get(uri, "application/json");
+        JsonNode first = IntakeClient.body(response).path("items").path(0);
+        if (response.statusCode() != 200 || first.isMissingNode()) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return UUID.fromString(first.path("partnerId").asText());
     }
 
     /** Unmeasured reading before each endpoint's measurement: a quarter of its duration, at most 5 s. */
@@ -332,18 +344,14 @@ public final class MetricsBenchmark {
         if (settings.flowFrom() == FlowFrom.SEEDED) {
             probes.knownPartners(seededPartners(http, base));
         }
-        warmUpFlow(stack, probes);
+        warmUpFlow(stack, probes, http, base);
         ServiceHistograms service = new ServiceHistograms(Ports.management(stack.servicePort("metrics-service")));
         ServiceHistograms.Snapshot before = service.snapshot();
         VisibilityProbes visible = new VisibilityProbes(http);
         System.out.println("Flowing " + settings.flowRate() + " referrals/s for "
                 + settings.flowDuration().toSeconds() + " s, polling one in " + PROBE_EVERY + " until visible ...");
         long start = System.nanoTime();
-        flow(stack, probes, settings.flowDuration(), (index, partner, produced) -> {
-            if (index % PROBE_EVERY == 0) {
-                visible.add(base.resolve("/api/metrics/partners/" + partner), produced);
-            }
-        });
+        flow(stack, probes, settings.flowDuration(), polled(visible, base));
         Histogram visibleTimes = visible.finish();
         double seconds = (System.nanoTime() - start) / 1e9;
         awaitFlowApplied(stack); // the flow's last events too, polled or not
@@ -379,15 +387,28 @@ public final class MetricsBenchmark {
                 metricsService));
     }
 
+    /** Every {@link #PROBE_EVERY}th referral of a flow, polled on its new partner's metrics until they count it. */
+    private static Sent polled(VisibilityProbes visible, URI base) {
+        return (index, partner, produced) -> {
+            if (index % PROBE_EVERY == 0) {
+                visible.add(base.resolve("/api/metrics/partners/" + partner), produced);
+            }
+        };
+    }
+
     /**
-     * The same flow, unmeasured, until metrics-service has applied it: a stack just started on a kept seed has served
-     * reads but carried no events yet, and its first seconds of them (the broker's produce and fetch paths and the
-     * service's apply path not yet compiled, statements not yet prepared) would otherwise be measured as if they were
-     * its steady state. Like the reads' warm-up.
+     * The same flow, polled the same way, unmeasured, until metrics-service has applied it: a stack just started on a
+     * kept seed has served reads but carried no events yet, and its first seconds of them (the broker's produce and
+     * fetch paths, the service's apply path and the probes' reads not yet compiled, statements not yet prepared) would
+     * otherwise be measured as if they were its steady state. A warm-up without the polling left the first seconds of
+     * the measured flow to the server compiler (JFR: five seconds of compiling the read path, every transaction of
+     * them slow), which made the tail of event -> visible. Like the reads' warm-up.
      */
-    private void warmUpFlow(RunningStack stack, PracticeHistory probes) throws Exception {
+    private void warmUpFlow(RunningStack stack, PracticeHistory probes, HttpLoad http, URI base) throws Exception {
         System.out.println("Warming up the flow for " + settings.flowWarmUp().toSeconds() + " s ...");
-        flow(stack, probes, settings.flowWarmUp(), (index, partner, produced) -> {});
+        VisibilityProbes unmeasured = new VisibilityProbes(http);
+        flow(stack, probes, settings.flowWarmUp(), polled(unmeasured, base));
+        unmeasured.finish();
         awaitFlowApplied(stack);
     }
 

@@ -48,7 +48,7 @@ class MetricsBenchmarkSmokeIT {
     }
 
     private static void assertEveryRowMeasured(Report report) {
-        assertEquals(17, report.rows().size(), report.table());
+        assertEquals(18, report.rows().size(), report.table());
         for (Report.Row row : report.rows()) {
             assertTrue(row.count() > 0, row.name() + " measured nothing\n" + report.table());
             assertEquals(0, row.errors(), row.name() + " had errors\n" + report.table());
