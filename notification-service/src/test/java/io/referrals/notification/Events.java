@@ -1,6 +1,7 @@
 package io.referrals.notification;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.referrals.events.CloudEvent;
 import io.referrals.events.Consent;
@@ -22,8 +23,10 @@ import io.referrals.testing.PlatformTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** One practice's referral.events as referral-service would publish them, and API calls as that practice. */
 final class Events {
@@ -37,6 +40,21 @@ final class Events {
 
     RequestSpecification as(String role) {
         return given().auth().oauth2(DevTokens.token(tenant, role)).contentType(ContentType.JSON);
+    }
+
+    /**
+     * Waits up to 30 s for that many messages to reach the address; if they do not, fails with this practice's
+     * notifications as the service stored them (status, attempts, last error), so a failure says where mail stopped.
+     */
+    void awaitMail(String address, int count) {
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Mailbox.to(address).size() == count);
+        } catch (ConditionTimeoutException e) {
+            String stored = as("viewer").get("/api/notifications?size=100").asString();
+            throw new AssertionError(
+                    Mailbox.to(address).size() + " of " + count + " messages arrived; stored: " + stored, e);
+        }
     }
 
     <T> void send(EventType<T> type, UUID aggregate, T data) {

@@ -288,7 +288,7 @@ class TaskTest {
         clock.set(morning);
         digests.run();
         digests.run();
-        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(inbox).size() == 1);
+        events.awaitMail(inbox, 1);
         var digest = Mailbox.to(inbox).get(0);
         String text = Mailbox.part(digest, "text/plain");
         // Consent none: the person is not named, even to the practice's own digest.

@@ -28,8 +28,7 @@ class UnsubscribeTest {
     void aPartnerWhoUnsubscribesGetsNoFurtherEmailAndTheMessageBecomesATask() {
         events.settings("referral_thank_you");
         events.received("Ann One", Consent.OUTCOME);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> Mailbox.to(events.referrerEmail).size() == 1);
+        events.awaitMail(events.referrerEmail, 1);
         Matcher link =
                 LINK.matcher(Mailbox.header(Mailbox.to(events.referrerEmail).get(0), "List-Unsubscribe"));
         org.junit.jupiter.api.Assertions.assertTrue(link.find());
@@ -75,8 +74,7 @@ class UnsubscribeTest {
     void aTamperedOrForeignTokenUnsubscribesNobody() {
         events.settings("referral_thank_you");
         events.received("Ann One", Consent.OUTCOME);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> Mailbox.to(events.referrerEmail).size() == 1);
+        events.awaitMail(events.referrerEmail, 1);
         Matcher link =
                 LINK.matcher(Mailbox.header(Mailbox.to(events.referrerEmail).get(0), "List-Unsubscribe"));
         link.find();
@@ -89,7 +87,6 @@ class UnsubscribeTest {
         given().get("/api/unsubscribe/garbage").then().statusCode(404);
 
         events.received("Ben Two", Consent.OUTCOME);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> Mailbox.to(events.referrerEmail).size() == 2);
+        events.awaitMail(events.referrerEmail, 2);
     }
 }

@@ -160,7 +160,7 @@ public class Sender {
         String reason = reason(e);
         if (!now.isBefore(message.queuedAt.plus(config.sender().giveUpAfter()))) {
             message.end(NotificationStatus.FAILED, reason, now);
-            LOG.warnf("Message %s failed for good after %d attempts", message.id, message.attempts);
+            LOG.warnf("Message %s failed for good after %d attempts (last: %s)", message.id, message.attempts, reason);
             if (message.kind != NotificationKind.DAILY_DIGEST) {
                 messages.followUpInPerson(message, "delivery failed");
             }
@@ -171,7 +171,9 @@ public class Sender {
         message.nextAttemptAt = now.plus(pause);
         message.lastError = reason;
         message.updatedAt = now;
-        LOG.infof("Message %s not sent (attempt %d), next attempt in %s", message.id, message.attempts, pause);
+        LOG.infof(
+                "Message %s not sent (attempt %d: %s), next attempt in %s",
+                message.id, message.attempts, reason, pause);
         return Outcome.RETRY;
     }
 
