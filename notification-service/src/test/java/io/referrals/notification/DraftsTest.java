@@ -69,8 +69,7 @@ class DraftsTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(409));
 
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> Mailbox.to(events.referrerEmail).size() == 1);
+        events.awaitMail(events.referrerEmail, 1);
         MimeMessage mail = Mailbox.to(events.referrerEmail).get(0);
         assertEquals("Thank you, Dana!", Mailbox.subject(mail));
         assertTrue(Mailbox.part(mail, "text/plain").contains("Sam & I spoke <today>."));
@@ -135,8 +134,7 @@ class DraftsTest {
                 .post("/api/notifications/" + thanks + "/send")
                 .then()
                 .statusCode(200);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> Mailbox.to(events.referrerEmail).size() == 1);
+        events.awaitMail(events.referrerEmail, 1);
         String raw = Mailbox.raw(Mailbox.to(events.referrerEmail).get(0));
         assertFalse(raw.contains("Sam"), raw);
     }
