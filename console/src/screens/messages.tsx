@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type NotificationKind, notificationApi, ok } from '../api';
+import { currentSession } from '../auth';
 import { dateTime, label } from '../format';
 import {
   Chip,
@@ -176,8 +177,11 @@ function TemplateEditor(props: {
   const previewAction = useAction();
   const save = useAction();
   const [notice, say] = useNotice();
+  // Rendering a template is for those who may edit it (the service refuses a viewer).
+  const mayRender = currentSession()?.role !== 'viewer';
   // Live preview: rendered by the service with sample values, a moment after typing stops.
   useEffect(() => {
+    if (!mayRender) return;
     const timer = window.setTimeout(() => {
       previewAction.run(async () => {
         setPreview(
@@ -229,7 +233,9 @@ function TemplateEditor(props: {
         <h2 id="preview-heading" class="h3">
           Preview
         </h2>
-        {previewAction.problem ? (
+        {!mayRender ? (
+          <p class="muted">Previews are rendered for owners and members.</p>
+        ) : previewAction.problem ? (
           <ProblemBanner problem={previewAction.problem} />
         ) : (
           preview && (

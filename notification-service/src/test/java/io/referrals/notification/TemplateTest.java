@@ -35,7 +35,7 @@ class TemplateTest {
                     .body("kind", equalTo(kind))
                     .body("custom", equalTo(false))
                     .body("placeholders", hasItem("referredFirstName"));
-            events.as("viewer")
+            events.as("member")
                     .post("/api/templates/" + kind + "/preview")
                     .then()
                     .statusCode(200);
@@ -136,7 +136,7 @@ class TemplateTest {
 
     @Test
     void aPreviewEscapesValuesInTheHtmlPart() {
-        events.as("viewer")
+        events.as("member")
                 .body("{\"values\":{\"referrerFirstName\":\"<b>Ana</b>\",\"referredFirstName\":\"Lee & co\"}}")
                 .post("/api/templates/referral_thank_you/preview")
                 .then()
@@ -146,13 +146,13 @@ class TemplateTest {
                 .body("text", containsString("referring Lee & co to us"))
                 .body("html", containsString("Dear &lt;b&gt;Ana&lt;/b&gt;,"))
                 .body("html", containsString("referring Lee &amp; co to us"));
-        events.as("viewer")
+        events.as("member")
                 .body("{\"subject\":\"Hi {otherPartnerName}\",\"body\":\"Meet {otherPartnerName}.\"}")
                 .post("/api/templates/partner_introduction/preview")
                 .then()
                 .statusCode(200)
                 .body("subject", equalTo("Hi Jordan Blake"));
-        events.as("viewer")
+        events.as("member")
                 .body("{\"values\":{\"password\":\"x\"}}")
                 .post("/api/templates/referral_thank_you/preview")
                 .then()

@@ -61,8 +61,10 @@ public class TemplateResource {
     @Operation(
             operationId = "putTemplate",
             summary = "Replace a message template",
-            description = "Qute syntax ({placeholder}, {#if placeholder}…{#else}…{/if}); only the listed placeholders."
-                    + " Applies to messages written from now on.")
+            description = "Qute syntax, limited to the listed placeholders and {#if placeholder}…{#else}…{/if} (an"
+                    + " {#if} may compare a placeholder with a literal: {#if outcome == 'converted'}). Any other"
+                    + " section ({#eval}, {#include}, {#let} …), namespace ({config:…}) or method or property of a"
+                    + " value is refused with a 400 naming it. Applies to messages written from now on.")
     @RequestBody(
             content =
                     @Content(
@@ -96,12 +98,13 @@ public class TemplateResource {
 
     @POST
     @Path("/preview")
-    @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
+    @RolesAllowed({Roles.OWNER, Roles.MEMBER})
     @Operation(
             operationId = "previewTemplate",
             summary = "Preview a message template",
             description = "Renders the stored template (or the subject and body given, unsaved) with sample values"
-                    + " overridden by those given: subject, text part and HTML part (values escaped).")
+                    + " overridden by those given: subject, text part and HTML part (values escaped). Values are"
+                    + " data: they are inserted as they are, never read as template syntax. Owner or member.")
     @RequestBody(
             required = false,
             content =

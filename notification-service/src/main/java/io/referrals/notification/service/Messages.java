@@ -133,7 +133,8 @@ public class Messages {
     /** Renders (again) from the practice's template under the subject's consent. */
     public void render(Notification message, PracticeSettings practice, Subject subject) {
         Templates.Rendered rendered = templates.render(
-                templates.source(message.tenantId, message.kind), values(practice, message.recipientName, subject));
+                templates.sourceToSend(message.tenantId, message.kind),
+                values(practice, message.recipientName, subject));
         message.subject = rendered.subject();
         message.body = rendered.text();
         message.htmlBody = rendered.html();

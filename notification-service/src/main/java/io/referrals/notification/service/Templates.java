@@ -1,7 +1,5 @@
 package io.referrals.notification.service;
 
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.Expression;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
 import io.quarkus.qute.TemplateNode;
@@ -24,12 +22,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
- * The Qute templates messages are written from: a practice's own for a kind, else the default shipped in
- * {@code notification-templates/<kind>.txt}. A template names only the {@link #PLACEHOLDERS}; one that does not parse
- * or names anything else is refused with the line and column. The text part is the rendered body; the HTML part is
- * the same text with everything in it escaped (the practice's words and the values alike) and paragraphs kept.
+ * The templates messages are written from: a practice's own for a kind, else the default shipped in
+ * {@code notification-templates/<kind>.txt}. A template may use the {@link #PLACEHOLDERS} and {@code {#if}} over them,
+ * nothing else ({@link TemplateSyntax}); one that does not parse or uses anything else is refused with the line and
+ * column. The text part is the rendered body; the HTML part is the same text with everything in it escaped (the
+ * practice's words and the values alike) and paragraphs kept.
  */
 @ApplicationScoped
 public class Templates {
@@ -47,11 +47,11 @@ public class Templates {
             "outcome",
             "otherPartnerName");
 
+    private static final Logger LOG = Logger.getLogger(Templates.class);
     private static final char MARK_START = '\u0001';
     private static final char MARK_END = '\u0002';
 
-    @Inject
-    Engine engine;
+    private final TemplateSyntax syntax = new TemplateSyntax(PLACEHOLDERS);
 
     @Inject
     MessageTemplateRepository templates;
@@ -74,6 +74,30 @@ public class Templates {
                 .find(tenantId, kind)
                 .map(t -> new Source(kind, t.subject, t.body, true))
                 .orElseGet(() -> defaultSource(kind));
+    }
+
+    /**
+     * What a message of the kind is written from: the practice's template, unless it no longer passes the template
+     * rules (saved before they were tightened), then the shipped default, said once per message in the log.
+     */
+    public Source sourceToSend(String tenantId, NotificationKind kind) {
+        Source source = source(tenantId, kind);
+        if (source.custom()) {
+            try {
+                parse("subject", source.subject());
+                parse("body", source.body());
+            } catch (ProblemException e) {
+                // The template's words may be anything the practice wrote: the log says where, not what.
+                LOG.warnf(
+                        "A practice's %s template breaks the template rules (%s, line %s); the default is used"
+                                + " until it is saved again",
+                        kind.json(),
+                        e.problem().extensions().get("field"),
+                        e.problem().extensions().get("line"));
+                return defaultSource(kind);
+            }
+        }
+        return source;
     }
 
     /** Replaces the practice's template for a kind after checking both parts. */
@@ -149,33 +173,18 @@ public class Templates {
         return new Rendered(oneLine(subject.render(values)), text, html);
     }
 
-    /** Parses a template, refusing syntax errors and names other than the placeholders. */
+    /** Parses a template, refusing syntax errors and anything but placeholders and {@code {#if}}. */
     Template parse(String field, String content) {
         if (content == null || content.isBlank()) {
             throw ProblemException.invalidField(field, "must not be blank");
         }
-        Template template;
         try {
-            template = engine.parse(content);
+            return syntax.parse(content);
         } catch (TemplateException e) {
             throw invalid(field, e.getMessage(), e.getOrigin());
+        } catch (TemplateSyntax.Refused e) {
+            throw invalid(field, e.getMessage(), e.origin);
         }
-        for (Expression expression : template.getExpressions()) {
-            if (expression.isLiteral()) {
-                continue;
-            }
-            String name = expression.getParts().isEmpty()
-                    ? expression.toOriginalString()
-                    : expression.getParts().get(0).getName();
-            if (expression.hasNamespace() || expression.getParts().size() != 1 || !PLACEHOLDERS.contains(name)) {
-                throw invalid(
-                        field,
-                        "Unknown placeholder {" + expression.toOriginalString() + "}; use one of "
-                                + String.join(", ", PLACEHOLDERS),
-                        expression.getOrigin());
-            }
-        }
-        return template;
     }
 
     private static ProblemException invalid(String field, String message, TemplateNode.Origin origin) {
