@@ -176,19 +176,26 @@ class WebhookTest {
             {"http://nowhere.test/hook", "does not resolve"},
         };
         for (String[] row : refused) {
-            events.as("owner")
+            String webhook = events.as("owner")
                     .body("{\"url\":\"" + row[0] + "\",\"events\":[\"referral.received\"]}")
                     .post("/api/webhooks")
                     .then()
                     .statusCode(422)
                     .contentType("application/problem+json")
                     .body("type", containsString("unsafe-webhook-target"))
-                    .body("reason", containsString(row[1]));
-            events.as("owner")
+                    .body("reason", containsString(row[1]))
+                    .extract()
+                    .asString();
+            String hook = events.as("owner")
                     .body("{\"target_url\":\"" + row[0] + "\",\"event\":\"referral.received\"}")
                     .post("/api/hooks")
                     .then()
-                    .statusCode(422);
+                    .statusCode(422)
+                    .extract()
+                    .asString();
+            // A name is answered with why it is refused, never with the internal address it resolved to: the
+            // refusal must not turn the API into a probe of the cluster's DNS.
+            assertFalse(webhook.contains("10.1.2.3") || hook.contains("10.1.2.3"), webhook + hook);
         }
         events.as("owner")
                 .body("{\"url\":\"ftp://files.example/x\",\"events\":[\"referral.received\"]}")
@@ -229,6 +236,9 @@ class WebhookTest {
                 JsonPath log = deliveries(id);
                 assertNull(log.get("items[0].attempts[0].statusCode"));
                 assertTrue(log.getString("items[0].attempts[0].error").startsWith("refused"), log.prettify());
+                assertFalse(
+                        log.getString("items[0].attempts[0].error").contains(internal[i]),
+                        "the delivery log names the reason, not the internal address: " + log.prettify());
                 assertEquals("pending", log.getString("items[0].status"), "retried later, checked again");
             }
             assertEquals(0, receiver.requests().size(), "nothing reached the internal address");

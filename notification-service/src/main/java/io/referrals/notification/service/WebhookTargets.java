@@ -89,10 +89,9 @@ public class WebhookTargets {
             for (InetAddress address : addresses) {
                 String kind = internal(address);
                 if (kind != null) {
-                    throw new Refused(
-                            "resolves to a " + kind + " address (" + address.getHostAddress()
-                                    + "): only public addresses are allowed",
-                            false);
+                    // The reason, not the address: echoing what an internal name resolved to would make this a
+                    // probe of the cluster's DNS.
+                    throw new Refused("resolves to a " + kind + " address: only public addresses are allowed", false);
                 }
             }
         }
