@@ -1,6 +1,7 @@
 package io.referrals.notification.service;
 
 import io.referrals.notification.entity.NotificationKind;
+import io.referrals.platform.text.MultiLine;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,6 +21,7 @@ public final class NotificationCommands {
             String subject,
 
             @Size(min = 1, max = 20000) @Schema(example = "Dear Dana,\n\nThank you so much for thinking of us.")
+            @MultiLine
             String body) {}
 
     @Schema(
@@ -48,7 +50,7 @@ public final class NotificationCommands {
                     example = "jordan@blakecoaching.example")
             String replyTo,
 
-            @Size(max = 2000) @Schema(example = "Jordan Blake\nBlake Coaching")
+            @Size(max = 2000) @Schema(example = "Jordan Blake\nBlake Coaching") @MultiLine
             String signature,
 
             @Size(max = 200) @Schema(description = "What a client joins, for {program}", example = "coaching program")

@@ -1,5 +1,6 @@
 package io.referrals.notification.service;
 
+import io.referrals.platform.text.MultiLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -17,6 +18,7 @@ public final class TemplateCommands {
             @NotBlank @Size(max = 20000) @Schema(
                     example =
                             "Dear {referrerFirstName},\n\nThank you for {#if referredFirstName}referring {referredFirstName}{#else}your referral{/if}.\n\n{signature}")
+            @MultiLine
             String body) {}
 
     @Schema(
@@ -24,9 +26,9 @@ public final class TemplateCommands {
             description = "Values to render with instead of the samples, by placeholder; and optionally an unsaved"
                     + " template to try")
     public record Preview(
-            @Schema(example = "{\"referrerName\": \"Dana Lee\", \"referredFirstName\": \"Sam\"}")
+            @Schema(example = "{\"referrerName\": \"Dana Lee\", \"referredFirstName\": \"Sam\"}") @MultiLine
             Map<@NotBlank String, @Size(max = 500) String> values,
 
             @Size(max = 300) String subject,
-            @Size(max = 20000) String body) {}
+            @Size(max = 20000) @MultiLine String body) {}
 }

@@ -3,6 +3,7 @@ package io.referrals.partner.service;
 import io.referrals.partner.entity.AgreementDirection;
 import io.referrals.partner.entity.AgreementKind;
 import io.referrals.partner.entity.SignedVia;
+import io.referrals.platform.text.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -55,6 +56,6 @@ public final class AgreementCommands {
 
     @Schema(name = "EndAgreement")
     public record End(
-            @NotBlank @Size(max = 2000) @Schema(example = "The partner retired")
+            @NotBlank @Size(max = 2000) @Schema(example = "The partner retired") @MultiLine
             String reason) {}
 }

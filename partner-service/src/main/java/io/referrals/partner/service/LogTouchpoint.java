@@ -1,6 +1,7 @@
 package io.referrals.partner.service;
 
 import io.referrals.partner.entity.TouchpointKind;
+import io.referrals.platform.text.MultiLine;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -16,5 +17,5 @@ public record LogTouchpoint(
                 example = "2026-11-20T15:30:00Z")
         Instant occurredAt,
 
-        @Size(max = 4000) @Schema(example = "Coffee after the chamber breakfast; she has two clients for us")
+        @Size(max = 4000) @Schema(example = "Coffee after the chamber breakfast; she has two clients for us") @MultiLine
         String note) {}

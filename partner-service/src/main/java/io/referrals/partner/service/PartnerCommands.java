@@ -5,6 +5,7 @@ import io.referrals.events.PartnerStage;
 import io.referrals.partner.entity.AllianceType;
 import io.referrals.partner.entity.Partner;
 import io.referrals.partner.entity.TextList;
+import io.referrals.platform.text.MultiLine;
 import io.referrals.platform.text.Text;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -53,7 +54,7 @@ public final class PartnerCommands {
             @Schema(example = "https://leecounseling.example")
             String website,
 
-            @Size(max = 8000) String notes,
+            @Size(max = 8000) @MultiLine String notes,
 
             @Size(max = 50) @Schema(example = "[\"met at BNI\"]")
             List<@NotBlank @Size(max = 80) String> tags,
@@ -125,7 +126,7 @@ public final class PartnerCommands {
             @Size(max = 500) @Pattern(regexp = WEB_ADDRESS, message = "must be an http(s) address")
             String website,
 
-            @Size(max = 8000) String notes,
+            @Size(max = 8000) @MultiLine String notes,
             @Size(max = 50) List<@NotBlank @Size(max = 80) String> tags,
             @Size(max = 50) List<@NotBlank @Size(max = 80) String> niches,
             @Size(max = 6) List<@NotNull AllianceType> allianceTypes,
@@ -161,9 +162,10 @@ public final class PartnerCommands {
     public record StageTransition(
             @NotNull @Schema(example = "reached_out") PartnerStage to,
 
-            @Size(max = 2000) @Schema(example = "Sent a note after the chamber breakfast")
+            @Size(max = 2000) @Schema(example = "Sent a note after the chamber breakfast") @MultiLine
             String note,
 
             @Size(max = 2000) @Schema(description = "Required when moving to ended", example = "Moved out of state")
+            @MultiLine
             String reason) {}
 }

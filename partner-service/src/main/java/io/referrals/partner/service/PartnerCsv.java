@@ -8,6 +8,7 @@ import io.referrals.partner.entity.Partner;
 import io.referrals.partner.mapping.Csv;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
+import io.referrals.platform.text.PlainText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -126,6 +127,7 @@ public final class PartnerCsv {
                     "has " + values.size() + " values but the header has " + header.size() + " columns"));
         }
         Map<String, String> cells = cells(header, values);
+        refuseControlCharacters(cells, rowNumber, errors);
         PartnerCategory category = enumValue(PartnerCategory.class, "category", cells, rowNumber, errors);
         PartnerStage stage = enumValue(PartnerStage.class, "stage", cells, rowNumber, errors);
         List<AllianceType> allianceTypes = allianceTypes(cells.get("allianceTypes"), rowNumber, errors);
@@ -179,6 +181,17 @@ public final class PartnerCsv {
                         Objects.toString(partner.createdAt, null))
                 .map(Csv::spreadsheetSafe)
                 .toList();
+    }
+
+    /** A cell with a character stored text may not hold ({@link PlainText}) is left out and reported. */
+    private static void refuseControlCharacters(
+            Map<String, String> cells, int rowNumber, List<ImportReport.RowError> errors) {
+        for (String column : IMPORTED) {
+            PlainText.refusal(cells.get(column), column.equals("notes")).ifPresent(refusal -> {
+                errors.add(new ImportReport.RowError(rowNumber, column, refusal));
+                cells.remove(column);
+            });
+        }
     }
 
     /** The named columns' values, stripped; a missing or empty one is {@code null}. */

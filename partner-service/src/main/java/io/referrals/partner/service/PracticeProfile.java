@@ -1,5 +1,6 @@
 package io.referrals.partner.service;
 
+import io.referrals.platform.text.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,15 +44,15 @@ public record PracticeProfile(
 
     @Schema(name = "IdealReferral", description = "Who the practice wants referred, in four parts")
     public record IdealReferral(
-            @Size(max = 2000) @Schema(example = "35-55, professionals and managers")
+            @Size(max = 2000) @Schema(example = "35-55, professionals and managers") @MultiLine
             String demographics,
 
-            @Size(max = 2000) @Schema(example = "Values growth, ready to invest in themselves")
+            @Size(max = 2000) @Schema(example = "Values growth, ready to invest in themselves") @MultiLine
             String psychographics,
 
-            @Size(max = 2000) @Schema(example = "Considering a career change or a first leadership role")
+            @Size(max = 2000) @Schema(example = "Considering a career change or a first leadership role") @MultiLine
             String situation,
 
-            @Size(max = 2000) @Schema(example = "Wants to start within a month")
+            @Size(max = 2000) @Schema(example = "Wants to start within a month") @MultiLine
             String readiness) {}
 }

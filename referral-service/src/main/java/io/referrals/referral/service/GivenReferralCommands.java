@@ -1,6 +1,7 @@
 package io.referrals.referral.service;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import io.referrals.platform.text.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -27,10 +28,10 @@ public final class GivenReferralCommands {
 
             @NotNull @Valid GivenPerson person,
 
-            @NotBlank @Size(max = 1000) @Schema(example = "Needs a financial plan after a career change")
+            @NotBlank @Size(max = 1000) @Schema(example = "Needs a financial plan after a career change") @MultiLine
             String need,
 
-            @Size(max = 4000) @Schema(example = "Told Dana to expect a call this week.")
+            @Size(max = 4000) @Schema(example = "Told Dana to expect a call this week.") @MultiLine
             String note,
 
             @PastOrPresent @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "yyyy-MM-dd")

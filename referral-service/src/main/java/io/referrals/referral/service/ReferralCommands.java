@@ -3,6 +3,7 @@ package io.referrals.referral.service;
 import io.referrals.events.Consent;
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.ReferralStatus;
+import io.referrals.platform.text.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -33,6 +34,7 @@ public final class ReferralCommands {
             @NotNull @Valid ReferredPerson referred,
 
             @Size(max = 4000) @Schema(example = "Looking for help with a career transition; prefers evening calls.")
+            @MultiLine
             String note,
 
             @Schema(description = "What the referrer may be told; defaults to none", example = "outcome")
@@ -79,7 +81,7 @@ public final class ReferralCommands {
     public record ChangeStatus(
             @NotNull @Schema(example = "contacted") ReferralStatus status,
 
-            @Size(max = 4000) @Schema(example = "Left a voicemail, then spoke on the second call.")
+            @Size(max = 4000) @Schema(example = "Left a voicemail, then spoke on the second call.") @MultiLine
             String note,
 
             @DecimalMin(value = "0.00") @Digits(integer = 15, fraction = 2) @Schema(
@@ -108,6 +110,6 @@ public final class ReferralCommands {
     public record ChangeConsent(
             @NotNull @Schema(example = "contact_made") Consent consent,
 
-            @Size(max = 4000) @Schema(example = "Asked on the first call; happy for Dana to know we spoke.")
+            @Size(max = 4000) @Schema(example = "Asked on the first call; happy for Dana to know we spoke.") @MultiLine
             String note) {}
 }

@@ -2,6 +2,7 @@ package io.referrals.referral.service;
 
 import io.referrals.events.Money;
 import io.referrals.events.RewardType;
+import io.referrals.platform.text.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -22,7 +23,7 @@ public final class RewardCommands {
     public record ClientReward(
             @NotNull @Schema(example = "session_credit") RewardType type,
 
-            @NotBlank @Size(max = 2000) @Schema(example = "One free coaching session")
+            @NotBlank @Size(max = 2000) @Schema(example = "One free coaching session") @MultiLine
             String description,
 
             @Valid @Schema(description = "Its money value, if it has one")
@@ -51,6 +52,6 @@ public final class RewardCommands {
 
     @Schema(name = "RewardWaiver")
     public record Waiver(
-            @NotBlank @Size(max = 2000) @Schema(example = "Partner declined the fee")
+            @NotBlank @Size(max = 2000) @Schema(example = "Partner declined the fee") @MultiLine
             String reason) {}
 }

@@ -63,14 +63,19 @@ public class ProblemExceptionMappers {
     })
     public Response mismatchedJson(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
-        String message = e instanceof InvalidFormatException ife
-                        && ife.getTargetType() != null
-                        && ife.getTargetType().isEnum()
-                ? "must be one of "
-                        + Arrays.stream(ife.getTargetType().getEnumConstants())
-                                .map(c -> c.toString().toLowerCase())
-                                .collect(Collectors.joining(", "))
-                : "has the wrong type or format";
+        String message;
+        if (e instanceof InvalidFormatException ife
+                && ife.getTargetType() != null
+                && ife.getTargetType().isEnum()) {
+            message = "must be one of "
+                    + Arrays.stream(ife.getTargetType().getEnumConstants())
+                            .map(c -> c.toString().toLowerCase())
+                            .collect(Collectors.joining(", "));
+        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() == String.class) {
+            message = ife.getOriginalMessage(); // PlainTextDeserializer's refusal: names the character, not the value
+        } else {
+            message = "has the wrong type or format";
+        }
         return ProblemResponses.of(Problem.validationFailed(List.of(new Problem.FieldError(field, message)))
                 .withInstance(RequestPaths.redacted(uri)));
     }
@@ -134,6 +139,9 @@ public class ProblemExceptionMappers {
                                     + " seconds; a write retried with the same Idempotency-Key is applied once.")
                             .withInstance(RequestPaths.redacted(uri)),
                     retryAfter);
+        }
+        if (UniqueViolations.isUniqueViolation(e)) {
+            return ProblemResponses.of(UniqueViolations.problem().withInstance(RequestPaths.redacted(uri)));
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, RequestPaths.redacted(uri));
