@@ -138,6 +138,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static EmbeddedPostgres.Builder builder(Durability durability) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "300")
+                // As the Kubernetes package's cluster: no DETAIL lines in the server's log, which quote the values a
+                // unique index or constraint compared (an email address).
+                .setServerConfig("log_error_verbosity", "terse")
                 .setPGStartupWait(STARTUP_WAIT);
         durability.settings().forEach(builder::setServerConfig);
         return builder;
