@@ -17,9 +17,9 @@ import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Holds every request body to {@link BodyLimitConfig#maxBytes()} (64 KB) before it is read, except on the few paths
- * allowed more: a declared Content-Length over the limit is refused at once, a body without one is refused as soon as
- * it passes the limit while being read. Either way a 413 problem.
+ * Holds every request body to {@link BodyLimitConfig#maxBytes()} (64 KB) before it is read, and the few paths allowed
+ * more to {@link BodyLimitConfig#largeMaxBytes()}: a declared Content-Length over the limit is refused at once, a body
+ * without one is refused as soon as it passes the limit while being read. Either way a 413 problem.
  */
 @Singleton
 public class BodyLimitFilter {
@@ -32,10 +32,8 @@ public class BodyLimitFilter {
     public Response limit(ContainerRequestContext request) {
         BodyLimitConfig config = limits.get();
         String path = request.getUriInfo().getPath();
-        if (config.largeBodyPaths().orElse(List.of()).contains(path)) {
-            return null;
-        }
-        long max = config.maxBytes();
+        long max =
+                config.largeBodyPaths().orElse(List.of()).contains(path) ? config.largeMaxBytes() : config.maxBytes();
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             long length;
