@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -16,14 +18,17 @@ import io.referrals.events.PartnerStage;
 import io.referrals.events.ReferralChannel;
 import io.referrals.events.ReferralStatus;
 import io.referrals.events.RewardType;
+import io.referrals.events.Topics;
 import io.referrals.metrics.entity.PracticeRepository;
 import io.referrals.metrics.service.Dormancy;
 import io.referrals.testing.DevTokens;
+import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
 import io.referrals.testing.TestClock;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +57,9 @@ class RebuildTest {
 
     @Inject
     PracticeRepository practices;
+
+    @Inject
+    EntityManager entityManager;
 
     @AfterEach
     void resetClock() {
@@ -170,6 +178,148 @@ class RebuildTest {
                 .statusCode(202)
                 .extract()
                 .header("Location"));
+    }
+
+    /**
+     * A rebuild stages its copy under the practice's staging id, {@code rebuild:<practice>} (issue 26): a token whose
+     * practice claim is that id must not read the copy of a rebuild in progress, start a rebuild over it or write
+     * anything as that practice.
+     */
+    @Test
+    void aTokenNamingTheStagingIdReachesNothingOfARebuildInProgress() {
+        UUID partner = partners.get(0);
+        sendAndAwaitProcessed(List.of(
+                events.partnerCreated(partner, "Staged", PartnerCategory.CLIENT, null, PartnerStage.TRUSTED, START),
+                events.received(UUID.randomUUID(), partner, ReferralChannel.API, START, null),
+                events.received(UUID.randomUUID(), partner, ReferralChannel.API, START.plusSeconds(1), null),
+                events.received(UUID.randomUUID(), partner, ReferralChannel.API, START.plusSeconds(2), null)));
+        String stagingId = "rebuild:" + events.tenant;
+        String[] rebuild = new String[1];
+        // Holding the practice row in share mode (as a projection does) keeps the rebuild from swapping: its copy is
+        // filled and waits under the staging id.
+        QuarkusTransaction.requiringNew().run(() -> {
+            practices.lockShared(events.tenant);
+            rebuild[0] = as("owner")
+                    .post("/api/metrics/rebuild")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> as("viewer")
+                            .get("/api/metrics/rebuild/" + rebuild[0])
+                            .then()
+                            .statusCode(200)
+                            .body("eventsReplayed", equalTo(4)));
+            for (String role : List.of("viewer", "owner")) {
+                given().auth()
+                        .oauth2(DevTokens.token(stagingId, role))
+                        .get("/api/metrics/summary?from=2026-01-01&to=2026-01-31")
+                        .then()
+                        .statusCode(401)
+                        .contentType(startsWith("application/problem+json"));
+                given().auth()
+                        .oauth2(DevTokens.token(stagingId, role))
+                        .get("/api/metrics/partners/" + partner)
+                        .then()
+                        .statusCode(401);
+            }
+            given().auth()
+                    .oauth2(DevTokens.token(stagingId, "owner"))
+                    .post("/api/metrics/rebuild")
+                    .then()
+                    .statusCode(401)
+                    .contentType(startsWith("application/problem+json"));
+            given().auth()
+                    .oauth2(DevTokens.token(stagingId, "owner"))
+                    .contentType("application/json")
+                    .body("{\"count\":40}")
+                    .put("/api/metrics/new-clients/2026-01")
+                    .then()
+                    .statusCode(401);
+        });
+        awaitDone("/api/metrics/rebuild/" + rebuild[0]);
+        as("viewer")
+                .get("/api/metrics/partners/" + partner)
+                .then()
+                .statusCode(200)
+                .body("referralsReceived", equalTo(3));
+    }
+
+    /**
+     * The same staging id as an event's practice (a producer that let such a practice through): parked on the
+     * dead-letter topic, never applied to the copy of the rebuild in progress, so the swap cannot carry it into the
+     * practice's live numbers.
+     */
+    @Test
+    void anEventUnderTheStagingIdNeverReachesTheCopy() {
+        UUID partner = partners.get(0);
+        sendAndAwaitProcessed(List.of(
+                events.partnerCreated(partner, "Staged", PartnerCategory.CLIENT, null, PartnerStage.TRUSTED, START),
+                events.received(UUID.randomUUID(), partner, ReferralChannel.API, START, null),
+                events.received(UUID.randomUUID(), partner, ReferralChannel.API, START.plusSeconds(1), null)));
+        CloudEvent intruding = new Events("rebuild:" + events.tenant)
+                .received(UUID.randomUUID(), partner, ReferralChannel.API, START.plusSeconds(2), null);
+        String[] rebuild = new String[1];
+        QuarkusTransaction.requiringNew().run(() -> {
+            practices.lockShared(events.tenant);
+            rebuild[0] = as("owner")
+                    .post("/api/metrics/rebuild")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> as("viewer")
+                            .get("/api/metrics/rebuild/" + rebuild[0])
+                            .then()
+                            .statusCode(200)
+                            .body("eventsReplayed", equalTo(3)));
+            Events.send(intruding);
+            // Dealt with by the consumer, whichever way, before the swap may go on.
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> processed(intruding.id()) || parked(intruding.subject(), Duration.ofMillis(200)));
+        });
+        awaitDone("/api/metrics/rebuild/" + rebuild[0]);
+        as("viewer")
+                .get("/api/metrics/partners/" + partner)
+                .then()
+                .statusCode(200)
+                .body("referralsReceived", equalTo(2));
+        assertTrue(parked(intruding.subject(), Duration.ofSeconds(30)), "the event under the staging id is parked");
+        assertFalse(processed(intruding.id()), "and never applied");
+    }
+
+    /**
+     * Every event applied live before the test holds the practice row: the consumers take it exclusively, so one
+     * still waiting would stay out of the rebuild's copy until the swap.
+     */
+    private void sendAndAwaitProcessed(List<CloudEvent> history) {
+        Events.send(history);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> history.stream().allMatch(event -> processed(event.id())));
+    }
+
+    private boolean processed(String eventId) {
+        return QuarkusTransaction.requiringNew()
+                        .call(() -> ((Number) entityManager
+                                        .createNativeQuery("select count(*) from processed_event where event_id = ?1")
+                                        .setParameter(1, eventId)
+                                        .getSingleResult())
+                                .intValue())
+                == 1;
+    }
+
+    private static boolean parked(String key, Duration deadline) {
+        return new KafkaTestClient(PlatformTestResource.bootstrapServers())
+                        .readUntil(
+                                Topics.deadLetter("metrics-service"),
+                                deadline,
+                                records -> records.stream().anyMatch(r -> key.equals(r.key())))
+                        .stream()
+                        .anyMatch(r -> key.equals(r.key()));
     }
 
     @Test

@@ -434,6 +434,56 @@ class PublicIntakeTest {
         }
     }
 
+    /**
+     * The per-address count lives in PostgreSQL, shared by every replica (issue 26): another replica's requests from
+     * the same client in the same minute count here too, and at the combined limit this replica refuses.
+     */
+    @Test
+    void theAddressLimitCountsTheRequestsOfEveryReplica() {
+        Instant minute = Instant.now()
+                .truncatedTo(ChronoUnit.MINUTES)
+                .plus(Duration.ofDays(9))
+                .plusSeconds(5);
+        clock.set(minute);
+        try {
+            anonymous().body("{}").post("/api/intake/il_replica_a").then().statusCode(404);
+            // This replica's request is counted in PostgreSQL under the client's key and this minute.
+            List<?> rows = QuarkusTransaction.requiringNew()
+                    .call(() -> entityManager
+                            .createNativeQuery(
+                                    "select address_key, requests from intake_address_window where window_start = ?1")
+                            .setParameter(1, minute.truncatedTo(ChronoUnit.MINUTES))
+                            .getResultList());
+            assertEquals(1, rows.size(), "one count for this minute, in PostgreSQL");
+            Object[] row = (Object[]) rows.get(0);
+            String key = (String) row[0];
+            assertEquals(1, ((Number) row[1]).intValue());
+            // Another replica served the same client 118 requests this minute, through the same table.
+            QuarkusTransaction.requiringNew()
+                    .run(() -> entityManager
+                            .createNativeQuery("update intake_address_window set requests = requests + 118"
+                                    + " where window_start = ?1 and address_key = ?2")
+                            .setParameter(1, minute.truncatedTo(ChronoUnit.MINUTES))
+                            .setParameter(2, key)
+                            .executeUpdate());
+            // The 120th request of the minute is still allowed, the 121st is refused here.
+            anonymous().body("{}").post("/api/intake/il_replica_b").then().statusCode(404);
+            String retryAfter = anonymous()
+                    .body("{}")
+                    .post("/api/intake/il_replica_c")
+                    .then()
+                    .statusCode(429)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(429))
+                    .body("instance", equalTo("/api/intake/{token}"))
+                    .extract()
+                    .header("Retry-After");
+            assertEquals(56, Long.parseLong(retryAfter), "the seconds to the next minute (rounded up, and one)");
+        } finally {
+            clock.reset();
+        }
+    }
+
     @Test
     void theTokenIsNeverEchoedNorLogged() {
         Response created = createLink("{\"name\":\"Signed\",\"signed\":true}");

@@ -3,6 +3,7 @@ package io.referrals.referral.service;
 import io.quarkus.scheduler.Scheduled;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
+import io.referrals.referral.entity.IntakeAddressWindowRepository;
 import io.referrals.referral.entity.IntakeLink;
 import io.referrals.referral.entity.IntakeLinkRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,9 @@ public class IntakeChecks {
 
     @Inject
     IntakeLinkRepository links;
+
+    @Inject
+    IntakeAddressWindowRepository addressWindows;
 
     @Inject
     IntakeSecretCipher secrets;
@@ -172,6 +176,7 @@ public class IntakeChecks {
     void deleteOldRateWindows() {
         Instant now = clock.instant();
         links.deleteWindowsBefore(now.minus(Duration.ofMinutes(5)));
+        addressWindows.deleteWindowsBefore(now.minus(Duration.ofMinutes(5)));
         links.deleteDaysBefore(LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1));
         links.deleteWebhookIdsBefore(now.minus(WEBHOOK_ID_RETENTION));
     }

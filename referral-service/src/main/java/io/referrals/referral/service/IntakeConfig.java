@@ -9,8 +9,8 @@ import java.util.Optional;
 @ConfigMapping(prefix = "referral.intake")
 public interface IntakeConfig {
     /**
-     * Requests to {@code /api/intake/*} one client address may make per minute, whatever the token (known or not),
-     * counted per replica.
+     * Requests to {@code /api/intake/*} one client address (an IPv4 address, an IPv6 /64) may make per minute, whatever
+     * the token (known or not), counted in PostgreSQL across every replica.
      */
     @WithDefault("120")
     int perAddressPerMinute();

@@ -12,6 +12,7 @@ import io.referrals.platform.availability.DatabaseAvailability;
 import io.referrals.platform.availability.TransientFailures;
 import io.referrals.platform.config.ServiceConfig;
 import io.referrals.platform.persistence.Sql;
+import io.referrals.platform.tenant.TenantIds;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -93,12 +94,18 @@ public class Inbox {
 
     /**
      * Decodes a record and checks that it may have come from where it did: an event topic carries only its own
-     * producer's events ({@code source}) of its own contracts ({@code type}). Anything else is treated as malformed:
-     * parked on the dead-letter topic, never applied, so a writer to one topic cannot pass off another service's
-     * events. An unknown type from the right producer is a newer contract and is ignored, as before.
+     * producer's events ({@code source}) of its own contracts ({@code type}), each about a practice whose id is one a
+     * token could carry ({@link TenantIds}: a service's reserved ids stay out of reach from the topics too). Anything
+     * else is treated as malformed: parked on the dead-letter topic, never applied, so a writer to one topic cannot
+     * pass off another service's events. An unknown type from the right producer is a newer contract and is ignored,
+     * as before.
      */
     static CloudEvent decode(String topic, String payload) {
         CloudEvent event = EventCodec.decode(payload);
+        if (!TenantIds.isValid(event.tenantid())) {
+            throw new MalformedEventException(
+                    "Event " + event.id() + " on " + topic + " has a tenantid that is not a practice id");
+        }
         String expectedSource = Topics.source(topic)
                 .orElseThrow(() -> new MalformedEventException(
                         "Event " + event.id() + " arrived on " + topic + ", which is not an event topic"));

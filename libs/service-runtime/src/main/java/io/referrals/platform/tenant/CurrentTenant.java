@@ -7,13 +7,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The practice (tenant) of the current API call, taken from the verified bearer token. A token without
- * the tenant claim is not a valid token for this platform.
+ * The practice (tenant) of the current API call, taken from the verified bearer token. A token without the tenant
+ * claim, or whose claim is not a practice id ({@link TenantIds}), is not a valid token for this platform.
  */
 @RequestScoped
 public class CurrentTenant {
-    private static final int MAX_TENANT_ID_LENGTH = 64;
-
     @Inject
     JsonWebToken token;
 
@@ -24,7 +22,7 @@ public class CurrentTenant {
         String tenantClaim = service.tenantClaim();
         Object claim = token == null ? null : token.getClaim(tenantClaim);
         String tenantId = claim == null ? null : claim.toString();
-        if (tenantId == null || tenantId.isBlank() || tenantId.length() > MAX_TENANT_ID_LENGTH) {
+        if (!TenantIds.isValid(tenantId)) {
             throw new UnauthorizedException("Token carries no valid '" + tenantClaim + "' claim");
         }
         return tenantId;
