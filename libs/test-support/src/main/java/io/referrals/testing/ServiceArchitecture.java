@@ -1,11 +1,14 @@
 package io.referrals.testing;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -32,9 +35,12 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>dependencies point inward: {@code rest} and {@code messaging} use {@code service}; {@code service} uses
- *       {@code entity} (entities and their repositories) and {@code mapping} (events); nothing inside knows HTTP;
- *   <li>one persistence style: repositories; no active-record calls on entities, no {@code EntityManager} outside
- *       the {@code entity} package;
+ *       {@code entity} (entities and their repositories) and {@code mapping} (events); the inner layers ({@code
+ *       service}, {@code entity}, {@code mapping}, {@code messaging}) know no HTTP;
+ *   <li>a resource answers with its own {@code rest} types (views), never a service's or an entity's;
+ *   <li>one persistence rule (libs/service-runtime/README.md#persistence): entities through repositories, no
+ *       active-record calls, no {@code EntityManager} outside the {@code entity} package, other SQL through {@code
+ *       Sql} and never Hibernate's native queries;
  *   <li>time comes from the injected {@link Clock}; configuration from {@code @ConfigMapping} interfaces.
  * </ul>
  */
@@ -55,6 +61,8 @@ public final class ServiceArchitecture {
         CompositeArchRule.of(layers())
                 .and(innerLayersKnowNoHttp())
                 .and(resourcesUseServicesNotRepositories())
+                .and(resourcesAnswerWithViews())
+                .and(noNativeQueries())
                 .and(entityManagerOnlyInRepositories())
                 .and(noActiveRecord())
                 .and(timeFromTheClock())
@@ -107,6 +115,49 @@ public final class ServiceArchitecture {
                 .because("a resource calls a service, which owns the transaction and the rules");
     }
 
+    static ArchRule resourcesAnswerWithViews() {
+        DescribedPredicate<JavaClass> restOrPlatformType =
+                new DescribedPredicate<>("a type of the rest package, the platform's or the JDK's") {
+                    @Override
+                    public boolean test(JavaClass type) {
+                        String name = type.getName();
+                        return type.isPrimitive()
+                                || type.getPackageName().contains(".rest")
+                                || name.startsWith("io.referrals.platform.")
+                                || name.startsWith("java.")
+                                || name.startsWith("jakarta.ws.rs.core.");
+                    }
+                };
+        return methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage(REST)
+                .and(new DescribedPredicate<JavaMethod>("answer an HTTP method") {
+                    @Override
+                    public boolean test(JavaMethod method) {
+                        return method.isMetaAnnotatedWith("jakarta.ws.rs.HttpMethod");
+                    }
+                })
+                .should()
+                .haveRawReturnType(restOrPlatformType)
+                .because("a resource maps what a service returns to its own views, so the API's shape is written in"
+                        + " one place and the service knows nothing of it");
+    }
+
+    static ArchRule noNativeQueries() {
+        return noClasses()
+                .should()
+                .callMethodWhere(new DescribedPredicate<JavaMethodCall>("a Hibernate native query") {
+                    @Override
+                    public boolean test(JavaMethodCall call) {
+                        return call.getName().equals("createNativeQuery")
+                                && (call.getTargetOwner().isAssignableTo("jakarta.persistence.EntityManager")
+                                        || call.getTargetOwner().isAssignableTo("org.hibernate.query.QueryProducer"));
+                    }
+                })
+                .because("SQL that is not an entity's load or store goes through Sql, read into typed rows");
+    }
+
     static ArchRule entityManagerOnlyInRepositories() {
         return noClasses()
                 .that()
@@ -114,7 +165,10 @@ public final class ServiceArchitecture {
                 .should()
                 .dependOnClassesThat()
                 .haveFullyQualifiedName("jakarta.persistence.EntityManager")
-                .because("queries, native SQL included, live in repositories");
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("io.referrals.platform.persistence.Sql")
+                .because("queries, SQL included, live in repositories");
     }
 
     static ArchRule noActiveRecord() {

@@ -38,16 +38,19 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
                 .firstResultOptional();
     }
 
+    /** A partner's email, lower-cased, and its id. */
+    public record EmailOwner(String email, UUID id) {}
+
     /** Every email of the practice (archived partners included), lower-cased, with its partner's id. */
     public Map<String, UUID> emailIndex(String tenantId) {
         Map<String, UUID> index = new HashMap<>();
         getEntityManager()
                 .createQuery(
-                        "select lower(p.email), p.id from Partner p where p.tenantId = ?1 " + "and p.email is not null",
-                        Object[].class)
+                        "select lower(p.email), p.id from Partner p where p.tenantId = ?1 and p.email is not null",
+                        EmailOwner.class)
                 .setParameter(1, tenantId)
                 .getResultStream()
-                .forEach(row -> index.put((String) row[0], (UUID) row[1]));
+                .forEach(owner -> index.put(owner.email(), owner.id()));
         return index;
     }
 

@@ -5,8 +5,10 @@ import io.quarkus.panache.common.Sort;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Pages;
+import io.referrals.platform.persistence.Sql;
 import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +19,8 @@ import java.util.UUID;
 /** Tenant-scoped look-ups, plus the one look-up by token hash that tells the public intake its practice. */
 @ApplicationScoped
 public class IntakeLinkRepository implements PanacheRepositoryBase<IntakeLink, UUID> {
+    @Inject
+    Sql sql;
 
     public Optional<IntakeLink> findInTenant(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
@@ -54,74 +58,44 @@ public class IntakeLinkRepository implements PanacheRepositoryBase<IntakeLink, U
      * the upsert takes the window row's lock only for its own short transaction.
      */
     public int countRequest(UUID linkId, Instant windowStart) {
-        Object count = getEntityManager()
-                .createNativeQuery("""
-                insert into intake_rate_window (link_id, window_start, requests) values (?1, ?2, 1)
+        return sql.single("""
+                insert into intake_rate_window (link_id, window_start, requests) values (?, ?, 1)
                 on conflict (link_id, window_start) do update set requests = intake_rate_window.requests + 1
-                returning requests""")
-                .setParameter(1, linkId)
-                .setParameter(2, windowStart)
-                .getSingleResult();
-        return ((Number) count).intValue();
+                returning requests""", row -> row.getInt(1), linkId, windowStart);
     }
 
     /** Counts one failed signature check in the link's minute window (apart from requests); answers failures so far. */
     public int countFailure(UUID linkId, Instant windowStart) {
-        Object count = getEntityManager()
-                .createNativeQuery("""
-                insert into intake_rate_window (link_id, window_start, requests, failures) values (?1, ?2, 0, 1)
+        return sql.single("""
+                insert into intake_rate_window (link_id, window_start, requests, failures) values (?, ?, 0, 1)
                 on conflict (link_id, window_start) do update set failures = intake_rate_window.failures + 1
-                returning failures""")
-                .setParameter(1, linkId)
-                .setParameter(2, windowStart)
-                .getSingleResult();
-        return ((Number) count).intValue();
+                returning failures""", row -> row.getInt(1), linkId, windowStart);
     }
 
     /** Counts one request in the link's day and answers the count so far, across replicas. */
     public int countDay(UUID linkId, LocalDate day) {
-        Object count = getEntityManager()
-                .createNativeQuery("""
-                insert into intake_daily_count (link_id, day, requests) values (?1, ?2, 1)
+        return sql.single("""
+                insert into intake_daily_count (link_id, day, requests) values (?, ?, 1)
                 on conflict (link_id, day) do update set requests = intake_daily_count.requests + 1
-                returning requests""")
-                .setParameter(1, linkId)
-                .setParameter(2, day)
-                .getSingleResult();
-        return ((Number) count).intValue();
+                returning requests""", row -> row.getInt(1), linkId, day);
     }
 
     /** Remembers a signed request's webhook-id; false when the link has accepted it before. */
     public boolean rememberWebhookId(UUID linkId, String webhookId, Instant receivedAt) {
-        return getEntityManager()
-                        .createNativeQuery("""
-                insert into intake_webhook_message (link_id, webhook_id, received_at) values (?1, ?2, ?3)
-                on conflict do nothing""")
-                        .setParameter(1, linkId)
-                        .setParameter(2, webhookId)
-                        .setParameter(3, receivedAt)
-                        .executeUpdate()
-                == 1;
+        return sql.update("""
+                insert into intake_webhook_message (link_id, webhook_id, received_at) values (?, ?, ?)
+                on conflict do nothing""", linkId, webhookId, receivedAt) == 1;
     }
 
     public void deleteWebhookIdsBefore(Instant before) {
-        getEntityManager()
-                .createNativeQuery("delete from intake_webhook_message where received_at < ?1")
-                .setParameter(1, before)
-                .executeUpdate();
+        sql.update("delete from intake_webhook_message where received_at < ?", before);
     }
 
     public void deleteDaysBefore(LocalDate before) {
-        getEntityManager()
-                .createNativeQuery("delete from intake_daily_count where day < ?1")
-                .setParameter(1, before)
-                .executeUpdate();
+        sql.update("delete from intake_daily_count where day < ?", before);
     }
 
     public void deleteWindowsBefore(Instant before) {
-        getEntityManager()
-                .createNativeQuery("delete from intake_rate_window where window_start < ?1")
-                .setParameter(1, before)
-                .executeUpdate();
+        sql.update("delete from intake_rate_window where window_start < ?", before);
     }
 }

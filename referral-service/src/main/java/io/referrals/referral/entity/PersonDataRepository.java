@@ -1,5 +1,6 @@
 package io.referrals.referral.entity;
 
+import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,6 +23,9 @@ public class PersonDataRepository {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Sql sql;
 
     /** The person's inbound referrals, oldest first. */
     public List<Referral> referrals(String tenantId, String email, String phoneDigits) {
@@ -75,13 +79,12 @@ public class PersonDataRepository {
                         .setParameter("ids", referralIds)
                         .executeUpdate();
             }
-            entityManager
-                    .createNativeQuery("""
-                            delete from outbox_event where tenant_id = ?1 and published_at is not null
-                              and event_key in (?2)""")
-                    .setParameter(1, tenantId)
-                    .setParameter(2, referralIds.stream().map(UUID::toString).toList())
-                    .executeUpdate();
+            sql.update(
+                    """
+                    delete from outbox_event where tenant_id = ? and published_at is not null
+                      and event_key = any(?)""",
+                    tenantId,
+                    Sql.array("text", referralIds.stream().map(UUID::toString).toArray()));
         }
         if (!givenIds.isEmpty()) {
             entityManager
@@ -101,12 +104,10 @@ public class PersonDataRepository {
                 .filter(t -> t != null && !t.isBlank())
                 .forEach(t -> patterns.add("%" + likeEscaped(t.toLowerCase(java.util.Locale.ROOT)) + "%"));
         for (String pattern : patterns) {
-            entityManager
-                    .createNativeQuery(
-                            "delete from idempotency_key where tenant_id = ?1 and lower(response_body) like ?2")
-                    .setParameter(1, tenantId)
-                    .setParameter(2, pattern)
-                    .executeUpdate();
+            sql.update(
+                    "delete from idempotency_key where tenant_id = ? and lower(response_body) like ?",
+                    tenantId,
+                    pattern);
         }
     }
 

@@ -9,7 +9,6 @@ import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.text.PlainTextDeserializer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -25,16 +23,13 @@ import java.util.function.Supplier;
 /**
  * Honours the {@code Idempotency-Key} header of a write request: the first request's answer is stored with
  * the key in the same transaction as its effect; a retry with the same body gets that answer back and
- * creates nothing; the same key with a different body is a 422. Keys are kept at least 24 hours.
+ * creates nothing; the same key with a different body is a 422. Keys are kept 48 hours ({@link IdempotencyConfig}).
  */
 @ApplicationScoped
 public class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
-
-    @Inject
-    EntityManager entityManager;
 
     @Inject
     Sql sql;
@@ -84,19 +79,21 @@ public class IdempotencyKeys {
         return response;
     }
 
+    /** A key's row: the fingerprint of the first request and its answer, null while it is still running. */
+    private record Stored(String requestHash, String responseBody) {}
+
     private <T> T storedResult(String tenantId, String key, String hash, Class<T> resultType) {
-        List<Object[]> rows = sql.query("""
+        Stored stored = sql.single("""
                 select request_hash, response_body from idempotency_key
-                where tenant_id = ? and idempotency_key = ?""", row -> new Object[] {row.getString(1), row.getString(2)}, tenantId, key);
-        Object[] row = rows.get(0);
-        if (!hash.equals(row[0])) {
+                where tenant_id = ? and idempotency_key = ?""", row -> new Stored(row.getString(1), row.getString(2)), tenantId, key);
+        if (!hash.equals(stored.requestHash())) {
             throw new ProblemException(Problem.of(
                     422,
                     "idempotency-key-reused",
                     "Idempotency-Key already used",
                     "This Idempotency-Key was used with a different request body. Use a new key for a new request."));
         }
-        if (row[1] == null) {
+        if (stored.responseBody() == null) {
             throw ProblemException.conflict(
                     "idempotency-key-in-progress",
                     "Request still in progress",
@@ -107,7 +104,7 @@ public class IdempotencyKeys {
             // The service's own answer, read back: not held to the rules for request text.
             return mapper.readerFor(resultType)
                     .withAttribute(PlainTextDeserializer.TRUSTED, true)
-                    .readValue((String) row[1]);
+                    .readValue(stored.responseBody());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored answer for Idempotency-Key unreadable", e);
         }
@@ -116,10 +113,9 @@ public class IdempotencyKeys {
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void deleteExpiredKeys() {
-        entityManager
-                .createNativeQuery("delete from idempotency_key where created_at < ?1")
-                .setParameter(1, clock.instant().minus(config.retention()))
-                .executeUpdate();
+        sql.update(
+                "delete from idempotency_key where created_at < ?",
+                clock.instant().minus(config.retention()));
     }
 
     private String fingerprint(Object request) {

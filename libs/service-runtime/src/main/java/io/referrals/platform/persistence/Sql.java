@@ -1,8 +1,12 @@
 package io.referrals.platform.persistence;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,18 +18,19 @@ import java.util.List;
 import org.hibernate.Session;
 
 /**
- * Plain SQL on the current transaction's connection, for the statements on hot paths (every intake, every consumed
- * event). Hibernate's native queries cost far more than the statement here: each one flushes the whole session first,
- * schedules a clean-up of every entity region after an update, and a native select with a result class is interpreted
- * anew on every call (its plan-cache key never equals the last one's, so the cache fills with colliding entries that
- * every later lookup walks). A statement here sees only what the session has already flushed: call it before the
- * session's pending changes it depends on, or flush first.
+ * Plain SQL on the current transaction's connection: every statement that is not an entity's load or store (the
+ * persistence rule, libs/service-runtime/README.md#persistence). Rows are read into records by a {@link Row}. A
+ * statement here sees only what the session has already flushed: call it before the session's pending changes it
+ * depends on, or flush first.
  */
 @ApplicationScoped
 public class Sql {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** Reads one row into a value. */
     @FunctionalInterface
@@ -47,6 +52,38 @@ public class Sql {
                 }
             }
         });
+    }
+
+    /** The one row {@code sql} selects (or returns), read by {@code row}. */
+    public <T> T single(String sql, Row<T> row, Object... parameters) {
+        List<T> rows = query(sql, row, parameters);
+        if (rows.size() != 1) {
+            throw new IllegalStateException("Expected one row, got " + rows.size());
+        }
+        return rows.get(0);
+    }
+
+    /**
+     * The one row a single statement returns, run outside the caller's transaction in one of its own (autocommit, on
+     * a connection of its own): for a counter whose row lock must not be held until the caller commits. The caller's
+     * pending changes are not visible to it. The caller's transaction is suspended meanwhile: inside it, the pool
+     * would hand out the transaction's own connection.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public <T> T singleInOwnTransaction(String sql, Row<T> row, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("Expected one row, got none");
+                }
+                return row.read(rows);
+            }
+        } catch (SQLException e) {
+            // The cause is kept: a database that is away still answers 503, as everywhere else.
+            throw new PersistenceException("Statement in its own transaction failed", e);
+        }
     }
 
     /** Runs an insert, update or delete; answers how many rows it changed. */
