@@ -11,6 +11,7 @@ import io.referrals.events.Topics;
 import io.referrals.platform.availability.DatabaseAvailability;
 import io.referrals.platform.availability.TransientFailures;
 import io.referrals.platform.config.ServiceConfig;
+import io.referrals.platform.persistence.AdvisoryLocks;
 import io.referrals.platform.persistence.Sql;
 import io.referrals.platform.tenant.TenantIds;
 import jakarta.annotation.PostConstruct;
@@ -21,7 +22,6 @@ import jakarta.persistence.FlushModeType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,28 +36,9 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Applies consumed events exactly once: the event id is recorded in the same transaction as the effect,
- * so a redelivered event finds its id and changes nothing. A record that cannot be read as an event of
- * a known contract, or whose data does not match it, is parked on the service's dead-letter topic
- * ({@link DeadLetters}) and the consumer moves on. Other failures (a database outage) are retried with growing pauses
- * until they pass: a valid event is never skipped, and the partition waits, which the lag metric shows.
- *
- * <p>Why an outage of any length is ridden out this way, on purpose: the retry loop runs in the channel's blocking
- * handler ({@code @Blocking(ordered = true)}), so the worker thread holds the record while the database is away. The
- * connector (SmallRye Kafka 4.33, {@code KafkaRecordStreamSubscription}) keeps polling on its own polling thread
- * whatever the worker does; once its queue holds {@code max.poll.records * max-queue-size-factor} records it pauses
- * the partitions and goes on polling empty, so {@code max.poll.interval.ms} cannot trip and the consumer keeps its
- * partitions; when the queue drains it resumes them. The one limit that counted the wait was the throttled commit
- * strategy's {@code throttled.unprocessed-record-max-age.ms} (60 s): it reported a record unacknowledged for longer as a
- * fatal failure, closed the consumer and left the channel dead until a restart. It is switched off in service-runtime's
- * {@code microprofile-config.properties}; what it stood for (a consumer that is stuck, not waiting) is
- * {@link ConsumersLiveness}, which times one attempt, not the wait. Offsets are committed only for applied records,
- * so a restart in the middle redelivers and the inbox table absorbs the repeat. A supervised restart of the channel
- * was the alternative; it would rebuild the consumer and rejoin the group after every outage for nothing that this
- * loop does not already give.
- *
- * <p>One record is a batch of one; a batch ({@link #consumeAll}) is applied in one transaction: one commit and one round of read-model writes for
- * hundreds of events, which is what lets a projection keep up with a busy topic or replay years of history.
+ * Applies consumed events exactly once (the event id recorded with the effect, a poll in one transaction), parks what
+ * is not an event of a known contract on the dead-letter topic, and rides out outages of any length by retrying: why
+ * and how in libs/service-runtime/README.md#events-in-the-inbox.
  */
 @ApplicationScoped
 public class Inbox {
@@ -68,6 +49,9 @@ public class Inbox {
 
     @Inject
     Sql sql;
+
+    @Inject
+    AdvisoryLocks locks;
 
     @Inject
     MeterRegistry registry;
@@ -236,25 +220,15 @@ public class Inbox {
     /**
      * Unless the router takes its own ({@link EventRouter#lockingPractices}), a service's consumers apply their
      * batches one practice at a time: two batches touching the same rows in different orders (a partner updated by a
-     * referral and by a thank-you) would otherwise deadlock each other. Locks are taken in the order of their keys, so
-     * two transactions never wait for each other's; they end with the transaction.
+     * referral and by a thank-you) would otherwise deadlock each other.
      */
     private void lockPractices(Set<String> tenants) {
-        tenants.stream()
-                .map(tenant -> practiceLock(service.name(), tenant))
-                .sorted(Comparator.<int[]>comparingInt(lock -> lock[1]))
-                .forEach(
-                        lock -> sql.query("select pg_advisory_xact_lock(?, ?)", row -> Boolean.TRUE, lock[0], lock[1]));
+        locks.lockPractices(tenants);
     }
 
-    /**
-     * The advisory lock a service's consumers hold for a practice while they apply its events: the service's own key
-     * space and the practice's key. Advisory locks belong to the whole database, which the services' schemas share, so
-     * each service has its own space: one service's consumers never wait on another's (and a two-key lock never meets
-     * the relay's one-key lock).
-     */
+    /** The advisory lock a service's consumers hold for a practice while they apply its events. */
     public static int[] practiceLock(String serviceName, String tenantId) {
-        return new int[] {("inbox:" + serviceName).hashCode(), tenantId.hashCode()};
+        return AdvisoryLocks.practiceKey(serviceName, tenantId);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.referrals.platform.availability.TransientFailures;
 import io.referrals.platform.config.ServiceConfig;
 import io.referrals.platform.kafka.KafkaClients;
 import io.referrals.platform.kafka.KafkaRecords;
+import io.referrals.platform.persistence.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -195,7 +196,7 @@ public class OutboxRelay {
     /** One lock per service (the outbox table is per schema); released when the transaction ends. */
     private boolean holdsRelayLock(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, ("outbox-relay:" + service.name()).hashCode());
+            lock.setLong(1, AdvisoryLocks.relayKey(service.name()));
             try (ResultSet result = lock.executeQuery()) {
                 return result.next() && result.getBoolean(1);
             }
