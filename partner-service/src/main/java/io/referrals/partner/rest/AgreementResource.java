@@ -4,6 +4,7 @@ import io.referrals.partner.service.AgreementCommands;
 import io.referrals.partner.service.AgreementService;
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.problem.Problem;
+import io.referrals.platform.rest.IdempotentCreate;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,7 +57,7 @@ public class AgreementResource {
     CurrentTenant tenant;
 
     @Inject
-    IdempotencyKeys idempotencyKeys;
+    IdempotentCreate creates;
 
     @POST
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
@@ -95,16 +96,14 @@ public class AgreementResource {
             @NotNull @Valid AgreementCommands.Create request,
             @Context UriInfo uri) {
         String tenantId = tenant.id();
-        return idempotencyKeys.execute(
+        return creates.created(
                 tenantId,
                 idempotencyKey,
                 List.of(partnerId, request),
                 AgreementView.class,
+                AgreementView::id,
                 () -> AgreementView.of(service.create(tenantId, partnerId, request, tenant.userId())),
-                view -> Response.created(uri.getAbsolutePathBuilder()
-                                .path(view.id().toString())
-                                .build())
-                        .entity(view));
+                uri);
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.referrals.partner.service.PartnerService;
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.problem.Problem;
+import io.referrals.platform.rest.IdempotentCreate;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
@@ -63,7 +64,7 @@ public class PartnerResource {
     CurrentTenant tenant;
 
     @Inject
-    IdempotencyKeys idempotencyKeys;
+    IdempotentCreate creates;
 
     @POST
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
@@ -98,16 +99,14 @@ public class PartnerResource {
             @NotNull @Valid PartnerCommands.Create request,
             @Context UriInfo uri) {
         String tenantId = tenant.id();
-        return idempotencyKeys.execute(
+        return creates.created(
                 tenantId,
                 idempotencyKey,
                 request,
                 PartnerView.class,
+                PartnerView::id,
                 () -> PartnerView.of(service.create(tenantId, request, tenant.userId())),
-                view -> Response.created(uri.getAbsolutePathBuilder()
-                                .path(view.id().toString())
-                                .build())
-                        .entity(view));
+                uri);
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.referrals.partner.service.TouchpointService;
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.problem.Problem;
+import io.referrals.platform.rest.IdempotentCreate;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
@@ -50,7 +51,7 @@ public class TouchpointResource {
     CurrentTenant tenant;
 
     @Inject
-    IdempotencyKeys idempotencyKeys;
+    IdempotentCreate creates;
 
     /** What a retry must repeat: the same touchpoint for the same partner. */
     record Fingerprint(UUID partnerId, LogTouchpoint touchpoint) {}
@@ -90,16 +91,14 @@ public class TouchpointResource {
             @NotNull @Valid LogTouchpoint request,
             @Context UriInfo uri) {
         String tenantId = tenant.id();
-        return idempotencyKeys.execute(
+        return creates.created(
                 tenantId,
                 idempotencyKey,
                 new Fingerprint(partnerId, request),
                 TouchpointView.class,
+                TouchpointView::id,
                 () -> TouchpointView.of(service.log(tenantId, partnerId, request, tenant.userId())),
-                view -> Response.created(uri.getAbsolutePathBuilder()
-                                .path(view.id().toString())
-                                .build())
-                        .entity(view));
+                uri);
     }
 
     @GET

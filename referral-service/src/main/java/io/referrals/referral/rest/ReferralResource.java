@@ -4,6 +4,7 @@ import io.referrals.events.ReferralChannel;
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.problem.Problem;
+import io.referrals.platform.rest.IdempotentCreate;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
@@ -51,7 +52,7 @@ public class ReferralResource {
     ReferralViews views;
 
     @Inject
-    IdempotencyKeys idempotencyKeys;
+    IdempotentCreate creates;
 
     @Inject
     CurrentTenant tenant;
@@ -83,16 +84,14 @@ public class ReferralResource {
             @NotNull @Valid ReferralCommands.Receive request,
             @Context UriInfo uri) {
         String tenantId = tenant.id();
-        return idempotencyKeys.execute(
+        return creates.created(
                 tenantId,
                 idempotencyKey,
                 request,
                 ReferralView.class,
+                ReferralView::id,
                 () -> views.of(service.receive(tenantId, request, ReferralChannel.API)),
-                view -> Response.created(uri.getAbsolutePathBuilder()
-                                .path(view.id().toString())
-                                .build())
-                        .entity(view));
+                uri);
     }
 
     @GET
