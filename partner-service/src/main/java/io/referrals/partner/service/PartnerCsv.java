@@ -5,7 +5,7 @@ import io.referrals.events.PartnerStage;
 import io.referrals.events.WireEnum;
 import io.referrals.partner.entity.AllianceType;
 import io.referrals.partner.entity.Partner;
-import io.referrals.partner.mapping.Csv;
+import io.referrals.platform.csv.Csv;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.text.PlainText;

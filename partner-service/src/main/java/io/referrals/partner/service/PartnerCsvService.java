@@ -3,7 +3,7 @@ package io.referrals.partner.service;
 import io.referrals.partner.entity.Partner;
 import io.referrals.partner.entity.PartnerCriteria;
 import io.referrals.partner.entity.PartnerRepository;
-import io.referrals.partner.mapping.Csv;
+import io.referrals.platform.csv.Csv;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;

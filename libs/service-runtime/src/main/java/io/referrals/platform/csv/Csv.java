@@ -1,4 +1,4 @@
-package io.referrals.partner.mapping;
+package io.referrals.platform.csv;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * RFC 4180 comma-separated values, read and written by Jackson's CSV dataformat. Reading: a leading byte order mark
+ * RFC 4180 comma-separated values for every export and import of the platform, read and written by Jackson's CSV
+ * dataformat, with one rule against spreadsheet formulas ({@link #spreadsheetSafe}). Reading: a leading byte order mark
  * is skipped; quoted fields hold commas, line breaks and doubled quotes; records end with CRLF, LF or CR, the last
  * one optionally; a quote inside an unquoted field is taken literally. Writing: a field is quoted only when it holds
  * a comma, a quote or a line break, {@code null} is written empty, and every record ends with CRLF.
@@ -113,6 +114,14 @@ public final class Csv {
             return cell;
         }
         return NEUTRALISED.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+
+    /** A typed value as a cell: a number is data, written as it is (a negative balance); anything else as text. */
+    public static String spreadsheetSafe(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof Number ? value.toString() : spreadsheetSafe(value.toString());
     }
 
     /** The value {@link #spreadsheetSafe} was given: one leading apostrophe before a neutralised character is dropped. */

@@ -1,4 +1,4 @@
-package io.referrals.partner.mapping;
+package io.referrals.platform.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
