@@ -41,7 +41,7 @@ public class PracticeService {
 
     /** Replaces the profile and re-scores every partner against it, in one transaction. */
     @Transactional
-    public Practice put(String tenantId, PracticeProfile profile) {
+    public Practice put(String tenantId, PracticeCommands.Put profile) {
         Practice practice = practices.profileOf(tenantId);
         practice.services = TextList.cleaned(profile.services());
         practice.idealDemographics = Text.blankToNull(profile.idealReferral().demographics());
