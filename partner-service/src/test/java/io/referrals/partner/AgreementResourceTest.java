@@ -1,5 +1,6 @@
 package io.referrals.partner;
 
+import static io.referrals.testing.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -25,12 +26,9 @@ import io.referrals.events.Money;
 import io.referrals.events.Topics;
 import io.referrals.events.partner.AgreementActivated;
 import io.referrals.events.partner.AgreementEnded;
-import io.referrals.testing.DevTokens;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -63,10 +61,6 @@ class AgreementResourceTest {
 
     private final String tenant = "practice-" + UUID.randomUUID();
     private final KafkaTestClient kafka = new KafkaTestClient(PlatformTestResource.bootstrapServers());
-
-    private RequestSpecification as(String tenantId, String role) {
-        return given().auth().oauth2(DevTokens.token(tenantId, role)).contentType(ContentType.JSON);
-    }
 
     private String createPartner(boolean licensed) {
         return as(tenant, "owner")

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.referrals.testing.Api;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.PlatformTestResource;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
@@ -26,7 +26,7 @@ class ControlCharactersTest {
     private final String tenant = "practice-" + UUID.randomUUID();
 
     private RequestSpecification as(String role) {
-        return given().auth().oauth2(DevTokens.token(tenant, role)).contentType(ContentType.JSON);
+        return Api.as(tenant, role);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.referrals.partner;
 
+import static io.referrals.testing.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -15,8 +16,8 @@ import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
 import io.referrals.events.Topics;
-import io.referrals.partner.mapping.Csv;
 import io.referrals.partner.service.PartnerCsv;
+import io.referrals.platform.csv.Csv;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
@@ -37,10 +38,6 @@ import org.junit.jupiter.api.Test;
 class PartnerCsvResourceTest {
     private static final String CSV = "text/csv; charset=UTF-8";
     private final String tenant = "practice-" + UUID.randomUUID();
-
-    private RequestSpecification as(String tenantId, String role) {
-        return given().auth().oauth2(DevTokens.token(tenantId, role)).contentType(ContentType.JSON);
-    }
 
     private RequestSpecification csvAs(String tenantId, String role) {
         return given().auth().oauth2(DevTokens.token(tenantId, role)).contentType(CSV);

@@ -15,10 +15,10 @@ import io.referrals.partner.entity.AgreementDirection;
 import io.referrals.partner.entity.AgreementKind;
 import io.referrals.partner.service.AgreementCommands;
 import io.referrals.partner.service.AgreementService;
+import io.referrals.testing.Api;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.PlatformTestResource;
 import io.referrals.testing.TestClock;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -49,7 +49,7 @@ class PartnerLimitsTest {
     TestClock clock;
 
     private RequestSpecification as(String role) {
-        return given().auth().oauth2(DevTokens.token(tenant, role)).contentType(ContentType.JSON);
+        return Api.as(tenant, role);
     }
 
     @Test

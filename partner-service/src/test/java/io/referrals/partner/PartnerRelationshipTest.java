@@ -1,6 +1,6 @@
 package io.referrals.partner;
 
-import static io.restassured.RestAssured.given;
+import static io.referrals.testing.Api.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -17,11 +17,8 @@ import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
 import io.referrals.events.Topics;
 import io.referrals.events.partner.PracticeProfileUpdated;
-import io.referrals.testing.DevTokens;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -31,10 +28,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PlatformTestResource.class)
 class PartnerRelationshipTest {
     private final String tenant = "practice-" + UUID.randomUUID();
-
-    private RequestSpecification as(String tenantId, String role) {
-        return given().auth().oauth2(DevTokens.token(tenantId, role)).contentType(ContentType.JSON);
-    }
 
     private String create(String json) {
         return as(tenant, "owner")

@@ -1,5 +1,6 @@
 package io.referrals.partner;
 
+import static io.referrals.testing.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,8 +11,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.PlatformTestResource;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +18,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PlatformTestResource.class)
 class PartnerResourceTest {
     private final String tenant = "practice-" + UUID.randomUUID();
-
-    private RequestSpecification as(String tenantId, String role) {
-        return given().auth().oauth2(DevTokens.token(tenantId, role)).contentType(ContentType.JSON);
-    }
 
     private String createPartner(String name, String email) {
         return as(tenant, "owner")

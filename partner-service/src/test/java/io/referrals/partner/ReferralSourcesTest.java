@@ -1,6 +1,5 @@
 package io.referrals.partner;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,10 +19,9 @@ import io.referrals.events.referral.ReferralAttributed;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.Referrer;
 import io.referrals.platform.inbox.Inbox;
-import io.referrals.testing.DevTokens;
+import io.referrals.testing.Api;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -44,7 +42,7 @@ class ReferralSourcesTest {
     AgroalDataSource dataSource;
 
     private RequestSpecification as(String role) {
-        return given().auth().oauth2(DevTokens.token(tenant, role)).contentType(ContentType.JSON);
+        return Api.as(tenant, role);
     }
 
     private CloudEvent referral(UUID partnerId, String name, String email) {

@@ -1,6 +1,6 @@
 package io.referrals.partner;
 
-import static io.restassured.RestAssured.given;
+import static io.referrals.testing.Api.as;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,12 +18,9 @@ import io.referrals.events.EventTypes;
 import io.referrals.events.Topics;
 import io.referrals.events.notification.NotificationSent;
 import io.referrals.events.partner.TouchpointLogged;
-import io.referrals.testing.DevTokens;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
 import io.referrals.testing.TestClock;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,10 +37,6 @@ class TouchpointResourceTest {
 
     @Inject
     TestClock clock;
-
-    private RequestSpecification as(String tenantId, String role) {
-        return given().auth().oauth2(DevTokens.token(tenantId, role)).contentType(ContentType.JSON);
-    }
 
     private String createPartner(String name, String extraJson) {
         return as(tenant, "owner")

@@ -1,6 +1,5 @@
 package io.referrals.referral;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.referrals.events.EventCodec;
@@ -8,10 +7,9 @@ import io.referrals.events.EventTypes;
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.Topics;
 import io.referrals.events.partner.PartnerCreated;
-import io.referrals.testing.DevTokens;
+import io.referrals.testing.Api;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +20,7 @@ final class Fixtures {
     private Fixtures() {}
 
     static RequestSpecification as(String tenantId, String role) {
-        return given().auth().oauth2(DevTokens.token(tenantId, role)).contentType(ContentType.JSON);
+        return Api.as(tenantId, role);
     }
 
     static KafkaTestClient kafka() {
