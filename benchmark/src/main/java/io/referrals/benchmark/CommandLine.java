@@ -22,6 +22,14 @@ final class CommandLine {
         return given;
     }
 
+    /** A {@code true} or {@code false} option; anything else is refused. */
+    static boolean bool(String option, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("--" + option + " takes true or false, got " + value);
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     /** A stack of its own: started from nothing in {@code dataDir}, on ports offset so a running one is untouched. */
     static Options platform(Path dataDir, Path repoRoot, int portOffset) {
         System.out.println("Starting the platform in " + dataDir + " ...");

@@ -90,86 +90,43 @@ public final class MetricsBenchmark {
                                       (the stack restarts on its data, nothing is republished; the seed's figures are
                                       that run's), to compare builds without an hour of seeding (default false)""";
 
-        public static Settings defaults() {
-            return new Settings(
-                    1_000_000,
-                    10_000,
-                    5,
-                    16,
-                    Duration.ofSeconds(60),
-                    Duration.ofSeconds(20),
-                    200,
-                    Duration.ofSeconds(30),
-                    Duration.ofSeconds(60),
-                    FlowFrom.SEEDED,
-                    Path.of("target/benchmark-stack"),
-                    Path.of("."),
-                    4300,
-                    Path.of("target/benchmark-metrics.json"),
-                    Duration.ofHours(2),
-                    false);
-        }
+        private static final Map<String, String> DEFAULTS = Map.ofEntries(
+                Map.entry("referrals", "1000000"),
+                Map.entry("partners", "10000"),
+                Map.entry("years", "5"),
+                Map.entry("readers", "16"),
+                Map.entry("read-warm-up", "60"),
+                Map.entry("read-seconds", "20"),
+                Map.entry("flow-rate", "200"),
+                Map.entry("flow-seconds", "30"),
+                Map.entry("flow-warm-up", "60"),
+                Map.entry("flow-from", "seeded"),
+                Map.entry("data-dir", "target/benchmark-stack"),
+                Map.entry("repo-root", "."),
+                Map.entry("port-offset", "4300"),
+                Map.entry("json", "target/benchmark-metrics.json"),
+                Map.entry("seed-timeout", "7200"),
+                Map.entry("keep-seed", "false"));
 
         static Settings parse(String... args) {
-            Map<String, String> given = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i += 2) {
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("Expected --option value pairs, got " + args[i]);
-                }
-                given.put(args[i].substring(2), args[i + 1]);
-            }
-            Settings d = defaults();
-            Settings settings = new Settings(
-                    Integer.parseInt(given.getOrDefault("referrals", "" + d.referrals())),
-                    Integer.parseInt(given.getOrDefault("partners", "" + d.partners())),
-                    Integer.parseInt(given.getOrDefault("years", "" + d.years())),
-                    Integer.parseInt(given.getOrDefault("readers", "" + d.readers())),
-                    seconds(given, "read-warm-up", d.readWarmUp()),
-                    seconds(given, "read-seconds", d.readDuration()),
-                    Integer.parseInt(given.getOrDefault("flow-rate", "" + d.flowRate())),
-                    seconds(given, "flow-seconds", d.flowDuration()),
-                    seconds(given, "flow-warm-up", d.flowWarmUp()),
-                    FlowFrom.parse(given.getOrDefault("flow-from", "seeded")),
-                    Path.of(given.getOrDefault("data-dir", d.dataDir().toString())),
-                    Path.of(given.getOrDefault("repo-root", ".")),
-                    Integer.parseInt(given.getOrDefault("port-offset", "" + d.portOffset())),
-                    Path.of(given.getOrDefault("json", d.jsonOut().toString())),
-                    seconds(given, "seed-timeout", d.seedTimeout()),
-                    parseBoolean("keep-seed", given.getOrDefault("keep-seed", "false")));
-            List.of(
-                            "referrals",
-                            "partners",
-                            "years",
-                            "readers",
-                            "read-warm-up",
-                            "read-seconds",
-                            "flow-rate",
-                            "flow-seconds",
-                            "flow-warm-up",
-                            "flow-from",
-                            "data-dir",
-                            "repo-root",
-                            "port-offset",
-                            "json",
-                            "seed-timeout",
-                            "keep-seed")
-                    .forEach(given::remove);
-            if (!given.isEmpty()) {
-                throw new IllegalArgumentException("Unknown options " + given.keySet() + "\n" + USAGE);
-            }
-            return settings;
-        }
-
-        private static Duration seconds(Map<String, String> given, String option, Duration otherwise) {
-            String value = given.get(option);
-            return value == null ? otherwise : Duration.ofSeconds(Long.parseLong(value));
-        }
-
-        private static boolean parseBoolean(String option, String value) {
-            if (!value.equals("true") && !value.equals("false")) {
-                throw new IllegalArgumentException("--" + option + " takes true or false, got " + value);
-            }
-            return Boolean.parseBoolean(value);
+            Map<String, String> given = CommandLine.parse(args, DEFAULTS, USAGE);
+            return new Settings(
+                    Integer.parseInt(given.get("referrals")),
+                    Integer.parseInt(given.get("partners")),
+                    Integer.parseInt(given.get("years")),
+                    Integer.parseInt(given.get("readers")),
+                    Duration.ofSeconds(Long.parseLong(given.get("read-warm-up"))),
+                    Duration.ofSeconds(Long.parseLong(given.get("read-seconds"))),
+                    Integer.parseInt(given.get("flow-rate")),
+                    Duration.ofSeconds(Long.parseLong(given.get("flow-seconds"))),
+                    Duration.ofSeconds(Long.parseLong(given.get("flow-warm-up"))),
+                    FlowFrom.parse(given.get("flow-from")),
+                    Path.of(given.get("data-dir")),
+                    Path.of(given.get("repo-root")),
+                    Integer.parseInt(given.get("port-offset")),
+                    Path.of(given.get("json")),
+                    Duration.ofSeconds(Long.parseLong(given.get("seed-timeout"))),
+                    CommandLine.bool("keep-seed", given.get("keep-seed")));
         }
     }
 
@@ -397,12 +354,8 @@ public final class MetricsBenchmark {
     }
 
     /**
-     * The same flow, polled the same way, unmeasured, until metrics-service has applied it: a stack just started on a
-     * kept seed has served reads but carried no events yet, and its first seconds of them (the broker's produce and
-     * fetch paths, the service's apply path and the probes' reads not yet compiled, statements not yet prepared) would
-     * otherwise be measured as if they were its steady state. A warm-up without the polling left the first seconds of
-     * the measured flow to the server compiler (JFR: five seconds of compiling the read path, every transaction of
-     * them slow), which made the tail of event -> visible. Like the reads' warm-up.
+     * The same flow, polled the same way, unmeasured, until metrics-service has applied it, so that its first seconds
+     * (paths not yet compiled, statements not yet prepared) are not measured as its steady state: benchmark/README.md.
      */
     private void warmUpFlow(RunningStack stack, PracticeHistory probes, HttpLoad http, URI base) throws Exception {
         System.out.println("Warming up the flow for " + settings.flowWarmUp().toSeconds() + " s ...");
