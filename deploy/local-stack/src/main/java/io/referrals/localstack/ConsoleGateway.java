@@ -343,9 +343,9 @@ public final class ConsoleGateway implements AutoCloseable {
      * Null when a development sign-in request may have a token: it comes from this machine ({@code peer} is a loopback
      * address), names the gateway in its {@code Host} ({@code localhost}, {@code 127.0.0.1} or {@code [::1]}, with
      * {@code port}) and carries no {@code Origin} (curl, scripts) or one of this machine's pages (the sign-in page,
-     * or Vite's dev server in front of the gateway). Otherwise
-     * the reason: 403 for another machine or another page's origin, 421 for a request meant for another host name
-     * (DNS rebinding). {@code host} or {@code origin} is {@code ""} when the request repeats that header.
+     * or Vite's dev server in front of the gateway). Otherwise the reason: 403 for another machine or another page's
+     * origin, 421 for a request meant for another host name (DNS rebinding). {@code host} or {@code origin} is
+     * {@code ""} when the request repeats that header.
      */
     static Refusal devSignInRefusal(InetAddress peer, String host, String origin, int port) {
         if (peer == null || !peer.isLoopbackAddress()) {
