@@ -13,6 +13,12 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** How long the platform's events may take to reach metrics and notifications (they usually take well under 1 s). */
 const EVENTUALLY_MS = 30_000;
+/**
+ * How long the page may take to show what an action or a load leads to. Nothing is read from the page right after
+ * an action: every read of focus, text, values, counts and the address polls until it holds or this passes (on a
+ * busy 2-core machine a render, an effect or a fetch can come a moment after the element the test waited for).
+ */
+const SETTLE_MS = 15_000;
 
 const run = Date.now().toString(36);
 const practice = `console-${run}`;
@@ -25,12 +31,42 @@ let page: Page;
 let partnerUrl = '';
 let referralUrl = '';
 
+/** Until no part of the page is still loading: every LoadState shows "Loading…" from its first render until its data. */
+async function settled(where: string): Promise<void> {
+  await expect
+    .poll(() => page.getByText('Loading…', { exact: true }).count(), { timeout: SETTLE_MS, message: `${where} still loading` })
+    .toBe(0);
+}
+
+/** A screenshot of the page once it has loaded, not of its loading state. */
 async function shoot(name: string): Promise<void> {
+  await settled(name);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** No axe-core violation of the WCAG 2 A and AA rules on the page as it is now. */
+/** The text of the element that has the focus. */
+function focused(): Promise<string | null | undefined> {
+  return page.evaluate(() => document.activeElement?.textContent);
+}
+
+/** Presses Tab and waits until the focus has left the element that had it; answers the newly focused element's text. */
+async function tab(): Promise<string | null | undefined> {
+  await page.evaluate(() => {
+    (window as unknown as { focusBefore: Element | null }).focusBefore = document.activeElement;
+  });
+  await page.keyboard.press('Tab');
+  await expect
+    .poll(
+      () => page.evaluate(() => document.activeElement !== (window as unknown as { focusBefore: Element | null }).focusBefore),
+      { timeout: SETTLE_MS, message: 'Tab moved the focus' },
+    )
+    .toBe(true);
+  return focused();
+}
+
+/** No axe-core violation of the WCAG 2 A and AA rules on the page once it has loaded. */
 async function accessible(where: string): Promise<void> {
+  await settled(where);
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } })
@@ -47,7 +83,7 @@ async function visit(path: string, heading: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: heading, exact: true }).click();
   await expect.poll(() => page.evaluate(() => location.pathname), { timeout: 15_000 }).toBe(path);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await page.getByText('Loading…').first().waitFor({ state: 'detached' }).catch(() => {});
+  await settled(heading);
 }
 
 /** Reloads until `locator` shows up: for what the platform's consumers build from events. */
@@ -59,6 +95,7 @@ async function eventually(locator: () => Locator, what: string): Promise<void> {
     await page.waitForTimeout(250);
     await page.reload();
     await page.getByRole('heading', { level: 1 }).waitFor();
+    await settled(what); // checked once loaded: a check before the data came would only reload again
   }
 }
 
@@ -68,12 +105,15 @@ async function signIn(who: string, viaKeyboard = false): Promise<void> {
   const field = page.getByLabel('Practice');
   if (viaKeyboard) {
     // Keyboard only: Tab to the practice field, type, Tab past the role to the button, Enter.
-    await page.keyboard.press('Tab');
-    await expect(field.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await tab();
+    await expect
+      .poll(() => field.evaluate((el) => el === document.activeElement), { timeout: SETTLE_MS })
+      .toBe(true);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(who);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    await expect.poll(() => field.inputValue(), { timeout: SETTLE_MS }).toBe(who);
+    await tab();
+    expect(await tab(), 'Tab past the role reaches the button').toBe('Sign in');
     await page.keyboard.press('Enter');
   } else {
     await field.fill(who);
@@ -81,7 +121,7 @@ async function signIn(who: string, viaKeyboard = false): Promise<void> {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-  await expect(page.getByTestId('practice').textContent()).resolves.toBe(who);
+  await expect.poll(() => page.getByTestId('practice').textContent(), { timeout: SETTLE_MS }).toBe(who);
 }
 
 beforeAll(async () => {
@@ -116,8 +156,8 @@ describe('a practice works through its morning in the console', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     const error = page.locator('.field.invalid .error');
     await error.waitFor();
-    await expect(error.textContent()).resolves.toContain('lower-case letters');
-    await expect(page.getByLabel('Practice').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => error.textContent(), { timeout: SETTLE_MS }).toContain('lower-case letters');
+    await expect.poll(() => page.getByLabel('Practice').getAttribute('aria-invalid'), { timeout: SETTLE_MS }).toBe('true');
     await shoot('sign-in-error');
     await signIn(practice);
   });
@@ -146,6 +186,7 @@ describe('a practice works through its morning in the console', () => {
     await page.getByLabel('Email').fill(`dana.${run}@leecounseling.example`);
     await page.getByRole('button', { name: 'Save partner', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: partnerName }).waitFor();
+    await expect.poll(() => page.url(), { timeout: SETTLE_MS }).toMatch(/\/partners\/[^/]+$/);
     partnerUrl = page.url();
     await accessible('partner');
     await shoot('partner');
@@ -169,8 +210,9 @@ describe('a practice works through its morning in the console', () => {
       ]).catch(() => {});
       if (await page.locator('.problem').isVisible()) await page.waitForTimeout(300);
     }
+    await expect.poll(() => page.url(), { timeout: SETTLE_MS }).toMatch(/\/referrals\/[^/]+$/);
     referralUrl = page.url();
-    await expect(page.getByTestId('referral-status').textContent()).resolves.toBe('Received');
+    await expect.poll(() => page.getByTestId('referral-status').textContent(), { timeout: SETTLE_MS }).toBe('Received');
     await accessible('referral');
     await shoot('referral');
 
@@ -215,21 +257,28 @@ describe('a practice works through its morning in the console', () => {
     await accessible('messages');
     await shoot('messages');
     const body = thankYou().getByLabel('Message');
+    await expect.poll(() => body.inputValue(), { timeout: SETTLE_MS, message: 'the draft has its text' }).not.toBe('');
     await body.fill(`${await body.inputValue()}\n\nSee you at the breakfast on Friday.`);
     await thankYou().getByRole('button', { name: 'Save and send', exact: true }).click();
     await page.getByText(`Sent to ${partnerName}.`).waitFor();
     await page.getByRole('button', { name: 'Sent', exact: true }).click();
+    // The Sent tab keeps showing the list it had until its own has loaded (no "Loading…" then), and the message is
+    // marked sent a moment after the click: waited for with a deadline, reloading the list between waits.
     const deadline = Date.now() + EVENTUALLY_MS;
-    while (!(await page.getByText('See you at the breakfast on Friday.').isVisible())) {
+    const sentText = page.getByText('See you at the breakfast on Friday.');
+    while (!(await sentText.waitFor({ timeout: 3_000 }).then(() => true, () => false))) {
       if (Date.now() > deadline) throw new Error('the thank-you was not sent');
       await page.getByRole('button', { name: 'To review', exact: true }).click();
       await page.getByRole('button', { name: 'Sent', exact: true }).click();
-      await page.waitForTimeout(500);
     }
     await shoot('messages-sent');
     await page.getByRole('button', { name: 'Templates', exact: true }).click();
     await page.getByRole('heading', { name: 'Preview' }).waitFor();
     await page.locator('pre.body').waitFor();
+    // The preview is rendered by the service a moment after the editor opens: photographed once it has its text.
+    await expect
+      .poll(async () => ((await page.locator('pre.body').textContent()) ?? '').trim(), { timeout: SETTLE_MS })
+      .not.toBe('');
     await accessible('templates');
     await shoot('templates');
   });
@@ -241,7 +290,7 @@ describe('a practice works through its morning in the console', () => {
     await page.getByRole('button', { name: 'Create link', exact: true }).click();
     const url = page.getByTestId('intake-url');
     await url.waitFor();
-    await expect(url.inputValue()).resolves.toMatch(/\/api\/intake\/\S+$/);
+    await expect.poll(() => url.inputValue(), { timeout: SETTLE_MS }).toMatch(/\/api\/intake\/\S+$/);
     await page.getByTestId('intake-links').getByText('Website referral form').waitFor();
     await accessible('intake links');
     await shoot('intake-links');
@@ -267,12 +316,19 @@ describe('a practice works through its morning in the console', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await visit('/dashboard', 'Dashboard');
     await page.getByTestId('leaderboard').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, 'the page scrolls sideways at phone width').toBeLessThanOrEqual(0);
+    await settled('dashboard at phone width');
+    // Polled: the charts size themselves to their boxes a frame after they are drawn.
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+        timeout: SETTLE_MS,
+        message: 'the page scrolls sideways at phone width',
+      })
+      .toBeLessThanOrEqual(0);
     await accessible('dashboard at phone width');
     await shoot('dashboard-phone');
     await page.goto(partnerUrl);
     await page.getByRole('heading', { level: 1, name: partnerName }).waitFor();
+    await page.getByTestId('partner-numbers').waitFor();
     await shoot('partner-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
@@ -286,7 +342,8 @@ describe('another practice', () => {
     await page.getByText('No partners yet.').waitFor();
     await visit('/referrals', 'Referrals');
     await page.getByText('Add a partner first.').waitFor();
-    await expect(page.getByText(referredName).count()).resolves.toBe(0);
+    await settled('referrals'); // everything on the page has loaded: what is not there now will not come
+    expect(await page.getByText(referredName).count()).toBe(0);
     await visit('/intake-links', 'Intake links');
     await page.getByText('No intake links yet.').waitFor();
     await visit('/messages', 'Messages');
@@ -304,16 +361,21 @@ describe('another practice', () => {
   it('moves through the navigation with the keyboard, focus visible on each page heading', async () => {
     await page.goto(`${BASE_URL}/`);
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-    await page.keyboard.press('Tab'); // the skip link comes first
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await settled('today');
+    expect(await tab(), 'the skip link comes first').toBe('Skip to content');
     let reached = false;
     for (let i = 0; i < 10 && !reached; i++) {
-      await page.keyboard.press('Tab');
-      reached = (await page.evaluate(() => document.activeElement?.textContent)) === 'Settings';
+      reached = (await tab()) === 'Settings';
     }
     expect(reached, 'Settings is reachable with Tab').toBe(true);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
+    // The page moves the focus to its heading in an effect, after the heading is drawn: polled, not read once.
+    await expect
+      .poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`), {
+        timeout: SETTLE_MS,
+        message: 'the focus on the Settings heading',
+      })
+      .toBe('H1 Settings');
   });
 });

@@ -417,46 +417,50 @@ class PlatformRulesTest {
     void theIngressRoutesEveryApiPrefixToItsOwnerOverTlsAndNothingUnderQ() throws IOException {
         List<String> problems = new ArrayList<>();
         for (String overlay : Rendered.OVERLAYS) {
-            ObjectNode ingress = Rendered.named(overlay, "Ingress", "referrals");
-            JsonNode spec = ingress.path("spec");
-            String host = spec.path("rules").path(0).path("host").asText();
-            require(problems, overlay, "the Ingress host from site.env", host.equals("referrals.example.com"));
-            require(
-                    problems,
-                    overlay,
-                    "TLS for that host",
-                    spec.path("tls").path(0).path("hosts").toString().equals("[\"" + host + "\"]")
-                            && spec.path("tls").path(0).has("secretName"));
             Map<String, String> routes = new java.util.LinkedHashMap<>();
-            for (JsonNode rule : spec.path("rules")) {
-                for (JsonNode path : rule.path("http").path("paths")) {
-                    String prefix = path.path("path").asText();
-                    String service =
-                            path.path("backend").path("service").path("name").asText();
-                    routes.put(prefix, service);
-                    require(problems, overlay, prefix + " not under /q/", !prefix.startsWith("/q"));
-                    require(
-                            problems,
-                            overlay,
-                            prefix + " is a Prefix",
-                            path.path("pathType").asText().equals("Prefix"));
-                    JsonNode port = path.path("backend").path("service").path("port");
-                    if (!service.equals("console")) {
-                        ObjectNode target = Rendered.named(overlay, "Service", service);
-                        int number = port.has("number")
-                                ? port.path("number").asInt()
-                                : servicePort(target, port.path("name").asText());
+            // Every Ingress of the host (referrals, and referrals-secret-paths without an access log): one router.
+            for (ObjectNode ingress : Rendered.ofKind(overlay, "Ingress")) {
+                JsonNode spec = ingress.path("spec");
+                String host = spec.path("rules").path(0).path("host").asText();
+                require(problems, overlay, "the Ingress host from site.env", host.equals("referrals.example.com"));
+                require(
+                        problems,
+                        overlay,
+                        "TLS for that host",
+                        spec.path("tls").path(0).path("hosts").toString().equals("[\"" + host + "\"]")
+                                && spec.path("tls").path(0).has("secretName"));
+                for (JsonNode rule : spec.path("rules")) {
+                    for (JsonNode path : rule.path("http").path("paths")) {
+                        String prefix = path.path("path").asText();
+                        String service = path.path("backend")
+                                .path("service")
+                                .path("name")
+                                .asText();
+                        routes.put(prefix, service);
+                        require(problems, overlay, prefix + " not under /q/", !prefix.startsWith("/q"));
                         require(
                                 problems,
                                 overlay,
-                                prefix + " goes to " + service + "'s API port " + API_PORT,
-                                number == API_PORT);
-                    } else {
-                        require(
-                                problems,
-                                overlay,
-                                "/ goes to the console on 8080",
-                                prefix.equals("/") && port.path("number").asInt() == API_PORT);
+                                prefix + " is a Prefix",
+                                path.path("pathType").asText().equals("Prefix"));
+                        JsonNode port = path.path("backend").path("service").path("port");
+                        if (!service.equals("console")) {
+                            ObjectNode target = Rendered.named(overlay, "Service", service);
+                            int number = port.has("number")
+                                    ? port.path("number").asInt()
+                                    : servicePort(target, port.path("name").asText());
+                            require(
+                                    problems,
+                                    overlay,
+                                    prefix + " goes to " + service + "'s API port " + API_PORT,
+                                    number == API_PORT);
+                        } else {
+                            require(
+                                    problems,
+                                    overlay,
+                                    "/ goes to the console on 8080",
+                                    prefix.equals("/") && port.path("number").asInt() == API_PORT);
+                        }
                     }
                 }
             }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +34,13 @@ import java.util.regex.Pattern;
  * directory's own key for the practice and role picked on the console's sign-in page ({@code POST /dev/token}). A
  * production deployment serves the console from nginx (console/Dockerfile) behind an Ingress and has no such
  * endpoint: there the console signs in with OpenID Connect.
+ *
+ * <p>The sign-in gives an owner token for any practice to whoever asks, so it answers only this machine, whatever
+ * the bind address ({@code --all-interfaces} included): a loopback peer, a {@code Host} naming the gateway itself
+ * ({@code localhost}, {@code 127.0.0.1} or {@code [::1]} with its port: a web page that rebinds its own name to
+ * 127.0.0.1 sends its own name) and, from a browser, an {@code Origin} on this machine. The rest needs no such
+ * guard: the console's files and {@code /config.json} hold nothing secret, and {@code /api/...} asks the services for
+ * the caller's own token.
  */
 public final class ConsoleGateway implements AutoCloseable {
     static final int BASE_PORT = 8080;
@@ -41,6 +49,9 @@ public final class ConsoleGateway implements AutoCloseable {
     static final Map<String, String> ROUTES = routes();
 
     private static final Set<String> ROLES = Set.of("owner", "member", "viewer");
+    /** The names this machine's browser and tools reach the gateway by; each with the gateway's port. */
+    private static final List<String> OWN_HOSTS = List.of("localhost", "127.0.0.1", "[::1]");
+
     private static final Pattern PRACTICE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     /** Hop-by-hop headers, and those java.net.http sets itself. */
     private static final Set<String> NOT_FORWARDED = Set.of(
@@ -66,7 +77,7 @@ public final class ConsoleGateway implements AutoCloseable {
             "txt", "text/plain; charset=utf-8",
             "woff2", "font/woff2");
 
-    private final RunningStack stack;
+    private final Backend stack;
     private final Path dist;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -77,7 +88,16 @@ public final class ConsoleGateway implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private ConsoleGateway(RunningStack stack, Path dist, HttpServer server, ExecutorService executor) {
+    /** What the gateway needs of the stack behind it: where each service listens, and its key to sign tokens with. */
+    interface Backend {
+        List<String> serviceNames();
+
+        int servicePort(String service);
+
+        String token(Duration validFor, String tenantId, String... roles);
+    }
+
+    private ConsoleGateway(Backend stack, Path dist, HttpServer server, ExecutorService executor) {
         this.stack = stack;
         this.dist = dist;
         this.server = server;
@@ -129,6 +149,10 @@ public final class ConsoleGateway implements AutoCloseable {
      * null, having said why, when the port is taken: the platform stays usable on its own ports.
      */
     public static ConsoleGateway start(RunningStack stack, Options options) {
+        return start((Backend) stack, options);
+    }
+
+    static ConsoleGateway start(Backend stack, Options options) {
         int port = BASE_PORT + options.portOffset();
         Path dist = options.repoRoot().resolve("console").resolve("target").resolve("dist");
         HttpServer server;
@@ -264,6 +288,15 @@ public final class ConsoleGateway implements AutoCloseable {
      * role, valid 12 hours, signed with this data directory's own key (worth nothing on another machine's stack).
      */
     private void devToken(HttpExchange exchange) throws IOException {
+        Refusal refusal = devSignInRefusal(
+                exchange.getRemoteAddress().getAddress(),
+                onlyValue(exchange, "Host"),
+                onlyValue(exchange, "Origin"),
+                port());
+        if (refusal != null) {
+            problem(exchange, refusal.status(), refusal.title(), refusal.detail());
+            return;
+        }
         if (!exchange.getRequestMethod().equals("POST")) {
             exchange.getResponseHeaders().add("Allow", "POST");
             problem(exchange, 405, "Method not allowed", "POST a practice and a role");
@@ -301,6 +334,73 @@ public final class ConsoleGateway implements AutoCloseable {
                 200,
                 "application/json",
                 json.writeValueAsBytes(Map.of("token", token, "practice", practice, "role", role)));
+    }
+
+    /** Why the development sign-in refuses a request, answered as a problem without a token. */
+    record Refusal(int status, String title, String detail) {}
+
+    /**
+     * Null when a development sign-in request may have a token: it comes from this machine ({@code peer} is a loopback
+     * address), names the gateway in its {@code Host} ({@code localhost}, {@code 127.0.0.1} or {@code [::1]}, with
+     * {@code port}) and carries no {@code Origin} (curl, scripts) or one of this machine's pages (the sign-in page,
+     * or Vite's dev server in front of the gateway). Otherwise the reason: 403 for another machine or another page's
+     * origin, 421 for a request meant for another host name (DNS rebinding). {@code host} or {@code origin} is
+     * {@code ""} when the request repeats that header.
+     */
+    static Refusal devSignInRefusal(InetAddress peer, String host, String origin, int port) {
+        if (peer == null || !peer.isLoopbackAddress()) {
+            return new Refusal(
+                    403,
+                    "Forbidden",
+                    "The development sign-in answers this machine only (a loopback address), also with"
+                            + " --all-interfaces. Sign in on the machine that runs the stack.");
+        }
+        Set<String> own = new java.util.HashSet<>();
+        for (String name : OWN_HOSTS) {
+            own.add(name + ":" + port);
+        }
+        if (host == null || !own.contains(host.toLowerCase(Locale.ROOT))) {
+            return new Refusal(
+                    421,
+                    "Misdirected request",
+                    "The development sign-in answers requests for localhost:" + port + ", 127.0.0.1:" + port
+                            + " or [::1]:" + port + " only; this one names another host.");
+        }
+        if (origin != null && !isThisMachinesPage(origin)) {
+            return new Refusal(
+                    403,
+                    "Forbidden",
+                    "The development sign-in answers pages served by this machine (http://localhost:" + port
+                            + ", or Vite's dev server) and tools that send no Origin only.");
+        }
+        return null;
+    }
+
+    /**
+     * Whether a browser's {@code Origin} is a page served from this machine's loopback names, on any port: the
+     * gateway's own, or Vite's dev server proxying to it (console/vite.config.ts). Never another site's page.
+     */
+    private static boolean isThisMachinesPage(String origin) {
+        try {
+            URI uri = new URI(origin);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https"))
+                    && OWN_HOSTS.contains(host)
+                    && uri.getRawUserInfo() == null
+                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty());
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** The header's one value; null when absent, "" when repeated (which no legitimate client does). */
+    private static String onlyValue(HttpExchange exchange, String name) {
+        List<String> values = exchange.getRequestHeaders().get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        return values.size() == 1 ? values.get(0).trim() : "";
     }
 
     private void staticFile(HttpExchange exchange, String path) throws IOException {

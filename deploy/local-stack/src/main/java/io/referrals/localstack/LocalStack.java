@@ -79,7 +79,7 @@ public final class LocalStack {
             loadDemoData(stack);
         }
         if (console != null) {
-            printConsole(console, options.demo());
+            printConsole(console, options.demo(), options.allInterfaces());
         }
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
@@ -124,11 +124,15 @@ public final class LocalStack {
         }
     }
 
-    private static void printConsole(ConsoleGateway console, boolean demo) {
+    private static void printConsole(ConsoleGateway console, boolean demo, boolean allInterfaces) {
         System.out.println();
         System.out.println("Console:     " + console.address() + "  (development sign-in: pick a practice and a role"
                 + (demo ? "; the demo data is in " + DemoData.TENANT : "") + ")");
         System.out.println("             the same origin routes /api/... to the service owning the path");
+        if (allInterfaces) {
+            System.out.println("             on every interface (--all-interfaces); the development sign-in answers"
+                    + " this machine only");
+        }
         if (!console.consoleBuilt()) {
             System.out.println(
                     "             not built yet: ./mvnw package -DskipTests -pl console -am (needs Node.js 20)");

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * How to run the local stack: the command-line options, also built directly by tests.
  *
- * @param allInterfaces whether the services listen on every interface ({@code --all-interfaces}) rather than on
- *     127.0.0.1 only
+ * @param allInterfaces whether the services and the console gateway listen on every interface
+ *     ({@code --all-interfaces}) rather than on 127.0.0.1 only; the gateway's development sign-in answers loopback
+ *     peers only either way
  * @param services the services to start; all four unless {@code --services} names a subset (useful while
  *     some services are not built yet)
  * @param fast whether the local PostgreSQL runs with {@code fsync}, {@code synchronous_commit} and
@@ -45,8 +46,10 @@ public record Options(
               --repo-root DIR      where the service modules are built (default: current directory)
               --services A,B       start only these services (default: all four)
               --ready-timeout S    seconds to wait for the platform to become ready (default 180)
-              --all-interfaces     let the services listen on every network interface, not only 127.0.0.1:
-                                   anyone who reaches this machine can then call them (tokens are still needed)
+              --all-interfaces     let the services and the console gateway listen on every network interface,
+                                   not only 127.0.0.1: anyone who reaches this machine can then call the APIs
+                                   with a token, and the unauthenticated ones (intake, unsubscribe) without; the
+                                   development sign-in (POST /dev/token) still answers this machine only
               --fast               run PostgreSQL with fsync, synchronous_commit and full_page_writes off: faster,
                                    but a crash of PostgreSQL or of the machine can lose acknowledged data
               --backup FILE        write a consistent backup of the local PostgreSQL (running or not) to FILE

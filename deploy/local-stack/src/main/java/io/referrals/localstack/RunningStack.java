@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  * A started platform: PostgreSQL, Kafka and the services, plus what a test needs to poke at it. Stop it with
  * {@link #close()}; if the JVM exits first, a shutdown hook does.
  */
-public final class RunningStack implements AutoCloseable {
+public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend {
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(10);
     /** Fine enough to time a start of about a second, light enough not to slow it. */
     private static final Duration READY_POLL = Duration.ofMillis(50);
