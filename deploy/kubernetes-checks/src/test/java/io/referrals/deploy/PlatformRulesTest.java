@@ -524,6 +524,7 @@ class PlatformRulesTest {
                     "KAFKA_SASL_MECHANISM",
                     "KAFKA_SSL_TRUSTSTORE_LOCATION",
                     "HTTP_PROXY_FORWARDING",
+                    "HTTP_TRUSTED_PROXIES",
                     "TOPIC_PROVISIONING")) {
                 require(problems, overlay, "platform-config has " + required, config.has(required));
             }

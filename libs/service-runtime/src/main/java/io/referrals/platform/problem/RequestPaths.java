@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * A request path as it may be echoed in a problem's {@code instance} or written to a log: path segments that are
- * secrets (an intake link's token) are replaced by their template name.
+ * secrets (an intake link's token, an unsubscribe link's signed token) are replaced by their template name.
  */
 public final class RequestPaths {
-    private static final Pattern INTAKE_TOKEN = Pattern.compile("^(/api/intake/)[^/]+");
+    private static final Pattern SECRET_SEGMENT = Pattern.compile("^(/api/(?:intake|unsubscribe)/)[^/]+");
 
     private RequestPaths() {}
 
@@ -17,6 +17,6 @@ public final class RequestPaths {
     }
 
     public static String redacted(String path) {
-        return path == null ? null : INTAKE_TOKEN.matcher(path).replaceFirst("$1{token}");
+        return path == null ? null : SECRET_SEGMENT.matcher(path).replaceFirst("$1{token}");
     }
 }
