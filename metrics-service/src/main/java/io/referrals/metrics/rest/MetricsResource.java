@@ -2,10 +2,10 @@ package io.referrals.metrics.rest;
 
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.PartnerStage;
-import io.referrals.metrics.service.DormantPartner;
-import io.referrals.metrics.service.PartnerQueries;
-import io.referrals.metrics.service.PartnerSort;
-import io.referrals.metrics.service.Reciprocity;
+import io.referrals.metrics.service.query.DormantPartner;
+import io.referrals.metrics.service.query.PartnerQueries;
+import io.referrals.metrics.service.query.PartnerSort;
+import io.referrals.metrics.service.query.Reciprocity;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;

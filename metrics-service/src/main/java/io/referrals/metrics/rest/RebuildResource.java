@@ -1,7 +1,7 @@
 package io.referrals.metrics.rest;
 
-import io.referrals.metrics.service.RebuildService;
-import io.referrals.metrics.service.RebuildStatus;
+import io.referrals.metrics.service.rebuild.RebuildService;
+import io.referrals.metrics.service.rebuild.RebuildStatus;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
