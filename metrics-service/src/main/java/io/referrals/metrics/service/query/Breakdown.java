@@ -3,42 +3,11 @@ package io.referrals.metrics.service.query;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Breakdown", description = "Referral numbers per group of partners or per channel.")
-public record Breakdown(@Schema(example = "category") String by, LocalDate from, LocalDate to, List<Group> groups)
-        implements CsvTable {
+/** Referral numbers per group of partners (by their current attributes) or per channel over a range. */
+public record Breakdown(Dimension by, LocalDate from, LocalDate to, List<Group> groups) {
 
-    @Schema(name = "BreakdownGroup")
+    /** One group: {@code key} is a category, alliance type, stage, or channel (api, intake_link, given). */
     public record Group(
-            @Schema(
-                    description = "Category, alliance type, stage, or channel (api, intake_link, given)",
-                    example = "professional")
-            String key,
-
-            @Schema(example = "10") long received,
-            @Schema(example = "4") long converted,
-            @Schema(example = "0.4") BigDecimal conversionRate,
-            List<Amount> revenue,
-
-            @Schema(description = "Referrals given to partners of the group", example = "3")
-            long given) {}
-
-    @Override
-    public List<String> csvHeader() {
-        return List.of("key", "received", "converted", "conversionRate", "revenue", "given");
-    }
-
-    @Override
-    public List<List<Object>> csvRows() {
-        return groups.stream()
-                .map(g -> List.<Object>of(
-                        g.key(),
-                        g.received(),
-                        g.converted(),
-                        g.conversionRate() == null ? "" : g.conversionRate(),
-                        Amounts.text(g.revenue()),
-                        g.given()))
-                .toList();
-    }
+            String key, long received, long converted, BigDecimal conversionRate, List<Amount> revenue, long given) {}
 }

@@ -5,21 +5,14 @@ import io.referrals.metrics.entity.PartnerMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "DormantPartner", description = "A partner in a dormancy episode")
+/** A partner in a dormancy episode: its last activity, the whole days since then, and when the scan marked it. */
 public record DormantPartner(
         UUID partnerId,
-        @Schema(example = "Dana Lee") String partnerName,
-        @Schema(example = "trusted") PartnerStage stage,
-
-        @Schema(description = "Last referral either way or touchpoint")
+        String partnerName,
+        PartnerStage stage,
         Instant lastActivityAt,
-
-        @Schema(description = "Days since the last activity, now", example = "75")
         long silentDays,
-
-        @Schema(description = "When the scan found the partner silent")
         Instant dormantSince) {
 
     static DormantPartner of(PartnerMetrics partner, Instant now) {

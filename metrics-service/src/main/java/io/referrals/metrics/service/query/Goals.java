@@ -1,31 +1,16 @@
 package io.referrals.metrics.service.query;
 
 import java.math.BigDecimal;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Goals", description = "A month against the practice's monthly referral goal.")
+/**
+ * A month (YYYY-MM) against the practice's monthly referral goal: the projection only for the current month, new
+ * clients and the referral share only once the practice recorded the month's new clients.
+ */
 public record Goals(
-        @Schema(example = "2026-03") String month,
-
-        @Schema(description = "The practice profile's monthly referral goal; null when none is set", example = "10")
+        String month,
         Integer target,
-
-        @Schema(description = "Referrals received in the month so far", example = "4")
         long received,
-
-        @Schema(
-                description = "For the current month only: received / elapsed local days x days in the month, "
-                        + "rounded; null for other months",
-                example = "9")
         Long projection,
-
-        @Schema(description = "Referrals converted in the month", example = "2")
         long converted,
-
-        @Schema(description = "New clients the practice recorded for the month; null until recorded", example = "8")
         Integer newClients,
-
-        @Schema(
-                description = "Converted referrals over new clients; null until new clients are recorded",
-                example = "0.25")
         BigDecimal referralShare) {}

@@ -136,11 +136,7 @@ public class PracticeQueries {
                     .merge(((String) row[1]).trim(), (BigDecimal) row[2], BigDecimal::add);
         }
         return new Timeseries(
-                Wire.name(query.metric()),
-                Wire.name(query.interval()),
-                range.from(),
-                range.to(),
-                zeroFilled(periods, query, range));
+                query.metric(), query.interval(), range.from(), range.to(), zeroFilled(periods, query, range));
     }
 
     /**
@@ -220,7 +216,7 @@ public class PracticeQueries {
                         .reversed()
                         .thenComparing(Breakdown.Group::key))
                 .toList();
-        return new Breakdown(Wire.name(by), range.from(), range.to(), rows);
+        return new Breakdown(by, range.from(), range.to(), rows);
     }
 
     private static Breakdown.Group group(String key, Totals t) {

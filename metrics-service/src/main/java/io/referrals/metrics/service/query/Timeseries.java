@@ -3,36 +3,10 @@ package io.referrals.metrics.service.query;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Timeseries", description = "One metric per calendar period, zero-filled; money per currency.")
-public record Timeseries(
-        @Schema(example = "received") String metric,
-        @Schema(example = "month") String interval,
-        LocalDate from,
-        LocalDate to,
-        List<Point> points)
-        implements CsvTable {
+/** One metric per calendar period of the range, zero-filled; money metrics one point per period and currency. */
+public record Timeseries(Metric metric, Interval interval, LocalDate from, LocalDate to, List<Point> points) {
 
-    @Schema(name = "TimeseriesPoint")
-    public record Point(
-            @Schema(description = "First day of the week (Monday) or month", example = "2026-03-01")
-            LocalDate start,
-
-            @Schema(description = "Currency of a money metric; null for counts", example = "USD")
-            String currency,
-
-            @Schema(example = "12") BigDecimal value) {}
-
-    @Override
-    public List<String> csvHeader() {
-        return List.of("start", "currency", "value");
-    }
-
-    @Override
-    public List<List<Object>> csvRows() {
-        return points.stream()
-                .map(p -> List.<Object>of(p.start(), p.currency() == null ? "" : p.currency(), p.value()))
-                .toList();
-    }
+    /** A period's value; {@code currency} null for counts. */
+    public record Point(LocalDate start, String currency, BigDecimal value) {}
 }

@@ -67,7 +67,7 @@ public class RebuildService {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "metrics-rebuild"));
 
     /** Starts a rebuild of the practice; 409 while one is running (its id is in the problem's rebuildId). */
-    public RebuildStatus start(String tenantId) {
+    public Rebuild start(String tenantId) {
         UUID id = UUID.randomUUID();
         Instant now = Timestamps.now(clock);
         if (!QuarkusTransaction.requiringNew()
@@ -79,10 +79,8 @@ public class RebuildService {
     }
 
     @Transactional
-    public RebuildStatus status(String tenantId, UUID id) {
-        return rebuilds.findInTenant(tenantId, id)
-                .map(RebuildStatus::of)
-                .orElseThrow(() -> ProblemException.notFound("rebuild", id));
+    public Rebuild status(String tenantId, UUID id) {
+        return rebuilds.findInTenant(tenantId, id).orElseThrow(() -> ProblemException.notFound("rebuild", id));
     }
 
     private ProblemException runningAlready(String tenantId) {

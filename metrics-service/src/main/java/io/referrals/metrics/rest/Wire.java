@@ -1,4 +1,4 @@
-package io.referrals.metrics.service.query;
+package io.referrals.metrics.rest;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.referrals.metrics.service.rebuild;
+package io.referrals.metrics.rest;
 
 import io.referrals.metrics.entity.Rebuild;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Rebuild", description = "A rebuild of the practice's read models from the event history")
-public record RebuildStatus(
+public record RebuildView(
         @Schema(example = "0d9c6a4e-2f1b-4c55-9a7e-6b0f3f2d9e11")
         UUID id,
 
@@ -24,8 +24,8 @@ public record RebuildStatus(
         @Schema(description = "Why it failed; the live read models are unchanged then")
         String error) {
 
-    static RebuildStatus of(Rebuild rebuild) {
-        return new RebuildStatus(
+    static RebuildView of(Rebuild rebuild) {
+        return new RebuildView(
                 rebuild.id,
                 rebuild.status,
                 rebuild.eventsReplayed,

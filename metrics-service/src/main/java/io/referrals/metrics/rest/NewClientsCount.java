@@ -1,4 +1,4 @@
-package io.referrals.metrics.service.query;
+package io.referrals.metrics.rest;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
