@@ -1,6 +1,7 @@
 package io.referrals.metrics.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -13,6 +14,9 @@ import jakarta.persistence.LockModeType;
 public class PracticeRepository implements PanacheRepositoryBase<Practice, String> {
     @Inject
     HeldLocks held;
+
+    @Inject
+    Sql sql;
 
     /** The practice (UTC and no goal until its profile arrives); not saved by reads. */
     public Practice find(String tenantId) {
@@ -43,11 +47,8 @@ public class PracticeRepository implements PanacheRepositoryBase<Practice, Strin
         }
         Practice practice = findById(tenantId, mode);
         if (practice == null) { // the practice's first event: its row, then the lock (one statement less after that)
-            getEntityManager()
-                    .createNativeQuery(
-                            "insert into metrics_practice (tenant_id) values (?1) on conflict (tenant_id) do nothing")
-                    .setParameter(1, tenantId)
-                    .executeUpdate();
+            sql.update(
+                    "insert into metrics_practice (tenant_id) values (?) on conflict (tenant_id) do nothing", tenantId);
             practice = findById(tenantId, mode);
         }
         held.add(mode == LockModeType.PESSIMISTIC_WRITE ? Practice.class : SharedLock.class, tenantId);

@@ -14,7 +14,6 @@ import io.referrals.platform.page.Paging;
 import io.referrals.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,15 +61,14 @@ public class PartnerQueries {
         for (int i = 0; i < SERIES_MONTHS; i++) {
             byMonth.put(first.plusMonths(i), new Totals());
         }
-        for (Object[] row : buckets.monthly(
+        for (BucketRepository.MonthTotal row : buckets.monthly(
                 tenantId,
                 Scope.PARTNER,
                 partnerId.toString(),
                 List.of(Measures.RECEIVED, Measures.CONVERTED, Measures.GIVEN, Measures.REVENUE),
                 first.atDay(1),
                 today)) {
-            byMonth.get(YearMonth.from((LocalDate) row[0]))
-                    .add((String) row[1], ((String) row[2]).trim(), (BigDecimal) row[3]);
+            byMonth.get(YearMonth.from(row.month())).add(row.measure(), row.currency(), row.value());
         }
         List<MonthNumbers> months = new ArrayList<>();
         byMonth.forEach((month, t) -> months.add(new MonthNumbers(
@@ -99,13 +97,13 @@ public class PartnerQueries {
     public Reciprocity reciprocity(String tenantId, PartnerSort sort, Boolean ascending, Paging paging) {
         Page<Reciprocity.Row> rows = withAmounts(tenantId, partners.exchanging(tenantId, sort.sort(ascending), paging))
                 .map(Reciprocity.Row::of);
-        long[] totals = partners.exchangeTotals(tenantId);
+        PartnerMetricsRepository.ExchangeTotals totals = partners.exchangeTotals(tenantId);
         Map<String, List<Amount>> money = practiceAmounts(tenantId);
         return new Reciprocity(
                 new Reciprocity.PracticeTotals(
-                        totals[0],
-                        totals[1],
-                        totals[0] - totals[1],
+                        totals.received(),
+                        totals.given(),
+                        totals.received() - totals.given(),
                         money.getOrDefault(Measures.REVENUE, List.of()),
                         money.getOrDefault(Measures.GIVEN_VALUE, List.of())),
                 rows);
@@ -131,11 +129,10 @@ public class PartnerQueries {
 
     private Map<String, List<Amount>> practiceAmounts(String tenantId) {
         return amounts.totals(tenantId).stream()
-                .filter(row -> ((BigDecimal) row[2]).signum() != 0)
+                .filter(row -> row.amount().signum() != 0)
                 .collect(Collectors.groupingBy(
-                        row -> (String) row[0],
+                        PartnerAmountRepository.Total::measure,
                         TreeMap::new,
-                        Collectors.mapping(
-                                row -> Amount.of((BigDecimal) row[2], ((String) row[1]).trim()), Collectors.toList())));
+                        Collectors.mapping(row -> Amount.of(row.amount(), row.currency()), Collectors.toList())));
     }
 }

@@ -99,8 +99,8 @@ public class PracticeQueries {
     }
 
     private Summary.Partners partnerCounts(String tenantId) {
-        long[] counts = partners.statusCounts(tenantId);
-        return new Summary.Partners(counts[0], counts[1], counts[2]);
+        PartnerMetricsRepository.StatusCounts counts = partners.statusCounts(tenantId);
+        return new Summary.Partners(counts.active(), counts.dormant(), counts.candidates());
     }
 
     private Summary.FirstContacts firstContacts(String tenantId, Totals t, ZoneId zone, Instant now) {
@@ -130,26 +130,30 @@ public class PracticeQueries {
         DateRange range = calendar.range(tenantId, query.from(), query.to());
         Scope scope = seriesScope(query);
         Map<LocalDate, Map<String, BigDecimal>> periods = new TreeMap<>();
-        for (Object[] row : periodRows(tenantId, scope, query, range)) {
-            LocalDate start = query.interval().start((LocalDate) row[0]);
-            periods.computeIfAbsent(start, s -> new TreeMap<>())
-                    .merge(((String) row[1]).trim(), (BigDecimal) row[2], BigDecimal::add);
+        for (PeriodValue row : periodRows(tenantId, scope, query, range)) {
+            LocalDate start = query.interval().start(row.day());
+            periods.computeIfAbsent(start, s -> new TreeMap<>()).merge(row.currency(), row.value(), BigDecimal::add);
         }
         return new Timeseries(
                 query.metric(), query.interval(), range.from(), range.to(), zeroFilled(periods, query, range));
     }
 
+    /** A value of the series at a day, or at the first day of a month, in one currency ("" for counts). */
+    private record PeriodValue(LocalDate day, String currency, BigDecimal value) {}
+
     /**
-     * {period or day, currency, value} rows of the series: months come from the monthly roll-up (one row per month
-     * over long ranges), weeks straddle months and are summed from days.
+     * The series' values: months come from the monthly roll-up (one row per month over long ranges), weeks straddle
+     * months and are summed from days.
      */
-    private List<Object[]> periodRows(String tenantId, Scope scope, TimeseriesQuery query, DateRange range) {
+    private List<PeriodValue> periodRows(String tenantId, Scope scope, TimeseriesQuery query, DateRange range) {
         String measure = query.metric().measure();
         if (query.interval() == Interval.WEEK) {
-            return buckets.daily(tenantId, scope.name(), scope.key(), measure, range.from(), range.to());
+            return buckets.daily(tenantId, scope.name(), scope.key(), measure, range.from(), range.to()).stream()
+                    .map(row -> new PeriodValue(row.day(), row.currency(), row.value()))
+                    .toList();
         }
         return buckets.monthly(tenantId, scope.name(), scope.key(), List.of(measure), range.from(), range.to()).stream()
-                .map(row -> new Object[] {row[0], row[2], row[3]})
+                .map(row -> new PeriodValue(row.month(), row.currency(), row.value()))
                 .toList();
     }
 
@@ -200,14 +204,13 @@ public class PracticeQueries {
     public Breakdown breakdown(String tenantId, Dimension by, LocalDate from, LocalDate to) {
         DateRange range = calendar.range(tenantId, from, to);
         Map<String, Totals> groups = new TreeMap<>();
-        for (Object[] row : buckets.totalsByKey(
+        for (BucketRepository.KeyTotal row : buckets.totalsByKey(
                 tenantId,
                 by.scope(),
                 List.of(Measures.RECEIVED, Measures.CONVERTED, Measures.REVENUE, Measures.GIVEN),
                 range.from(),
                 range.to())) {
-            groups.computeIfAbsent((String) row[0], k -> new Totals())
-                    .add((String) row[1], ((String) row[2]).trim(), (BigDecimal) row[3]);
+            groups.computeIfAbsent(row.key(), k -> new Totals()).add(row.measure(), row.currency(), row.value());
         }
         List<Breakdown.Group> rows = groups.entrySet().stream()
                 .map(e -> group(e.getKey(), e.getValue()))

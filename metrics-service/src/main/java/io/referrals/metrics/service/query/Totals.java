@@ -1,5 +1,6 @@
 package io.referrals.metrics.service.query;
 
+import io.referrals.metrics.entity.BucketRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
@@ -7,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Bucket sums of one scope key, by measure and currency, as read from {measure, currency, value} rows. */
+/** Bucket sums of one scope key, by measure and currency. */
 final class Totals {
     private final Map<String, Map<String, BigDecimal>> values = new TreeMap<>();
 
-    static Totals of(List<Object[]> rows) {
+    static Totals of(List<BucketRepository.MeasureTotal> rows) {
         Totals totals = new Totals();
-        rows.forEach(row -> totals.add((String) row[0], ((String) row[1]).trim(), (BigDecimal) row[2]));
+        rows.forEach(row -> totals.add(row.measure(), row.currency(), row.value()));
         return totals;
     }
 
