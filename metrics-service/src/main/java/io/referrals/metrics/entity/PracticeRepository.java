@@ -7,8 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 /**
- * Practices' profiles. Every projection takes the practice row in share mode first, so that a time zone change (which
- * re-buckets the practice) and a rebuild's swap, both taking it exclusively, never interleave with a projection.
+ * Practices' profiles. Whatever writes a practice's read models takes its row first: a consumer's transaction
+ * exclusively, before its first event ({@code Projections.lockPractices}); the dormancy scan and a rebuild's replay
+ * (of its staging row) in share mode. So a time zone change (which re-buckets the practice) and a rebuild's swap, both
+ * holding it exclusively, never interleave with another writer.
  */
 @ApplicationScoped
 public class PracticeRepository implements PanacheRepositoryBase<Practice, String> {

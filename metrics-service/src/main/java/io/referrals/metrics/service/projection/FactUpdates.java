@@ -15,8 +15,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The one way a projection changes a fact: practice (share), fact, then partner rows locked, always in this order,
- * then the change applied to buckets and the partner's totals as the fact's new minus old contributions.
+ * The one way a projection changes a fact: practice (share, when not held already), fact, then partner rows locked,
+ * always in this order, then the change applied to buckets and the partner's totals as the fact's new minus old
+ * contributions.
  */
 @ApplicationScoped
 class FactUpdates {

@@ -27,10 +27,10 @@ import org.jboss.logging.Logger;
 /**
  * Rebuilds a practice's read models from the event history while reads go on: both topics are replayed from the
  * beginning into a staging copy (tenant id {@link RebuildTenants#staging}) through the live projection code, then
- * the copy replaces the live rows in one transaction. See {@link Replay} for why no event is lost or counted twice.
- * Runs are queued on one worker thread (the machine's cores serve reads first); one per practice at a time. A run
- * cut off by a stop of the service stays "running" until {@link #ABANDONED_AFTER} without progress, then no longer
- * blocks a new start.
+ * the copy replaces the live rows in one transaction (why no event is lost or counted twice: metrics-service's
+ * README, "Rebuild and retention"). Runs are queued on one worker thread (the machine's cores serve reads first); one
+ * per practice at a time. A run cut off by a stop of the service stays "running" until {@link #ABANDONED_AFTER}
+ * without progress, then no longer blocks a new start.
  */
 @ApplicationScoped
 public class RebuildService {

@@ -16,21 +16,9 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
- * One rebuild's replay into the staging copy. The rule that makes the swap exact: <b>apply an event to the copy
- * only once the inbox has recorded it as applied to the live rows</b> (processed_event, committed). Events read but
- * not processed yet wait in {@link #pending} and are checked again later.
- * <p>
- * Why that is right: every live projection takes its practice row in share mode in the inbox transaction that
- * records the event id. The swap transaction takes that row exclusively, then reads the topics up to their end
- * offsets at that moment ({@link #catchUp}). Under the lock the set of processed events of the practice is frozen;
- * each of them was consumed, so it lies before those end offsets and has been read by now; so after the catch-up
- * the copy holds exactly the processed events, which are exactly what the live rows hold (the projections are
- * order-independent, see the README), and the swap changes no number. An event whose transaction waits for the
- * lock, or that is not consumed yet, is not processed: left out of the copy, it is applied by the live consumer to
- * the swapped rows once the swap commits, and only then recorded. Redelivered copies of an event (same id) are
- * applied once ({@link #applied}).
- * <p>
- * Memory: one id per event of the practice, plus the events read but not yet processed (usually few).
+ * One rebuild's replay into the staging copy: an event goes into the copy only once the inbox has recorded it as
+ * applied to the live rows; the others wait in {@link #pending}. Why the swap is then exact: metrics-service's README,
+ * "Rebuild and retention".
  */
 final class Replay {
     private static final int IDS_PER_QUERY = 1000;
