@@ -13,7 +13,7 @@ import io.referrals.events.Money;
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.PartnerStage;
 import io.referrals.events.ReferralChannel;
-import io.referrals.metrics.service.Dormancy;
+import io.referrals.metrics.service.projection.Dormancy;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.PlatformTestResource;
 import io.restassured.http.ContentType;

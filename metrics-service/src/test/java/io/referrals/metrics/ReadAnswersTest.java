@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.referrals.metrics.entity.ReadVersionRepository;
 import io.referrals.metrics.service.MetricsConfig;
-import io.referrals.metrics.service.ReadAnswers;
+import io.referrals.metrics.service.query.ReadAnswers;
 import io.referrals.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -20,7 +20,7 @@ import io.referrals.events.ReferralStatus;
 import io.referrals.events.RewardType;
 import io.referrals.events.Topics;
 import io.referrals.metrics.entity.PracticeRepository;
-import io.referrals.metrics.service.Dormancy;
+import io.referrals.metrics.service.projection.Dormancy;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;

@@ -3,14 +3,15 @@ package io.referrals.metrics.entity;
 import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,9 +36,6 @@ public class BucketRepository {
     private static final Table MONTHS = new Table("metrics_bucket_month", "month");
 
     private static final Object PENDING = new Object();
-
-    @Inject
-    EntityManager em;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -202,141 +200,177 @@ public class BucketRepository {
     }
 
     private void copyPartner(Table table, String tenantId, String partnerKey, String scope, String groupKey, int sign) {
-        em.createNativeQuery("""
+        String copy = """
                 insert into %1$s (tenant_id, scope, scope_key, measure, currency, %2$s, value)
-                select tenant_id, ?3, ?4, measure, currency, %2$s, ?5 * value from %1$s
-                where tenant_id = ?1 and scope = 'partner' and scope_key = ?2
+                select tenant_id, ?, ?, measure, currency, %2$s, ? * value from %1$s
+                where tenant_id = ? and scope = 'partner' and scope_key = ?
                 order by measure, currency, %2$s
                 on conflict (tenant_id, scope, scope_key, measure, currency, %2$s) do update set
-                    value = %1$s.value + excluded.value""".formatted(table.name(), table.period()))
-                .setParameter(1, tenantId)
-                .setParameter(2, partnerKey)
-                .setParameter(3, scope)
-                .setParameter(4, groupKey)
-                .setParameter(5, sign)
-                .executeUpdate();
+                    value = %1$s.value + excluded.value""".formatted(table.name(), table.period());
+        sql.update(copy, scope, groupKey, sign, tenantId, partnerKey);
     }
 
     public void deleteTenant(String tenantId) {
         flush();
         for (Table table : List.of(DAYS, MONTHS)) {
-            em.createNativeQuery("delete from " + table.name() + " where tenant_id = ?1")
-                    .setParameter(1, tenantId)
-                    .executeUpdate();
+            sql.update("delete from " + table.name() + " where tenant_id = ?", tenantId);
         }
     }
 
-    /** Totals of one scope key over [from, to], as {measure, currency, value} rows. */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> totals(
+    /** A measure's total in one currency ("" for counts). */
+    public record MeasureTotal(String measure, String currency, BigDecimal value) {}
+
+    /** A measure's total for one key of a scope, in one currency ("" for counts). */
+    public record KeyTotal(String key, String measure, String currency, BigDecimal value) {}
+
+    /** One day bucket's value, in one currency ("" for counts). */
+    public record DayValue(LocalDate day, String currency, BigDecimal value) {}
+
+    /** A measure's total in one month (its first day), in one currency ("" for counts). */
+    public record MonthTotal(LocalDate month, String measure, String currency, BigDecimal value) {}
+
+    /** Totals of one scope key over [from, to], per measure and currency. */
+    public List<MeasureTotal> totals(
             String tenantId, String scope, String key, Collection<String> measures, LocalDate from, LocalDate to) {
         flush();
-        return split(em.createNativeQuery("""
-                        select measure, currency, sum(value) from (
-                            select measure, currency, value from metrics_bucket_month
-                            where tenant_id = :tenant and scope = :scope and scope_key = :key
-                              and measure in (:measures) and month between :monthFrom and :monthTo
-                            union all
-                            select measure, currency, value from metrics_bucket
-                            where tenant_id = :tenant and scope = :scope and scope_key = :key
-                              and measure in (:measures) and day between :from and :headTo
-                            union all
-                            select measure, currency, value from metrics_bucket
-                            where tenant_id = :tenant and scope = :scope and scope_key = :key
-                              and measure in (:measures) and day between :tailFrom and :to) b
-                        group by measure, currency""").setParameter("key", key), tenantId, scope, measures, from, to)
-                .getResultList();
+        return sql.query(
+                """
+                select measure, currency, sum(value) from (
+                    select measure, currency, value from metrics_bucket_month
+                    where tenant_id = ? and scope = ? and scope_key = ?
+                      and measure = any(?) and month between ? and ?
+                    union all
+                    select measure, currency, value from metrics_bucket
+                    where tenant_id = ? and scope = ? and scope_key = ?
+                      and measure = any(?) and day between ? and ?
+                    union all
+                    select measure, currency, value from metrics_bucket
+                    where tenant_id = ? and scope = ? and scope_key = ?
+                      and measure = any(?) and day between ? and ?) b
+                group by measure, currency""",
+                row -> new MeasureTotal(row.getString(1), currency(row, 2), row.getBigDecimal(3)),
+                RangeParts.of(from, to).parameters(tenantId, scope, key, names(measures)));
     }
 
-    /** Totals of every key of a scope over [from, to], as {key, measure, currency, value} rows. */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> totalsByKey(
+    /** Totals of every key of a scope over [from, to], per key, measure and currency. */
+    public List<KeyTotal> totalsByKey(
             String tenantId, String scope, Collection<String> measures, LocalDate from, LocalDate to) {
         flush();
-        return split(em.createNativeQuery("""
-                        select scope_key, measure, currency, sum(value) from (
-                            select scope_key, measure, currency, value from metrics_bucket_month
-                            where tenant_id = :tenant and scope = :scope and measure in (:measures)
-                              and month between :monthFrom and :monthTo
-                            union all
-                            select scope_key, measure, currency, value from metrics_bucket
-                            where tenant_id = :tenant and scope = :scope and measure in (:measures)
-                              and day between :from and :headTo
-                            union all
-                            select scope_key, measure, currency, value from metrics_bucket
-                            where tenant_id = :tenant and scope = :scope and measure in (:measures)
-                              and day between :tailFrom and :to) b
-                        group by scope_key, measure, currency"""), tenantId, scope, measures, from, to)
-                .getResultList();
+        return sql.query(
+                """
+                select scope_key, measure, currency, sum(value) from (
+                    select scope_key, measure, currency, value from metrics_bucket_month
+                    where tenant_id = ? and scope = ? and measure = any(?)
+                      and month between ? and ?
+                    union all
+                    select scope_key, measure, currency, value from metrics_bucket
+                    where tenant_id = ? and scope = ? and measure = any(?)
+                      and day between ? and ?
+                    union all
+                    select scope_key, measure, currency, value from metrics_bucket
+                    where tenant_id = ? and scope = ? and measure = any(?)
+                      and day between ? and ?) b
+                group by scope_key, measure, currency""",
+                row -> new KeyTotal(row.getString(1), row.getString(2), currency(row, 3), row.getBigDecimal(4)),
+                RangeParts.of(from, to).parameters(tenantId, scope, names(measures)));
     }
 
-    /** Daily values of one measure of one scope key over [from, to], as {day, currency, value} rows. */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> daily(
+    /** Daily values of one measure of one scope key over [from, to], by day and currency; zeros left out. */
+    public List<DayValue> daily(
             String tenantId, String scope, String key, String measure, LocalDate from, LocalDate to) {
         flush();
-        return em.createNativeQuery("""
+        return sql.query(
+                """
                 select day, currency, value from metrics_bucket
-                where tenant_id = :tenant and scope = :scope and scope_key = :key and measure = :measure
-                  and day between :from and :to and value <> 0
-                order by day, currency""")
-                .setParameter("tenant", tenantId)
-                .setParameter("scope", scope)
-                .setParameter("key", key)
-                .setParameter("measure", measure)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultList();
+                where tenant_id = ? and scope = ? and scope_key = ? and measure = ?
+                  and day between ? and ? and value <> 0
+                order by day, currency""",
+                row -> new DayValue(row.getObject(1, LocalDate.class), currency(row, 2), row.getBigDecimal(3)),
+                tenantId,
+                scope,
+                key,
+                measure,
+                from,
+                to);
     }
 
     /**
-     * Monthly totals of one scope key over [from, to], as {first day of month, measure, currency, value} rows (only
-     * non-zero buckets count, as in {@link #daily}).
+     * Monthly totals of one scope key over [from, to], per month, measure and currency (only non-zero buckets count,
+     * as in {@link #daily}).
      */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> monthly(
+    public List<MonthTotal> monthly(
             String tenantId, String scope, String key, Collection<String> measures, LocalDate from, LocalDate to) {
         flush();
-        return split(em.createNativeQuery("""
-                        select month, measure, currency, sum(value) from (
-                            select month, measure, currency, value from metrics_bucket_month
-                            where tenant_id = :tenant and scope = :scope and scope_key = :key
-                              and measure in (:measures) and month between :monthFrom and :monthTo
-                              and value <> 0
-                            union all
-                            select cast(date_trunc('month', day) as date), measure, currency, value
-                            from metrics_bucket
-                            where tenant_id = :tenant and scope = :scope and scope_key = :key
-                              and measure in (:measures) and day between :from and :headTo and value <> 0
-                            union all
-                            select cast(date_trunc('month', day) as date), measure, currency, value
-                            from metrics_bucket
-                            where tenant_id = :tenant and scope = :scope and scope_key = :key
-                              and measure in (:measures) and day between :tailFrom and :to and value <> 0) b
-                        group by 1, 2, 3""").setParameter("key", key), tenantId, scope, measures, from, to)
-                .getResultList();
+        return sql.query(
+                """
+                select month, measure, currency, sum(value) from (
+                    select month, measure, currency, value from metrics_bucket_month
+                    where tenant_id = ? and scope = ? and scope_key = ?
+                      and measure = any(?) and month between ? and ?
+                      and value <> 0
+                    union all
+                    select cast(date_trunc('month', day) as date), measure, currency, value
+                    from metrics_bucket
+                    where tenant_id = ? and scope = ? and scope_key = ?
+                      and measure = any(?) and day between ? and ? and value <> 0
+                    union all
+                    select cast(date_trunc('month', day) as date), measure, currency, value
+                    from metrics_bucket
+                    where tenant_id = ? and scope = ? and scope_key = ?
+                      and measure = any(?) and day between ? and ? and value <> 0) b
+                group by 1, 2, 3""",
+                row -> new MonthTotal(
+                        row.getObject(1, LocalDate.class), row.getString(2), currency(row, 3), row.getBigDecimal(4)),
+                RangeParts.of(from, to).parameters(tenantId, scope, key, names(measures)));
+    }
+
+    private static Object names(Collection<String> measures) {
+        return Sql.array("varchar", measures.toArray());
+    }
+
+    /** The currency column, without the padding a fixed-width value may carry ("" for counts). */
+    private static String currency(ResultSet row, int column) throws SQLException {
+        return row.getString(column).trim();
     }
 
     /**
-     * Binds a range read's parameters: whole months of [from, to] come from the roll-up, the days before the first
+     * The three parts of a range read: whole months of [from, to] come from the roll-up, the days before the first
      * whole month (head) and after the last (tail) from the day buckets. Without a whole month, all days are the head.
      * An empty part has its start after its end.
      */
-    private static Query split(
-            Query query, String tenantId, String scope, Collection<String> measures, LocalDate from, LocalDate to) {
-        LocalDate monthFrom =
-                from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        LocalDate monthsEnd = to.plusDays(1).withDayOfMonth(1);
-        boolean wholeMonths = monthFrom.isBefore(monthsEnd);
-        return query.setParameter("tenant", tenantId)
-                .setParameter("scope", scope)
-                .setParameter("measures", measures)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .setParameter("monthFrom", monthFrom)
-                .setParameter("monthTo", wholeMonths ? monthsEnd.minusMonths(1) : monthFrom.minusDays(1))
-                .setParameter("headTo", wholeMonths ? monthFrom.minusDays(1) : to)
-                .setParameter("tailFrom", wholeMonths ? monthsEnd : to.plusDays(1));
+    private record RangeParts(
+            LocalDate monthFrom,
+            LocalDate monthTo,
+            LocalDate headFrom,
+            LocalDate headTo,
+            LocalDate tailFrom,
+            LocalDate tailTo) {
+
+        static RangeParts of(LocalDate from, LocalDate to) {
+            LocalDate monthFrom =
+                    from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            LocalDate monthsEnd = to.plusDays(1).withDayOfMonth(1);
+            boolean wholeMonths = monthFrom.isBefore(monthsEnd);
+            return new RangeParts(
+                    monthFrom,
+                    wholeMonths ? monthsEnd.minusMonths(1) : monthFrom.minusDays(1),
+                    from,
+                    wholeMonths ? monthFrom.minusDays(1) : to,
+                    wholeMonths ? monthsEnd : to.plusDays(1),
+                    to);
+        }
+
+        /** The statement's parameters: per part (months, head, tail), the {@code filter} values, then its bounds. */
+        Object[] parameters(Object... filter) {
+            LocalDate[] bounds = {monthFrom, monthTo, headFrom, headTo, tailFrom, tailTo};
+            List<Object> parameters = new ArrayList<>();
+            for (int part = 0; part < 3; part++) {
+                parameters.addAll(Arrays.asList(filter));
+                parameters.add(bounds[2 * part]);
+                parameters.add(bounds[2 * part + 1]);
+            }
+            return parameters.toArray();
+        }
     }
 
     /** A bucket table and its period column. */

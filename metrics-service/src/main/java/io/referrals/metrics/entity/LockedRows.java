@@ -4,7 +4,13 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
 
-/** The one statement that gives a consumer's batch its rows of a table: created where missing, locked where not. */
+/**
+ * The one statement that gives a consumer's batch its rows of a table: created where missing, locked where not.
+ *
+ * <p>The service's one native query, on purpose: Hibernate reads the rows it answers into managed entities, which the
+ * batch's events then find in the session. Through {@code Sql} the rows would come back as records, and loading the
+ * entities would take a second statement per table and batch.
+ */
 final class LockedRows {
     private LockedRows() {}
 

@@ -1,7 +1,9 @@
 package io.referrals.metrics.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +12,8 @@ import java.util.UUID;
 /** Money totals per partner, measure and currency. */
 @ApplicationScoped
 public class PartnerAmountRepository implements PanacheRepositoryBase<PartnerAmount, PartnerAmount.Key> {
+    @Inject
+    Sql sql;
 
     public List<PartnerAmount> forPartners(String tenantId, Collection<UUID> partnerIds) {
         return partnerIds.isEmpty()
@@ -30,28 +34,23 @@ public class PartnerAmountRepository implements PanacheRepositoryBase<PartnerAmo
                 .getSingleResult();
     }
 
-    /** Practice-wide totals per measure and currency, as {measure, currency, amount} rows. */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> totals(String tenantId) {
-        return getEntityManager()
-                .createNativeQuery("""
-                select measure, currency, sum(amount) from partner_amount where tenant_id = ?1
-                group by measure, currency order by measure, currency""")
-                .setParameter(1, tenantId)
-                .getResultList();
+    /** A practice-wide total of one measure in one currency. */
+    public record Total(String measure, String currency, BigDecimal amount) {}
+
+    /** Practice-wide totals per measure and currency. */
+    public List<Total> totals(String tenantId) {
+        String sums = """
+                select measure, currency, sum(amount) from partner_amount where tenant_id = ?
+                group by measure, currency order by measure, currency""";
+        return sql.query(
+                sums, row -> new Total(row.getString(1), row.getString(2).trim(), row.getBigDecimal(3)), tenantId);
     }
 
     public void add(String tenantId, UUID partnerId, String measure, String currency, BigDecimal amount) {
-        getEntityManager()
-                .createNativeQuery("""
-                insert into partner_amount (tenant_id, partner_id, measure, currency, amount) values (?1, ?2, ?3, ?4, ?5)
+        String upsert = """
+                insert into partner_amount (tenant_id, partner_id, measure, currency, amount) values (?, ?, ?, ?, ?)
                 on conflict (tenant_id, partner_id, measure, currency) do update set
-                    amount = partner_amount.amount + excluded.amount""")
-                .setParameter(1, tenantId)
-                .setParameter(2, partnerId)
-                .setParameter(3, measure)
-                .setParameter(4, currency)
-                .setParameter(5, amount)
-                .executeUpdate();
+                    amount = partner_amount.amount + excluded.amount""";
+        sql.update(upsert, tenantId, partnerId, measure, currency, amount);
     }
 }

@@ -101,29 +101,34 @@ public class PartnerMetricsRepository implements PanacheRepositoryBase<PartnerMe
         return Pages.of(find(where.query(), Sort.by("lastActivityAt").and("partnerId"), where.parameters()), paging);
     }
 
-    /** Active, dormant and candidate partners of a practice, in that order. */
-    public long[] statusCounts(String tenantId) {
-        Object[] row = (Object[]) getEntityManager()
-                .createNativeQuery("""
-                select count(*) filter (where not archived and stage in (:active) and dormant_since is null),
+    /** Partners by status now: active relationships not dormant, dormant, and candidates not archived. */
+    public record StatusCounts(long active, long dormant, long candidates) {}
+
+    public StatusCounts statusCounts(String tenantId) {
+        String counts = """
+                select count(*) filter (where not archived and stage = any(?) and dormant_since is null),
                        count(*) filter (where dormant_since is not null),
                        count(*) filter (where candidate and not archived)
-                from partner_metrics where tenant_id = :tenant""")
-                .setParameter("active", ACTIVE_STAGES.stream().map(Enum::name).toList())
-                .setParameter("tenant", tenantId)
-                .getSingleResult();
-        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue()};
+                from partner_metrics where tenant_id = ?""";
+        Object active =
+                Sql.array("varchar", ACTIVE_STAGES.stream().map(Enum::name).toArray());
+        return sql.query(
+                        counts,
+                        row -> new StatusCounts(row.getLong(1), row.getLong(2), row.getLong(3)),
+                        active,
+                        tenantId)
+                .get(0);
     }
 
-    /** Practice-wide received, given and balance over every partner. */
-    public long[] exchangeTotals(String tenantId) {
-        Object[] row = (Object[]) getEntityManager()
-                .createNativeQuery("""
+    /** Referrals received from and given to partners, over every partner of the practice. */
+    public record ExchangeTotals(long received, long given) {}
+
+    public ExchangeTotals exchangeTotals(String tenantId) {
+        String sums = """
                 select coalesce(sum(referrals_received), 0), coalesce(sum(referrals_given), 0)
-                from partner_metrics where tenant_id = :tenant""")
-                .setParameter("tenant", tenantId)
-                .getSingleResult();
-        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+                from partner_metrics where tenant_id = ?""";
+        return sql.query(sums, row -> new ExchangeTotals(row.getLong(1), row.getLong(2)), tenantId)
+                .get(0);
     }
 
     /**
@@ -154,9 +159,7 @@ public class PartnerMetricsRepository implements PanacheRepositoryBase<PartnerMe
 
     /** Whether this transaction holds the one dormancy scan lock; released when it ends. */
     public boolean tryScanLock() {
-        return (Boolean) getEntityManager()
-                .createNativeQuery("select pg_try_advisory_xact_lock(:key)")
-                .setParameter("key", 0x6d657472_69637321L)
-                .getSingleResult();
+        return sql.query("select pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), 0x6d657472_69637321L)
+                .get(0);
     }
 }

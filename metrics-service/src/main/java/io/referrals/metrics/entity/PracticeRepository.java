@@ -1,18 +1,24 @@
 package io.referrals.metrics.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 /**
- * Practices' profiles. Every projection takes the practice row in share mode first, so that a time zone change (which
- * re-buckets the practice) and a rebuild's swap, both taking it exclusively, never interleave with a projection.
+ * Practices' profiles. Whatever writes a practice's read models takes its row first: a consumer's transaction
+ * exclusively, before its first event ({@code Projections.lockPractices}); the dormancy scan and a rebuild's replay
+ * (of its staging row) in share mode. So a time zone change (which re-buckets the practice) and a rebuild's swap, both
+ * holding it exclusively, never interleave with another writer.
  */
 @ApplicationScoped
 public class PracticeRepository implements PanacheRepositoryBase<Practice, String> {
     @Inject
     HeldLocks held;
+
+    @Inject
+    Sql sql;
 
     /** The practice (UTC and no goal until its profile arrives); not saved by reads. */
     public Practice find(String tenantId) {
@@ -43,11 +49,8 @@ public class PracticeRepository implements PanacheRepositoryBase<Practice, Strin
         }
         Practice practice = findById(tenantId, mode);
         if (practice == null) { // the practice's first event: its row, then the lock (one statement less after that)
-            getEntityManager()
-                    .createNativeQuery(
-                            "insert into metrics_practice (tenant_id) values (?1) on conflict (tenant_id) do nothing")
-                    .setParameter(1, tenantId)
-                    .executeUpdate();
+            sql.update(
+                    "insert into metrics_practice (tenant_id) values (?) on conflict (tenant_id) do nothing", tenantId);
             practice = findById(tenantId, mode);
         }
         held.add(mode == LockModeType.PESSIMISTIC_WRITE ? Practice.class : SharedLock.class, tenantId);

@@ -1,5 +1,6 @@
 package io.referrals.metrics.entity;
 
+import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,15 +29,21 @@ public class ReadModelTables {
     EntityManager em;
 
     @Inject
+    Sql sql;
+
+    @Inject
     BucketRepository buckets;
 
-    /** Removes a tenant's read-model rows (a staging copy before a rebuild, or after a failed one). */
+    /**
+     * Removes a tenant's read-model rows (a staging copy before a rebuild, or after a failed one), in a transaction of
+     * its own: nothing of the tenant is pending in the session.
+     */
     public void delete(String tenantId) {
         buckets.flush();
         for (String table : REPLACED) {
-            execute("delete from " + table + " where tenant_id = ?1", tenantId);
+            sql.update("delete from " + table + " where tenant_id = ?", tenantId);
         }
-        execute("delete from metrics_practice where tenant_id = ?1", tenantId);
+        sql.update("delete from metrics_practice where tenant_id = ?", tenantId);
     }
 
     /**
@@ -47,38 +54,34 @@ public class ReadModelTables {
      */
     public void swap(String tenantId, String stagingId) {
         buckets.flush();
+        // The catch-up's entity changes go to the rows before the statements below move them (they see only flushed
+        // rows); then the session forgets the rows whose tenant changes under it.
         em.flush();
         em.clear();
-        execute("""
+        String keepDormancy = """
                 update partner_metrics s set dormant_since = l.dormant_since from partner_metrics l
-                where s.tenant_id = ?1 and l.tenant_id = ?2 and l.partner_id = s.partner_id""", stagingId, tenantId);
+                where s.tenant_id = ? and l.tenant_id = ? and l.partner_id = s.partner_id""";
+        sql.update(keepDormancy, stagingId, tenantId);
         for (String table : REPLACED) {
-            execute("delete from " + table + " where tenant_id = ?1", tenantId);
-            execute("update " + table + " set tenant_id = ?2 where tenant_id = ?1", stagingId, tenantId);
+            sql.update("delete from " + table + " where tenant_id = ?", tenantId);
+            sql.update("update " + table + " set tenant_id = ? where tenant_id = ?", tenantId, stagingId);
         }
-        execute("""
+        String takeProfile = """
                 update metrics_practice l set time_zone = s.time_zone, monthly_goal = s.monthly_goal,
                     default_cadence_days = s.default_cadence_days, profile_at = s.profile_at
-                from metrics_practice s where s.tenant_id = ?1 and l.tenant_id = ?2""", stagingId, tenantId);
-        execute("delete from metrics_practice where tenant_id = ?1", stagingId);
+                from metrics_practice s where s.tenant_id = ? and l.tenant_id = ?""";
+        sql.update(takeProfile, stagingId, tenantId);
+        sql.update("delete from metrics_practice where tenant_id = ?", stagingId);
     }
 
     /** The ids among {@code eventIds} that the inbox has recorded as applied (committed) to the live rows. */
-    @SuppressWarnings("unchecked")
     public Set<String> processed(Collection<String> eventIds) {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createNativeQuery("select event_id from processed_event where event_id in (:ids)")
-                .setParameter("ids", eventIds)
-                .getResultList());
-    }
-
-    private void execute(String sql, String first, String second) {
-        em.createNativeQuery(sql).setParameter(1, first).setParameter(2, second).executeUpdate();
-    }
-
-    private void execute(String sql, String tenantId) {
-        em.createNativeQuery(sql).setParameter(1, tenantId).executeUpdate();
+        return new HashSet<>(sql.query(
+                "select event_id from processed_event where event_id = any(?)",
+                row -> row.getString(1),
+                Sql.array("varchar", eventIds.toArray())));
     }
 }

@@ -1,7 +1,9 @@
 package io.referrals.metrics.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +11,8 @@ import java.util.UUID;
 /** Rebuild runs. A partial unique index allows one running rebuild per practice. */
 @ApplicationScoped
 public class RebuildRepository implements PanacheRepositoryBase<Rebuild, UUID> {
+    @Inject
+    Sql sql;
 
     public Optional<Rebuild> findInTenant(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
@@ -31,16 +35,11 @@ public class RebuildRepository implements PanacheRepositoryBase<Rebuild, UUID> {
                 tenantId,
                 Rebuild.RUNNING,
                 abandonedBefore);
-        return getEntityManager()
-                        .createNativeQuery("""
+        String insert = """
                 insert into metrics_rebuild (id, tenant_id, status, started_at, heartbeat_at)
-                values (?1, ?2, 'running', ?3, ?3)
-                on conflict (tenant_id) where status = 'running' do nothing""")
-                        .setParameter(1, id)
-                        .setParameter(2, tenantId)
-                        .setParameter(3, at)
-                        .executeUpdate()
-                == 1;
+                values (?, ?, 'running', ?, ?)
+                on conflict (tenant_id) where status = 'running' do nothing""";
+        return sql.update(insert, id, tenantId, at, at) == 1;
     }
 
     /** Records progress; false when the run is no longer running (declared abandoned), so it must stop. */

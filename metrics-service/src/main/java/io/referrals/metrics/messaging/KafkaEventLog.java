@@ -1,7 +1,7 @@
 package io.referrals.metrics.messaging;
 
 import io.referrals.events.Topics;
-import io.referrals.metrics.service.EventLog;
+import io.referrals.metrics.service.rebuild.EventLog;
 import io.referrals.platform.kafka.KafkaClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package io.referrals.metrics.messaging;
 
 import io.referrals.events.Topics;
-import io.referrals.metrics.service.Projections;
-import io.referrals.metrics.service.ReadAnswers;
+import io.referrals.metrics.service.projection.Projections;
+import io.referrals.metrics.service.query.ReadAnswers;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;

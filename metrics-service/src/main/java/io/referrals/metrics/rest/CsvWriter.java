@@ -1,6 +1,5 @@
 package io.referrals.metrics.rest;
 
-import io.referrals.metrics.service.CsvTable;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;

@@ -2,11 +2,8 @@ package io.referrals.metrics.rest;
 
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.PartnerStage;
-import io.referrals.metrics.service.DormantPartner;
-import io.referrals.metrics.service.PartnerQueries;
-import io.referrals.metrics.service.PartnerSort;
-import io.referrals.metrics.service.Reciprocity;
-import io.referrals.platform.page.Page;
+import io.referrals.metrics.service.query.PartnerQueries;
+import io.referrals.metrics.service.query.PartnerSort;
 import io.referrals.platform.rest.PageRequest;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
@@ -101,15 +98,17 @@ public class MetricsResource {
             responseCode = "200",
             description = "The ledger",
             content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reciprocity.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ReciprocityView.class)),
                 @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(implementation = String.class))
             })
-    public Reciprocity reciprocity(
+    public ReciprocityView reciprocity(
             @QueryParam("sort") @Parameter(description = "One of " + SORTS, example = "balance") String sort,
             @QueryParam("order") @Parameter(description = "asc or desc", example = "desc") String order,
             @Valid @BeanParam PageRequest page) {
         PartnerSort by = QueryParams.choice("sort", sort, PartnerSort.class, PartnerSort.BALANCE);
-        return queries.reciprocity(tenant.id(), by, QueryParams.ascending(order), page.paging());
+        return ReciprocityView.of(queries.reciprocity(tenant.id(), by, QueryParams.ascending(order), page.paging()));
     }
 
     @GET
@@ -120,7 +119,7 @@ public class MetricsResource {
             description = "Partners of an active relationship (reached_out to trusted) with neither a referral either "
                     + "way nor a touchpoint for twice their check-in cadence (the practice's default, else 30 days).")
     @APIResponse(responseCode = "200", description = "One page of dormant partners")
-    public Page<DormantPartner> dormant(@Valid @BeanParam PageRequest page) {
-        return queries.dormant(tenant.id(), page.paging());
+    public DormantPartnerPage dormant(@Valid @BeanParam PageRequest page) {
+        return DormantPartnerPage.of(queries.dormant(tenant.id(), page.paging()).map(DormantPartnerView::of));
     }
 }

@@ -4,11 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.PartnerStage;
 import io.referrals.metrics.entity.PartnerMetrics;
-import io.referrals.metrics.service.Amount;
-import io.referrals.metrics.service.Amounts;
-import io.referrals.metrics.service.Measures;
-import io.referrals.metrics.service.MonthNumbers;
-import io.referrals.metrics.service.PartnerNumbers;
+import io.referrals.metrics.service.query.PartnerNumbers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +43,7 @@ public record PartnerMetricsView(
         Instant lastReferralAt,
 
         @Schema(description = "Program value of converted referrals, one entry per currency")
-        List<Amount> revenue,
+        List<AmountView> revenue,
 
         @Schema(description = "Referrals the practice gave to the partner", example = "1")
         long referralsGiven,
@@ -55,7 +51,7 @@ public record PartnerMetricsView(
         LocalDate lastGivenOn,
 
         @Schema(description = "Estimated value of referrals given, where known, per currency")
-        List<Amount> givenValue,
+        List<AmountView> givenValue,
 
         @Schema(description = "Received minus given", example = "3")
         long balance,
@@ -70,7 +66,7 @@ public record PartnerMetricsView(
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The last 12 local months, oldest first; only on the single-partner read")
-        List<MonthNumbers> months) {
+        List<MonthNumbersView> months) {
 
     public static PartnerMetricsView of(PartnerNumbers numbers) {
         PartnerMetrics m = numbers.partner();
@@ -89,15 +85,15 @@ public record PartnerMetricsView(
                 m.averageDaysToConvert,
                 m.firstReferralAt,
                 m.lastReferralAt,
-                numbers.amounts(Measures.REVENUE),
+                AmountView.of(numbers.revenue()),
                 m.referralsGiven,
                 m.lastGivenOn,
-                numbers.amounts(Measures.GIVEN_VALUE),
+                AmountView.of(numbers.givenValue()),
                 m.balance,
                 m.agreementId,
                 m.lastActivityAt,
                 m.dormantSince,
-                numbers.months());
+                MonthNumbersView.of(numbers.months()));
     }
 
     static final List<String> CSV_HEADER = List.of(
@@ -125,7 +121,7 @@ public record PartnerMetricsView(
         values.addAll(List.of(referralsReceived, referralsConverted));
         values.add(conversionRate);
         values.add(averageDaysToConvert);
-        values.add(Amounts.text(revenue));
+        values.add(AmountView.cell(revenue));
         values.add(lastReferralAt);
         values.addAll(List.of(referralsGiven, balance));
         return values;

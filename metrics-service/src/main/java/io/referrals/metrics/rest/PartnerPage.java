@@ -1,6 +1,5 @@
 package io.referrals.metrics.rest;
 
-import io.referrals.metrics.service.CsvTable;
 import io.referrals.platform.page.Page;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

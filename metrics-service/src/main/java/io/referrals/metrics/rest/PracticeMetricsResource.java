@@ -1,18 +1,12 @@
 package io.referrals.metrics.rest;
 
 import io.referrals.events.PartnerCategory;
-import io.referrals.metrics.service.Breakdown;
-import io.referrals.metrics.service.Dimension;
-import io.referrals.metrics.service.Funnel;
-import io.referrals.metrics.service.GoalService;
-import io.referrals.metrics.service.Goals;
-import io.referrals.metrics.service.Interval;
-import io.referrals.metrics.service.Metric;
-import io.referrals.metrics.service.NewClientsCount;
-import io.referrals.metrics.service.PracticeQueries;
-import io.referrals.metrics.service.Summary;
-import io.referrals.metrics.service.Timeseries;
-import io.referrals.metrics.service.TimeseriesQuery;
+import io.referrals.metrics.service.query.Dimension;
+import io.referrals.metrics.service.query.GoalService;
+import io.referrals.metrics.service.query.Interval;
+import io.referrals.metrics.service.query.Metric;
+import io.referrals.metrics.service.query.PracticeQueries;
+import io.referrals.metrics.service.query.TimeseriesQuery;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -65,9 +59,9 @@ public class PracticeMetricsResource {
     @APIResponse(
             responseCode = "200",
             description = "The summary",
-            content = @Content(schema = @Schema(implementation = Summary.class)))
-    public Summary summary(@BeanParam LocalDays days) {
-        return queries.summary(tenant.id(), days.from(), days.to());
+            content = @Content(schema = @Schema(implementation = SummaryView.class)))
+    public SummaryView summary(@BeanParam LocalDays days) {
+        return SummaryView.of(queries.summary(tenant.id(), days.from(), days.to()));
     }
 
     @GET
@@ -83,10 +77,12 @@ public class PracticeMetricsResource {
             responseCode = "200",
             description = "The series",
             content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Timeseries.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = TimeseriesView.class)),
                 @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(implementation = String.class))
             })
-    public Timeseries timeseries(
+    public TimeseriesView timeseries(
             @QueryParam("metric")
                     @Parameter(description = "received, converted, revenue, given or fees (owed)", example = "received")
                     String metric,
@@ -95,7 +91,7 @@ public class PracticeMetricsResource {
             @QueryParam("partnerId") @Parameter(description = "Only this partner") UUID partnerId,
             @QueryParam("category") @Parameter(example = "professional") PartnerCategory category,
             @QueryParam("allianceType") @Parameter(example = "referral") String allianceType) {
-        return queries.timeseries(
+        return TimeseriesView.of(queries.timeseries(
                 tenant.id(),
                 new TimeseriesQuery(
                         QueryParams.choice("metric", metric, Metric.class, Metric.RECEIVED),
@@ -104,7 +100,7 @@ public class PracticeMetricsResource {
                         days.to(),
                         partnerId,
                         category,
-                        allianceType));
+                        allianceType)));
     }
 
     @GET
@@ -120,15 +116,20 @@ public class PracticeMetricsResource {
             responseCode = "200",
             description = "The groups, most referrals first",
             content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Breakdown.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = BreakdownView.class)),
                 @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(implementation = String.class))
             })
-    public Breakdown breakdown(
+    public BreakdownView breakdown(
             @QueryParam("by") @Parameter(description = "category, allianceType, channel or stage", example = "category")
                     String by,
             @BeanParam LocalDays days) {
-        return queries.breakdown(
-                tenant.id(), QueryParams.choice("by", by, Dimension.class, Dimension.CATEGORY), days.from(), days.to());
+        return BreakdownView.of(queries.breakdown(
+                tenant.id(),
+                QueryParams.choice("by", by, Dimension.class, Dimension.CATEGORY),
+                days.from(),
+                days.to()));
     }
 
     @GET
@@ -141,9 +142,9 @@ public class PracticeMetricsResource {
     @APIResponse(
             responseCode = "200",
             description = "The funnel",
-            content = @Content(schema = @Schema(implementation = Funnel.class)))
-    public Funnel funnel(@BeanParam LocalDays days) {
-        return queries.funnel(tenant.id(), days.from(), days.to());
+            content = @Content(schema = @Schema(implementation = FunnelView.class)))
+    public FunnelView funnel(@BeanParam LocalDays days) {
+        return FunnelView.of(queries.funnel(tenant.id(), days.from(), days.to()));
     }
 
     @GET
@@ -156,12 +157,12 @@ public class PracticeMetricsResource {
     @APIResponse(
             responseCode = "200",
             description = "The month's goal",
-            content = @Content(schema = @Schema(implementation = Goals.class)))
-    public Goals goals(
+            content = @Content(schema = @Schema(implementation = GoalsView.class)))
+    public GoalsView goals(
             @QueryParam("month")
                     @Parameter(description = "YYYY-MM, default the current local month", example = "2026-03")
                     String month) {
-        return goals.goals(tenant.id(), QueryParams.month("month", month));
+        return GoalsView.of(goals.goals(tenant.id(), QueryParams.month("month", month)));
     }
 
     @PUT

@@ -1,6 +1,5 @@
 package io.referrals.metrics.rest;
 
-import io.referrals.metrics.service.Wire;
 import io.referrals.platform.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.YearMonth;

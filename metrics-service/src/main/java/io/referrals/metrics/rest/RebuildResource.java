@@ -1,7 +1,6 @@
 package io.referrals.metrics.rest;
 
-import io.referrals.metrics.service.RebuildService;
-import io.referrals.metrics.service.RebuildStatus;
+import io.referrals.metrics.service.rebuild.RebuildService;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
@@ -63,7 +62,7 @@ public class RebuildResource {
                             schema = @Schema(implementation = String.class)),
             content =
                     @Content(
-                            schema = @Schema(implementation = RebuildStatus.class),
+                            schema = @Schema(implementation = RebuildView.class),
                             examples = @ExampleObject(name = "started", value = RUNNING_EXAMPLE)))
     @APIResponse(
             responseCode = "409",
@@ -73,7 +72,7 @@ public class RebuildResource {
                             mediaType = "application/problem+json",
                             schema = @Schema(ref = "#/components/schemas/Problem")))
     public Response start(@Context UriInfo uri) {
-        RebuildStatus started = rebuilds.start(tenant.id());
+        RebuildView started = RebuildView.of(rebuilds.start(tenant.id()));
         return Response.accepted(started)
                 .location(uri.getAbsolutePathBuilder()
                         .path(started.id().toString())
@@ -94,13 +93,13 @@ public class RebuildResource {
             description = "The rebuild",
             content =
                     @Content(
-                            schema = @Schema(implementation = RebuildStatus.class),
+                            schema = @Schema(implementation = RebuildView.class),
                             examples = @ExampleObject(name = "done", value = DONE_EXAMPLE)))
-    public RebuildStatus status(
+    public RebuildView status(
             @PathParam("id")
                     @Parameter(description = "The id POST answered", example = "0d9c6a4e-2f1b-4c55-9a7e-6b0f3f2d9e11")
                     String id) {
-        return rebuilds.status(tenant.id(), uuid("id", id));
+        return RebuildView.of(rebuilds.status(tenant.id(), uuid("id", id)));
     }
 
     private static UUID uuid(String name, String value) {
