@@ -14,6 +14,7 @@ import io.referrals.events.PartnerCategory;
 import io.referrals.events.PartnerStage;
 import io.referrals.events.ReferralChannel;
 import io.referrals.metrics.service.projection.Dormancy;
+import io.referrals.testing.Api;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.PlatformTestResource;
 import io.restassured.http.ContentType;
@@ -40,7 +41,7 @@ class MetricsEndpointsTest {
     private final Instant march = Instant.parse("2026-03-02T10:00:00Z");
 
     private RequestSpecification as(String role) {
-        return given().auth().oauth2(DevTokens.token(events.tenant, role));
+        return Api.as(events.tenant, role);
     }
 
     /** Four referrals from one partner (one converted), one given back, a goal of 10 a month. */

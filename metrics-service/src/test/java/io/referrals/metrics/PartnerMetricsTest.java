@@ -23,7 +23,7 @@ import io.referrals.events.referral.ReferralAttributed;
 import io.referrals.events.referral.ReferralConverted;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.Referrer;
-import io.referrals.testing.DevTokens;
+import io.referrals.testing.Api;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
 import io.restassured.response.ValidatableResponse;
@@ -50,7 +50,7 @@ class PartnerMetricsTest {
     }
 
     private static RequestSpecification as(String tenantId) {
-        return given().auth().oauth2(DevTokens.token(tenantId, "viewer"));
+        return Api.as(tenantId, "viewer");
     }
 
     private CloudEvent receivedEvent(UUID referralId) {

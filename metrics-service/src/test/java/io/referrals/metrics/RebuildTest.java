@@ -21,6 +21,7 @@ import io.referrals.events.RewardType;
 import io.referrals.events.Topics;
 import io.referrals.metrics.entity.PracticeRepository;
 import io.referrals.metrics.service.projection.Dormancy;
+import io.referrals.testing.Api;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
@@ -466,6 +467,6 @@ class RebuildTest {
     }
 
     private RequestSpecification as(String role) {
-        return given().auth().oauth2(DevTokens.token(events.tenant, role));
+        return Api.as(events.tenant, role);
     }
 }

@@ -147,12 +147,18 @@ public final class ServiceArchitecture {
     static ArchRule noNativeQueries() {
         return noClasses()
                 .should()
-                .callMethodWhere(new DescribedPredicate<JavaMethodCall>("a Hibernate native query") {
+                .callMethodWhere(new DescribedPredicate<JavaMethodCall>("a Hibernate native query of untyped rows") {
                     @Override
                     public boolean test(JavaMethodCall call) {
-                        return call.getName().equals("createNativeQuery")
-                                && (call.getTargetOwner().isAssignableTo("jakarta.persistence.EntityManager")
-                                        || call.getTargetOwner().isAssignableTo("org.hibernate.query.QueryProducer"));
+                        if (!call.getName().equals("createNativeQuery")
+                                || !(call.getTargetOwner().isAssignableTo("jakarta.persistence.EntityManager")
+                                        || call.getTargetOwner().isAssignableTo("org.hibernate.query.QueryProducer"))) {
+                            return false;
+                        }
+                        // createNativeQuery(sql, Entity.class) loads managed entities: an entity load, which stays
+                        // Hibernate's. Every other form answers untyped rows.
+                        var parameters = call.getTarget().getRawParameterTypes();
+                        return parameters.size() != 2 || !parameters.get(1).isEquivalentTo(Class.class);
                     }
                 })
                 .because("SQL that is not an entity's load or store goes through Sql, read into typed rows");

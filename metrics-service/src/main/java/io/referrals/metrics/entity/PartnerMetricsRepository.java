@@ -156,10 +156,4 @@ public class PartnerMetricsRepository implements PanacheRepositoryBase<PartnerMe
                 after == null ? new UUID(0, 0) : after.partnerId,
                 limit);
     }
-
-    /** Whether this transaction holds the one dormancy scan lock; released when it ends. */
-    public boolean tryScanLock() {
-        return sql.query("select pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), 0x6d657472_69637321L)
-                .get(0);
-    }
 }

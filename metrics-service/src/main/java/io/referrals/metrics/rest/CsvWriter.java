@@ -1,5 +1,6 @@
 package io.referrals.metrics.rest;
 
+import io.referrals.platform.csv.Csv;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -7,14 +8,16 @@ import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Writes a {@link CsvTable} as RFC 4180 CSV for {@code Accept: text/csv}. Cells a spreadsheet would read as a formula
- * (text starting with = + - @, tab or carriage return) get a leading apostrophe, so an exported name cannot run code.
+ * Writes a {@link CsvTable} as RFC 4180 CSV for {@code Accept: text/csv}, every cell spreadsheet-safe by the platform's
+ * one rule ({@link Csv#spreadsheetSafe(Object)}: an exported name cannot run as a formula; numbers are data).
  */
 @Provider
 @Produces(CsvWriter.TEXT_CSV)
@@ -36,28 +39,15 @@ public class CsvWriter implements MessageBodyWriter<CsvTable> {
             MultivaluedMap<String, Object> headers,
             OutputStream out)
             throws IOException {
-        StringBuilder csv = new StringBuilder();
-        line(csv, List.copyOf(table.csvHeader()));
-        table.csvRows().forEach(row -> line(csv, row));
-        out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        Writer csv = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Csv.writeRecord(csv, safe(table.csvHeader()));
+        for (List<Object> row : table.csvRows()) {
+            Csv.writeRecord(csv, safe(row));
+        }
+        csv.flush();
     }
 
-    private static void line(StringBuilder csv, List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            csv.append(i == 0 ? "" : ",").append(cell(cells.get(i)));
-        }
-        csv.append("\r\n");
-    }
-
-    static String cell(Object value) {
-        String text = value == null ? "" : value.toString();
-        // Numbers (a negative balance) are data, not formulas.
-        if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+    private static List<String> safe(List<?> cells) {
+        return cells.stream().map(Csv::spreadsheetSafe).toList();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every PostgreSQL advisory lock key of the platform is made here. Advisory locks belong to the whole database, which
@@ -38,9 +39,13 @@ public class AdvisoryLocks {
         }
     }
 
+    /** Keys older than the naming scheme, kept so that old and new replicas agree during a rolling upgrade. */
+    private static final Map<String, Long> EARLIER_KEYS = Map.of("metrics-service:dormancy-scan", 0x6d657472_69637321L);
+
     /** A singleton job of a service. */
     public static long jobKey(String serviceName, String job) {
-        return (serviceName + ":" + job).hashCode();
+        String name = serviceName + ":" + job;
+        return EARLIER_KEYS.getOrDefault(name, (long) name.hashCode());
     }
 
     /** A service's outbox relay: one replica relays at a time, so one aggregate's events keep their order. */

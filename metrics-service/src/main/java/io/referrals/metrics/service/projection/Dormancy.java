@@ -12,6 +12,7 @@ import io.referrals.metrics.service.MetricsConfig;
 import io.referrals.metrics.service.RebuildTenants;
 import io.referrals.metrics.service.query.ReadAnswers;
 import io.referrals.platform.outbox.Outbox;
+import io.referrals.platform.persistence.AdvisoryLocks;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,9 @@ public class Dormancy {
 
     @Inject
     ReadAnswers answers;
+
+    @Inject
+    AdvisoryLocks locks;
 
     @Inject
     PartnerMetricsRepository partners;
@@ -89,7 +93,7 @@ public class Dormancy {
 
     /** One chunk of silent partners after {@code after}, in key order; null when another replica holds the scan. */
     private Chunk scanChunk(PartnerMetrics.Key after) {
-        if (!partners.tryScanLock()) {
+        if (!locks.tryJob("dormancy-scan")) {
             return null;
         }
         Instant now = Timestamps.now(clock);
