@@ -1,7 +1,7 @@
 package io.referrals.notification.rest;
 
-import io.referrals.notification.service.PersonErasure;
-import io.referrals.notification.service.TaskService;
+import io.referrals.notification.service.person.PersonErasure;
+import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.tenant.CurrentTenant;

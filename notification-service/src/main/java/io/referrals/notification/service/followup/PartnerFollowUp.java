@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.followup;
 
 import io.quarkus.scheduler.Scheduled;
 import io.referrals.events.CloudEvent;
@@ -17,6 +17,8 @@ import io.referrals.notification.entity.PartnerContactRepository;
 import io.referrals.notification.entity.PracticeSettings;
 import io.referrals.notification.entity.PracticeSettingsRepository;
 import io.referrals.notification.entity.TaskKind;
+import io.referrals.notification.service.NotificationConfig;
+import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
