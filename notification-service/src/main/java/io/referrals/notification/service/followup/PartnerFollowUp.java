@@ -158,21 +158,22 @@ public class PartnerFollowUp {
         }
         Instant now = Timestamps.now(clock);
         int opened = 0;
-        for (PartnerContact partner : partners.dueForCheckIn(now, config.tasks().defaultCadenceDays(), 1000)) {
-            PracticeSettings practice = settings.of(partner.key.tenantId, now);
+        for (PartnerContactRepository.DueCheckIn partner :
+                partners.dueForCheckIn(now, config.tasks().defaultCadenceDays(), 1000)) {
+            PracticeSettings practice = settings.of(partner.tenantId(), now);
             int cadence = practice.defaultCadenceDays != null
                     ? practice.defaultCadenceDays
                     : config.tasks().defaultCadenceDays();
             Instant due = partner.checkInDue(cadence);
             if (tasks.open(
-                    partner.key.tenantId,
+                    partner.tenantId(),
                     new TaskService.Opening(
                             TaskKind.PARTNER_CHECK_IN,
                             partner.partnerId() + ":" + due,
                             partner.partnerId(),
                             null,
                             null,
-                            "Check in with " + partner.name,
+                            "Check in with " + partner.name(),
                             due))) {
                 opened++;
             }
