@@ -1,6 +1,6 @@
 package io.referrals.notification;
 
-import io.referrals.notification.service.HostResolver;
+import io.referrals.notification.service.webhook.HostResolver;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;

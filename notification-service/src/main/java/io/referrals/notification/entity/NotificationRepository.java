@@ -5,8 +5,10 @@ import io.quarkus.panache.common.Sort;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Pages;
+import io.referrals.platform.persistence.Sql;
 import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.UUID;
 /** Every query is scoped to one practice, except the sender's, which takes any practice's due message. */
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
+    @Inject
+    Sql sql;
 
     /** Newest first, optionally only those addressed to one partner or in one status. */
     public Page<Notification> list(
@@ -79,23 +83,18 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
      * senders never take the same message.
      */
     public Optional<Notification> nextDue(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Notification> due = getEntityManager()
-                .createNativeQuery("""
-                        select * from notification
-                        where status = 'QUEUED' and next_attempt_at <= :now
-                        order by next_attempt_at, id limit 1
-                        for update skip locked""", Notification.class)
-                .setParameter("now", now)
-                .getResultList();
-        return due.stream().findFirst();
+        List<UUID> due = sql.query("""
+                select id from notification
+                where status = 'QUEUED' and next_attempt_at <= ?
+                order by next_attempt_at, id limit 1
+                for update skip locked""", row -> row.getObject(1, UUID.class), now);
+        return due.stream().findFirst().flatMap(this::findByIdOptional);
     }
 
     /** Whether this transaction holds the lock of one of the service's singleton jobs; released when it ends. */
     public boolean tryJobLock(String job) {
-        return (Boolean) getEntityManager()
-                .createNativeQuery("select pg_try_advisory_xact_lock(:key)")
-                .setParameter("key", (long) ("notification-service:" + job).hashCode())
-                .getSingleResult();
+        long key = ("notification-service:" + job).hashCode();
+        return sql.query("select pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), key)
+                .get(0);
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -60,15 +59,6 @@ public class PartnerContact extends PanacheEntityBase {
 
     public boolean unsubscribed() {
         return unsubscribedAt != null;
-    }
-
-    /** One cadence after the last touchpoint (or the partner's creation); null when nothing is known yet. */
-    public Instant checkInDue(int defaultCadenceDays) {
-        Instant from = lastTouchpointAt != null ? lastTouchpointAt : createdAt;
-        if (from == null) {
-            return null;
-        }
-        return from.plus(Duration.ofDays(cadenceDays != null ? cadenceDays : defaultCadenceDays));
     }
 
     @Embeddable

@@ -5,7 +5,9 @@ import io.quarkus.panache.common.Sort;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Pages;
+import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,6 +18,8 @@ import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookDelivery, UUID> {
+    @Inject
+    Sql sql;
 
     /**
      * Records a delivery unless this subscription already has one for this event (a redelivered event, a replay):
@@ -40,25 +44,19 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
      * {@code busy} (one this replica is sending to now), each row locked ({@code FOR UPDATE SKIP LOCKED}: another
      * replica takes others). The caller leases them (moves their next attempt on) in the same transaction.
      */
-    @SuppressWarnings("unchecked")
     public List<WebhookDelivery> claimDue(Instant now, Collection<UUID> busy, int limit) {
         String busyList = busy.stream().map(UUID::toString).collect(Collectors.joining(","));
-        List<UUID> ids = getEntityManager()
-                .createNativeQuery("""
+        List<UUID> ids = sql.query("""
                 select id from webhook_delivery
                 where id in (
                     select distinct on (subscription_id) id from webhook_delivery
-                    where status = 'PENDING' and next_attempt_at <= ?1
-                      and not (subscription_id::text = any (string_to_array(?2, ',')))
+                    where status = 'PENDING' and next_attempt_at <= ?
+                      and not (subscription_id::text = any (string_to_array(?, ',')))
                     order by subscription_id, next_attempt_at, created_at)
-                  and status = 'PENDING' and next_attempt_at <= ?1
+                  and status = 'PENDING' and next_attempt_at <= ?
                 order by next_attempt_at
-                limit ?3
-                for update skip locked""", UUID.class)
-                .setParameter(1, now)
-                .setParameter(2, busyList)
-                .setParameter(3, limit)
-                .getResultList();
+                limit ?
+                for update skip locked""", row -> row.getObject(1, UUID.class), now, busyList, now, limit);
         if (ids.isEmpty()) {
             return List.of();
         }

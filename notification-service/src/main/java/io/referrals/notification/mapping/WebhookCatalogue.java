@@ -1,8 +1,12 @@
 package io.referrals.notification.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.Consent;
 import io.referrals.events.EventCodec;
@@ -14,6 +18,7 @@ import io.referrals.events.PartnerStage;
 import io.referrals.events.ReferralChannel;
 import io.referrals.events.ReferralStatus;
 import io.referrals.events.RewardType;
+import io.referrals.events.WireEnum;
 import io.referrals.events.metrics.PartnerReactivated;
 import io.referrals.events.metrics.PartnerWentDormant;
 import io.referrals.events.partner.PartnerCreated;
@@ -35,13 +40,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The events a subscription can listen to, each with its payload's fields and a sample, and the one mapping from an
- * internal event to what an endpoint receives. A payload lists its fields one by one (never a copy of the internal
- * event, so that a field added inside does not leak out), and carries only what the referred person's consent allows
- * the practice's integrations to see: never their contact details, and their name only under consent
- * {@code outcome}.
+ * The events a subscription can listen to: one entry per event, whose fields each hold both what
+ * {@code GET /api/webhooks/event-types} says about them and how they are read from the internal event, so that a
+ * field is never documented without being sent or sent without being documented. A payload lists its fields one by
+ * one (never a copy of the internal event, so that a field added inside does not leak out), and carries only what the
+ * referred person's consent allows the practice's integrations to see: never their contact details, and their name
+ * only under consent {@code outcome}.
  */
 public final class WebhookCatalogue {
     /** The event {@code POST /api/webhooks/{id}/test} sends; not subscribable. */
@@ -49,17 +56,61 @@ public final class WebhookCatalogue {
 
     public static final String SOURCE = "/notification-service/webhooks";
 
-    /** One field of a payload, as {@code GET /api/webhooks/event-types} describes it (JSON Schema terms). */
-    public record Field(String name, String type, String format, boolean nullable, String description) {}
+    private static final boolean REQUIRED = false;
+    private static final boolean NULLABLE = true;
 
-    public record Entry(String name, String description, List<Field> fields, ObjectNode sampleData) {
+    /**
+     * One field of a payload: as {@code GET /api/webhooks/event-types} describes it (JSON Schema terms), and how its
+     * value is read from the internal event {@code E}.
+     */
+    public record Field<E>(
+            String name,
+            String type,
+            String format,
+            boolean nullable,
+            String description,
+            Function<? super E, JsonNode> value) {
+
+        /** The field's value in the payload; a required field is never null. */
+        JsonNode read(E event) {
+            JsonNode read = value.apply(event);
+            if (read.isNull() && !nullable) {
+                throw new NullPointerException("webhook field " + name);
+            }
+            return read;
+        }
+    }
+
+    /** One subscribable event: its name, the internal event it maps, its fields, and a sample of that event. */
+    public record Entry<E>(
+            String name,
+            String description,
+            EventType<E> type,
+            Function<? super E, UUID> referralId,
+            List<Field<E>> fields,
+            E sample) {
+
+        /** The payload an endpoint receives for {@code event}: each field, in order, read from it. */
+        public ObjectNode data(E event) {
+            ObjectNode data = JsonNodeFactory.instance.objectNode();
+            for (Field<E> field : fields) {
+                data.set(field.name(), field.read(event));
+            }
+            return data;
+        }
+
+        /** The payload of the sample event. */
+        public ObjectNode sampleData() {
+            return data(sample);
+        }
+
         /** The payload's JSON Schema. */
         public ObjectNode schema() {
             ObjectNode schema = JsonNodeFactory.instance.objectNode();
             schema.put("type", "object");
             ObjectNode properties = schema.putObject("properties");
             var required = schema.putArray("required");
-            for (Field field : fields) {
+            for (Field<E> field : fields) {
                 ObjectNode property = properties.putObject(field.name());
                 if (field.nullable()) {
                     property.putArray("type").add(field.type()).add("null");
@@ -74,231 +125,249 @@ public final class WebhookCatalogue {
             }
             return schema;
         }
+
+        Mapped map(E event) {
+            return new Mapped(name, referralId.apply(event), data(event));
+        }
     }
 
     /** An event as an endpoint receives it: its catalogue name, the referral it is about (if any), its data. */
     public record Mapped(String name, UUID referralId, ObjectNode data) {}
 
-    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+    private static final Map<String, Entry<?>> BY_NAME = new LinkedHashMap<>();
+    private static final Map<EventType<?>, Entry<?>> BY_TYPE = new LinkedHashMap<>();
 
     private static final UUID SAMPLE_REFERRAL = UUID.fromString("6f1c2a4e-8b1d-4c3e-9a57-2d0e6b4f1a90");
     private static final UUID SAMPLE_PARTNER = UUID.fromString("0b7e5d2c-3f4a-4e61-8c9d-5a2b1e7f3c48");
+    private static final UUID SAMPLE_REWARD = UUID.fromString("3e8a5c1d-7b2f-4d9e-a6c3-8f1b4e2d7a50");
     private static final Instant SAMPLE_TIME = Instant.parse("2026-11-23T15:27:15.631076Z");
     private static final Money SAMPLE_VALUE = new Money(new BigDecimal("1500.00"), "USD");
+    private static final Money SAMPLE_REWARD_AMOUNT = new Money(new BigDecimal("150.00"), "USD");
 
     static {
-        add(
-                "referral.received",
-                "A referral came in (from a partner, or through an intake link).",
-                List.of(
-                        uuid("referralId", false, "The referral"),
-                        uuid(
-                                "partnerId",
-                                true,
-                                "The referring partner; null while an intake-link attribution is" + " unverified"),
-                        text("referrerName", false, "The referrer's name"),
-                        text("referredName", true, "The referred person's name: only under consent `outcome`"),
-                        text("consent", false, "What the referred person allows: none, contact_made, outcome"),
-                        text("channel", false, "api or intake_link"),
-                        text("attribution", false, "verified, or unverified until the practice confirms it"),
-                        time("receivedAt", false, "When it was received"),
-                        time("firstContactDueAt", true, "When the practice should have contacted the person")),
-                sampleOf(
-                        EventTypes.REFERRAL_RECEIVED,
-                        new ReferralReceived(
-                                SAMPLE_REFERRAL,
-                                new Referrer(SAMPLE_PARTNER, "Jordan Blake", "jordan@blakecoaching.example"),
-                                "Riley Moss",
-                                Consent.OUTCOME,
-                                SAMPLE_TIME,
-                                ReferralChannel.API,
-                                SAMPLE_TIME.plusSeconds(86_400))));
-        add(
-                "referral.status_changed",
-                "A referral moved to another status.",
-                List.of(
-                        uuid("referralId", false, "The referral"),
-                        uuid("partnerId", true, "The referring partner (null while unverified)"),
-                        text("from", false, "The status before"),
-                        text("to", false, "The status now"),
-                        text("consent", false, "The referred person's consent now"),
-                        time("changedAt", false, "When")),
-                sampleOf(
-                        EventTypes.REFERRAL_STATUS_CHANGED,
-                        new ReferralStatusChanged(
-                                SAMPLE_REFERRAL,
-                                SAMPLE_PARTNER,
-                                ReferralStatus.RECEIVED,
-                                ReferralStatus.CONTACTED,
-                                Consent.OUTCOME,
-                                SAMPLE_TIME)));
-        add(
-                "referral.converted",
-                "A referred person became a client.",
-                List.of(
-                        uuid("referralId", false, "The referral"),
-                        uuid("partnerId", true, "The referring partner (null while unverified)"),
-                        money("programValue", false, "What the program is worth"),
-                        time("receivedAt", false, "When the referral was received"),
-                        time("convertedAt", false, "When it converted")),
-                sampleOf(
-                        EventTypes.REFERRAL_CONVERTED,
-                        new ReferralConverted(
-                                SAMPLE_REFERRAL,
-                                SAMPLE_PARTNER,
-                                SAMPLE_VALUE,
-                                SAMPLE_TIME,
-                                SAMPLE_TIME.plusSeconds(3600))));
-        add(
-                "referral.closed",
-                "A referral ended without a conversion.",
-                List.of(
-                        uuid("referralId", false, "The referral"),
-                        uuid("partnerId", true, "The referring partner (null while unverified)"),
-                        text("outcome", false, "not_a_fit, declined or no_response"),
-                        text("consent", false, "The referred person's consent"),
-                        time("receivedAt", false, "When the referral was received"),
-                        time("closedAt", false, "When it closed")),
-                sampleOf(
-                        EventTypes.REFERRAL_CLOSED,
-                        new ReferralClosed(
-                                SAMPLE_REFERRAL,
-                                SAMPLE_PARTNER,
-                                ReferralStatus.DECLINED,
-                                Consent.CONTACT_MADE,
-                                SAMPLE_TIME,
-                                SAMPLE_TIME.plusSeconds(3600))));
-        add(
-                "referral.given",
-                "The practice referred someone to a partner (no name, no contact details).",
-                List.of(
-                        uuid("givenId", false, "The referral given"),
-                        uuid("partnerId", false, "The partner it went to"),
-                        date("givenOn", false, "The day"),
-                        money("estimatedValue", true, "What it may be worth to the partner")),
-                sampleOf(
-                        EventTypes.REFERRAL_GIVEN,
-                        new ReferralGiven(
-                                UUID.fromString("9d3b1f6a-2c4e-4a7b-8e5d-1f0c3a6b9e27"),
-                                SAMPLE_PARTNER,
-                                LocalDate.parse("2026-11-23"),
-                                SAMPLE_VALUE)));
-        add(
-                "reward.earned",
-                "A partner earned a reward (a fee, a discount, a donation ...) for a referral.",
-                List.of(
-                        uuid("rewardId", false, "The reward"),
-                        uuid("referralId", false, "The referral it is for"),
-                        uuid("partnerId", false, "The partner"),
-                        text("type", false, "referral_fee, flat_fee, revenue_share, client_discount, ..."),
-                        money("amount", true, "The amount, when it is money"),
-                        uuid("agreementId", true, "The agreement it follows from"),
-                        time("earnedAt", false, "When")),
-                sampleOf(
-                        EventTypes.REWARD_EARNED,
-                        new RewardEarned(
-                                UUID.fromString("3e8a5c1d-7b2f-4d9e-a6c3-8f1b4e2d7a50"),
-                                SAMPLE_REFERRAL,
-                                SAMPLE_PARTNER,
-                                RewardType.REFERRAL_FEE,
-                                new Money(new BigDecimal("150.00"), "USD"),
-                                UUID.fromString("5c2d8e1f-4a3b-4c7d-9e6f-0a1b2c3d4e5f"),
-                                SAMPLE_TIME)));
-        add(
-                "reward.paid",
-                "A reward was paid out.",
-                List.of(
-                        uuid("rewardId", false, "The reward"),
-                        uuid("referralId", true, "The referral it was for"),
-                        uuid("partnerId", false, "The partner"),
-                        money("amount", true, "The amount paid"),
-                        time("paidAt", false, "When")),
-                sampleOf(
-                        EventTypes.REWARD_PAID,
-                        new RewardPaid(
-                                UUID.fromString("3e8a5c1d-7b2f-4d9e-a6c3-8f1b4e2d7a50"),
-                                SAMPLE_REFERRAL,
-                                SAMPLE_PARTNER,
-                                new Money(new BigDecimal("150.00"), "USD"),
-                                SAMPLE_TIME)));
-        add(
-                "partner.created",
-                "A referral partner or source was added.",
-                List.of(
-                        uuid("partnerId", false, "The partner"),
-                        text("name", false, "Its name"),
-                        text("email", true, "Its address"),
-                        text("category", false, "colleague, professional, client, ..."),
-                        text("stage", false, "Its relationship stage"),
-                        field("candidate", "boolean", null, false, "Created from a referral by someone not yet known"),
-                        time("createdAt", true, "When")),
-                sampleOf(
-                        EventTypes.PARTNER_CREATED,
-                        new PartnerCreated(
-                                SAMPLE_PARTNER,
-                                "Jordan Blake",
-                                "jordan@blakecoaching.example",
-                                PartnerCategory.COLLEAGUE,
-                                SAMPLE_TIME,
-                                null,
-                                PartnerStage.IDENTIFIED,
-                                null,
-                                false)));
-        add(
-                "partner.stage_changed",
-                "A partner's relationship moved to another stage.",
-                List.of(
-                        uuid("partnerId", false, "The partner"),
-                        text("from", true, "The stage before"),
-                        text("to", false, "The stage now"),
-                        text("reason", true, "Why, when the relationship ended"),
-                        time("changedAt", false, "When")),
-                sampleOf(
-                        EventTypes.PARTNER_STAGE_CHANGED,
-                        new PartnerStageChanged(
-                                SAMPLE_PARTNER, PartnerStage.IDENTIFIED, PartnerStage.REACHED_OUT, null, SAMPLE_TIME)));
-        add(
-                "partner.dormant",
-                "A partner has gone quiet for longer than its check-in cadence.",
-                List.of(
-                        uuid("partnerId", false, "The partner"),
-                        time("lastActivityAt", false, "Its last referral or touchpoint"),
-                        field("silentDays", "integer", null, false, "Days since then"),
-                        field("cadenceDays", "integer", null, false, "Its check-in cadence"),
-                        time("detectedAt", false, "When it was noticed")),
-                sampleOf(
-                        EventTypes.PARTNER_WENT_DORMANT,
-                        new PartnerWentDormant(
-                                SAMPLE_PARTNER, SAMPLE_TIME.minusSeconds(86_400L * 45), 45, 30, SAMPLE_TIME)));
-        add(
-                "partner.reactivated",
-                "A dormant partner is active again.",
-                List.of(
-                        uuid("partnerId", false, "The partner"),
-                        time("dormantSince", false, "When it went dormant"),
-                        time("reactivatedAt", false, "When it came back")),
-                sampleOf(
-                        EventTypes.PARTNER_REACTIVATED,
-                        new PartnerReactivated(SAMPLE_PARTNER, SAMPLE_TIME.minusSeconds(86_400L * 10), SAMPLE_TIME)));
+        event("referral.received", EventTypes.REFERRAL_RECEIVED)
+                .describedAs("A referral came in (from a partner, or through an intake link).")
+                .aboutReferral(ReferralReceived::referralId)
+                .uuid("referralId", REQUIRED, "The referral", ReferralReceived::referralId)
+                .uuid(
+                        "partnerId",
+                        NULLABLE,
+                        "The referring partner; null while an intake-link attribution is unverified",
+                        e -> e.referrer().partnerId())
+                .text(
+                        "referrerName",
+                        REQUIRED,
+                        "The referrer's name",
+                        e -> e.referrer().name())
+                // Integrations hear the person's name only when they allowed the outcome to be shared.
+                .text(
+                        "referredName",
+                        NULLABLE,
+                        "The referred person's name: only under consent `outcome`",
+                        e -> e.consent().allows(Consent.OUTCOME) ? e.nameAllowed() : null)
+                .wire(
+                        "consent",
+                        REQUIRED,
+                        "What the referred person allows: none, contact_made, outcome",
+                        ReferralReceived::consent)
+                .wire(
+                        "channel",
+                        REQUIRED,
+                        "api or intake_link",
+                        e -> e.channel() == null ? ReferralChannel.API : e.channel())
+                .text(
+                        "attribution",
+                        REQUIRED,
+                        "verified, or unverified until the practice confirms it",
+                        e -> e.unverified() ? "unverified" : "verified")
+                .time("receivedAt", REQUIRED, "When it was received", ReferralReceived::receivedAt)
+                .time(
+                        "firstContactDueAt",
+                        NULLABLE,
+                        "When the practice should have contacted the person",
+                        ReferralReceived::firstContactDueAt)
+                .sample(new ReferralReceived(
+                        SAMPLE_REFERRAL,
+                        new Referrer(SAMPLE_PARTNER, "Jordan Blake", "jordan@blakecoaching.example"),
+                        "Riley Moss",
+                        Consent.OUTCOME,
+                        SAMPLE_TIME,
+                        ReferralChannel.API,
+                        SAMPLE_TIME.plusSeconds(86_400)));
+
+        event("referral.status_changed", EventTypes.REFERRAL_STATUS_CHANGED)
+                .describedAs("A referral moved to another status.")
+                .aboutReferral(ReferralStatusChanged::referralId)
+                .uuid("referralId", REQUIRED, "The referral", ReferralStatusChanged::referralId)
+                .uuid(
+                        "partnerId",
+                        NULLABLE,
+                        "The referring partner (null while unverified)",
+                        ReferralStatusChanged::partnerId)
+                .wire("from", REQUIRED, "The status before", ReferralStatusChanged::from)
+                .wire("to", REQUIRED, "The status now", ReferralStatusChanged::to)
+                .wire("consent", REQUIRED, "The referred person's consent now", ReferralStatusChanged::consent)
+                .time("changedAt", REQUIRED, "When", ReferralStatusChanged::at)
+                .sample(new ReferralStatusChanged(
+                        SAMPLE_REFERRAL,
+                        SAMPLE_PARTNER,
+                        ReferralStatus.RECEIVED,
+                        ReferralStatus.CONTACTED,
+                        Consent.OUTCOME,
+                        SAMPLE_TIME));
+
+        event("referral.converted", EventTypes.REFERRAL_CONVERTED)
+                .describedAs("A referred person became a client.")
+                .aboutReferral(ReferralConverted::referralId)
+                .uuid("referralId", REQUIRED, "The referral", ReferralConverted::referralId)
+                .uuid(
+                        "partnerId",
+                        NULLABLE,
+                        "The referring partner (null while unverified)",
+                        ReferralConverted::partnerId)
+                .money("programValue", REQUIRED, "What the program is worth", ReferralConverted::programValue)
+                .time("receivedAt", REQUIRED, "When the referral was received", ReferralConverted::receivedAt)
+                .time("convertedAt", REQUIRED, "When it converted", ReferralConverted::convertedAt)
+                .sample(new ReferralConverted(
+                        SAMPLE_REFERRAL, SAMPLE_PARTNER, SAMPLE_VALUE, SAMPLE_TIME, SAMPLE_TIME.plusSeconds(3600)));
+
+        event("referral.closed", EventTypes.REFERRAL_CLOSED)
+                .describedAs("A referral ended without a conversion.")
+                .aboutReferral(ReferralClosed::referralId)
+                .uuid("referralId", REQUIRED, "The referral", ReferralClosed::referralId)
+                .uuid("partnerId", NULLABLE, "The referring partner (null while unverified)", ReferralClosed::partnerId)
+                .wire("outcome", REQUIRED, "not_a_fit, declined or no_response", ReferralClosed::outcome)
+                .wire("consent", REQUIRED, "The referred person's consent", ReferralClosed::consent)
+                .time("receivedAt", REQUIRED, "When the referral was received", ReferralClosed::receivedAt)
+                .time("closedAt", REQUIRED, "When it closed", ReferralClosed::closedAt)
+                .sample(new ReferralClosed(
+                        SAMPLE_REFERRAL,
+                        SAMPLE_PARTNER,
+                        ReferralStatus.DECLINED,
+                        Consent.CONTACT_MADE,
+                        SAMPLE_TIME,
+                        SAMPLE_TIME.plusSeconds(3600)));
+
+        event("referral.given", EventTypes.REFERRAL_GIVEN)
+                .describedAs("The practice referred someone to a partner (no name, no contact details).")
+                .uuid("givenId", REQUIRED, "The referral given", ReferralGiven::givenId)
+                .uuid("partnerId", REQUIRED, "The partner it went to", ReferralGiven::partnerId)
+                .date("givenOn", REQUIRED, "The day", ReferralGiven::givenOn)
+                .money("estimatedValue", NULLABLE, "What it may be worth to the partner", ReferralGiven::estimatedValue)
+                .sample(new ReferralGiven(
+                        UUID.fromString("9d3b1f6a-2c4e-4a7b-8e5d-1f0c3a6b9e27"),
+                        SAMPLE_PARTNER,
+                        LocalDate.parse("2026-11-23"),
+                        SAMPLE_VALUE));
+
+        event("reward.earned", EventTypes.REWARD_EARNED)
+                .describedAs("A partner earned a reward (a fee, a discount, a donation ...) for a referral.")
+                .aboutReferral(RewardEarned::referralId)
+                .uuid("rewardId", REQUIRED, "The reward", RewardEarned::rewardId)
+                .uuid("referralId", REQUIRED, "The referral it is for", RewardEarned::referralId)
+                .uuid("partnerId", REQUIRED, "The partner", RewardEarned::partnerId)
+                .wire(
+                        "type",
+                        REQUIRED,
+                        "referral_fee, flat_fee, revenue_share, client_discount, ...",
+                        RewardEarned::type)
+                .money("amount", NULLABLE, "The amount, when it is money", RewardEarned::amount)
+                .uuid("agreementId", NULLABLE, "The agreement it follows from", RewardEarned::agreementId)
+                .time("earnedAt", REQUIRED, "When", RewardEarned::earnedAt)
+                .sample(new RewardEarned(
+                        SAMPLE_REWARD,
+                        SAMPLE_REFERRAL,
+                        SAMPLE_PARTNER,
+                        RewardType.REFERRAL_FEE,
+                        SAMPLE_REWARD_AMOUNT,
+                        UUID.fromString("5c2d8e1f-4a3b-4c7d-9e6f-0a1b2c3d4e5f"),
+                        SAMPLE_TIME));
+
+        event("reward.paid", EventTypes.REWARD_PAID)
+                .describedAs("A reward was paid out.")
+                .aboutReferral(RewardPaid::referralId)
+                .uuid("rewardId", REQUIRED, "The reward", RewardPaid::rewardId)
+                .uuid("referralId", NULLABLE, "The referral it was for", RewardPaid::referralId)
+                .uuid("partnerId", REQUIRED, "The partner", RewardPaid::partnerId)
+                .money("amount", NULLABLE, "The amount paid", RewardPaid::amount)
+                .time("paidAt", REQUIRED, "When", RewardPaid::paidAt)
+                .sample(new RewardPaid(
+                        SAMPLE_REWARD, SAMPLE_REFERRAL, SAMPLE_PARTNER, SAMPLE_REWARD_AMOUNT, SAMPLE_TIME));
+
+        event("partner.created", EventTypes.PARTNER_CREATED)
+                .describedAs("A referral partner or source was added.")
+                .uuid("partnerId", REQUIRED, "The partner", PartnerCreated::partnerId)
+                .text("name", REQUIRED, "Its name", PartnerCreated::name)
+                .text("email", NULLABLE, "Its address", PartnerCreated::email)
+                .wire("category", REQUIRED, "colleague, professional, client, ...", PartnerCreated::category)
+                .wire(
+                        "stage",
+                        REQUIRED,
+                        "Its relationship stage",
+                        e -> e.stage() == null ? PartnerStage.IDENTIFIED : e.stage())
+                .bool(
+                        "candidate",
+                        "Created from a referral by someone not yet known",
+                        e -> Boolean.TRUE.equals(e.candidate()))
+                .time("createdAt", NULLABLE, "When", PartnerCreated::createdAt)
+                .sample(new PartnerCreated(
+                        SAMPLE_PARTNER,
+                        "Jordan Blake",
+                        "jordan@blakecoaching.example",
+                        PartnerCategory.COLLEAGUE,
+                        SAMPLE_TIME,
+                        null,
+                        PartnerStage.IDENTIFIED,
+                        null,
+                        false));
+
+        event("partner.stage_changed", EventTypes.PARTNER_STAGE_CHANGED)
+                .describedAs("A partner's relationship moved to another stage.")
+                .uuid("partnerId", REQUIRED, "The partner", PartnerStageChanged::partnerId)
+                .wire("from", NULLABLE, "The stage before", PartnerStageChanged::from)
+                .wire("to", REQUIRED, "The stage now", PartnerStageChanged::to)
+                .text("reason", NULLABLE, "Why, when the relationship ended", PartnerStageChanged::reason)
+                .time("changedAt", REQUIRED, "When", PartnerStageChanged::changedAt)
+                .sample(new PartnerStageChanged(
+                        SAMPLE_PARTNER, PartnerStage.IDENTIFIED, PartnerStage.REACHED_OUT, null, SAMPLE_TIME));
+
+        event("partner.dormant", EventTypes.PARTNER_WENT_DORMANT)
+                .describedAs("A partner has gone quiet for longer than its check-in cadence.")
+                .uuid("partnerId", REQUIRED, "The partner", PartnerWentDormant::partnerId)
+                .time("lastActivityAt", REQUIRED, "Its last referral or touchpoint", PartnerWentDormant::lastActivityAt)
+                .integer("silentDays", "Days since then", PartnerWentDormant::silentDays)
+                .integer("cadenceDays", "Its check-in cadence", PartnerWentDormant::cadenceDays)
+                .time("detectedAt", REQUIRED, "When it was noticed", PartnerWentDormant::detectedAt)
+                .sample(new PartnerWentDormant(
+                        SAMPLE_PARTNER, SAMPLE_TIME.minusSeconds(86_400L * 45), 45, 30, SAMPLE_TIME));
+
+        event("partner.reactivated", EventTypes.PARTNER_REACTIVATED)
+                .describedAs("A dormant partner is active again.")
+                .uuid("partnerId", REQUIRED, "The partner", PartnerReactivated::partnerId)
+                .time("dormantSince", REQUIRED, "When it went dormant", PartnerReactivated::dormantSince)
+                .time("reactivatedAt", REQUIRED, "When it came back", PartnerReactivated::reactivatedAt)
+                .sample(new PartnerReactivated(SAMPLE_PARTNER, SAMPLE_TIME.minusSeconds(86_400L * 10), SAMPLE_TIME));
     }
 
     private WebhookCatalogue() {}
 
-    public static List<Entry> all() {
-        return List.copyOf(ENTRIES.values());
+    public static List<Entry<?>> all() {
+        return List.copyOf(BY_NAME.values());
     }
 
-    public static Optional<Entry> byName(String name) {
-        return Optional.ofNullable(ENTRIES.get(name));
+    public static Optional<Entry<?>> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 
     /** What an endpoint receives for an internal event, or empty if no subscription can want it. */
     public static <T> Optional<Mapped> map(EventType<T> type, T data) {
-        return Optional.ofNullable(mapOrNull(type, data));
+        @SuppressWarnings("unchecked") // BY_TYPE holds each type's own entry
+        Entry<T> entry = (Entry<T>) BY_TYPE.get(type);
+        return entry == null ? Optional.empty() : Optional.of(entry.map(data));
     }
 
     /** The sample a Zap shows while it is built: the CloudEvent as it would arrive. */
-    public static ObjectNode sample(Entry entry) {
+    public static ObjectNode sample(Entry<?> entry) {
         return envelope(
                 "2f9d7c1e-5b3a-4e8f-9c6d-1a2b3c4d5e6f",
                 "/referral-service",
@@ -332,175 +401,99 @@ public final class WebhookCatalogue {
         return false;
     }
 
-    private static Mapped mapOrNull(EventType<?> type, Object data) {
-        if (type == EventTypes.REFERRAL_RECEIVED) {
-            ReferralReceived e = (ReferralReceived) data;
-            // Integrations hear the person's name only when they allowed the outcome to be shared.
-            String name = e.consent().allows(Consent.OUTCOME) ? e.nameAllowed() : null;
-            return new Mapped(
-                    "referral.received",
-                    e.referralId(),
-                    object().put("referralId", e.referralId().toString())
-                            .put("partnerId", text(e.referrer().partnerId()))
-                            .put("referrerName", e.referrer().name())
-                            .put("referredName", name)
-                            .put("consent", e.consent().json())
-                            .put("channel", (e.channel() == null ? ReferralChannel.API : e.channel()).json())
-                            .put("attribution", e.unverified() ? "unverified" : "verified")
-                            .put("receivedAt", e.receivedAt().toString())
-                            .put("firstContactDueAt", text(e.firstContactDueAt())));
+    private static <E> Definition<E> event(String name, EventType<E> type) {
+        return new Definition<>(name, type);
+    }
+
+    /** An entry being defined: its description, the referral it is about, its fields in order, then its sample. */
+    private static final class Definition<E> {
+        private final String name;
+        private final EventType<E> type;
+        private final List<Field<E>> fields = new ArrayList<>();
+        private String description;
+        private Function<? super E, UUID> referralId = event -> null;
+
+        Definition(String name, EventType<E> type) {
+            this.name = name;
+            this.type = type;
         }
-        if (type == EventTypes.REFERRAL_STATUS_CHANGED) {
-            ReferralStatusChanged e = (ReferralStatusChanged) data;
-            return new Mapped(
-                    "referral.status_changed",
-                    e.referralId(),
-                    object().put("referralId", e.referralId().toString())
-                            .put("partnerId", text(e.partnerId()))
-                            .put("from", e.from().json())
-                            .put("to", e.to().json())
-                            .put("consent", e.consent().json())
-                            .put("changedAt", e.at().toString()));
+
+        Definition<E> describedAs(String description) {
+            this.description = description;
+            return this;
         }
-        if (type == EventTypes.REFERRAL_CONVERTED) {
-            ReferralConverted e = (ReferralConverted) data;
-            ObjectNode out =
-                    object().put("referralId", e.referralId().toString()).put("partnerId", text(e.partnerId()));
-            out.set("programValue", money(e.programValue()));
-            out.put("receivedAt", e.receivedAt().toString())
-                    .put("convertedAt", e.convertedAt().toString());
-            return new Mapped("referral.converted", e.referralId(), out);
+
+        Definition<E> aboutReferral(Function<? super E, UUID> referralId) {
+            this.referralId = referralId;
+            return this;
         }
-        if (type == EventTypes.REFERRAL_CLOSED) {
-            ReferralClosed e = (ReferralClosed) data;
-            return new Mapped(
-                    "referral.closed",
-                    e.referralId(),
-                    object().put("referralId", e.referralId().toString())
-                            .put("partnerId", text(e.partnerId()))
-                            .put("outcome", e.outcome().json())
-                            .put("consent", e.consent().json())
-                            .put("receivedAt", e.receivedAt().toString())
-                            .put("closedAt", e.closedAt().toString()));
+
+        Definition<E> uuid(String name, boolean nullable, String description, Function<? super E, UUID> value) {
+            return field(name, "string", "uuid", nullable, description, e -> textNode(value.apply(e)));
         }
-        if (type == EventTypes.REFERRAL_GIVEN) {
-            ReferralGiven e = (ReferralGiven) data;
-            ObjectNode out = object().put("givenId", e.givenId().toString())
-                    .put("partnerId", e.partnerId().toString())
-                    .put("givenOn", e.givenOn().toString());
-            out.set("estimatedValue", money(e.estimatedValue()));
-            return new Mapped("referral.given", null, out);
+
+        Definition<E> text(String name, boolean nullable, String description, Function<? super E, String> value) {
+            return field(name, "string", null, nullable, description, e -> textNode(value.apply(e)));
         }
-        if (type == EventTypes.REWARD_EARNED) {
-            RewardEarned e = (RewardEarned) data;
-            ObjectNode out = object().put("rewardId", e.rewardId().toString())
-                    .put("referralId", e.referralId().toString())
-                    .put("partnerId", e.partnerId().toString())
-                    .put("type", e.type().json());
-            out.set("amount", money(e.amount()));
-            out.put("agreementId", text(e.agreementId()))
-                    .put("earnedAt", e.earnedAt().toString());
-            return new Mapped("reward.earned", e.referralId(), out);
+
+        Definition<E> wire(
+                String name, boolean nullable, String description, Function<? super E, ? extends WireEnum> value) {
+            return field(name, "string", null, nullable, description, e -> {
+                WireEnum read = value.apply(e);
+                return read == null ? NullNode.getInstance() : TextNode.valueOf(read.json());
+            });
         }
-        if (type == EventTypes.REWARD_PAID) {
-            RewardPaid e = (RewardPaid) data;
-            ObjectNode out = object().put("rewardId", e.rewardId().toString())
-                    .put("referralId", text(e.referralId()))
-                    .put("partnerId", e.partnerId().toString());
-            out.set("amount", money(e.amount()));
-            out.put("paidAt", e.paidAt().toString());
-            return new Mapped("reward.paid", e.referralId(), out);
+
+        Definition<E> time(String name, boolean nullable, String description, Function<? super E, Instant> value) {
+            return field(name, "string", "date-time", nullable, description, e -> textNode(value.apply(e)));
         }
-        if (type == EventTypes.PARTNER_CREATED) {
-            PartnerCreated e = (PartnerCreated) data;
-            return new Mapped(
-                    "partner.created",
+
+        Definition<E> date(String name, boolean nullable, String description, Function<? super E, LocalDate> value) {
+            return field(name, "string", "date", nullable, description, e -> textNode(value.apply(e)));
+        }
+
+        Definition<E> money(String name, boolean nullable, String description, Function<? super E, Money> value) {
+            return field(
+                    name,
+                    "object",
                     null,
-                    object().put("partnerId", e.partnerId().toString())
-                            .put("name", e.name())
-                            .put("email", e.email())
-                            .put("category", e.category().json())
-                            .put("stage", (e.stage() == null ? PartnerStage.IDENTIFIED : e.stage()).json())
-                            .put("candidate", Boolean.TRUE.equals(e.candidate()))
-                            .put("createdAt", text(e.createdAt())));
+                    nullable,
+                    description + ": {amount (a decimal string), currency}",
+                    e -> moneyNode(value.apply(e)));
         }
-        if (type == EventTypes.PARTNER_STAGE_CHANGED) {
-            PartnerStageChanged e = (PartnerStageChanged) data;
-            return new Mapped(
-                    "partner.stage_changed",
-                    null,
-                    object().put("partnerId", e.partnerId().toString())
-                            .put("from", e.from() == null ? null : e.from().json())
-                            .put("to", e.to().json())
-                            .put("reason", e.reason())
-                            .put("changedAt", e.changedAt().toString()));
+
+        Definition<E> integer(String name, String description, Function<? super E, Integer> value) {
+            return field(name, "integer", null, REQUIRED, description, e -> IntNode.valueOf(value.apply(e)));
         }
-        if (type == EventTypes.PARTNER_WENT_DORMANT) {
-            PartnerWentDormant e = (PartnerWentDormant) data;
-            return new Mapped(
-                    "partner.dormant",
-                    null,
-                    object().put("partnerId", e.partnerId().toString())
-                            .put("lastActivityAt", e.lastActivityAt().toString())
-                            .put("silentDays", e.silentDays())
-                            .put("cadenceDays", e.cadenceDays())
-                            .put("detectedAt", e.detectedAt().toString()));
+
+        Definition<E> bool(String name, String description, Function<? super E, Boolean> value) {
+            return field(name, "boolean", null, REQUIRED, description, e -> BooleanNode.valueOf(value.apply(e)));
         }
-        if (type == EventTypes.PARTNER_REACTIVATED) {
-            PartnerReactivated e = (PartnerReactivated) data;
-            return new Mapped(
-                    "partner.reactivated",
-                    null,
-                    object().put("partnerId", e.partnerId().toString())
-                            .put("dormantSince", e.dormantSince().toString())
-                            .put("reactivatedAt", e.reactivatedAt().toString()));
+
+        /** Completes the entry with a sample of the internal event, and adds it to the catalogue. */
+        void sample(E sample) {
+            Entry<E> entry = new Entry<>(name, description, type, referralId, List.copyOf(fields), sample);
+            BY_NAME.put(name, entry);
+            BY_TYPE.put(type, entry);
         }
-        return null;
-    }
 
-    private static <T> ObjectNode sampleOf(EventType<T> type, T data) {
-        return map(type, data).orElseThrow().data();
-    }
+        private Definition<E> field(
+                String name,
+                String type,
+                String format,
+                boolean nullable,
+                String description,
+                Function<? super E, JsonNode> value) {
+            fields.add(new Field<>(name, type, format, nullable, description, value));
+            return this;
+        }
 
-    private static void add(String name, String description, List<Field> fields, ObjectNode sample) {
-        ENTRIES.put(name, new Entry(name, description, new ArrayList<>(fields), sample));
-    }
+        private static JsonNode textNode(Object value) {
+            return value == null ? NullNode.getInstance() : TextNode.valueOf(value.toString());
+        }
 
-    private static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
-    }
-
-    private static JsonNode money(Money money) {
-        return money == null
-                ? JsonNodeFactory.instance.nullNode()
-                : EventCodec.mapper().valueToTree(money);
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    private static Field uuid(String name, boolean nullable, String description) {
-        return field(name, "string", "uuid", nullable, description);
-    }
-
-    private static Field text(String name, boolean nullable, String description) {
-        return field(name, "string", null, nullable, description);
-    }
-
-    private static Field time(String name, boolean nullable, String description) {
-        return field(name, "string", "date-time", nullable, description);
-    }
-
-    private static Field date(String name, boolean nullable, String description) {
-        return field(name, "string", "date", nullable, description);
-    }
-
-    private static Field money(String name, boolean nullable, String description) {
-        return field(name, "object", null, nullable, description + ": {amount (a decimal string), currency}");
-    }
-
-    private static Field field(String name, String type, String format, boolean nullable, String description) {
-        return new Field(name, type, format, nullable, description);
+        private static JsonNode moneyNode(Money money) {
+            return money == null ? NullNode.getInstance() : EventCodec.mapper().valueToTree(money);
+        }
     }
 }

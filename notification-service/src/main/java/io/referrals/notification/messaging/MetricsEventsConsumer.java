@@ -2,8 +2,8 @@ package io.referrals.notification.messaging;
 
 import io.referrals.events.EventType;
 import io.referrals.events.EventTypes;
-import io.referrals.notification.service.PartnerFollowUp;
-import io.referrals.notification.service.WebhookEvents;
+import io.referrals.notification.service.followup.PartnerFollowUp;
+import io.referrals.notification.service.webhook.WebhookEvents;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;

@@ -2,9 +2,9 @@ package io.referrals.notification.messaging;
 
 import io.referrals.events.EventType;
 import io.referrals.events.EventTypes;
-import io.referrals.notification.service.PersonErasure;
-import io.referrals.notification.service.ReferralFollowUp;
-import io.referrals.notification.service.WebhookEvents;
+import io.referrals.notification.service.followup.ReferralFollowUp;
+import io.referrals.notification.service.person.PersonErasure;
+import io.referrals.notification.service.webhook.WebhookEvents;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
 import io.smallrye.reactive.messaging.annotations.Blocking;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.referrals.events.EventCodec;
 import io.referrals.notification.entity.DeliveryStatus;
 import io.referrals.notification.entity.WebhookAttempt;
-import io.referrals.notification.service.WebhookService;
+import io.referrals.notification.service.webhook.WebhookService;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;

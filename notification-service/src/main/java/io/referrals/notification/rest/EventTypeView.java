@@ -15,7 +15,7 @@ public record EventTypeView(
         @Schema(description = "A sample CloudEvent as an endpoint receives it")
         JsonNode sample) {
 
-    static EventTypeView of(WebhookCatalogue.Entry entry) {
+    static EventTypeView of(WebhookCatalogue.Entry<?> entry) {
         return new EventTypeView(entry.name(), entry.description(), entry.schema(), WebhookCatalogue.sample(entry));
     }
 }

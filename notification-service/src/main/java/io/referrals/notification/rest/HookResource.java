@@ -2,8 +2,8 @@ package io.referrals.notification.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.referrals.notification.mapping.WebhookCatalogue;
-import io.referrals.notification.service.WebhookCommands;
-import io.referrals.notification.service.WebhookService;
+import io.referrals.notification.service.webhook.WebhookCommands;
+import io.referrals.notification.service.webhook.WebhookService;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;

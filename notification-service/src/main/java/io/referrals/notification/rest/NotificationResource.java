@@ -2,8 +2,8 @@ package io.referrals.notification.rest;
 
 import io.referrals.notification.entity.NotificationKind;
 import io.referrals.notification.entity.NotificationStatus;
-import io.referrals.notification.service.NotificationCommands;
-import io.referrals.notification.service.NotificationService;
+import io.referrals.notification.service.mail.NotificationCommands;
+import io.referrals.notification.service.mail.NotificationService;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.rest.PageRequest;

@@ -1,7 +1,7 @@
 package io.referrals.notification.rest;
 
-import io.referrals.notification.service.PersonErasure;
-import io.referrals.notification.service.TaskService;
+import io.referrals.notification.service.person.PersonErasure;
+import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.tenant.CurrentTenant;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,17 +42,6 @@ public class PeopleResource {
     @Inject
     CurrentTenant tenant;
 
-    @Schema(name = "PersonMessages", description = "What notification-service holds about one referred person")
-    public record PersonDataView(
-            @Schema(example = "notification-service") String service,
-            List<ReferralNameView> referrals,
-            List<NotificationView> messages,
-            List<TaskView> tasks) {}
-
-    @Schema(name = "PersonReferralName", description = "The first name kept for a referral (empty once erased)")
-    public record ReferralNameView(
-            UUID referralId, @Schema(example = "Sam") String referredFirstName) {}
-
     @GET
     @RolesAllowed(Roles.OWNER)
     @Operation(
@@ -82,14 +70,6 @@ public class PeopleResource {
         if (referralIds.size() > MAX_REFERRALS) {
             throw ProblemException.invalidField("referralId", "at most " + MAX_REFERRALS);
         }
-        PersonErasure.PersonData data = people.export(tenant.id(), referralIds);
-        Instant now = tasks.now();
-        return new PersonDataView(
-                "notification-service",
-                data.referrals().stream()
-                        .map(r -> new ReferralNameView(r.referralId(), r.referredFirstName))
-                        .toList(),
-                data.messages().stream().map(NotificationView::of).toList(),
-                data.tasks().stream().map(t -> TaskView.of(t, now)).toList());
+        return PersonDataView.of(people.export(tenant.id(), referralIds), tasks.now());
     }
 }

@@ -1,6 +1,6 @@
 package io.referrals.notification.rest;
 
-import io.referrals.notification.service.Templates;
+import io.referrals.notification.service.mail.Templates;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "TemplatePreview", description = "A template rendered as it would be sent")

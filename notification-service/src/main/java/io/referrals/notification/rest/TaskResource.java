@@ -1,8 +1,8 @@
 package io.referrals.notification.rest;
 
 import io.referrals.notification.entity.TaskQuery;
-import io.referrals.notification.service.TaskCommands;
-import io.referrals.notification.service.TaskService;
+import io.referrals.notification.service.task.TaskCommands;
+import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;

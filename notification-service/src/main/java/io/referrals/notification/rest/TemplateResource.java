@@ -1,8 +1,8 @@
 package io.referrals.notification.rest;
 
 import io.referrals.notification.entity.NotificationKind;
-import io.referrals.notification.service.TemplateCommands;
-import io.referrals.notification.service.Templates;
+import io.referrals.notification.service.mail.TemplateCommands;
+import io.referrals.notification.service.mail.Templates;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;

@@ -1,7 +1,7 @@
 package io.referrals.notification.rest;
 
 import io.referrals.notification.entity.NotificationKind;
-import io.referrals.notification.service.Templates;
+import io.referrals.notification.service.mail.Templates;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,6 +1,7 @@
 package io.referrals.notification.rest;
 
-import io.referrals.notification.service.Unsubscribes;
+import io.referrals.notification.service.mail.Templates;
+import io.referrals.notification.service.mail.Unsubscribes;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -59,9 +60,7 @@ public class UnsubscribeResource {
     }
 
     private static String from(Unsubscribes.Recipient recipient) {
-        return recipient.practiceName() == null
-                ? "this practice"
-                : io.referrals.notification.service.Templates.escape(recipient.practiceName());
+        return recipient.practiceName() == null ? "this practice" : Templates.escape(recipient.practiceName());
     }
 
     private static String page(String title, String content) {

@@ -1,8 +1,8 @@
 package io.referrals.notification.rest;
 
 import io.referrals.notification.mapping.WebhookCatalogue;
-import io.referrals.notification.service.WebhookCommands;
-import io.referrals.notification.service.WebhookService;
+import io.referrals.notification.service.webhook.WebhookCommands;
+import io.referrals.notification.service.webhook.WebhookService;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.rest.PageRequest;

@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.mail;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -10,6 +10,7 @@ import io.referrals.notification.entity.PracticeSettings;
 import io.referrals.notification.entity.PracticeSettingsRepository;
 import io.referrals.notification.entity.Task;
 import io.referrals.notification.entity.TaskRepository;
+import io.referrals.notification.service.NotificationConfig;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.webhook;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;

@@ -1,5 +1,6 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.webhook;
 
+import io.referrals.notification.service.NotificationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * secret's decoded bytes, one per secret in force, space-separated.
  */
 @ApplicationScoped
-public class WebhookSecrets {
+class WebhookSecrets {
     static final String PREFIX = "whsec_";
     private static final String STORED_PREFIX = "gcm1:";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,5 +1,6 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.webhook;
 
+import io.referrals.notification.service.NotificationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +28,7 @@ import javax.net.ssl.SSLSocket;
  * not.
  */
 @ApplicationScoped
-public class WebhookHttp {
+class WebhookHttp {
     static final int BODY_LIMIT = 1024;
     private static final int HEAD_LIMIT = 16 * 1024;
 

@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.mail;
 
 import io.referrals.notification.entity.Notification;
 import io.referrals.notification.entity.NotificationRepository;
@@ -6,6 +6,7 @@ import io.referrals.notification.entity.NotificationStatus;
 import io.referrals.notification.entity.PartnerContact;
 import io.referrals.notification.entity.PartnerContactRepository;
 import io.referrals.notification.entity.PracticeSettingsRepository;
+import io.referrals.notification.service.NotificationConfig;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;

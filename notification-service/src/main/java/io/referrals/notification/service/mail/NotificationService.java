@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.mail;
 
 import io.referrals.notification.entity.Notification;
 import io.referrals.notification.entity.NotificationKind;
@@ -11,6 +11,7 @@ import io.referrals.notification.entity.PracticeSettingsRepository;
 import io.referrals.notification.entity.ReferralState;
 import io.referrals.notification.entity.ReferralStateRepository;
 import io.referrals.notification.entity.TaskKind;
+import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Timestamps;
@@ -43,9 +44,6 @@ public class NotificationService {
 
     @Inject
     Messages messages;
-
-    @Inject
-    ReferralFollowUp followUp;
 
     @Inject
     TaskService tasks;
@@ -90,7 +88,7 @@ public class NotificationService {
         if (message.referralId != null) {
             ReferralState referral =
                     referrals.find(tenantId, message.referralId).orElse(null);
-            if (referral != null && !followUp.reconcile(message, referral)) {
+            if (referral != null && !messages.reconcile(message, referral)) {
                 throw ProblemException.conflict(
                         "consent-withdrawn",
                         "Consent no longer allows this message",

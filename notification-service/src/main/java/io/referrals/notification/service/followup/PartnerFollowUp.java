@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.followup;
 
 import io.quarkus.scheduler.Scheduled;
 import io.referrals.events.CloudEvent;
@@ -17,6 +17,8 @@ import io.referrals.notification.entity.PartnerContactRepository;
 import io.referrals.notification.entity.PracticeSettings;
 import io.referrals.notification.entity.PracticeSettingsRepository;
 import io.referrals.notification.entity.TaskKind;
+import io.referrals.notification.service.NotificationConfig;
+import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -156,21 +158,22 @@ public class PartnerFollowUp {
         }
         Instant now = Timestamps.now(clock);
         int opened = 0;
-        for (PartnerContact partner : partners.dueForCheckIn(now, config.tasks().defaultCadenceDays(), 1000)) {
-            PracticeSettings practice = settings.of(partner.key.tenantId, now);
+        for (PartnerContactRepository.DueCheckIn partner :
+                partners.dueForCheckIn(now, config.tasks().defaultCadenceDays(), 1000)) {
+            PracticeSettings practice = settings.of(partner.tenantId(), now);
             int cadence = practice.defaultCadenceDays != null
                     ? practice.defaultCadenceDays
                     : config.tasks().defaultCadenceDays();
             Instant due = partner.checkInDue(cadence);
             if (tasks.open(
-                    partner.key.tenantId,
+                    partner.tenantId(),
                     new TaskService.Opening(
                             TaskKind.PARTNER_CHECK_IN,
                             partner.partnerId() + ":" + due,
                             partner.partnerId(),
                             null,
                             null,
-                            "Check in with " + partner.name,
+                            "Check in with " + partner.name(),
                             due))) {
                 opened++;
             }

@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.mail;
 
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.EvalContext;

@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.person;
 
 import io.referrals.events.CloudEvent;
 import io.referrals.events.ReferralStatus;
@@ -12,6 +12,7 @@ import io.referrals.notification.entity.ReferralState;
 import io.referrals.notification.entity.ReferralStateRepository;
 import io.referrals.notification.entity.Task;
 import io.referrals.notification.entity.TaskRepository;
+import io.referrals.notification.service.mail.Messages;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.webhook;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

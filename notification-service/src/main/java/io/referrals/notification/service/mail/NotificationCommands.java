@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.mail;
 
 import io.referrals.notification.entity.NotificationKind;
 import io.referrals.platform.text.MultiLine;

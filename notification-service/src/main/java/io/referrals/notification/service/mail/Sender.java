@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
@@ -18,6 +18,8 @@ import io.referrals.notification.entity.PracticeSettingsRepository;
 import io.referrals.notification.entity.ReferralState;
 import io.referrals.notification.entity.ReferralStateRepository;
 import io.referrals.notification.entity.TaskKind;
+import io.referrals.notification.service.NotificationConfig;
+import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.outbox.Outbox;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +40,7 @@ import org.jboss.logging.Logger;
  * Before sending, the message is checked against the referral's latest consent and the partner's unsubscribe.
  */
 @ApplicationScoped
-public class Sender {
+class Sender {
     private static final Logger LOG = Logger.getLogger(Sender.class);
 
     @Inject
@@ -52,9 +54,6 @@ public class Sender {
 
     @Inject
     PracticeSettingsRepository settings;
-
-    @Inject
-    ReferralFollowUp followUp;
 
     @Inject
     Messages messages;
@@ -126,7 +125,7 @@ public class Sender {
         if (message.referralId != null) {
             // Read, not locked: a consumer narrowing the consent locks the referral, then waits for this message.
             Optional<ReferralState> referral = referrals.find(message.tenantId, message.referralId);
-            if (referral.isPresent() && !followUp.reconcile(message, referral.get())) {
+            if (referral.isPresent() && !messages.reconcile(message, referral.get())) {
                 return Outcome.NOT_SENT;
             }
         }

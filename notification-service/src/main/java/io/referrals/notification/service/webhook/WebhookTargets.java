@@ -1,5 +1,6 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.webhook;
 
+import io.referrals.notification.service.NotificationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.Inet4Address;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
  * {@code notifications.webhooks.allowed-hosts} (tests and local development only) skip the address check.
  */
 @ApplicationScoped
-public class WebhookTargets {
+class WebhookTargets {
     @Inject
     HostResolver resolver;
 

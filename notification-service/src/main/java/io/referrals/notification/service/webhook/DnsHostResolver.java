@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.webhook;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +9,7 @@ import java.util.List;
 /** The system resolver (DNS). */
 @ApplicationScoped
 @DefaultBean
-public class DnsHostResolver implements HostResolver {
+class DnsHostResolver implements HostResolver {
     @Override
     public List<InetAddress> resolve(String host) throws UnknownHostException {
         return List.of(InetAddress.getAllByName(host));

@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.task;
 
 import io.referrals.notification.entity.Task;
 import io.referrals.notification.entity.TaskKind;

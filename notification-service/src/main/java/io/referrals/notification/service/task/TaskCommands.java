@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.task;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.webhook;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.referrals.notification.entity.DeliveryStatus;
@@ -11,6 +11,8 @@ import io.referrals.notification.entity.WebhookDeliveryRepository;
 import io.referrals.notification.entity.WebhookSubscription;
 import io.referrals.notification.entity.WebhookSubscriptionRepository;
 import io.referrals.notification.mapping.WebhookCatalogue;
+import io.referrals.notification.service.NotificationConfig;
+import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Timestamps;

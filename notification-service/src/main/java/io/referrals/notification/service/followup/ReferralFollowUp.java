@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.followup;
 
 import io.referrals.events.CloudEvent;
 import io.referrals.events.Consent;
@@ -12,11 +12,12 @@ import io.referrals.events.referral.ReferralStatusChanged;
 import io.referrals.notification.entity.Notification;
 import io.referrals.notification.entity.NotificationKind;
 import io.referrals.notification.entity.NotificationRepository;
-import io.referrals.notification.entity.NotificationStatus;
-import io.referrals.notification.entity.PracticeSettingsRepository;
 import io.referrals.notification.entity.ReferralState;
 import io.referrals.notification.entity.ReferralStateRepository;
 import io.referrals.notification.entity.TaskKind;
+import io.referrals.notification.service.NotificationConfig;
+import io.referrals.notification.service.mail.Messages;
+import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,9 +57,6 @@ public class ReferralFollowUp {
 
     @Inject
     NotificationRepository notifications;
-
-    @Inject
-    PracticeSettingsRepository settings;
 
     @Inject
     Messages messages;
@@ -271,27 +269,7 @@ public class ReferralFollowUp {
     private void consentIs(ReferralState referral, Consent consent) {
         referral.consent = consent;
         for (Notification message : notifications.unsentAbout(referral.tenantId(), referral.referralId())) {
-            reconcile(message, referral);
+            messages.reconcile(message, referral);
         }
-    }
-
-    /** Brings an unsent message in line with the referral's consent; returns false if it may no longer be sent. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean reconcile(Notification message, ReferralState referral) {
-        Instant now = Timestamps.now(clock);
-        if (!referral.consent.allows(message.kind.needs())) {
-            message.end(NotificationStatus.WITHDRAWN, "The referred person's consent no longer allows it", now);
-            tasks.close(message.tenantId, TaskKind.REVIEW_DRAFT, message.id.toString(), "withdrawn");
-            return false;
-        }
-        if (message.renderedConsent == null || !referral.consent.allows(message.renderedConsent)) {
-            Map<String, Object> extra = message.kind == NotificationKind.OUTCOME_UPDATE
-                    ? Map.of(
-                            "converted", referral.status == ReferralStatus.CONVERTED, "outcome", referral.status.json())
-                    : Map.of();
-            messages.render(message, settings.of(message.tenantId, now), Messages.Subject.of(referral, extra));
-            message.updatedAt = now;
-        }
-        return true;
     }
 }

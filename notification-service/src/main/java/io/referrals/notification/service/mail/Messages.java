@@ -1,6 +1,7 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.mail;
 
 import io.referrals.events.Consent;
+import io.referrals.events.ReferralStatus;
 import io.referrals.notification.entity.Notification;
 import io.referrals.notification.entity.NotificationKind;
 import io.referrals.notification.entity.NotificationRepository;
@@ -11,6 +12,8 @@ import io.referrals.notification.entity.PracticeSettings;
 import io.referrals.notification.entity.PracticeSettingsRepository;
 import io.referrals.notification.entity.ReferralState;
 import io.referrals.notification.entity.TaskKind;
+import io.referrals.notification.service.NotificationConfig;
+import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -142,6 +145,26 @@ public class Messages {
         message.edited = false;
     }
 
+    /** Brings an unsent message in line with the referral's consent; returns false if it may no longer be sent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean reconcile(Notification message, ReferralState referral) {
+        Instant now = Timestamps.now(clock);
+        if (!referral.consent.allows(message.kind.needs())) {
+            message.end(NotificationStatus.WITHDRAWN, "The referred person's consent no longer allows it", now);
+            tasks.close(message.tenantId, TaskKind.REVIEW_DRAFT, message.id.toString(), "withdrawn");
+            return false;
+        }
+        if (message.renderedConsent == null || !referral.consent.allows(message.renderedConsent)) {
+            Map<String, Object> extra = message.kind == NotificationKind.OUTCOME_UPDATE
+                    ? Map.of(
+                            "converted", referral.status == ReferralStatus.CONVERTED, "outcome", referral.status.json())
+                    : Map.of();
+            render(message, settings.of(message.tenantId, now), Subject.of(referral, extra));
+            message.updatedAt = now;
+        }
+        return true;
+    }
+
     /** The placeholders' values: the referred person's first name only as far as the consent allows. */
     public static Map<String, Object> values(PracticeSettings practice, String recipientName, Subject subject) {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -184,7 +207,7 @@ public class Messages {
         return kind.json().replace('_', ' ');
     }
 
-    static String firstName(String name) {
+    public static String firstName(String name) {
         if (name == null || name.isBlank()) {
             return "";
         }

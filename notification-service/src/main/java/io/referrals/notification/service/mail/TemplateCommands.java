@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.mail;
 
 import io.referrals.platform.text.MultiLine;
 import jakarta.validation.constraints.NotBlank;

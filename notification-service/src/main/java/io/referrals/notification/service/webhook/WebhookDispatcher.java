@@ -1,4 +1,4 @@
-package io.referrals.notification.service;
+package io.referrals.notification.service.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,6 +11,7 @@ import io.referrals.notification.entity.WebhookDelivery;
 import io.referrals.notification.entity.WebhookDeliveryRepository;
 import io.referrals.notification.entity.WebhookSubscription;
 import io.referrals.notification.entity.WebhookSubscriptionRepository;
+import io.referrals.notification.service.NotificationConfig;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -50,7 +51,7 @@ import org.jboss.logging.Logger;
  * every attempt for 3 days is disabled and the practice gets a task.
  */
 @ApplicationScoped
-public class WebhookDispatcher {
+class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
     @Inject
