@@ -1,6 +1,5 @@
 package io.referrals.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.referrals.events.CloudEvent;
@@ -17,10 +16,9 @@ import io.referrals.events.referral.ReferralConverted;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.ReferralStatusChanged;
 import io.referrals.events.referral.Referrer;
-import io.referrals.testing.DevTokens;
+import io.referrals.testing.Api;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -39,7 +37,7 @@ final class Events {
     }
 
     RequestSpecification as(String role) {
-        return given().auth().oauth2(DevTokens.token(tenant, role)).contentType(ContentType.JSON);
+        return Api.as(tenant, role);
     }
 
     /**

@@ -26,7 +26,7 @@ import io.referrals.events.referral.ReferralConverted;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.ReferralStatusChanged;
 import io.referrals.events.referral.Referrer;
-import io.referrals.testing.DevTokens;
+import io.referrals.testing.Api;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
 import io.restassured.specification.RequestSpecification;
@@ -56,7 +56,7 @@ class ThankYouTest {
     }
 
     private static RequestSpecification as(String tenantId) {
-        return given().auth().oauth2(DevTokens.token(tenantId, "member"));
+        return Api.as(tenantId, "member");
     }
 
     private CloudEvent received(UUID referralId, String referredName, Consent consent) {

@@ -90,11 +90,4 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 for update skip locked""", row -> row.getObject(1, UUID.class), now);
         return due.stream().findFirst().flatMap(this::findByIdOptional);
     }
-
-    /** Whether this transaction holds the lock of one of the service's singleton jobs; released when it ends. */
-    public boolean tryJobLock(String job) {
-        long key = ("notification-service:" + job).hashCode();
-        return sql.query("select pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), key)
-                .get(0);
-    }
 }

@@ -11,7 +11,6 @@ import io.referrals.events.partner.PartnerStageChanged;
 import io.referrals.events.partner.PartnerUpdated;
 import io.referrals.events.partner.PracticeProfileUpdated;
 import io.referrals.events.partner.TouchpointLogged;
-import io.referrals.notification.entity.NotificationRepository;
 import io.referrals.notification.entity.PartnerContact;
 import io.referrals.notification.entity.PartnerContactRepository;
 import io.referrals.notification.entity.PracticeSettings;
@@ -19,6 +18,7 @@ import io.referrals.notification.entity.PracticeSettingsRepository;
 import io.referrals.notification.entity.TaskKind;
 import io.referrals.notification.service.NotificationConfig;
 import io.referrals.notification.service.task.TaskService;
+import io.referrals.platform.persistence.AdvisoryLocks;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +42,7 @@ public class PartnerFollowUp {
     PracticeSettingsRepository settings;
 
     @Inject
-    NotificationRepository locks;
+    AdvisoryLocks locks;
 
     @Inject
     TaskService tasks;
@@ -153,7 +153,7 @@ public class PartnerFollowUp {
     /** Opens a check-in task for every partner whose check-in is due; returns how many it opened. */
     @Transactional
     public int scanCheckIns() {
-        if (!locks.tryJobLock("check-ins")) {
+        if (!locks.tryJob("check-ins")) {
             return 0;
         }
         Instant now = Timestamps.now(clock);

@@ -11,6 +11,7 @@ import io.referrals.notification.entity.PracticeSettingsRepository;
 import io.referrals.notification.entity.Task;
 import io.referrals.notification.entity.TaskRepository;
 import io.referrals.notification.service.NotificationConfig;
+import io.referrals.platform.persistence.AdvisoryLocks;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +44,9 @@ public class Digests {
     NotificationRepository notifications;
 
     @Inject
+    AdvisoryLocks locks;
+
+    @Inject
     NotificationConfig config;
 
     @Inject
@@ -59,7 +63,7 @@ public class Digests {
     /** Queues the digest of every practice due one; returns how many it queued. */
     public int run() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            if (!notifications.tryJobLock("digest")) {
+            if (!locks.tryJob("digest")) {
                 return 0;
             }
             int queued = 0;

@@ -21,6 +21,7 @@ import io.referrals.notification.entity.TaskKind;
 import io.referrals.notification.service.NotificationConfig;
 import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.outbox.Outbox;
+import io.referrals.platform.persistence.AdvisoryLocks;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,9 @@ class Sender {
 
     @Inject
     NotificationRepository notifications;
+
+    @Inject
+    AdvisoryLocks locks;
 
     @Inject
     ReferralStateRepository referrals;
@@ -113,7 +117,7 @@ class Sender {
     }
 
     Outcome sendNext() {
-        if (!notifications.tryJobLock("sender")) {
+        if (!locks.tryJob("sender")) {
             return Outcome.NOTHING_DUE;
         }
         Instant now = Timestamps.now(clock);
