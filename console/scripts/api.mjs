@@ -41,4 +41,4 @@ if (stale.length > 0) {
   );
   process.exit(1);
 }
-if (mode === 'check') console.log('API types match the services\' OpenAPI documents');
+if (mode === 'check') console.log("API types match the services' OpenAPI documents");

@@ -68,7 +68,9 @@ export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response:
 }
 
 /** As {@link ok}, for operations that can also answer CSV (text/csv): the console always asks for JSON. */
-export async function okJson<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<Exclude<T, string>> {
+export async function okJson<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<Exclude<T, string>> {
   const data = await ok(call);
   if (typeof data === 'string') throw new ApiError(toProblem(406, null, 'Expected JSON'));
   return data as Exclude<T, string>;

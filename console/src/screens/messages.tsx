@@ -98,7 +98,13 @@ function MessageList(props: { status: 'drafted' | 'sent' | 'failed' }) {
 }
 
 function Draft(props: {
-  message: { id?: string; subject?: string | null; body?: string | null; kind?: string | null; recipientName?: string | null };
+  message: {
+    id?: string;
+    subject?: string | null;
+    body?: string | null;
+    kind?: string | null;
+    recipientName?: string | null;
+  };
   onDone: (notice: string) => void;
 }) {
   const m = props.message;
@@ -108,14 +114,17 @@ function Draft(props: {
   const id = m.id!;
   const edited = subject !== (m.subject ?? '') || body !== (m.body ?? '');
   return (
-    <form noValidate
+    <form
+      noValidate
       class="stack"
       aria-label={`${label(m.kind)} to ${m.recipientName}`}
       onSubmit={async (e) => {
         e.preventDefault();
         const sent = await action.run(async () => {
           if (edited) {
-            await ok(notificationApi.PATCH('/api/notifications/{id}', { params: { path: { id } }, body: { subject, body } }));
+            await ok(
+              notificationApi.PATCH('/api/notifications/{id}', { params: { path: { id } }, body: { subject, body } }),
+            );
           }
           await ok(notificationApi.POST('/api/notifications/{id}/send', { params: { path: { id } } }));
         });
@@ -136,7 +145,11 @@ function Draft(props: {
           type="button"
           disabled={action.busy}
           onClick={async () => {
-            if (await action.run(() => ok(notificationApi.POST('/api/notifications/{id}/dismiss', { params: { path: { id } } })))) {
+            if (
+              await action.run(() =>
+                ok(notificationApi.POST('/api/notifications/{id}/dismiss', { params: { path: { id } } })),
+              )
+            ) {
               props.onDone('Dismissed.');
             }
           }}
@@ -148,7 +161,14 @@ function Draft(props: {
   );
 }
 
-const KINDS: NotificationKind[] = ['referral_thank_you', 'contact_made_update', 'outcome_update', 'pleased_check_in', 'partner_outreach', 'partner_introduction'];
+const KINDS: NotificationKind[] = [
+  'referral_thank_you',
+  'contact_made_update',
+  'outcome_update',
+  'pleased_check_in',
+  'partner_outreach',
+  'partner_introduction',
+];
 
 function Templates() {
   const [kind, setKind] = useState<NotificationKind>(KINDS[0]);
@@ -198,7 +218,8 @@ function TemplateEditor(props: {
   }, [subject, body]);
   return (
     <div class="grid two">
-      <form noValidate
+      <form
+        noValidate
         class="card stack"
         aria-label="Edit template"
         onSubmit={async (e) => {

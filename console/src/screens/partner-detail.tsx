@@ -84,7 +84,10 @@ export function PartnerDetail(props: { id: string }) {
 function Stage(props: { partner: { id?: string; stage?: string | null }; onMoved: (to: string) => void }) {
   const id = props.partner.id!;
   const stage = props.partner.stage ?? 'identified';
-  const history = useLoad(() => ok(partnerApi.GET('/api/partners/{id}/history', { params: { path: { id } } })), [id, stage]);
+  const history = useLoad(
+    () => ok(partnerApi.GET('/api/partners/{id}/history', { params: { path: { id } } })),
+    [id, stage],
+  );
   const [to, setTo] = useState<PartnerStage | ''>('');
   const [reason, setReason] = useState('');
   const action = useAction();
@@ -96,10 +99,9 @@ function Stage(props: { partner: { id?: string; stage?: string | null }; onMoved
       <p>
         <Chip value={stage} tone="info" />
       </p>
-      {progress !== null && (
-        <progress max={1} value={progress} aria-label="Progress towards a trusted relationship" />
-      )}
-      <form noValidate
+      {progress !== null && <progress max={1} value={progress} aria-label="Progress towards a trusted relationship" />}
+      <form
+        noValidate
         class="inline"
         onSubmit={async (e) => {
           e.preventDefault();
@@ -120,7 +122,14 @@ function Stage(props: { partner: { id?: string; stage?: string | null }; onMoved
         }}
       >
         <ProblemBanner problem={action.problem} placed={['to', 'reason']} />
-        <Select label="Move to" name="to" value={to || moves[0]} onValue={setTo} options={moves} errors={action.errors} />
+        <Select
+          label="Move to"
+          name="to"
+          value={to || moves[0]}
+          onValue={setTo}
+          options={moves}
+          errors={action.errors}
+        />
         {(to || moves[0]) === 'ended' && (
           <Field label="Reason" name="reason" value={reason} onValue={setReason} errors={action.errors} required />
         )}
@@ -189,7 +198,8 @@ function Touchpoints(props: { id: string; onLogged: () => void }) {
   return (
     <section class="card stack" aria-labelledby="touchpoints-heading">
       <h2 id="touchpoints-heading">Touchpoints</h2>
-      <form noValidate
+      <form
+        noValidate
         class="stack"
         onSubmit={async (e) => {
           e.preventDefault();
@@ -210,7 +220,14 @@ function Touchpoints(props: { id: string; onLogged: () => void }) {
         }}
       >
         <ProblemBanner problem={action.problem} placed={['kind', 'note']} />
-        <Select label="Kind" name="kind" value={kind} onValue={setKind} options={TOUCHPOINT_KINDS} errors={action.errors} />
+        <Select
+          label="Kind"
+          name="kind"
+          value={kind}
+          onValue={setKind}
+          options={TOUCHPOINT_KINDS}
+          errors={action.errors}
+        />
         <Field label="Note" name="note" value={note} onValue={setNote} errors={action.errors} multiline />
         <div class="actions">
           <button type="submit" disabled={action.busy}>
@@ -273,7 +290,8 @@ function Agreements(props: { id: string; licensed: boolean; onChanged: () => voi
                     </div>
                   </div>
                   {a.status === 'active' && (
-                    <form noValidate
+                    <form
+                      noValidate
                       class="inline"
                       onSubmit={async (e) => {
                         e.preventDefault();
@@ -292,7 +310,13 @@ function Agreements(props: { id: string; licensed: boolean; onChanged: () => voi
                         }
                       }}
                     >
-                      <Field label="Why end it" name="reason" value={endReason} onValue={setEndReason} errors={action.errors} />
+                      <Field
+                        label="Why end it"
+                        name="reason"
+                        value={endReason}
+                        onValue={setEndReason}
+                        errors={action.errors}
+                      />
                       <button type="submit">End</button>
                     </form>
                   )}
@@ -302,7 +326,8 @@ function Agreements(props: { id: string; licensed: boolean; onChanged: () => voi
           )
         }
       </LoadState>
-      <form noValidate
+      <form
+        noValidate
         class="stack"
         aria-label="New agreement"
         onSubmit={async (e) => {
@@ -331,10 +356,24 @@ function Agreements(props: { id: string; licensed: boolean; onChanged: () => voi
         <h3>New agreement</h3>
         <ProblemBanner
           problem={action.problem}
-          placed={['kind', 'direction', 'compensation.type', 'compensation.percent', 'complianceAcknowledged', 'reason']}
+          placed={[
+            'kind',
+            'direction',
+            'compensation.type',
+            'compensation.percent',
+            'complianceAcknowledged',
+            'reason',
+          ]}
         />
         <div class="grid two">
-          <Select label="Kind" name="kind" value={kind} onValue={setKind} options={['informal', 'formal', 'incentivized']} errors={action.errors} />
+          <Select
+            label="Kind"
+            name="kind"
+            value={kind}
+            onValue={setKind}
+            options={['informal', 'formal', 'incentivized']}
+            errors={action.errors}
+          />
           <Select
             label="Direction"
             name="direction"

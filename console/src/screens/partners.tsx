@@ -65,9 +65,9 @@ export function Partners() {
           params: {
             query: {
               q: search || undefined,
-              category: (category || undefined),
-              stage: (stage || undefined),
-              allianceType: (allianceType || undefined),
+              category: category || undefined,
+              stage: stage || undefined,
+              allianceType: allianceType || undefined,
               needsReview: review ? true : undefined,
               archived,
               sort,
@@ -94,7 +94,8 @@ export function Partners() {
           navigate(`/partners/${id}`);
         }}
       />
-      <form noValidate
+      <form
+        noValidate
         class="filters card"
         role="search"
         onSubmit={(e) => {
@@ -103,7 +104,14 @@ export function Partners() {
         }}
       >
         <Field label="Search" name="q" type="search" value={q} onValue={setQ} hint="Name, organisation or email" />
-        <Select label="Category" name="category" value={category} onValue={setCategory} options={CATEGORIES} blank="Any" />
+        <Select
+          label="Category"
+          name="category"
+          value={category}
+          onValue={setCategory}
+          options={CATEGORIES}
+          blank="Any"
+        />
         <Select label="Stage" name="stage" value={stage} onValue={setStage} options={STAGES} blank="Any" />
         <Select
           label="Alliance type"
@@ -148,7 +156,9 @@ export function Partners() {
                   <th scope="col">Name</th>
                   <th scope="col">Category</th>
                   <th scope="col">Stage</th>
-                  <th scope="col" class="num">Fit</th>
+                  <th scope="col" class="num">
+                    Fit
+                  </th>
                   <th scope="col">Next check-in</th>
                 </tr>
               </thead>
@@ -194,7 +204,8 @@ function NewPartner(props: { onCreated: (id: string, name: string) => void }) {
     );
   }
   return (
-    <form noValidate
+    <form
+      noValidate
       class="card stack"
       aria-labelledby="new-partner-heading"
       onSubmit={async (e) => {
@@ -220,8 +231,21 @@ function NewPartner(props: { onCreated: (id: string, name: string) => void }) {
       <div class="grid two">
         <Field label="Name" name="name" value={name} onValue={setName} errors={action.errors} required />
         <Field label="Email" name="email" type="email" value={email} onValue={setEmail} errors={action.errors} />
-        <Select label="Category" name="category" value={category} onValue={setCategory} options={CATEGORIES} errors={action.errors} />
-        <Field label="Organisation" name="organization" value={organization} onValue={setOrganization} errors={action.errors} />
+        <Select
+          label="Category"
+          name="category"
+          value={category}
+          onValue={setCategory}
+          options={CATEGORIES}
+          errors={action.errors}
+        />
+        <Field
+          label="Organisation"
+          name="organization"
+          value={organization}
+          onValue={setOrganization}
+          errors={action.errors}
+        />
       </div>
       <div class="actions">
         <button type="submit" class="primary" disabled={action.busy}>
@@ -278,7 +302,8 @@ function CsvImport(props: { onImported: () => void }) {
   const [report, setReport] = useState<ImportReport>();
   const action = useAction();
   return (
-    <form noValidate
+    <form
+      noValidate
       class="card stack"
       aria-labelledby="import-heading"
       onSubmit={async (e) => {

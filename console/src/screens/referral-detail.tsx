@@ -29,7 +29,12 @@ export function ReferralDetail(props: { id: string }) {
             title={r.referred?.name ?? 'Referral'}
             subtitle={
               <>
-                Referred by {r.partnerId ? <a href={`/partners/${r.partnerId}`}>{r.referrerName}</a> : r.referrerName ?? 'someone new'}{' '}
+                Referred by{' '}
+                {r.partnerId ? (
+                  <a href={`/partners/${r.partnerId}`}>{r.referrerName}</a>
+                ) : (
+                  (r.referrerName ?? 'someone new')
+                )}{' '}
                 · received {dateTime(r.receivedAt)}
               </>
             }
@@ -41,7 +46,11 @@ export function ReferralDetail(props: { id: string }) {
           <div class="grid four">
             <Stat label="Status" value={<span data-testid="referral-status">{label(r.status)}</span>} />
             <Stat label="Consent" value={label(r.consent)} />
-            <Stat label="First contact due" value={dateTime(r.firstContactDueAt)} hint={r.overdue ? 'Overdue' : undefined} />
+            <Stat
+              label="First contact due"
+              value={dateTime(r.firstContactDueAt)}
+              hint={r.overdue ? 'Overdue' : undefined}
+            />
             <Stat label="Program value" value={r.programValue ? money(r.programValue, r.currency ?? 'USD') : '—'} />
           </div>
           {r.note && <p class="card">{r.note}</p>}
@@ -54,7 +63,11 @@ export function ReferralDetail(props: { id: string }) {
                 referral.reload();
               }}
             />
-            <ConsentCard id={id} consent={r.consent ?? 'none'} onChanged={() => (say('Consent recorded.'), referral.reload())} />
+            <ConsentCard
+              id={id}
+              consent={r.consent ?? 'none'}
+              onChanged={() => (say('Consent recorded.'), referral.reload())}
+            />
           </div>
           <div class="grid two">
             <History id={id} version={r.status ?? ''} />
@@ -87,7 +100,8 @@ function StatusMoves(props: { id: string; status: string; onChanged: (to: string
   return (
     <section class="card stack" aria-labelledby="status-heading">
       <h2 id="status-heading">Move it along</h2>
-      <form noValidate
+      <form
+        noValidate
         class="stack"
         onSubmit={async (e) => {
           e.preventDefault();
@@ -109,7 +123,14 @@ function StatusMoves(props: { id: string; status: string; onChanged: (to: string
         }}
       >
         <ProblemBanner problem={move.problem} placed={['status', 'note']} />
-        <Select label="New status" name="status" value={to || moves[0]} onValue={setTo} options={moves} errors={move.errors} />
+        <Select
+          label="New status"
+          name="status"
+          value={to || moves[0]}
+          onValue={setTo}
+          options={moves}
+          errors={move.errors}
+        />
         <Field label="Note" name="note" value={note} onValue={setNote} errors={move.errors} />
         <div class="actions">
           <button type="submit" disabled={move.busy}>
@@ -117,7 +138,8 @@ function StatusMoves(props: { id: string; status: string; onChanged: (to: string
           </button>
         </div>
       </form>
-      <form noValidate
+      <form
+        noValidate
         class="stack"
         aria-labelledby="convert-heading"
         onSubmit={async (e) => {
@@ -149,7 +171,14 @@ function StatusMoves(props: { id: string; status: string; onChanged: (to: string
             hint="e.g. 1500.00"
             required
           />
-          <Field label="Currency" name="currency" value={currency} onValue={setCurrency} errors={convert.errors} required />
+          <Field
+            label="Currency"
+            name="currency"
+            value={currency}
+            onValue={setCurrency}
+            errors={convert.errors}
+            required
+          />
         </div>
         <div class="actions">
           <button type="submit" class="primary" disabled={convert.busy}>
@@ -171,7 +200,8 @@ function ConsentCard(props: { id: string; consent: Consent; onChanged: () => voi
   return (
     <section class="card stack" aria-labelledby="consent-heading">
       <h2 id="consent-heading">Consent</h2>
-      <form noValidate
+      <form
+        noValidate
         class="stack"
         onSubmit={async (e) => {
           e.preventDefault();
@@ -190,7 +220,14 @@ function ConsentCard(props: { id: string; consent: Consent; onChanged: () => voi
         }}
       >
         <ProblemBanner problem={action.problem} placed={['consent']} />
-        <Select label="What the referrer may learn" name="consent" value={consent} onValue={setConsent} options={CONSENTS} errors={action.errors} />
+        <Select
+          label="What the referrer may learn"
+          name="consent"
+          value={consent}
+          onValue={setConsent}
+          options={CONSENTS}
+          errors={action.errors}
+        />
         <div class="actions">
           <button type="submit" disabled={action.busy || consent === props.consent}>
             Record consent
@@ -249,7 +286,9 @@ function Rewards(props: { id: string; version: string }) {
       <LoadState loaded={rewards}>
         {(page) =>
           (page.items ?? []).length === 0 ? (
-            <p class="muted">None: a fee is owed when a partner with a paid agreement sends a referral that converts.</p>
+            <p class="muted">
+              None: a fee is owed when a partner with a paid agreement sends a referral that converts.
+            </p>
           ) : (
             <ul class="list">
               {(page.items ?? []).map((w) => (

@@ -32,7 +32,7 @@ export function Referrals() {
       ok(
         referralApi.GET('/api/referrals', {
           params: {
-            query: { status: (status || undefined), overdue: overdueOnly ? true : undefined, size: 100 },
+            query: { status: status || undefined, overdue: overdueOnly ? true : undefined, size: 100 },
           },
         }),
       ),
@@ -45,7 +45,10 @@ export function Referrals() {
 
   return (
     <section>
-      <PageHeader title="Referrals" subtitle="People your partners sent you, newest first; late first contacts in red" />
+      <PageHeader
+        title="Referrals"
+        subtitle="People your partners sent you, newest first; late first contacts in red"
+      />
       <Notice text={notice} />
       <div class="grid two">
         <RecordReferral
@@ -58,7 +61,14 @@ export function Referrals() {
         <GiveReferral partners={partnerOptions} onGiven={() => say('Referral given recorded.')} />
       </div>
       <form noValidate class="filters card" aria-label="Filter referrals" onSubmit={(e) => e.preventDefault()}>
-        <Select label="Status" name="status" value={status} onValue={setStatus} options={[...OPEN, ...FINAL]} blank="Any" />
+        <Select
+          label="Status"
+          name="status"
+          value={status}
+          onValue={setStatus}
+          options={[...OPEN, ...FINAL]}
+          blank="Any"
+        />
         <label class="check">
           <input
             type="checkbox"
@@ -125,7 +135,8 @@ function RecordReferral(props: { partners: { value: string; label: string }[]; o
   const [key, setKey] = useState(idempotencyKey);
   const action = useAction();
   return (
-    <form noValidate
+    <form
+      noValidate
       class="card stack"
       aria-labelledby="record-heading"
       onSubmit={async (e) => {
@@ -170,12 +181,40 @@ function RecordReferral(props: { partners: { value: string; label: string }[]; o
             options={props.partners}
             errors={action.errors}
           />
-          <Field label="Person's name" name="referred.name" value={name} onValue={setName} errors={action.errors} required />
+          <Field
+            label="Person's name"
+            name="referred.name"
+            value={name}
+            onValue={setName}
+            errors={action.errors}
+            required
+          />
           <div class="grid two">
-            <Field label="Email" name="referred.email" type="email" value={email} onValue={setEmail} errors={action.errors} />
-            <Field label="Phone" name="referred.phone" type="tel" value={phone} onValue={setPhone} errors={action.errors} />
+            <Field
+              label="Email"
+              name="referred.email"
+              type="email"
+              value={email}
+              onValue={setEmail}
+              errors={action.errors}
+            />
+            <Field
+              label="Phone"
+              name="referred.phone"
+              type="tel"
+              value={phone}
+              onValue={setPhone}
+              errors={action.errors}
+            />
           </div>
-          <Select label="Consent" name="consent" value={consent} onValue={setConsent} options={CONSENTS} errors={action.errors} />
+          <Select
+            label="Consent"
+            name="consent"
+            value={consent}
+            onValue={setConsent}
+            options={CONSENTS}
+            errors={action.errors}
+          />
           <Field label="Note" name="note" value={note} onValue={setNote} errors={action.errors} multiline />
           <div class="actions">
             <button type="submit" class="primary" disabled={action.busy}>
@@ -196,7 +235,8 @@ function GiveReferral(props: { partners: { value: string; label: string }[]; onG
   const action = useAction();
   if (props.partners.length === 0) return null;
   return (
-    <form noValidate
+    <form
+      noValidate
       class="card stack"
       aria-labelledby="give-heading"
       onSubmit={async (e) => {

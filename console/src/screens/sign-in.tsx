@@ -15,7 +15,8 @@ export function DevSignIn(props: { onSignedIn: () => void }) {
         Development sign-in of the local stack: pick a practice and a role. A production console signs in with your
         organisation's identity provider instead.
       </p>
-      <form noValidate
+      <form
+        noValidate
         class="card stack"
         onSubmit={async (e) => {
           e.preventDefault();
@@ -39,7 +40,14 @@ export function DevSignIn(props: { onSignedIn: () => void }) {
           autoComplete="off"
           required
         />
-        <Select label="Role" name="role" value={role} onValue={setRole} options={['owner', 'member', 'viewer']} errors={action.errors} />
+        <Select
+          label="Role"
+          name="role"
+          value={role}
+          onValue={setRole}
+          options={['owner', 'member', 'viewer']}
+          errors={action.errors}
+        />
         <button type="submit" class="primary" disabled={action.busy}>
           Sign in
         </button>

@@ -21,7 +21,10 @@ export function Today() {
     () => ok(referralApi.GET('/api/referrals', { params: { query: { receivedFrom: weekStart(now), size: 50 } } })),
     [],
   );
-  const goals = useLoad(() => ok(metricsApi.GET('/api/metrics/goals', { params: { query: { month: yearMonth(now) } } })), []);
+  const goals = useLoad(
+    () => ok(metricsApi.GET('/api/metrics/goals', { params: { query: { month: yearMonth(now) } } })),
+    [],
+  );
   const action = useAction();
   const [notice, say] = useNotice();
 
@@ -132,7 +135,11 @@ function GoalProgress(props: { target: number; received: number; projection?: nu
         <Stat label="Goal" value={props.target} />
         <Stat label="Projected" value={props.projection ?? '—'} />
       </div>
-      <progress max={props.target} value={Math.min(props.received, props.target)} aria-label="Referrals received towards the monthly goal">
+      <progress
+        max={props.target}
+        value={Math.min(props.received, props.target)}
+        aria-label="Referrals received towards the monthly goal"
+      >
         {Math.round(share * 100)}%
       </progress>
     </div>
