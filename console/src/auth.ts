@@ -48,7 +48,9 @@ export function sessionOf(token: string, tenantClaim = 'practice_id'): Session {
   const groups = Array.isArray(claims.groups) ? (claims.groups as unknown[]).map(String) : [];
   const role = ['owner', 'member', 'viewer'].find((r) => groups.includes(r)) ?? 'viewer';
   const exp = typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + 3600_000;
-  return { token, practice: String(claims[tenantClaim] ?? ''), role, expiresAt: exp };
+  const tenant = claims[tenantClaim];
+  const practice = typeof tenant === 'string' || typeof tenant === 'number' ? String(tenant) : '';
+  return { token, practice, role, expiresAt: exp };
 }
 
 export function currentSession(now = Date.now()): Session | null {

@@ -195,6 +195,7 @@ function TemplateEditor(props: {
   const [body, setBody] = useState(props.template.body ?? '');
   const [preview, setPreview] = useState<{ subject?: string | null; text?: string | null }>();
   const previewAction = useAction();
+  const renderPreview = previewAction.run;
   const save = useAction();
   const [notice, say] = useNotice();
   // Rendering a template is for those who may edit it (the service refuses a viewer).
@@ -203,7 +204,7 @@ function TemplateEditor(props: {
   useEffect(() => {
     if (!mayRender) return;
     const timer = window.setTimeout(() => {
-      previewAction.run(async () => {
+      void renderPreview(async () => {
         setPreview(
           await ok(
             notificationApi.POST('/api/templates/{kind}/preview', {
@@ -215,7 +216,7 @@ function TemplateEditor(props: {
       });
     }, 300);
     return () => window.clearTimeout(timer);
-  }, [subject, body]);
+  }, [subject, body, props.kind, mayRender, renderPreview]);
   return (
     <div class="grid two">
       <form

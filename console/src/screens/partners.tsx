@@ -319,7 +319,7 @@ function CsvImport(props: { onImported: () => void }) {
             },
             body: await file.text(),
           });
-          const body = await response.json().catch(() => null);
+          const body: unknown = await response.json().catch(() => null);
           if (!response.ok) throw new ApiError(toProblem(response.status, body, response.statusText));
           setReport(body as ImportReport);
         });
@@ -353,7 +353,9 @@ function CsvImport(props: { onImported: () => void }) {
 
 function ImportResult(props: { report: ImportReport }) {
   const errors = (props.report.errors ?? []) as ImportReport['errors'] & object[];
-  const counts = Object.entries(props.report).filter(([, v]) => typeof v === 'number');
+  const counts = Object.entries(props.report).filter(
+    (entry): entry is [string, number] => typeof entry[1] === 'number',
+  );
   return (
     <div role="status">
       <p>{counts.map(([k, v]) => `${label(k)}: ${v}`).join(' · ')}</p>

@@ -22,7 +22,7 @@ export function DevSignIn(props: { onSignedIn: () => void }) {
           e.preventDefault();
           const done = await action.run(async () => {
             const response = await devSignIn(practice.trim(), role);
-            const body = await response.json().catch(() => null);
+            const body: unknown = await response.json().catch(() => null);
             if (!response.ok) throw new ApiError(toProblem(response.status, body, response.statusText));
             saveSession(sessionOf((body as { token: string }).token));
           });
