@@ -567,6 +567,15 @@ export interface components {
         Partner: {
             activeAgreementId?: components["schemas"]["UUID"];
             allianceTypes?: components["schemas"]["AllianceType"][];
+            /**
+             * @description The stages this partner may move to from its stage (POST /api/partners/{id}/stage-transitions), as the relationship lifecycle allows
+             * @example [
+             *       "mutual_benefit_agreed",
+             *       "dormant",
+             *       "ended"
+             *     ]
+             */
+            allowedStages?: components["schemas"]["PartnerStage"][];
             archivedAt?: components["schemas"]["Instant"];
             /** @description Created from a referral by someone not yet known */
             candidate?: boolean;
@@ -2420,3 +2429,21 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const agreementDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementDirection"]> = ["one_way", "reciprocal"];
+export const agreementKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementKind"]> = ["informal", "formal", "incentivized"];
+export const agreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementStatus"]> = ["active", "superseded", "ended"];
+export const allianceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AllianceType"]> = ["referral", "promotional", "collaboration", "extension", "expert_team_member", "joint_venture"];
+export const compensationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompensationType"]> = ["none", "referral_fee_percent", "flat_fee", "revenue_share_percent", "client_discount_percent"];
+export const partnerCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerCategory"]> = ["client", "professional", "center_of_influence", "organization", "prospect", "colleague", "competitor", "salesperson", "serves_your_market", "uncategorized"];
+export const partnerStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerStage"]> = ["identified", "reached_out", "building_rapport", "mutual_benefit_agreed", "trusted", "dormant", "ended"];
+export const relationshipValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relationship"]> = ["source", "partner"];
+export const signedViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignedVia"]> = ["email_summary", "signed_document"];
+export const touchpointKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TouchpointKind"]> = ["call", "meeting", "email", "event", "gift", "thank_you", "other"];

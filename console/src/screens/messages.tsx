@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type NotificationKind, notificationApi, ok } from '../api';
+import { type NotificationKind, notificationKindValues, type NotificationStatus, notificationApi, ok } from '../api';
 import { currentSession } from '../auth';
 import { dateTime, label } from '../format';
 import {
@@ -21,7 +21,7 @@ const TABS = [
   { value: 'sent', label: 'Sent' },
   { value: 'failed', label: 'Failed' },
   { value: 'templates', label: 'Templates' },
-] as const;
+] as const satisfies readonly { value: NotificationStatus | 'templates'; label: string }[];
 
 export function Messages() {
   const [tab, setTab] = useState<(typeof TABS)[number]['value']>('drafted');
@@ -161,24 +161,18 @@ function Draft(props: {
   );
 }
 
-const KINDS: NotificationKind[] = [
-  'referral_thank_you',
-  'contact_made_update',
-  'outcome_update',
-  'pleased_check_in',
-  'partner_outreach',
-  'partner_introduction',
-];
+// Every kind of message has a template but the practice's own daily digest, which is a list, not a letter.
+const TEMPLATED_KINDS = notificationKindValues.filter((kind) => kind !== 'daily_digest');
 
 function Templates() {
-  const [kind, setKind] = useState<NotificationKind>(KINDS[0]);
+  const [kind, setKind] = useState<NotificationKind>(TEMPLATED_KINDS[0]);
   const template = useLoad(
     () => ok(notificationApi.GET('/api/templates/{kind}', { params: { path: { kind: kind } } })),
     [kind],
   );
   return (
     <section class="stack">
-      <Select label="Template" name="kind" value={kind} onValue={setKind} options={KINDS} />
+      <Select label="Template" name="kind" value={kind} onValue={setKind} options={TEMPLATED_KINDS} />
       <LoadState loaded={template}>
         {(t) => <TemplateEditor key={kind} kind={kind} template={t} onSaved={() => template.reload()} />}
       </LoadState>

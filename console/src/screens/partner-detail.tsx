@@ -1,14 +1,18 @@
 import { useState } from 'preact/hooks';
 import {
   type AgreementDirection,
+  agreementDirectionValues,
   type AgreementKind,
+  agreementKindValues,
   type CompensationType,
+  compensationTypeValues,
   metricsApi,
   ok,
   partnerApi,
   type PartnerStage,
   referralApi,
   type TouchpointKind,
+  touchpointKindValues,
 } from '../api';
 import { date, dateTime, label, money, percent } from '../format';
 import { stageMoves, stageProgress } from '../partners';
@@ -28,7 +32,8 @@ import {
   useNotice,
 } from '../ui';
 
-const TOUCHPOINT_KINDS: TouchpointKind[] = ['call', 'meeting', 'email', 'event', 'gift', 'thank_you', 'other'];
+// A flat fee is an amount, which the agreement form does not ask for; the other kinds of compensation are a percent.
+const PERCENT_COMPENSATIONS = compensationTypeValues.filter((type) => type !== 'flat_fee');
 
 export function PartnerDetail(props: { id: string }) {
   const id = props.id;
@@ -225,7 +230,7 @@ function Touchpoints(props: { id: string; onLogged: () => void }) {
           name="kind"
           value={kind}
           onValue={setKind}
-          options={TOUCHPOINT_KINDS}
+          options={touchpointKindValues}
           errors={action.errors}
         />
         <Field label="Note" name="note" value={note} onValue={setNote} errors={action.errors} multiline />
@@ -371,7 +376,7 @@ function Agreements(props: { id: string; licensed: boolean; onChanged: () => voi
             name="kind"
             value={kind}
             onValue={setKind}
-            options={['informal', 'formal', 'incentivized']}
+            options={agreementKindValues}
             errors={action.errors}
           />
           <Select
@@ -379,7 +384,7 @@ function Agreements(props: { id: string; licensed: boolean; onChanged: () => voi
             name="direction"
             value={direction}
             onValue={setDirection}
-            options={['one_way', 'reciprocal']}
+            options={agreementDirectionValues}
             errors={action.errors}
           />
           <Select
@@ -387,7 +392,7 @@ function Agreements(props: { id: string; licensed: boolean; onChanged: () => voi
             name="compensation.type"
             value={compensation}
             onValue={setCompensation}
-            options={['none', 'referral_fee_percent', 'revenue_share_percent', 'client_discount_percent']}
+            options={PERCENT_COMPENSATIONS}
             errors={action.errors}
           />
           {compensation !== 'none' && (

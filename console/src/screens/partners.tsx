@@ -1,9 +1,17 @@
 import { useState } from 'preact/hooks';
-import { type AllianceType, ok, type PartnerCategory, partnerApi, type PartnerStage } from '../api';
+import {
+  type AllianceType,
+  allianceTypeValues,
+  ok,
+  type PartnerCategory,
+  partnerCategoryValues,
+  partnerApi,
+  type PartnerStage,
+  partnerStageValues,
+} from '../api';
 import { currentSession } from '../auth';
 import { date, label } from '../format';
 import { navigate, useLocation } from '../router';
-import { STAGES } from '../partners';
 import { ApiError, toProblem } from '../problem';
 import {
   Chip,
@@ -20,26 +28,6 @@ import {
   useNotice,
 } from '../ui';
 
-export const CATEGORIES: PartnerCategory[] = [
-  'professional',
-  'client',
-  'center_of_influence',
-  'colleague',
-  'organization',
-  'prospect',
-  'salesperson',
-  'serves_your_market',
-  'competitor',
-  'uncategorized',
-];
-export const ALLIANCE_TYPES: AllianceType[] = [
-  'referral',
-  'promotional',
-  'collaboration',
-  'extension',
-  'expert_team_member',
-  'joint_venture',
-];
 const SORTS = [
   { value: 'name', label: 'Name' },
   { value: '-fitScore', label: 'Best fit' },
@@ -109,16 +97,16 @@ export function Partners() {
           name="category"
           value={category}
           onValue={setCategory}
-          options={CATEGORIES}
+          options={partnerCategoryValues}
           blank="Any"
         />
-        <Select label="Stage" name="stage" value={stage} onValue={setStage} options={STAGES} blank="Any" />
+        <Select label="Stage" name="stage" value={stage} onValue={setStage} options={partnerStageValues} blank="Any" />
         <Select
           label="Alliance type"
           name="allianceType"
           value={allianceType}
           onValue={setAllianceType}
-          options={ALLIANCE_TYPES}
+          options={allianceTypeValues}
           blank="Any"
         />
         <Select label="Sort by" name="sort" value={sort} onValue={setSort} options={SORTS} />
@@ -236,7 +224,7 @@ function NewPartner(props: { onCreated: (id: string, name: string) => void }) {
           name="category"
           value={category}
           onValue={setCategory}
-          options={CATEGORIES}
+          options={partnerCategoryValues}
           errors={action.errors}
         />
         <Field

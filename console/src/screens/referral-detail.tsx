@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { type Consent, ok, referralApi, type ReferralStatus } from '../api';
 import { dateTime, label, money } from '../format';
 import { allowedMoves, isFinal } from '../referrals';
-import { CONSENTS } from './referrals';
+import { CONSENT_OPTIONS } from './referrals';
 import {
   Chip,
   Field,
@@ -225,7 +225,7 @@ function ConsentCard(props: { id: string; consent: Consent; onChanged: () => voi
           name="consent"
           value={consent}
           onValue={setConsent}
-          options={CONSENTS}
+          options={CONSENT_OPTIONS}
           errors={action.errors}
         />
         <div class="actions">

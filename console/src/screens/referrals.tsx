@@ -1,8 +1,16 @@
 import { useState } from 'preact/hooks';
-import { type Consent, idempotencyKey, ok, partnerApi, referralApi, type ReferralStatus } from '../api';
-import { date, label, relative } from '../format';
+import {
+  type Consent,
+  consentValues,
+  idempotencyKey,
+  ok,
+  partnerApi,
+  referralApi,
+  type ReferralStatus,
+  referralStatusValues,
+} from '../api';
+import { consentLabels, date, relative } from '../format';
 import { navigate } from '../router';
-import { FINAL, OPEN } from '../referrals';
 import {
   Chip,
   Empty,
@@ -18,11 +26,8 @@ import {
   useNotice,
 } from '../ui';
 
-export const CONSENTS: { value: Consent; label: string }[] = [
-  { value: 'outcome', label: 'Outcome: the referrer may hear how it went' },
-  { value: 'contact_made', label: 'Contact made: only that we were in touch' },
-  { value: 'none', label: 'None: a thank-you that names nobody' },
-];
+/** The consents with what each lets the referrer learn, for the forms that ask for one. */
+export const CONSENT_OPTIONS = consentValues.map((value) => ({ value, label: consentLabels[value] }));
 
 export function Referrals() {
   const [status, setStatus] = useState<ReferralStatus | ''>('');
@@ -66,7 +71,7 @@ export function Referrals() {
           name="status"
           value={status}
           onValue={setStatus}
-          options={[...OPEN, ...FINAL]}
+          options={referralStatusValues}
           blank="Any"
         />
         <label class="check">
@@ -212,7 +217,7 @@ function RecordReferral(props: { partners: { value: string; label: string }[]; o
             name="consent"
             value={consent}
             onValue={setConsent}
-            options={CONSENTS}
+            options={CONSENT_OPTIONS}
             errors={action.errors}
           />
           <Field label="Note" name="note" value={note} onValue={setNote} errors={action.errors} multiline />
@@ -291,5 +296,3 @@ function GiveReferral(props: { partners: { value: string; label: string }[]; onG
     </form>
   );
 }
-
-export { label };

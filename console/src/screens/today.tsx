@@ -1,8 +1,9 @@
-import { metricsApi, notificationApi, ok, referralApi } from '../api';
+import { metricsApi, notificationApi, ok, referralApi, type TaskKind } from '../api';
 import { date, label, relative, weekStart, yearMonth } from '../format';
 import { Chip, Empty, LoadState, PageHeader, ProblemBanner, Stat, useAction, useLoad, useNotice, Notice } from '../ui';
 
-const TASK_LINK: Record<string, (t: { referralId?: string | null; partnerId?: string | null }) => string> = {
+// Where each kind of task is done; a task of a kind not listed links to Today itself.
+const TASK_LINK: Partial<Record<TaskKind, (t: { referralId?: string | null; partnerId?: string | null }) => string>> = {
   first_contact: (t) => (t.referralId ? `/referrals/${t.referralId}` : '/referrals'),
   review_draft: () => '/messages',
   personal_follow_up: (t) => (t.partnerId ? `/partners/${t.partnerId}` : '/partners'),
@@ -48,7 +49,7 @@ export function Today() {
                   {sorted.map((task) => (
                     <li key={task.id} class={task.overdue ? 'overdue' : ''}>
                       <div class="grow">
-                        <a href={(TASK_LINK[task.kind ?? ''] ?? (() => '/'))(task)}>{task.title}</a>
+                        <a href={(task.kind ? TASK_LINK[task.kind] : undefined)?.(task) ?? '/'}>{task.title}</a>
                         <div class="muted small">
                           {label(task.kind)} · due {relative(task.dueAt, now)}{' '}
                           {task.overdue && <Chip value="overdue" tone="bad" />}
