@@ -15,7 +15,7 @@ import {
   touchpointKindValues,
 } from '../api';
 import { date, dateTime, label, money, percent } from '../format';
-import { stageMoves, stageProgress } from '../partners';
+import { stageProgress } from '../stage-progress';
 import {
   Chip,
   Empty,
@@ -86,7 +86,10 @@ export function PartnerDetail(props: { id: string }) {
   );
 }
 
-function Stage(props: { partner: { id?: string; stage?: string | null }; onMoved: (to: string) => void }) {
+function Stage(props: {
+  partner: { id?: string; stage?: string | null; allowedStages?: PartnerStage[] | null };
+  onMoved: (to: string) => void;
+}) {
   const id = props.partner.id!;
   const stage = props.partner.stage ?? 'identified';
   const history = useLoad(
@@ -96,7 +99,7 @@ function Stage(props: { partner: { id?: string; stage?: string | null }; onMoved
   const [to, setTo] = useState<PartnerStage | ''>('');
   const [reason, setReason] = useState('');
   const action = useAction();
-  const moves = stageMoves(stage);
+  const moves = props.partner.allowedStages ?? [];
   const progress = stageProgress(stage);
   return (
     <section class="card stack" aria-labelledby="stage-heading">

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type Consent, ok, referralApi, type ReferralStatus } from '../api';
 import { dateTime, label, money } from '../format';
-import { allowedMoves, isFinal } from '../referrals';
 import { CONSENT_OPTIONS } from './referrals';
 import {
   Chip,
@@ -58,6 +57,7 @@ export function ReferralDetail(props: { id: string }) {
             <StatusMoves
               id={id}
               status={r.status ?? 'received'}
+              allowedStatuses={r.allowedStatuses ?? []}
               onChanged={(to) => {
                 say(`Now ${label(to)}.`);
                 referral.reload();
@@ -79,15 +79,21 @@ export function ReferralDetail(props: { id: string }) {
   );
 }
 
-function StatusMoves(props: { id: string; status: string; onChanged: (to: string) => void }) {
-  const moves = allowedMoves(props.status).filter((m) => m !== 'converted');
+/** The moves the referral-service allows from here; a conversion has its own form, for its program value. */
+function StatusMoves(props: {
+  id: string;
+  status: string;
+  allowedStatuses: ReferralStatus[];
+  onChanged: (to: string) => void;
+}) {
+  const moves = props.allowedStatuses.filter((m) => m !== 'converted');
   const [to, setTo] = useState<ReferralStatus | ''>('');
   const [note, setNote] = useState('');
   const [programValue, setProgramValue] = useState('');
   const [currency, setCurrency] = useState('USD');
   const move = useAction();
   const convert = useAction();
-  if (isFinal(props.status)) {
+  if (props.allowedStatuses.length === 0) {
     return (
       <section class="card">
         <h2>Status</h2>
@@ -138,54 +144,56 @@ function StatusMoves(props: { id: string; status: string; onChanged: (to: string
           </button>
         </div>
       </form>
-      <form
-        noValidate
-        class="stack"
-        aria-labelledby="convert-heading"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (
-            await convert.run(() =>
-              ok(
-                referralApi.POST('/api/referrals/{id}/conversion', {
-                  params: { path: { id: props.id } },
-                  body: { programValue, currency },
-                }),
-              ),
-            )
-          ) {
-            props.onChanged('converted');
-          }
-        }}
-      >
-        <h3 id="convert-heading">Became a client</h3>
-        <ProblemBanner problem={convert.problem} placed={['programValue', 'currency']} />
-        <div class="grid two">
-          <Field
-            label="Program value"
-            name="programValue"
-            value={programValue}
-            onValue={setProgramValue}
-            errors={convert.errors}
-            inputMode="decimal"
-            hint="e.g. 1500.00"
-            required
-          />
-          <Field
-            label="Currency"
-            name="currency"
-            value={currency}
-            onValue={setCurrency}
-            errors={convert.errors}
-            required
-          />
-        </div>
-        <div class="actions">
-          <button type="submit" class="primary" disabled={convert.busy}>
-            Convert
-          </button>
-        </div>
-      </form>
+      {props.allowedStatuses.includes('converted') && (
+        <form
+          noValidate
+          class="stack"
+          aria-labelledby="convert-heading"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (
+              await convert.run(() =>
+                ok(
+                  referralApi.POST('/api/referrals/{id}/conversion', {
+                    params: { path: { id: props.id } },
+                    body: { programValue, currency },
+                  }),
+                ),
+              )
+            ) {
+              props.onChanged('converted');
+            }
+          }}
+        >
+          <h3 id="convert-heading">Became a client</h3>
+          <ProblemBanner problem={convert.problem} placed={['programValue', 'currency']} />
+          <div class="grid two">
+            <Field
+              label="Program value"
+              name="programValue"
+              value={programValue}
+              onValue={setProgramValue}
+              errors={convert.errors}
+              inputMode="decimal"
+              hint="e.g. 1500.00"
+              required
+            />
+            <Field
+              label="Currency"
+              name="currency"
+              value={currency}
+              onValue={setCurrency}
+              errors={convert.errors}
+              required
+            />
+          </div>
+          <div class="actions">
+            <button type="submit" class="primary" disabled={convert.busy}>
+              Convert
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }
