@@ -1,6 +1,6 @@
 // Formatting the console's numbers and dates: in the browser's locale, and in the practice's time zone when known;
 // and the words for wire values that `label` alone would not make clear.
-import type { Consent } from './api';
+import type { Consent } from './clients';
 
 export function money(amount: string | number | null | undefined, currency = 'USD', locale?: string): string {
   if (amount === null || amount === undefined || amount === '') return '—';

@@ -1,7 +1,7 @@
 // How far a partner relationship has come, for the progress bar on a partner's page. The stages come in
 // partner-service's order: the active ones from identified to trusted, then dormant and ended. Which stage may follow
 // which is the service's to say (a partner's allowedStages).
-import { type PartnerStage, partnerStageValues } from './api';
+import { type PartnerStage, partnerStageValues } from './clients';
 
 const TRUSTED = partnerStageValues.indexOf('trusted');
 

@@ -1,5 +1,5 @@
 import { BarChart } from '../chart';
-import { metricsApi, okJson, type MetricsApi } from '../api';
+import { metricsApi, okJson, type MetricsApi } from '../clients';
 import { label, money, percent } from '../format';
 import { Empty, LoadState, PageHeader, Stat, Table, useLoad } from '../ui';
 

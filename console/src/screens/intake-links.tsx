@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ok, referralApi } from '../api';
+import { ok, referralApi } from '../clients';
 import { dateTime } from '../format';
 import {
   Chip,

@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type NotificationKind, notificationKindValues, type NotificationStatus, notificationApi, ok } from '../api';
+import {
+  type NotificationKind,
+  notificationKindValues,
+  type NotificationStatus,
+  notificationApi,
+  ok,
+} from '../clients';
 import { currentSession } from '../auth';
 import { dateTime, label } from '../format';
 import {

@@ -13,7 +13,7 @@ import {
   referralApi,
   type TouchpointKind,
   touchpointKindValues,
-} from '../api';
+} from '../clients';
 import { date, dateTime, label, money, percent } from '../format';
 import { stageProgress } from '../stage-progress';
 import {

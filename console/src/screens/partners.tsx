@@ -8,7 +8,7 @@ import {
   partnerApi,
   type PartnerStage,
   partnerStageValues,
-} from '../api';
+} from '../clients';
 import { currentSession } from '../auth';
 import { date, label } from '../format';
 import { navigate, useLocation } from '../router';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { type Consent, ok, referralApi, type ReferralStatus } from '../api';
+import { type Consent, ok, referralApi, type ReferralStatus } from '../clients';
 import { dateTime, label, money } from '../format';
 import { CONSENT_OPTIONS } from './referrals';
 import {

@@ -8,7 +8,7 @@ import {
   referralApi,
   type ReferralStatus,
   referralStatusValues,
-} from '../api';
+} from '../clients';
 import { consentLabels, date, relative } from '../format';
 import { navigate } from '../router';
 import {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { type NotificationKind, notificationApi, ok, partnerApi, referralApi } from '../api';
+import { type NotificationKind, notificationApi, ok, partnerApi, referralApi } from '../clients';
 import { Field, LoadState, Notice, PageHeader, ProblemBanner, useAction, useLoad, useNotice } from '../ui';
 
 const list = (text: string) =>

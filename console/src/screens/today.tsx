@@ -1,4 +1,4 @@
-import { metricsApi, notificationApi, ok, referralApi, type TaskKind } from '../api';
+import { metricsApi, notificationApi, ok, referralApi, type TaskKind } from '../clients';
 import { date, label, relative, weekStart, yearMonth } from '../format';
 import { Chip, Empty, LoadState, PageHeader, ProblemBanner, Stat, useAction, useLoad, useNotice, Notice } from '../ui';
 
