@@ -682,6 +682,44 @@ export interface components {
              * @example 30
              */
             defaultCheckInCadenceDays?: number;
+            idealReferral?: components["schemas"]["IdealReferral"];
+            /**
+             * Format: int32
+             * @description Referrals the practice aims to receive each month
+             * @example 8
+             */
+            monthlyReferralGoal?: number;
+            /**
+             * @description Niches of the ideal referral; partners serving them score higher fit
+             * @example [
+             *       "mid-career professionals",
+             *       "career change",
+             *       "new managers"
+             *     ]
+             */
+            niches?: string[];
+            /**
+             * @example [
+             *       "career coaching",
+             *       "leadership coaching"
+             *     ]
+             */
+            services?: string[];
+            /**
+             * @description IANA time zone the practice's days, weeks and months are counted in; defaults to UTC
+             * @example America/New_York
+             */
+            timeZone?: string;
+            updatedAt?: components["schemas"]["Instant"];
+        };
+        /** @description The practice's profile, replaced as a whole */
+        PracticeProfileUpdate: {
+            /**
+             * Format: int32
+             * @description Days between partner check-ins unless a partner overrides it; defaults to 30 (monthly)
+             * @example 30
+             */
+            defaultCheckInCadenceDays?: number;
             idealReferral: components["schemas"]["IdealReferral"];
             /**
              * Format: int32
@@ -710,7 +748,6 @@ export interface components {
              * @example America/New_York
              */
             timeZone?: string;
-            readonly updatedAt?: components["schemas"]["Instant"];
         };
         /** @description RFC 9457 problem details. Problem-specific members may be added, e.g. `allowed`. */
         Problem: {
@@ -2368,7 +2405,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PracticeProfile"];
+                "application/json": components["schemas"]["PracticeProfileUpdate"];
             };
         };
         responses: {
