@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { onUnauthorized } from './api';
+import { onUnauthorized } from './clients';
 import {
   type AuthConfig,
   CALLBACK_PATH,

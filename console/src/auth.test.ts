@@ -47,7 +47,12 @@ describe('sign-in', () => {
   it('reads the practice, the highest role and the expiry from the token', () => {
     const token = jwt({ practice_id: 'demo-practice', groups: ['viewer', 'member'], exp: 2_000_000_000 });
     expect(claimsOf(token).practice_id).toBe('demo-practice');
-    expect(sessionOf(token)).toEqual({ token, practice: 'demo-practice', role: 'member', expiresAt: 2_000_000_000_000 });
+    expect(sessionOf(token)).toEqual({
+      token,
+      practice: 'demo-practice',
+      role: 'member',
+      expiresAt: 2_000_000_000_000,
+    });
     expect(sessionOf(jwt({ org: 'acme', groups: [] }), 'org').practice).toBe('acme');
     expect(sessionOf(jwt({ org: 'acme', groups: [] }), 'org').role).toBe('viewer');
   });

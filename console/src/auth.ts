@@ -34,7 +34,10 @@ export async function loadConfig(fetcher: typeof fetch = fetch): Promise<AuthCon
 export function claimsOf(token: string): Record<string, unknown> {
   const payload = token.split('.')[1];
   if (!payload) throw new Error('not a JWT');
-  const base64 = payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=');
+  const base64 = payload
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(payload.length / 4) * 4, '=');
   const json = new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
   return JSON.parse(json) as Record<string, unknown>;
 }
@@ -45,7 +48,9 @@ export function sessionOf(token: string, tenantClaim = 'practice_id'): Session {
   const groups = Array.isArray(claims.groups) ? (claims.groups as unknown[]).map(String) : [];
   const role = ['owner', 'member', 'viewer'].find((r) => groups.includes(r)) ?? 'viewer';
   const exp = typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + 3600_000;
-  return { token, practice: String(claims[tenantClaim] ?? ''), role, expiresAt: exp };
+  const tenant = claims[tenantClaim];
+  const practice = typeof tenant === 'string' || typeof tenant === 'number' ? String(tenant) : '';
+  return { token, practice, role, expiresAt: exp };
 }
 
 export function currentSession(now = Date.now()): Session | null {

@@ -16,19 +16,23 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, L
 
 export const PALETTE = ['#2f5d8a', '#3f8f6b', '#b26b1f', '#7a4f9a', '#a33c3c'];
 
-export function BarChart(props: {
-  label: string;
+interface BarChartData {
   labels: string[];
   series: { name: string; values: number[] }[];
   horizontal?: boolean;
-}) {
+}
+
+export function BarChart(props: { label: string } & BarChartData) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  // Drawn again only when the numbers change, not on every render that passes equal arrays anew.
+  const drawn = JSON.stringify({ labels: props.labels, series: props.series, horizontal: props.horizontal });
   useEffect(() => {
+    const { labels, series, horizontal } = JSON.parse(drawn) as BarChartData;
     const config: ChartConfiguration<'bar'> = {
       type: 'bar',
       data: {
-        labels: props.labels,
-        datasets: props.series.map((s, i) => ({
+        labels,
+        datasets: series.map((s, i) => ({
           label: s.name,
           data: s.values,
           backgroundColor: PALETTE[i % PALETTE.length],
@@ -36,17 +40,17 @@ export function BarChart(props: {
         })),
       },
       options: {
-        indexAxis: props.horizontal ? 'y' : 'x',
+        indexAxis: horizontal ? 'y' : 'x',
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        plugins: { legend: { display: props.series.length > 1, position: 'bottom' } },
+        plugins: { legend: { display: series.length > 1, position: 'bottom' } },
         scales: { x: { grid: { display: false } }, y: { beginAtZero: true, ticks: { precision: 0 } } },
       },
     };
     const chart = new Chart(canvas.current!, config);
     return () => chart.destroy();
-  }, [JSON.stringify(props)]);
+  }, [drawn]);
   const alt = `${props.label}. ${props.series
     .map((s) => `${s.name}: ${props.labels.map((l, i) => `${l} ${s.values[i] ?? 0}`).join(', ')}`)
     .join('. ')}`;

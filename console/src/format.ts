@@ -1,4 +1,6 @@
-// Formatting the console's numbers and dates: in the browser's locale, and in the practice's time zone when known.
+// Formatting the console's numbers and dates: in the browser's locale, and in the practice's time zone when known;
+// and the words for wire values that `label` alone would not make clear.
+import type { Consent } from './clients';
 
 export function money(amount: string | number | null | undefined, currency = 'USD', locale?: string): string {
   if (amount === null || amount === undefined || amount === '') return '—';
@@ -54,6 +56,13 @@ export function label(value: string | null | undefined): string {
   const words = value.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** What each consent lets the referrer learn, as the referral forms offer it. */
+export const consentLabels: Record<Consent, string> = {
+  outcome: 'Outcome: the referrer may hear how it went',
+  contact_made: 'Contact made: only that we were in touch',
+  none: 'None: a thank-you that names nobody',
+};
 
 /** The first day of the month of `now` and of the next month, as UTC instants: "this month" for list filters. */
 export function monthBounds(now: Date): { from: string; to: string } {

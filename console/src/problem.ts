@@ -25,14 +25,17 @@ export function toProblem(status: number, body: unknown, statusText = ''): Probl
   if (body && typeof body === 'object' && typeof (body as { title?: unknown }).title === 'string') {
     const given = body as Partial<Problem>;
     const errors = Array.isArray(given.errors)
-      ? given.errors.filter(
-          (e): e is FieldError => !!e && typeof e.field === 'string' && typeof e.message === 'string',
-        )
+      ? given.errors.filter((e): e is FieldError => !!e && typeof e.field === 'string' && typeof e.message === 'string')
       : [];
     return { ...given, title: given.title!, status: typeof given.status === 'number' ? given.status : status, errors };
   }
   if (status === 0) {
-    return { title: 'Network error', status, detail: 'The server could not be reached. Check your connection.', errors: [] };
+    return {
+      title: 'Network error',
+      status,
+      detail: 'The server could not be reached. Check your connection.',
+      errors: [],
+    };
   }
   return { title: statusText || `HTTP ${status}`, status, errors: [] };
 }

@@ -51,7 +51,14 @@ export function match(pattern: string, path: string): Record<string, string> | n
 
 /** Intercepts clicks on same-origin links so they navigate without a reload (modified clicks keep their meaning). */
 export function linkClick(event: MouseEvent): void {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+  if (
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  ) {
     return;
   }
   const anchor = (event.target as Element | null)?.closest?.('a');

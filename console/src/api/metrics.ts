@@ -1734,3 +1734,13 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const partnerCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerCategory"]> = ["client", "professional", "center_of_influence", "organization", "prospect", "colleague", "competitor", "salesperson", "serves_your_market", "uncategorized"];
+export const partnerStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerStage"]> = ["identified", "reached_out", "building_rapport", "mutual_benefit_agreed", "trusted", "dormant", "ended"];

@@ -257,7 +257,7 @@ export interface paths {
         get: operations["getTemplate"];
         /**
          * Replace a message template
-         * @description Qute syntax ({placeholder}, {#if placeholder}…{#else}…{/if}); only the listed placeholders. Applies to messages written from now on.
+         * @description Qute syntax, limited to the listed placeholders and {#if placeholder}…{#else}…{/if} (an {#if} may compare a placeholder with a literal: {#if outcome == 'converted'}). Any other section ({#eval}, {#include}, {#let} …), namespace ({config:…}) or method or property of a value is refused with a 400 naming it. Applies to messages written from now on.
          */
         put: operations["putTemplate"];
         post?: never;
@@ -278,7 +278,7 @@ export interface paths {
         put?: never;
         /**
          * Preview a message template
-         * @description Renders the stored template (or the subject and body given, unsaved) with sample values overridden by those given: subject, text part and HTML part (values escaped).
+         * @description Renders the stored template (or the subject and body given, unsaved) with sample values overridden by those given: subject, text part and HTML part (values escaped). Values are data: they are inserted as they are, never read as template syntax. Owner or member.
          */
         post: operations["previewTemplate"];
         delete?: never;
@@ -3153,3 +3153,18 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const deliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryStatus"]> = ["pending", "delivered", "failed"];
+export const jsonNodeTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JsonNodeType"]> = ["array", "binary", "boolean", "missing", "null", "number", "object", "pojo", "string"];
+export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["referral_thank_you", "contact_made_update", "outcome_update", "pleased_check_in", "partner_outreach", "partner_introduction", "daily_digest"];
+export const notificationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationStatus"]> = ["drafted", "queued", "sent", "failed", "dismissed", "withdrawn", "suppressed"];
+export const subscriptionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SubscriptionKind"]> = ["webhook", "zapier"];
+export const taskKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskKind"]> = ["first_contact", "review_draft", "pleased_check_in", "partner_check_in", "dormant_partner", "personal_follow_up", "webhook_disabled"];
+export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["open", "done", "closed"];

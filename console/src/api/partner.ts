@@ -567,6 +567,15 @@ export interface components {
         Partner: {
             activeAgreementId?: components["schemas"]["UUID"];
             allianceTypes?: components["schemas"]["AllianceType"][];
+            /**
+             * @description The stages this partner may move to from its stage (POST /api/partners/{id}/stage-transitions), as the relationship lifecycle allows
+             * @example [
+             *       "mutual_benefit_agreed",
+             *       "dormant",
+             *       "ended"
+             *     ]
+             */
+            allowedStages?: components["schemas"]["PartnerStage"][];
             archivedAt?: components["schemas"]["Instant"];
             /** @description Created from a referral by someone not yet known */
             candidate?: boolean;
@@ -673,6 +682,44 @@ export interface components {
              * @example 30
              */
             defaultCheckInCadenceDays?: number;
+            idealReferral?: components["schemas"]["IdealReferral"];
+            /**
+             * Format: int32
+             * @description Referrals the practice aims to receive each month
+             * @example 8
+             */
+            monthlyReferralGoal?: number;
+            /**
+             * @description Niches of the ideal referral; partners serving them score higher fit
+             * @example [
+             *       "mid-career professionals",
+             *       "career change",
+             *       "new managers"
+             *     ]
+             */
+            niches?: string[];
+            /**
+             * @example [
+             *       "career coaching",
+             *       "leadership coaching"
+             *     ]
+             */
+            services?: string[];
+            /**
+             * @description IANA time zone the practice's days, weeks and months are counted in; defaults to UTC
+             * @example America/New_York
+             */
+            timeZone?: string;
+            updatedAt?: components["schemas"]["Instant"];
+        };
+        /** @description The practice's profile, replaced as a whole */
+        PracticeProfileUpdate: {
+            /**
+             * Format: int32
+             * @description Days between partner check-ins unless a partner overrides it; defaults to 30 (monthly)
+             * @example 30
+             */
+            defaultCheckInCadenceDays?: number;
             idealReferral: components["schemas"]["IdealReferral"];
             /**
              * Format: int32
@@ -701,7 +748,6 @@ export interface components {
              * @example America/New_York
              */
             timeZone?: string;
-            readonly updatedAt?: components["schemas"]["Instant"];
         };
         /** @description RFC 9457 problem details. Problem-specific members may be added, e.g. `allowed`. */
         Problem: {
@@ -2359,7 +2405,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PracticeProfile"];
+                "application/json": components["schemas"]["PracticeProfileUpdate"];
             };
         };
         responses: {
@@ -2420,3 +2466,21 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const agreementDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementDirection"]> = ["one_way", "reciprocal"];
+export const agreementKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementKind"]> = ["informal", "formal", "incentivized"];
+export const agreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementStatus"]> = ["active", "superseded", "ended"];
+export const allianceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AllianceType"]> = ["referral", "promotional", "collaboration", "extension", "expert_team_member", "joint_venture"];
+export const compensationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompensationType"]> = ["none", "referral_fee_percent", "flat_fee", "revenue_share_percent", "client_discount_percent"];
+export const partnerCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerCategory"]> = ["client", "professional", "center_of_influence", "organization", "prospect", "colleague", "competitor", "salesperson", "serves_your_market", "uncategorized"];
+export const partnerStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerStage"]> = ["identified", "reached_out", "building_rapport", "mutual_benefit_agreed", "trusted", "dormant", "ended"];
+export const relationshipValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relationship"]> = ["source", "partner"];
+export const signedViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignedVia"]> = ["email_summary", "signed_document"];
+export const touchpointKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TouchpointKind"]> = ["call", "meeting", "email", "event", "gift", "thank_you", "other"];

@@ -808,6 +808,18 @@ export interface components {
         };
         Referral: {
             /**
+             * @description The statuses this referral may move to from its status (POST /api/referrals/{id}/status; converted also through /conversion); empty once final
+             * @example [
+             *       "contacted",
+             *       "consultation_booked",
+             *       "converted",
+             *       "not_a_fit",
+             *       "declined",
+             *       "no_response"
+             *     ]
+             */
+            allowedStatuses?: components["schemas"]["ReferralStatus"][];
+            /**
              * @description verified (named by the practice or by a link bound to the partner), unverified (a public intake request named a known partner's email; no fee is owed until the practice confirms it with PUT /api/referrals/{id}/attribution), confirmed or rejected
              * @example verified
              */
@@ -2985,3 +2997,19 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const attributionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Attribution"]> = ["verified", "unverified", "confirmed", "rejected"];
+export const attributionDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AttributionDecision"]> = ["confirmed", "rejected"];
+export const beneficiaryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Beneficiary"]> = ["partner", "referred_client"];
+export const consentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Consent"]> = ["none", "contact_made", "outcome"];
+export const partnerCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerCategory"]> = ["client", "professional", "center_of_influence", "organization", "prospect", "colleague", "competitor", "salesperson", "serves_your_market", "uncategorized"];
+export const referralStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReferralStatus"]> = ["received", "contacted", "consultation_booked", "converted", "not_a_fit", "declined", "no_response"];
+export const rewardTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RewardType"]> = ["referral_fee", "flat_fee", "revenue_share", "client_discount", "session_credit", "program_discount", "exclusive_access", "charity_donation"];
+export const statusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Status"]> = ["owed", "paid", "waived"];

@@ -1,5 +1,5 @@
 import { BarChart } from '../chart';
-import { metricsApi, okJson, type MetricsApi } from '../api';
+import { metricsApi, okJson, type MetricsApi } from '../clients';
 import { label, money, percent } from '../format';
 import { Empty, LoadState, PageHeader, Stat, Table, useLoad } from '../ui';
 
@@ -12,30 +12,47 @@ function amounts(list: Amount[] | null | undefined): string {
 
 function monthLabel(isoDate: string | null | undefined): string {
   if (!isoDate) return '';
-  return new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(isoDate));
+  return new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
+    new Date(isoDate),
+  );
 }
 
 export function Dashboard() {
   const summary = useLoad(() => okJson(metricsApi.GET('/api/metrics/summary')), []);
   const received = useLoad(
-    () => okJson(metricsApi.GET('/api/metrics/timeseries', { params: { query: { metric: 'received', interval: 'month' } } })),
+    () =>
+      okJson(
+        metricsApi.GET('/api/metrics/timeseries', { params: { query: { metric: 'received', interval: 'month' } } }),
+      ),
     [],
   );
   const converted = useLoad(
-    () => okJson(metricsApi.GET('/api/metrics/timeseries', { params: { query: { metric: 'converted', interval: 'month' } } })),
+    () =>
+      okJson(
+        metricsApi.GET('/api/metrics/timeseries', { params: { query: { metric: 'converted', interval: 'month' } } }),
+      ),
     [],
   );
   const revenue = useLoad(
-    () => okJson(metricsApi.GET('/api/metrics/timeseries', { params: { query: { metric: 'revenue', interval: 'month' } } })),
+    () =>
+      okJson(
+        metricsApi.GET('/api/metrics/timeseries', { params: { query: { metric: 'revenue', interval: 'month' } } }),
+      ),
     [],
   );
   const funnel = useLoad(() => okJson(metricsApi.GET('/api/metrics/funnel')), []);
-  const byCategory = useLoad(() => okJson(metricsApi.GET('/api/metrics/breakdown', { params: { query: { by: 'category' } } })), []);
+  const byCategory = useLoad(
+    () => okJson(metricsApi.GET('/api/metrics/breakdown', { params: { query: { by: 'category' } } })),
+    [],
+  );
   const byAlliance = useLoad(
     () => okJson(metricsApi.GET('/api/metrics/breakdown', { params: { query: { by: 'allianceType' } } })),
     [],
   );
-  const reciprocity = useLoad(() => okJson(metricsApi.GET('/api/metrics/reciprocity', { params: { query: { size: 10 } } })), []);
+  const reciprocity = useLoad(
+    () => okJson(metricsApi.GET('/api/metrics/reciprocity', { params: { query: { size: 10 } } })),
+    [],
+  );
   const leaderboard = useLoad(
     () => okJson(metricsApi.GET('/api/metrics/partners', { params: { query: { sort: 'converted', size: 10 } } })),
     [],
@@ -118,9 +135,15 @@ export function Dashboard() {
                   <thead>
                     <tr>
                       <th scope="col">Partner</th>
-                      <th scope="col" class="num">Received</th>
-                      <th scope="col" class="num">Converted</th>
-                      <th scope="col" class="num">Revenue</th>
+                      <th scope="col" class="num">
+                        Received
+                      </th>
+                      <th scope="col" class="num">
+                        Converted
+                      </th>
+                      <th scope="col" class="num">
+                        Revenue
+                      </th>
                     </tr>
                   </thead>
                   <tbody data-testid="leaderboard">
@@ -178,8 +201,12 @@ export function Dashboard() {
                 <thead>
                   <tr>
                     <th scope="col">Partner</th>
-                    <th scope="col" class="num">We receive</th>
-                    <th scope="col" class="num">We give</th>
+                    <th scope="col" class="num">
+                      We receive
+                    </th>
+                    <th scope="col" class="num">
+                      We give
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -206,10 +233,7 @@ export function Dashboard() {
   );
 }
 
-function Breakdown(props: {
-  title: string;
-  loaded: ReturnType<typeof useLoad<MetricsApi['Breakdown']>>;
-}) {
+function Breakdown(props: { title: string; loaded: ReturnType<typeof useLoad<MetricsApi['Breakdown']>> }) {
   return (
     <section class="card" aria-label={props.title}>
       <h2>{props.title}</h2>
@@ -222,9 +246,15 @@ function Breakdown(props: {
               <thead>
                 <tr>
                   <th scope="col">Group</th>
-                  <th scope="col" class="num">Received</th>
-                  <th scope="col" class="num">Converted</th>
-                  <th scope="col" class="num">Rate</th>
+                  <th scope="col" class="num">
+                    Received
+                  </th>
+                  <th scope="col" class="num">
+                    Converted
+                  </th>
+                  <th scope="col" class="num">
+                    Rate
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ok, referralApi } from '../api';
+import { ok, referralApi } from '../clients';
 import { dateTime } from '../format';
 import {
   Chip,
@@ -45,7 +45,8 @@ export function IntakeLinks() {
       />
       <Notice text={notice} />
       {secret && <SecretCard secret={secret} onCopied={() => say('Copied.')} onClose={() => setSecret(undefined)} />}
-      <form noValidate
+      <form
+        noValidate
         class="card stack"
         aria-labelledby="new-link-heading"
         onSubmit={async (e) => {
@@ -123,7 +124,9 @@ export function IntakeLinks() {
                               if (
                                 await manage.run(async () => {
                                   rotated = await ok(
-                                    referralApi.POST('/api/intake-links/{id}/rotate', { params: { path: { id: l.id! } } }),
+                                    referralApi.POST('/api/intake-links/{id}/rotate', {
+                                      params: { path: { id: l.id! } },
+                                    }),
                                   );
                                 })
                               ) {
@@ -212,7 +215,8 @@ function HowToSign() {
     <details class="card">
       <summary>How to send referrals, and how to sign requests</summary>
       <p>
-        POST JSON to the intake URL, with an <code>Idempotency-Key</code> header so that a retry records the referral once:
+        POST JSON to the intake URL, with an <code>Idempotency-Key</code> header so that a retry records the referral
+        once:
       </p>
       <pre>{`curl -H 'Content-Type: application/json' -H 'Idempotency-Key: form-123' \\
   -d '{"referrer":{"name":"Casey Morgan","email":"casey@example.com"},

@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type NotificationKind, notificationApi, ok } from '../api';
+import {
+  type NotificationKind,
+  notificationKindValues,
+  type NotificationStatus,
+  notificationApi,
+  ok,
+} from '../clients';
 import { currentSession } from '../auth';
 import { dateTime, label } from '../format';
 import {
@@ -21,7 +27,7 @@ const TABS = [
   { value: 'sent', label: 'Sent' },
   { value: 'failed', label: 'Failed' },
   { value: 'templates', label: 'Templates' },
-] as const;
+] as const satisfies readonly { value: NotificationStatus | 'templates'; label: string }[];
 
 export function Messages() {
   const [tab, setTab] = useState<(typeof TABS)[number]['value']>('drafted');
@@ -98,7 +104,13 @@ function MessageList(props: { status: 'drafted' | 'sent' | 'failed' }) {
 }
 
 function Draft(props: {
-  message: { id?: string; subject?: string | null; body?: string | null; kind?: string | null; recipientName?: string | null };
+  message: {
+    id?: string;
+    subject?: string | null;
+    body?: string | null;
+    kind?: string | null;
+    recipientName?: string | null;
+  };
   onDone: (notice: string) => void;
 }) {
   const m = props.message;
@@ -108,14 +120,17 @@ function Draft(props: {
   const id = m.id!;
   const edited = subject !== (m.subject ?? '') || body !== (m.body ?? '');
   return (
-    <form noValidate
+    <form
+      noValidate
       class="stack"
       aria-label={`${label(m.kind)} to ${m.recipientName}`}
       onSubmit={async (e) => {
         e.preventDefault();
         const sent = await action.run(async () => {
           if (edited) {
-            await ok(notificationApi.PATCH('/api/notifications/{id}', { params: { path: { id } }, body: { subject, body } }));
+            await ok(
+              notificationApi.PATCH('/api/notifications/{id}', { params: { path: { id } }, body: { subject, body } }),
+            );
           }
           await ok(notificationApi.POST('/api/notifications/{id}/send', { params: { path: { id } } }));
         });
@@ -136,7 +151,11 @@ function Draft(props: {
           type="button"
           disabled={action.busy}
           onClick={async () => {
-            if (await action.run(() => ok(notificationApi.POST('/api/notifications/{id}/dismiss', { params: { path: { id } } })))) {
+            if (
+              await action.run(() =>
+                ok(notificationApi.POST('/api/notifications/{id}/dismiss', { params: { path: { id } } })),
+              )
+            ) {
               props.onDone('Dismissed.');
             }
           }}
@@ -148,17 +167,18 @@ function Draft(props: {
   );
 }
 
-const KINDS: NotificationKind[] = ['referral_thank_you', 'contact_made_update', 'outcome_update', 'pleased_check_in', 'partner_outreach', 'partner_introduction'];
+// Every kind of message has a template but the practice's own daily digest, which is a list, not a letter.
+const TEMPLATED_KINDS = notificationKindValues.filter((kind) => kind !== 'daily_digest');
 
 function Templates() {
-  const [kind, setKind] = useState<NotificationKind>(KINDS[0]);
+  const [kind, setKind] = useState<NotificationKind>(TEMPLATED_KINDS[0]);
   const template = useLoad(
     () => ok(notificationApi.GET('/api/templates/{kind}', { params: { path: { kind: kind } } })),
     [kind],
   );
   return (
     <section class="stack">
-      <Select label="Template" name="kind" value={kind} onValue={setKind} options={KINDS} />
+      <Select label="Template" name="kind" value={kind} onValue={setKind} options={TEMPLATED_KINDS} />
       <LoadState loaded={template}>
         {(t) => <TemplateEditor key={kind} kind={kind} template={t} onSaved={() => template.reload()} />}
       </LoadState>
@@ -175,6 +195,7 @@ function TemplateEditor(props: {
   const [body, setBody] = useState(props.template.body ?? '');
   const [preview, setPreview] = useState<{ subject?: string | null; text?: string | null }>();
   const previewAction = useAction();
+  const renderPreview = previewAction.run;
   const save = useAction();
   const [notice, say] = useNotice();
   // Rendering a template is for those who may edit it (the service refuses a viewer).
@@ -183,7 +204,7 @@ function TemplateEditor(props: {
   useEffect(() => {
     if (!mayRender) return;
     const timer = window.setTimeout(() => {
-      previewAction.run(async () => {
+      void renderPreview(async () => {
         setPreview(
           await ok(
             notificationApi.POST('/api/templates/{kind}/preview', {
@@ -195,10 +216,11 @@ function TemplateEditor(props: {
       });
     }, 300);
     return () => window.clearTimeout(timer);
-  }, [subject, body]);
+  }, [subject, body, props.kind, mayRender, renderPreview]);
   return (
     <div class="grid two">
-      <form noValidate
+      <form
+        noValidate
         class="card stack"
         aria-label="Edit template"
         onSubmit={async (e) => {

@@ -1,17 +1,21 @@
 import { useState } from 'preact/hooks';
 import {
   type AgreementDirection,
+  agreementDirectionValues,
   type AgreementKind,
+  agreementKindValues,
   type CompensationType,
+  compensationTypeValues,
   metricsApi,
   ok,
   partnerApi,
   type PartnerStage,
   referralApi,
   type TouchpointKind,
-} from '../api';
+  touchpointKindValues,
+} from '../clients';
 import { date, dateTime, label, money, percent } from '../format';
-import { stageMoves, stageProgress } from '../partners';
+import { stageProgress } from '../stage-progress';
 import {
   Chip,
   Empty,
@@ -28,7 +32,8 @@ import {
   useNotice,
 } from '../ui';
 
-const TOUCHPOINT_KINDS: TouchpointKind[] = ['call', 'meeting', 'email', 'event', 'gift', 'thank_you', 'other'];
+// A flat fee is an amount, which the agreement form does not ask for; the other kinds of compensation are a percent.
+const PERCENT_COMPENSATIONS = compensationTypeValues.filter((type) => type !== 'flat_fee');
 
 export function PartnerDetail(props: { id: string }) {
   const id = props.id;
@@ -81,14 +86,20 @@ export function PartnerDetail(props: { id: string }) {
   );
 }
 
-function Stage(props: { partner: { id?: string; stage?: string | null }; onMoved: (to: string) => void }) {
+function Stage(props: {
+  partner: { id?: string; stage?: string | null; allowedStages?: PartnerStage[] | null };
+  onMoved: (to: string) => void;
+}) {
   const id = props.partner.id!;
   const stage = props.partner.stage ?? 'identified';
-  const history = useLoad(() => ok(partnerApi.GET('/api/partners/{id}/history', { params: { path: { id } } })), [id, stage]);
+  const history = useLoad(
+    () => ok(partnerApi.GET('/api/partners/{id}/history', { params: { path: { id } } })),
+    [id, stage],
+  );
   const [to, setTo] = useState<PartnerStage | ''>('');
   const [reason, setReason] = useState('');
   const action = useAction();
-  const moves = stageMoves(stage);
+  const moves = props.partner.allowedStages ?? [];
   const progress = stageProgress(stage);
   return (
     <section class="card stack" aria-labelledby="stage-heading">
@@ -96,10 +107,9 @@ function Stage(props: { partner: { id?: string; stage?: string | null }; onMoved
       <p>
         <Chip value={stage} tone="info" />
       </p>
-      {progress !== null && (
-        <progress max={1} value={progress} aria-label="Progress towards a trusted relationship" />
-      )}
-      <form noValidate
+      {progress !== null && <progress max={1} value={progress} aria-label="Progress towards a trusted relationship" />}
+      <form
+        noValidate
         class="inline"
         onSubmit={async (e) => {
           e.preventDefault();
@@ -120,7 +130,14 @@ function Stage(props: { partner: { id?: string; stage?: string | null }; onMoved
         }}
       >
         <ProblemBanner problem={action.problem} placed={['to', 'reason']} />
-        <Select label="Move to" name="to" value={to || moves[0]} onValue={setTo} options={moves} errors={action.errors} />
+        <Select
+          label="Move to"
+          name="to"
+          value={to || moves[0]}
+          onValue={setTo}
+          options={moves}
+          errors={action.errors}
+        />
         {(to || moves[0]) === 'ended' && (
           <Field label="Reason" name="reason" value={reason} onValue={setReason} errors={action.errors} required />
         )}
@@ -189,7 +206,8 @@ function Touchpoints(props: { id: string; onLogged: () => void }) {
   return (
     <section class="card stack" aria-labelledby="touchpoints-heading">
       <h2 id="touchpoints-heading">Touchpoints</h2>
-      <form noValidate
+      <form
+        noValidate
         class="stack"
         onSubmit={async (e) => {
           e.preventDefault();
@@ -210,7 +228,14 @@ function Touchpoints(props: { id: string; onLogged: () => void }) {
         }}
       >
         <ProblemBanner problem={action.problem} placed={['kind', 'note']} />
-        <Select label="Kind" name="kind" value={kind} onValue={setKind} options={TOUCHPOINT_KINDS} errors={action.errors} />
+        <Select
+          label="Kind"
+          name="kind"
+          value={kind}
+          onValue={setKind}
+          options={touchpointKindValues}
+          errors={action.errors}
+        />
         <Field label="Note" name="note" value={note} onValue={setNote} errors={action.errors} multiline />
         <div class="actions">
           <button type="submit" disabled={action.busy}>
@@ -273,7 +298,8 @@ function Agreements(props: { id: string; licensed: boolean; onChanged: () => voi
                     </div>
                   </div>
                   {a.status === 'active' && (
-                    <form noValidate
+                    <form
+                      noValidate
                       class="inline"
                       onSubmit={async (e) => {
                         e.preventDefault();
@@ -292,7 +318,13 @@ function Agreements(props: { id: string; licensed: boolean; onChanged: () => voi
                         }
                       }}
                     >
-                      <Field label="Why end it" name="reason" value={endReason} onValue={setEndReason} errors={action.errors} />
+                      <Field
+                        label="Why end it"
+                        name="reason"
+                        value={endReason}
+                        onValue={setEndReason}
+                        errors={action.errors}
+                      />
                       <button type="submit">End</button>
                     </form>
                   )}
@@ -302,7 +334,8 @@ function Agreements(props: { id: string; licensed: boolean; onChanged: () => voi
           )
         }
       </LoadState>
-      <form noValidate
+      <form
+        noValidate
         class="stack"
         aria-label="New agreement"
         onSubmit={async (e) => {
@@ -331,16 +364,30 @@ function Agreements(props: { id: string; licensed: boolean; onChanged: () => voi
         <h3>New agreement</h3>
         <ProblemBanner
           problem={action.problem}
-          placed={['kind', 'direction', 'compensation.type', 'compensation.percent', 'complianceAcknowledged', 'reason']}
+          placed={[
+            'kind',
+            'direction',
+            'compensation.type',
+            'compensation.percent',
+            'complianceAcknowledged',
+            'reason',
+          ]}
         />
         <div class="grid two">
-          <Select label="Kind" name="kind" value={kind} onValue={setKind} options={['informal', 'formal', 'incentivized']} errors={action.errors} />
+          <Select
+            label="Kind"
+            name="kind"
+            value={kind}
+            onValue={setKind}
+            options={agreementKindValues}
+            errors={action.errors}
+          />
           <Select
             label="Direction"
             name="direction"
             value={direction}
             onValue={setDirection}
-            options={['one_way', 'reciprocal']}
+            options={agreementDirectionValues}
             errors={action.errors}
           />
           <Select
@@ -348,7 +395,7 @@ function Agreements(props: { id: string; licensed: boolean; onChanged: () => voi
             name="compensation.type"
             value={compensation}
             onValue={setCompensation}
-            options={['none', 'referral_fee_percent', 'revenue_share_percent', 'client_discount_percent']}
+            options={PERCENT_COMPENSATIONS}
             errors={action.errors}
           />
           {compensation !== 'none' && (

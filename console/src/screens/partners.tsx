@@ -1,9 +1,17 @@
 import { useState } from 'preact/hooks';
-import { type AllianceType, ok, type PartnerCategory, partnerApi, type PartnerStage } from '../api';
+import {
+  type AllianceType,
+  allianceTypeValues,
+  ok,
+  type PartnerCategory,
+  partnerCategoryValues,
+  partnerApi,
+  type PartnerStage,
+  partnerStageValues,
+} from '../clients';
 import { currentSession } from '../auth';
 import { date, label } from '../format';
 import { navigate, useLocation } from '../router';
-import { STAGES } from '../partners';
 import { ApiError, toProblem } from '../problem';
 import {
   Chip,
@@ -20,26 +28,6 @@ import {
   useNotice,
 } from '../ui';
 
-export const CATEGORIES: PartnerCategory[] = [
-  'professional',
-  'client',
-  'center_of_influence',
-  'colleague',
-  'organization',
-  'prospect',
-  'salesperson',
-  'serves_your_market',
-  'competitor',
-  'uncategorized',
-];
-export const ALLIANCE_TYPES: AllianceType[] = [
-  'referral',
-  'promotional',
-  'collaboration',
-  'extension',
-  'expert_team_member',
-  'joint_venture',
-];
 const SORTS = [
   { value: 'name', label: 'Name' },
   { value: '-fitScore', label: 'Best fit' },
@@ -65,9 +53,9 @@ export function Partners() {
           params: {
             query: {
               q: search || undefined,
-              category: (category || undefined),
-              stage: (stage || undefined),
-              allianceType: (allianceType || undefined),
+              category: category || undefined,
+              stage: stage || undefined,
+              allianceType: allianceType || undefined,
               needsReview: review ? true : undefined,
               archived,
               sort,
@@ -94,7 +82,8 @@ export function Partners() {
           navigate(`/partners/${id}`);
         }}
       />
-      <form noValidate
+      <form
+        noValidate
         class="filters card"
         role="search"
         onSubmit={(e) => {
@@ -103,14 +92,21 @@ export function Partners() {
         }}
       >
         <Field label="Search" name="q" type="search" value={q} onValue={setQ} hint="Name, organisation or email" />
-        <Select label="Category" name="category" value={category} onValue={setCategory} options={CATEGORIES} blank="Any" />
-        <Select label="Stage" name="stage" value={stage} onValue={setStage} options={STAGES} blank="Any" />
+        <Select
+          label="Category"
+          name="category"
+          value={category}
+          onValue={setCategory}
+          options={partnerCategoryValues}
+          blank="Any"
+        />
+        <Select label="Stage" name="stage" value={stage} onValue={setStage} options={partnerStageValues} blank="Any" />
         <Select
           label="Alliance type"
           name="allianceType"
           value={allianceType}
           onValue={setAllianceType}
-          options={ALLIANCE_TYPES}
+          options={allianceTypeValues}
           blank="Any"
         />
         <Select label="Sort by" name="sort" value={sort} onValue={setSort} options={SORTS} />
@@ -148,7 +144,9 @@ export function Partners() {
                   <th scope="col">Name</th>
                   <th scope="col">Category</th>
                   <th scope="col">Stage</th>
-                  <th scope="col" class="num">Fit</th>
+                  <th scope="col" class="num">
+                    Fit
+                  </th>
                   <th scope="col">Next check-in</th>
                 </tr>
               </thead>
@@ -194,7 +192,8 @@ function NewPartner(props: { onCreated: (id: string, name: string) => void }) {
     );
   }
   return (
-    <form noValidate
+    <form
+      noValidate
       class="card stack"
       aria-labelledby="new-partner-heading"
       onSubmit={async (e) => {
@@ -220,8 +219,21 @@ function NewPartner(props: { onCreated: (id: string, name: string) => void }) {
       <div class="grid two">
         <Field label="Name" name="name" value={name} onValue={setName} errors={action.errors} required />
         <Field label="Email" name="email" type="email" value={email} onValue={setEmail} errors={action.errors} />
-        <Select label="Category" name="category" value={category} onValue={setCategory} options={CATEGORIES} errors={action.errors} />
-        <Field label="Organisation" name="organization" value={organization} onValue={setOrganization} errors={action.errors} />
+        <Select
+          label="Category"
+          name="category"
+          value={category}
+          onValue={setCategory}
+          options={partnerCategoryValues}
+          errors={action.errors}
+        />
+        <Field
+          label="Organisation"
+          name="organization"
+          value={organization}
+          onValue={setOrganization}
+          errors={action.errors}
+        />
       </div>
       <div class="actions">
         <button type="submit" class="primary" disabled={action.busy}>
@@ -278,7 +290,8 @@ function CsvImport(props: { onImported: () => void }) {
   const [report, setReport] = useState<ImportReport>();
   const action = useAction();
   return (
-    <form noValidate
+    <form
+      noValidate
       class="card stack"
       aria-labelledby="import-heading"
       onSubmit={async (e) => {
@@ -294,7 +307,7 @@ function CsvImport(props: { onImported: () => void }) {
             },
             body: await file.text(),
           });
-          const body = await response.json().catch(() => null);
+          const body: unknown = await response.json().catch(() => null);
           if (!response.ok) throw new ApiError(toProblem(response.status, body, response.statusText));
           setReport(body as ImportReport);
         });
@@ -328,7 +341,9 @@ function CsvImport(props: { onImported: () => void }) {
 
 function ImportResult(props: { report: ImportReport }) {
   const errors = (props.report.errors ?? []) as ImportReport['errors'] & object[];
-  const counts = Object.entries(props.report).filter(([, v]) => typeof v === 'number');
+  const counts = Object.entries(props.report).filter(
+    (entry): entry is [string, number] => typeof entry[1] === 'number',
+  );
   return (
     <div role="status">
       <p>{counts.map(([k, v]) => `${label(k)}: ${v}`).join(' · ')}</p>

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
-import { type Consent, ok, referralApi, type ReferralStatus } from '../api';
+import { type Consent, ok, referralApi, type ReferralStatus } from '../clients';
 import { dateTime, label, money } from '../format';
-import { allowedMoves, isFinal } from '../referrals';
-import { CONSENTS } from './referrals';
+import { CONSENT_OPTIONS } from './referrals';
 import {
   Chip,
   Field,
@@ -29,7 +28,12 @@ export function ReferralDetail(props: { id: string }) {
             title={r.referred?.name ?? 'Referral'}
             subtitle={
               <>
-                Referred by {r.partnerId ? <a href={`/partners/${r.partnerId}`}>{r.referrerName}</a> : r.referrerName ?? 'someone new'}{' '}
+                Referred by{' '}
+                {r.partnerId ? (
+                  <a href={`/partners/${r.partnerId}`}>{r.referrerName}</a>
+                ) : (
+                  (r.referrerName ?? 'someone new')
+                )}{' '}
                 · received {dateTime(r.receivedAt)}
               </>
             }
@@ -41,7 +45,11 @@ export function ReferralDetail(props: { id: string }) {
           <div class="grid four">
             <Stat label="Status" value={<span data-testid="referral-status">{label(r.status)}</span>} />
             <Stat label="Consent" value={label(r.consent)} />
-            <Stat label="First contact due" value={dateTime(r.firstContactDueAt)} hint={r.overdue ? 'Overdue' : undefined} />
+            <Stat
+              label="First contact due"
+              value={dateTime(r.firstContactDueAt)}
+              hint={r.overdue ? 'Overdue' : undefined}
+            />
             <Stat label="Program value" value={r.programValue ? money(r.programValue, r.currency ?? 'USD') : '—'} />
           </div>
           {r.note && <p class="card">{r.note}</p>}
@@ -49,12 +57,17 @@ export function ReferralDetail(props: { id: string }) {
             <StatusMoves
               id={id}
               status={r.status ?? 'received'}
+              allowedStatuses={r.allowedStatuses ?? []}
               onChanged={(to) => {
                 say(`Now ${label(to)}.`);
                 referral.reload();
               }}
             />
-            <ConsentCard id={id} consent={r.consent ?? 'none'} onChanged={() => (say('Consent recorded.'), referral.reload())} />
+            <ConsentCard
+              id={id}
+              consent={r.consent ?? 'none'}
+              onChanged={() => (say('Consent recorded.'), referral.reload())}
+            />
           </div>
           <div class="grid two">
             <History id={id} version={r.status ?? ''} />
@@ -66,15 +79,21 @@ export function ReferralDetail(props: { id: string }) {
   );
 }
 
-function StatusMoves(props: { id: string; status: string; onChanged: (to: string) => void }) {
-  const moves = allowedMoves(props.status).filter((m) => m !== 'converted');
+/** The moves the referral-service allows from here; a conversion has its own form, for its program value. */
+function StatusMoves(props: {
+  id: string;
+  status: string;
+  allowedStatuses: ReferralStatus[];
+  onChanged: (to: string) => void;
+}) {
+  const moves = props.allowedStatuses.filter((m) => m !== 'converted');
   const [to, setTo] = useState<ReferralStatus | ''>('');
   const [note, setNote] = useState('');
   const [programValue, setProgramValue] = useState('');
   const [currency, setCurrency] = useState('USD');
   const move = useAction();
   const convert = useAction();
-  if (isFinal(props.status)) {
+  if (props.allowedStatuses.length === 0) {
     return (
       <section class="card">
         <h2>Status</h2>
@@ -87,7 +106,8 @@ function StatusMoves(props: { id: string; status: string; onChanged: (to: string
   return (
     <section class="card stack" aria-labelledby="status-heading">
       <h2 id="status-heading">Move it along</h2>
-      <form noValidate
+      <form
+        noValidate
         class="stack"
         onSubmit={async (e) => {
           e.preventDefault();
@@ -109,7 +129,14 @@ function StatusMoves(props: { id: string; status: string; onChanged: (to: string
         }}
       >
         <ProblemBanner problem={move.problem} placed={['status', 'note']} />
-        <Select label="New status" name="status" value={to || moves[0]} onValue={setTo} options={moves} errors={move.errors} />
+        <Select
+          label="New status"
+          name="status"
+          value={to || moves[0]}
+          onValue={setTo}
+          options={moves}
+          errors={move.errors}
+        />
         <Field label="Note" name="note" value={note} onValue={setNote} errors={move.errors} />
         <div class="actions">
           <button type="submit" disabled={move.busy}>
@@ -117,46 +144,56 @@ function StatusMoves(props: { id: string; status: string; onChanged: (to: string
           </button>
         </div>
       </form>
-      <form noValidate
-        class="stack"
-        aria-labelledby="convert-heading"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (
-            await convert.run(() =>
-              ok(
-                referralApi.POST('/api/referrals/{id}/conversion', {
-                  params: { path: { id: props.id } },
-                  body: { programValue, currency },
-                }),
-              ),
-            )
-          ) {
-            props.onChanged('converted');
-          }
-        }}
-      >
-        <h3 id="convert-heading">Became a client</h3>
-        <ProblemBanner problem={convert.problem} placed={['programValue', 'currency']} />
-        <div class="grid two">
-          <Field
-            label="Program value"
-            name="programValue"
-            value={programValue}
-            onValue={setProgramValue}
-            errors={convert.errors}
-            inputMode="decimal"
-            hint="e.g. 1500.00"
-            required
-          />
-          <Field label="Currency" name="currency" value={currency} onValue={setCurrency} errors={convert.errors} required />
-        </div>
-        <div class="actions">
-          <button type="submit" class="primary" disabled={convert.busy}>
-            Convert
-          </button>
-        </div>
-      </form>
+      {props.allowedStatuses.includes('converted') && (
+        <form
+          noValidate
+          class="stack"
+          aria-labelledby="convert-heading"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (
+              await convert.run(() =>
+                ok(
+                  referralApi.POST('/api/referrals/{id}/conversion', {
+                    params: { path: { id: props.id } },
+                    body: { programValue, currency },
+                  }),
+                ),
+              )
+            ) {
+              props.onChanged('converted');
+            }
+          }}
+        >
+          <h3 id="convert-heading">Became a client</h3>
+          <ProblemBanner problem={convert.problem} placed={['programValue', 'currency']} />
+          <div class="grid two">
+            <Field
+              label="Program value"
+              name="programValue"
+              value={programValue}
+              onValue={setProgramValue}
+              errors={convert.errors}
+              inputMode="decimal"
+              hint="e.g. 1500.00"
+              required
+            />
+            <Field
+              label="Currency"
+              name="currency"
+              value={currency}
+              onValue={setCurrency}
+              errors={convert.errors}
+              required
+            />
+          </div>
+          <div class="actions">
+            <button type="submit" class="primary" disabled={convert.busy}>
+              Convert
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }
@@ -171,7 +208,8 @@ function ConsentCard(props: { id: string; consent: Consent; onChanged: () => voi
   return (
     <section class="card stack" aria-labelledby="consent-heading">
       <h2 id="consent-heading">Consent</h2>
-      <form noValidate
+      <form
+        noValidate
         class="stack"
         onSubmit={async (e) => {
           e.preventDefault();
@@ -190,7 +228,14 @@ function ConsentCard(props: { id: string; consent: Consent; onChanged: () => voi
         }}
       >
         <ProblemBanner problem={action.problem} placed={['consent']} />
-        <Select label="What the referrer may learn" name="consent" value={consent} onValue={setConsent} options={CONSENTS} errors={action.errors} />
+        <Select
+          label="What the referrer may learn"
+          name="consent"
+          value={consent}
+          onValue={setConsent}
+          options={CONSENT_OPTIONS}
+          errors={action.errors}
+        />
         <div class="actions">
           <button type="submit" disabled={action.busy || consent === props.consent}>
             Record consent
@@ -249,7 +294,9 @@ function Rewards(props: { id: string; version: string }) {
       <LoadState loaded={rewards}>
         {(page) =>
           (page.items ?? []).length === 0 ? (
-            <p class="muted">None: a fee is owed when a partner with a paid agreement sends a referral that converts.</p>
+            <p class="muted">
+              None: a fee is owed when a partner with a paid agreement sends a referral that converts.
+            </p>
           ) : (
             <ul class="list">
               {(page.items ?? []).map((w) => (

@@ -1,8 +1,16 @@
 import { useState } from 'preact/hooks';
-import { type Consent, idempotencyKey, ok, partnerApi, referralApi, type ReferralStatus } from '../api';
-import { date, label, relative } from '../format';
+import {
+  type Consent,
+  consentValues,
+  idempotencyKey,
+  ok,
+  partnerApi,
+  referralApi,
+  type ReferralStatus,
+  referralStatusValues,
+} from '../clients';
+import { consentLabels, date, relative } from '../format';
 import { navigate } from '../router';
-import { FINAL, OPEN } from '../referrals';
 import {
   Chip,
   Empty,
@@ -18,11 +26,8 @@ import {
   useNotice,
 } from '../ui';
 
-export const CONSENTS: { value: Consent; label: string }[] = [
-  { value: 'outcome', label: 'Outcome: the referrer may hear how it went' },
-  { value: 'contact_made', label: 'Contact made: only that we were in touch' },
-  { value: 'none', label: 'None: a thank-you that names nobody' },
-];
+/** The consents with what each lets the referrer learn, for the forms that ask for one. */
+export const CONSENT_OPTIONS = consentValues.map((value) => ({ value, label: consentLabels[value] }));
 
 export function Referrals() {
   const [status, setStatus] = useState<ReferralStatus | ''>('');
@@ -32,7 +37,7 @@ export function Referrals() {
       ok(
         referralApi.GET('/api/referrals', {
           params: {
-            query: { status: (status || undefined), overdue: overdueOnly ? true : undefined, size: 100 },
+            query: { status: status || undefined, overdue: overdueOnly ? true : undefined, size: 100 },
           },
         }),
       ),
@@ -45,7 +50,10 @@ export function Referrals() {
 
   return (
     <section>
-      <PageHeader title="Referrals" subtitle="People your partners sent you, newest first; late first contacts in red" />
+      <PageHeader
+        title="Referrals"
+        subtitle="People your partners sent you, newest first; late first contacts in red"
+      />
       <Notice text={notice} />
       <div class="grid two">
         <RecordReferral
@@ -58,7 +66,14 @@ export function Referrals() {
         <GiveReferral partners={partnerOptions} onGiven={() => say('Referral given recorded.')} />
       </div>
       <form noValidate class="filters card" aria-label="Filter referrals" onSubmit={(e) => e.preventDefault()}>
-        <Select label="Status" name="status" value={status} onValue={setStatus} options={[...OPEN, ...FINAL]} blank="Any" />
+        <Select
+          label="Status"
+          name="status"
+          value={status}
+          onValue={setStatus}
+          options={referralStatusValues}
+          blank="Any"
+        />
         <label class="check">
           <input
             type="checkbox"
@@ -125,7 +140,8 @@ function RecordReferral(props: { partners: { value: string; label: string }[]; o
   const [key, setKey] = useState(idempotencyKey);
   const action = useAction();
   return (
-    <form noValidate
+    <form
+      noValidate
       class="card stack"
       aria-labelledby="record-heading"
       onSubmit={async (e) => {
@@ -170,12 +186,40 @@ function RecordReferral(props: { partners: { value: string; label: string }[]; o
             options={props.partners}
             errors={action.errors}
           />
-          <Field label="Person's name" name="referred.name" value={name} onValue={setName} errors={action.errors} required />
+          <Field
+            label="Person's name"
+            name="referred.name"
+            value={name}
+            onValue={setName}
+            errors={action.errors}
+            required
+          />
           <div class="grid two">
-            <Field label="Email" name="referred.email" type="email" value={email} onValue={setEmail} errors={action.errors} />
-            <Field label="Phone" name="referred.phone" type="tel" value={phone} onValue={setPhone} errors={action.errors} />
+            <Field
+              label="Email"
+              name="referred.email"
+              type="email"
+              value={email}
+              onValue={setEmail}
+              errors={action.errors}
+            />
+            <Field
+              label="Phone"
+              name="referred.phone"
+              type="tel"
+              value={phone}
+              onValue={setPhone}
+              errors={action.errors}
+            />
           </div>
-          <Select label="Consent" name="consent" value={consent} onValue={setConsent} options={CONSENTS} errors={action.errors} />
+          <Select
+            label="Consent"
+            name="consent"
+            value={consent}
+            onValue={setConsent}
+            options={CONSENT_OPTIONS}
+            errors={action.errors}
+          />
           <Field label="Note" name="note" value={note} onValue={setNote} errors={action.errors} multiline />
           <div class="actions">
             <button type="submit" class="primary" disabled={action.busy}>
@@ -196,7 +240,8 @@ function GiveReferral(props: { partners: { value: string; label: string }[]; onG
   const action = useAction();
   if (props.partners.length === 0) return null;
   return (
-    <form noValidate
+    <form
+      noValidate
       class="card stack"
       aria-labelledby="give-heading"
       onSubmit={async (e) => {
@@ -251,5 +296,3 @@ function GiveReferral(props: { partners: { value: string; label: string }[]; onG
     </form>
   );
 }
-
-export { label };

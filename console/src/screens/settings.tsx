@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { type NotificationKind, notificationApi, ok, partnerApi, referralApi } from '../api';
+import { type NotificationKind, notificationApi, ok, partnerApi, referralApi } from '../clients';
 import { Field, LoadState, Notice, PageHeader, ProblemBanner, useAction, useLoad, useNotice } from '../ui';
 
 const list = (text: string) =>
@@ -22,9 +22,7 @@ export function Settings() {
       </div>
       <section class="card" aria-labelledby="webhooks-heading">
         <h2 id="webhooks-heading">Webhooks</h2>
-        <p class="muted">
-          Webhooks and their delivery log appear here once notification-service offers them.
-        </p>
+        <p class="muted">Webhooks and their delivery log appear here once notification-service offers them.</p>
       </section>
     </section>
   );
@@ -33,7 +31,12 @@ export function Settings() {
 type ProfileData = {
   services?: string[] | null;
   niches?: string[] | null;
-  idealReferral?: { demographics?: string | null; psychographics?: string | null; situation?: string | null; readiness?: string | null } | null;
+  idealReferral?: {
+    demographics?: string | null;
+    psychographics?: string | null;
+    situation?: string | null;
+    readiness?: string | null;
+  } | null;
   defaultCheckInCadenceDays?: number | null;
   monthlyReferralGoal?: number | null;
   timeZone?: string | null;
@@ -54,7 +57,8 @@ function Profile(props: { profile: ProfileData }) {
   const [notice, say] = useNotice();
   const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
   return (
-    <form noValidate
+    <form
+      noValidate
       class="card stack"
       aria-labelledby="profile-heading"
       onSubmit={async (e) => {
@@ -96,15 +100,74 @@ function Profile(props: { profile: ProfileData }) {
         ]}
       />
       <div class="grid two">
-        <Field label="Services" name="services" value={services} onValue={setServices} errors={action.errors} hint="Comma-separated" />
-        <Field label="Niches" name="niches" value={niches} onValue={setNiches} errors={action.errors} hint="Comma-separated; partners serving them score higher fit" />
-        <Field label="Ideal referral: who" name="idealReferral.demographics" value={demographics} onValue={setDemographics} errors={action.errors} />
-        <Field label="Ideal referral: situation" name="idealReferral.situation" value={situation} onValue={setSituation} errors={action.errors} />
-        <Field label="Ideal referral: values" name="idealReferral.psychographics" value={psychographics} onValue={setPsychographics} errors={action.errors} />
-        <Field label="Ideal referral: readiness" name="idealReferral.readiness" value={readiness} onValue={setReadiness} errors={action.errors} />
-        <Field label="Check-in cadence (days)" name="defaultCheckInCadenceDays" value={cadence} onValue={setCadence} errors={action.errors} inputMode="numeric" />
-        <Field label="Monthly referral goal" name="monthlyReferralGoal" value={goal} onValue={setGoal} errors={action.errors} inputMode="numeric" />
-        <Field label="Time zone" name="timeZone" value={timeZone} onValue={setTimeZone} errors={action.errors} hint="IANA name, e.g. America/New_York" />
+        <Field
+          label="Services"
+          name="services"
+          value={services}
+          onValue={setServices}
+          errors={action.errors}
+          hint="Comma-separated"
+        />
+        <Field
+          label="Niches"
+          name="niches"
+          value={niches}
+          onValue={setNiches}
+          errors={action.errors}
+          hint="Comma-separated; partners serving them score higher fit"
+        />
+        <Field
+          label="Ideal referral: who"
+          name="idealReferral.demographics"
+          value={demographics}
+          onValue={setDemographics}
+          errors={action.errors}
+        />
+        <Field
+          label="Ideal referral: situation"
+          name="idealReferral.situation"
+          value={situation}
+          onValue={setSituation}
+          errors={action.errors}
+        />
+        <Field
+          label="Ideal referral: values"
+          name="idealReferral.psychographics"
+          value={psychographics}
+          onValue={setPsychographics}
+          errors={action.errors}
+        />
+        <Field
+          label="Ideal referral: readiness"
+          name="idealReferral.readiness"
+          value={readiness}
+          onValue={setReadiness}
+          errors={action.errors}
+        />
+        <Field
+          label="Check-in cadence (days)"
+          name="defaultCheckInCadenceDays"
+          value={cadence}
+          onValue={setCadence}
+          errors={action.errors}
+          inputMode="numeric"
+        />
+        <Field
+          label="Monthly referral goal"
+          name="monthlyReferralGoal"
+          value={goal}
+          onValue={setGoal}
+          errors={action.errors}
+          inputMode="numeric"
+        />
+        <Field
+          label="Time zone"
+          name="timeZone"
+          value={timeZone}
+          onValue={setTimeZone}
+          errors={action.errors}
+          hint="IANA name, e.g. America/New_York"
+        />
       </div>
       <div class="actions">
         <button type="submit" class="primary" disabled={action.busy}>
@@ -120,7 +183,8 @@ function ReferralSettings(props: { hours: number }) {
   const action = useAction();
   const [notice, say] = useNotice();
   return (
-    <form noValidate
+    <form
+      noValidate
       class="card stack"
       aria-labelledby="referral-settings-heading"
       onSubmit={async (e) => {
@@ -156,7 +220,13 @@ function ReferralSettings(props: { hours: number }) {
 }
 
 function MessageSettings(props: {
-  settings: { practiceName?: string | null; replyTo?: string | null; signature?: string | null; program?: string | null; autoSend?: NotificationKind[] | null };
+  settings: {
+    practiceName?: string | null;
+    replyTo?: string | null;
+    signature?: string | null;
+    program?: string | null;
+    autoSend?: NotificationKind[] | null;
+  };
 }) {
   const s = props.settings;
   const [practiceName, setPracticeName] = useState(s.practiceName ?? '');
@@ -166,7 +236,8 @@ function MessageSettings(props: {
   const action = useAction();
   const [notice, say] = useNotice();
   return (
-    <form noValidate
+    <form
+      noValidate
       class="card stack"
       aria-labelledby="message-settings-heading"
       onSubmit={async (e) => {
@@ -187,10 +258,37 @@ function MessageSettings(props: {
       <h2 id="message-settings-heading">Messages</h2>
       <Notice text={notice} />
       <ProblemBanner problem={action.problem} placed={['practiceName', 'replyTo', 'signature', 'program']} />
-      <Field label="Practice name" name="practiceName" value={practiceName} onValue={setPracticeName} errors={action.errors} />
-      <Field label="Reply-to email" name="replyTo" type="email" value={replyTo} onValue={setReplyTo} errors={action.errors} />
-      <Field label="Signature" name="signature" value={signature} onValue={setSignature} errors={action.errors} multiline />
-      <Field label="Program" name="program" value={program} onValue={setProgram} errors={action.errors} hint="What clients sign up for, e.g. coaching program" />
+      <Field
+        label="Practice name"
+        name="practiceName"
+        value={practiceName}
+        onValue={setPracticeName}
+        errors={action.errors}
+      />
+      <Field
+        label="Reply-to email"
+        name="replyTo"
+        type="email"
+        value={replyTo}
+        onValue={setReplyTo}
+        errors={action.errors}
+      />
+      <Field
+        label="Signature"
+        name="signature"
+        value={signature}
+        onValue={setSignature}
+        errors={action.errors}
+        multiline
+      />
+      <Field
+        label="Program"
+        name="program"
+        value={program}
+        onValue={setProgram}
+        errors={action.errors}
+        hint="What clients sign up for, e.g. coaching program"
+      />
       <div class="actions">
         <button type="submit" disabled={action.busy}>
           Save

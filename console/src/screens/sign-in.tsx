@@ -15,13 +15,14 @@ export function DevSignIn(props: { onSignedIn: () => void }) {
         Development sign-in of the local stack: pick a practice and a role. A production console signs in with your
         organisation's identity provider instead.
       </p>
-      <form noValidate
+      <form
+        noValidate
         class="card stack"
         onSubmit={async (e) => {
           e.preventDefault();
           const done = await action.run(async () => {
             const response = await devSignIn(practice.trim(), role);
-            const body = await response.json().catch(() => null);
+            const body: unknown = await response.json().catch(() => null);
             if (!response.ok) throw new ApiError(toProblem(response.status, body, response.statusText));
             saveSession(sessionOf((body as { token: string }).token));
           });
@@ -39,7 +40,14 @@ export function DevSignIn(props: { onSignedIn: () => void }) {
           autoComplete="off"
           required
         />
-        <Select label="Role" name="role" value={role} onValue={setRole} options={['owner', 'member', 'viewer']} errors={action.errors} />
+        <Select
+          label="Role"
+          name="role"
+          value={role}
+          onValue={setRole}
+          options={['owner', 'member', 'viewer']}
+          errors={action.errors}
+        />
         <button type="submit" class="primary" disabled={action.busy}>
           Sign in
         </button>

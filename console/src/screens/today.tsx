@@ -1,8 +1,9 @@
-import { metricsApi, notificationApi, ok, referralApi } from '../api';
+import { metricsApi, notificationApi, ok, referralApi, type TaskKind } from '../clients';
 import { date, label, relative, weekStart, yearMonth } from '../format';
 import { Chip, Empty, LoadState, PageHeader, ProblemBanner, Stat, useAction, useLoad, useNotice, Notice } from '../ui';
 
-const TASK_LINK: Record<string, (t: { referralId?: string | null; partnerId?: string | null }) => string> = {
+// Where each kind of task is done; a task of a kind not listed links to Today itself.
+const TASK_LINK: Partial<Record<TaskKind, (t: { referralId?: string | null; partnerId?: string | null }) => string>> = {
   first_contact: (t) => (t.referralId ? `/referrals/${t.referralId}` : '/referrals'),
   review_draft: () => '/messages',
   personal_follow_up: (t) => (t.partnerId ? `/partners/${t.partnerId}` : '/partners'),
@@ -21,7 +22,10 @@ export function Today() {
     () => ok(referralApi.GET('/api/referrals', { params: { query: { receivedFrom: weekStart(now), size: 50 } } })),
     [],
   );
-  const goals = useLoad(() => ok(metricsApi.GET('/api/metrics/goals', { params: { query: { month: yearMonth(now) } } })), []);
+  const goals = useLoad(
+    () => ok(metricsApi.GET('/api/metrics/goals', { params: { query: { month: yearMonth(now) } } })),
+    [],
+  );
   const action = useAction();
   const [notice, say] = useNotice();
 
@@ -45,7 +49,7 @@ export function Today() {
                   {sorted.map((task) => (
                     <li key={task.id} class={task.overdue ? 'overdue' : ''}>
                       <div class="grow">
-                        <a href={(TASK_LINK[task.kind ?? ''] ?? (() => '/'))(task)}>{task.title}</a>
+                        <a href={(task.kind ? TASK_LINK[task.kind] : undefined)?.(task) ?? '/'}>{task.title}</a>
                         <div class="muted small">
                           {label(task.kind)} · due {relative(task.dueAt, now)}{' '}
                           {task.overdue && <Chip value="overdue" tone="bad" />}
@@ -132,7 +136,11 @@ function GoalProgress(props: { target: number; received: number; projection?: nu
         <Stat label="Goal" value={props.target} />
         <Stat label="Projected" value={props.projection ?? '—'} />
       </div>
-      <progress max={props.target} value={Math.min(props.received, props.target)} aria-label="Referrals received towards the monthly goal">
+      <progress
+        max={props.target}
+        value={Math.min(props.received, props.target)}
+        aria-label="Referrals received towards the monthly goal"
+      >
         {Math.round(share * 100)}%
       </progress>
     </div>

@@ -301,4 +301,42 @@ class PartnerRelationshipTest {
                 .body("size()", equalTo(0));
         as(tenant, "viewer").get("/api/partners/" + id).then().statusCode(200).body("stage", equalTo("identified"));
     }
+
+    @Test
+    void thePartnerSaysWhichStagesItMayMoveTo() {
+        String id = create("{\"name\":\"Moves\",\"category\":\"professional\"}");
+        as(tenant, "viewer")
+                .get("/api/partners/" + id)
+                .then()
+                .statusCode(200)
+                .body("allowedStages", contains("reached_out", "dormant", "ended"));
+        as(tenant, "viewer")
+                .get("/api/partners")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.find { it.id == '" + id + "' }.allowedStages",
+                        contains("reached_out", "dormant", "ended"));
+
+        moveTo(id, "reached_out");
+        moveTo(id, "building_rapport");
+        moveTo(id, "mutual_benefit_agreed");
+        as(tenant, "member")
+                .body("{\"to\":\"trusted\"}")
+                .post("/api/partners/" + id + "/stage-transitions")
+                .then()
+                .statusCode(200)
+                .body("allowedStages", contains("dormant", "ended"));
+        as(tenant, "member")
+                .body("{\"to\":\"ended\",\"reason\":\"Retired\"}")
+                .post("/api/partners/" + id + "/stage-transitions")
+                .then()
+                .statusCode(200)
+                .body("allowedStages", contains("identified", "reached_out"));
+        as(tenant, "viewer")
+                .get("/api/partners/" + id)
+                .then()
+                .body("stage", equalTo("ended"))
+                .body("allowedStages", contains("identified", "reached_out"));
+    }
 }

@@ -563,4 +563,47 @@ class ReferralLifecycleTest {
                         .setParameter(2, UUID.fromString(id))
                         .executeUpdate());
     }
+
+    @Test
+    void theReferralSaysWhichStatusesItMayMoveTo() {
+        String received = receive("Allowed Moves");
+        as(tenant, "viewer")
+                .get("/api/referrals/" + received)
+                .then()
+                .statusCode(200)
+                .body(
+                        "allowedStatuses",
+                        contains(
+                                "contacted",
+                                "consultation_booked",
+                                "converted",
+                                "not_a_fit",
+                                "declined",
+                                "no_response"));
+        as(tenant, "viewer")
+                .get("/api/referrals?size=200")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == '" + received + "' }.allowedStatuses", hasItem("contacted"));
+
+        String booked = referralIn(ReferralStatus.CONSULTATION_BOOKED);
+        as(tenant, "viewer")
+                .get("/api/referrals/" + booked)
+                .then()
+                .body("allowedStatuses", contains("converted", "not_a_fit", "declined", "no_response"));
+        as(tenant, "member")
+                .body(statusBody(ReferralStatus.DECLINED))
+                .post("/api/referrals/" + booked + "/status")
+                .then()
+                .statusCode(200)
+                .body("allowedStatuses", empty());
+
+        as(tenant, "member")
+                .body("{\"programValue\":\"900.00\",\"currency\":\"USD\"}")
+                .post("/api/referrals/" + received + "/conversion")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("converted"))
+                .body("allowedStatuses", empty());
+    }
 }

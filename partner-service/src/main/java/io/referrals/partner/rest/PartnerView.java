@@ -5,6 +5,7 @@ import io.referrals.events.PartnerStage;
 import io.referrals.partner.entity.AllianceType;
 import io.referrals.partner.entity.Partner;
 import io.referrals.partner.entity.Relationship;
+import io.referrals.partner.service.PartnerLifecycle;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +36,13 @@ public record PartnerView(
         Relationship relationship,
 
         @Schema(example = "building_rapport") PartnerStage stage,
+
+        @Schema(
+                description = "The stages this partner may move to from its stage (POST "
+                        + "/api/partners/{id}/stage-transitions), as the relationship lifecycle allows",
+                example = "[\"mutual_benefit_agreed\", \"dormant\", \"ended\"]")
+        List<PartnerStage> allowedStages,
+
         String owner,
 
         @Schema(description = "This partner's own cadence, if it overrides the practice's")
@@ -83,6 +91,7 @@ public record PartnerView(
                 p.allianceTypes.stream().map(AllianceType::valueOf).toList(),
                 p.relationship(),
                 p.stage,
+                PartnerLifecycle.allowedFrom(p.stage),
                 p.owner,
                 p.checkInCadenceDays,
                 p.candidate,

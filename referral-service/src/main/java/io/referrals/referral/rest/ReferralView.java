@@ -7,6 +7,7 @@ import io.referrals.referral.entity.Referral;
 import io.referrals.referral.service.ReferralCommands;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,6 +21,13 @@ public record ReferralView(
         String note,
         @Schema(example = "outcome") Consent consent,
         @Schema(example = "received") ReferralStatus status,
+
+        @Schema(
+                description = "The statuses this referral may move to from its status (POST "
+                        + "/api/referrals/{id}/status; converted also through /conversion); empty once final",
+                example = "[\"contacted\", \"consultation_booked\", \"converted\", \"not_a_fit\", "
+                        + "\"declined\", \"no_response\"]")
+        List<ReferralStatus> allowedStatuses,
 
         @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = SchemaType.STRING, example = "1500.00")
         BigDecimal programValue,

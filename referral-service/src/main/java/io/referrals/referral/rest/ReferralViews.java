@@ -2,6 +2,7 @@ package io.referrals.referral.rest;
 
 import io.referrals.referral.entity.Referral;
 import io.referrals.referral.service.ReferralCommands;
+import io.referrals.referral.service.ReferralLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.RoundingMode;
@@ -23,6 +24,7 @@ public class ReferralViews {
                 r.note,
                 r.consent,
                 r.status,
+                ReferralLifecycle.allowedFrom(r.status),
                 r.programValue == null ? null : r.programValue.setScale(2, RoundingMode.UNNECESSARY),
                 r.currency,
                 r.receivedAt,

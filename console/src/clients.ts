@@ -13,7 +13,8 @@ export type ReferralApi = ReferralSchemas['schemas'];
 export type MetricsApi = MetricsSchemas['schemas'];
 export type NotificationApi = NotificationSchemas['schemas'];
 
-// The wire enums the console offers as choices.
+// The wire enums the console offers as choices, and their values in the services' order (generated, see
+// scripts/api.mjs): a screen's options come from these, never from a list of its own.
 export type PartnerCategory = PartnerApi['PartnerCategory'];
 export type PartnerStage = PartnerApi['PartnerStage'];
 export type AllianceType = PartnerApi['AllianceType'];
@@ -24,6 +25,19 @@ export type CompensationType = PartnerApi['CompensationType'];
 export type ReferralStatus = ReferralApi['ReferralStatus'];
 export type Consent = ReferralApi['Consent'];
 export type NotificationKind = NotificationApi['NotificationKind'];
+export type NotificationStatus = NotificationApi['NotificationStatus'];
+export type TaskKind = NotificationApi['TaskKind'];
+export {
+  agreementDirectionValues,
+  agreementKindValues,
+  allianceTypeValues,
+  compensationTypeValues,
+  partnerCategoryValues,
+  partnerStageValues,
+  touchpointKindValues,
+} from './api/partner';
+export { consentValues, referralStatusValues } from './api/referral';
+export { notificationKindValues } from './api/notification';
 
 let unauthorized: () => void = () => {};
 
@@ -68,7 +82,9 @@ export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response:
 }
 
 /** As {@link ok}, for operations that can also answer CSV (text/csv): the console always asks for JSON. */
-export async function okJson<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<Exclude<T, string>> {
+export async function okJson<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<Exclude<T, string>> {
   const data = await ok(call);
   if (typeof data === 'string') throw new ApiError(toProblem(406, null, 'Expected JSON'));
   return data as Exclude<T, string>;
