@@ -34,7 +34,10 @@ let referralUrl = '';
 /** Until no part of the page is still loading: every LoadState shows "Loading…" from its first render until its data. */
 async function settled(where: string): Promise<void> {
   await expect
-    .poll(() => page.getByText('Loading…', { exact: true }).count(), { timeout: SETTLE_MS, message: `${where} still loading` })
+    .poll(() => page.getByText('Loading…', { exact: true }).count(), {
+      timeout: SETTLE_MS,
+      message: `${where} still loading`,
+    })
     .toBe(0);
 }
 
@@ -57,7 +60,10 @@ async function tab(): Promise<string | null | undefined> {
   await page.keyboard.press('Tab');
   await expect
     .poll(
-      () => page.evaluate(() => document.activeElement !== (window as unknown as { focusBefore: Element | null }).focusBefore),
+      () =>
+        page.evaluate(
+          () => document.activeElement !== (window as unknown as { focusBefore: Element | null }).focusBefore,
+        ),
       { timeout: SETTLE_MS, message: 'Tab moved the focus' },
     )
     .toBe(true);
@@ -71,7 +77,9 @@ async function accessible(where: string): Promise<void> {
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } })
       .axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
       (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
@@ -90,7 +98,13 @@ async function visit(path: string, heading: string): Promise<void> {
 async function eventually(locator: () => Locator, what: string): Promise<void> {
   const deadline = Date.now() + EVENTUALLY_MS;
   for (;;) {
-    if (await locator().first().isVisible().catch(() => false)) return;
+    if (
+      await locator()
+        .first()
+        .isVisible()
+        .catch(() => false)
+    )
+      return;
     if (Date.now() > deadline) throw new Error(`not seen within ${EVENTUALLY_MS / 1000} s: ${what}`);
     await page.waitForTimeout(250);
     await page.reload();
@@ -106,9 +120,7 @@ async function signIn(who: string, viaKeyboard = false): Promise<void> {
   if (viaKeyboard) {
     // Keyboard only: Tab to the practice field, type, Tab past the role to the button, Enter.
     await tab();
-    await expect
-      .poll(() => field.evaluate((el) => el === document.activeElement), { timeout: SETTLE_MS })
-      .toBe(true);
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement), { timeout: SETTLE_MS }).toBe(true);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(who);
     await expect.poll(() => field.inputValue(), { timeout: SETTLE_MS }).toBe(who);
@@ -157,7 +169,9 @@ describe('a practice works through its morning in the console', () => {
     const error = page.locator('.field.invalid .error');
     await error.waitFor();
     await expect.poll(() => error.textContent(), { timeout: SETTLE_MS }).toContain('lower-case letters');
-    await expect.poll(() => page.getByLabel('Practice').getAttribute('aria-invalid'), { timeout: SETTLE_MS }).toBe('true');
+    await expect
+      .poll(() => page.getByLabel('Practice').getAttribute('aria-invalid'), { timeout: SETTLE_MS })
+      .toBe('true');
     await shoot('sign-in-error');
     await signIn(practice);
   });
@@ -179,7 +193,10 @@ describe('a practice works through its morning in the console', () => {
     await page.getByLabel('Name').fill(partnerName);
     await page.getByLabel('Email').fill('not-an-email');
     await page.getByRole('button', { name: 'Save partner', exact: true }).click();
-    const emailError = page.locator('.field.invalid').filter({ has: page.getByLabel('Email') }).locator('.error');
+    const emailError = page
+      .locator('.field.invalid')
+      .filter({ has: page.getByLabel('Email') })
+      .locator('.error');
     await emailError.waitFor();
     await accessible('partners (field error)');
     await shoot('partners-field-error');
@@ -231,7 +248,8 @@ describe('a practice works through its morning in the console', () => {
   it('sees the dashboard and the leaderboard count it', async () => {
     await visit('/dashboard', 'Dashboard');
     await eventually(
-      () => page.getByTestId('leaderboard').getByRole('row').filter({ hasText: partnerName }).filter({ hasText: '$1,500' }),
+      () =>
+        page.getByTestId('leaderboard').getByRole('row').filter({ hasText: partnerName }).filter({ hasText: '$1,500' }),
       'the partner on the leaderboard with $1,500',
     );
     // The summary and the leaderboard are separate reads: a page can load one before the conversion counted and the
@@ -266,7 +284,12 @@ describe('a practice works through its morning in the console', () => {
     // marked sent a moment after the click: waited for with a deadline, reloading the list between waits.
     const deadline = Date.now() + EVENTUALLY_MS;
     const sentText = page.getByText('See you at the breakfast on Friday.');
-    while (!(await sentText.waitFor({ timeout: 3_000 }).then(() => true, () => false))) {
+    while (
+      !(await sentText.waitFor({ timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       if (Date.now() > deadline) throw new Error('the thank-you was not sent');
       await page.getByRole('button', { name: 'To review', exact: true }).click();
       await page.getByRole('button', { name: 'Sent', exact: true }).click();
