@@ -1,6 +1,5 @@
 package io.referrals.partner;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,25 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.referrals.testing.DevTokens;
+import io.referrals.testing.Api;
+import io.referrals.testing.CapturedLog;
 import io.referrals.testing.EmbeddedDatabase;
 import io.referrals.testing.PlatformTestResource;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,9 +34,7 @@ class PartnerCreationRaceTest {
 
     @Test
     void theLoserOfARaceForOneEmailGets409AndTheEmailIsInNoLogLine() throws Exception {
-        String first = given().auth()
-                .oauth2(DevTokens.token(tenant, "owner"))
-                .contentType(ContentType.JSON)
+        String first = Api.as(tenant, "owner")
                 .body("{\"name\":\"Dana Lee\",\"email\":\"dana." + UUID.randomUUID()
                         + "@example.com\",\"category\":\"colleague\"}")
                 .post("/api/partners")
@@ -51,12 +42,11 @@ class PartnerCreationRaceTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        List<String> log = new ArrayList<>();
-        Handler capture = capture(log);
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
+        List<String> log;
         EmbeddedDatabase database = PlatformTestResource.database();
-        try (Connection other = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+        try (CapturedLog captured = CapturedLog.start();
+                Connection other =
+                        DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
             // The other writer: takes the email for the first partner and has not committed yet, so the service's
             // check cannot see it, and its insert waits on the unique index for this transaction's outcome.
             other.setAutoCommit(false);
@@ -66,9 +56,7 @@ class PartnerCreationRaceTest {
                 update.setString(2, first);
                 assertEquals(1, update.executeUpdate());
             }
-            CompletableFuture<Response> second = CompletableFuture.supplyAsync(() -> given().auth()
-                    .oauth2(DevTokens.token(tenant, "owner"))
-                    .contentType(ContentType.JSON)
+            CompletableFuture<Response> second = CompletableFuture.supplyAsync(() -> Api.as(tenant, "owner")
                     .body("{\"name\":\"Robin Hart\",\"email\":\"" + email + "\",\"category\":\"colleague\"}")
                     .post("/api/partners"));
             await().atMost(Duration.ofSeconds(30)).until(() -> insertIsWaitingForALock(other) || second.isDone());
@@ -78,19 +66,14 @@ class PartnerCreationRaceTest {
             assertEquals("application/problem+json", answer.contentType());
             assertFalse(answer.asString().contains(email), answer.asString());
             org.jboss.logging.Logger.getLogger(PartnerCreationRaceTest.class).info("race-test capture check");
-        } finally {
-            root.removeHandler(capture);
+            log = captured.lines();
         }
-        synchronized (log) {
-            assertTrue(log.stream().anyMatch(l -> l.contains("race-test capture check")), "the log was captured");
-            for (String line : log) {
-                assertFalse(line.contains(email), "personal data in the log: " + line);
-            }
+        assertTrue(log.stream().anyMatch(l -> l.contains("race-test capture check")), "the log was captured");
+        for (String line : log) {
+            assertFalse(line.contains(email), "personal data in the log: " + line);
         }
         // A retry gets the service's usual answer for a duplicate, naming the partner that won.
-        given().auth()
-                .oauth2(DevTokens.token(tenant, "owner"))
-                .contentType(ContentType.JSON)
+        Api.as(tenant, "owner")
                 .body("{\"name\":\"Robin Hart\",\"email\":\"" + email + "\",\"category\":\"colleague\"}")
                 .post("/api/partners")
                 .then()
@@ -106,33 +89,5 @@ class PartnerCreationRaceTest {
             rows.next();
             return rows.getInt(1) > 0;
         }
-    }
-
-    private static Handler capture(List<String> log) {
-        return new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-                if (record.getParameters() != null) {
-                    for (Object parameter : record.getParameters()) {
-                        line.append(' ').append(parameter);
-                    }
-                }
-                if (record.getThrown() != null) {
-                    StringWriter trace = new StringWriter();
-                    record.getThrown().printStackTrace(new PrintWriter(trace));
-                    line.append(' ').append(trace);
-                }
-                synchronized (log) {
-                    log.add(line.toString());
-                }
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
     }
 }

@@ -18,6 +18,7 @@ import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
 import io.referrals.events.Topics;
+import io.referrals.testing.CapturedLog;
 import io.referrals.testing.PlatformTestResource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,9 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** A referred person's right to see and to erase what the practice holds about them in referral-service. */
@@ -46,45 +44,17 @@ class PeopleTest {
 
     @Test
     void theOwnerSeesEverythingHeldAboutAPersonAndErasesItLeavingTheNumbersAndNoTraceInLogs() {
-        List<String> log = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-                if (record.getParameters() != null) {
-                    for (Object parameter : record.getParameters()) {
-                        line.append(' ').append(parameter);
-                    }
-                }
-                if (record.getThrown() != null) {
-                    line.append(' ').append(record.getThrown());
-                }
-                synchronized (log) {
-                    log.add(line.toString());
-                }
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        List<String> log;
+        try (CapturedLog captured = CapturedLog.start()) {
             org.jboss.logging.Logger.getLogger(PeopleTest.class).info("people-test capture check");
             exportAndErase();
-        } finally {
-            root.removeHandler(capture);
+            log = captured.lines();
         }
-        synchronized (log) {
-            assertTrue(log.stream().anyMatch(l -> l.contains("people-test capture check")), "the log was captured");
-            for (String line : log) {
-                assertTrue(
-                        !line.contains(first) && !line.contains(last) && !line.contains(email),
-                        "personal data in the log: " + line);
-            }
+        assertTrue(log.stream().anyMatch(l -> l.contains("people-test capture check")), "the log was captured");
+        for (String line : log) {
+            assertTrue(
+                    !line.contains(first) && !line.contains(last) && !line.contains(email),
+                    "personal data in the log: " + line);
         }
     }
 

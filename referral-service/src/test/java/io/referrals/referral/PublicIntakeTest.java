@@ -30,6 +30,7 @@ import io.referrals.events.Topics;
 import io.referrals.events.partner.AgreementActivated;
 import io.referrals.events.referral.ReferralAttributed;
 import io.referrals.events.referral.ReferralReceived;
+import io.referrals.testing.CapturedLog;
 import io.referrals.testing.PlatformTestResource;
 import io.referrals.testing.TestClock;
 import io.restassured.http.ContentType;
@@ -45,14 +46,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -504,26 +501,8 @@ class PublicIntakeTest {
                         .createNativeQuery("update intake_link set signing_secret = 'gcm1:00000000:AAAA' where id = ?1")
                         .setParameter(1, UUID.fromString(id))
                         .executeUpdate());
-        List<String> logged = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(String.valueOf(
-                                record instanceof org.jboss.logmanager.ExtLogRecord ext
-                                        ? ext.getFormattedMessage()
-                                        : record.getMessage())
-                        + " " + (record.getThrown() == null ? "" : record.getThrown()));
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        List<String> logged;
+        try (CapturedLog captured = CapturedLog.start()) {
             String now = String.valueOf(Instant.now().getEpochSecond());
             signed("msg_500", now, "v1,bm9wZQ==")
                     .body(fromReferrer("form@example.com", "Boom", "boom@example.com"))
@@ -531,8 +510,7 @@ class PublicIntakeTest {
                     .then()
                     .statusCode(500)
                     .body("instance", equalTo("/api/intake/{token}"));
-        } finally {
-            root.removeHandler(capture);
+            logged = captured.lines();
         }
         assertFalse(logged.isEmpty(), "the 500 was logged");
         assertTrue(logged.stream().noneMatch(line -> line.contains(token)), logged.toString());
