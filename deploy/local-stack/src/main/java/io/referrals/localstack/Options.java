@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How to run the local stack: the command-line options, also built directly by tests.
@@ -21,6 +22,8 @@ import java.util.List;
  *     null otherwise
  * @param restore the backup {@code --restore FILE} puts back into the data directory instead of starting the
  *     stack; null otherwise
+ * @param environment what the environment says (external PostgreSQL, Kafka or SMTP server, the services' settings
+ *     and JVM options), read once by {@link #defaults()}
  */
 public record Options(
         boolean demo,
@@ -34,7 +37,8 @@ public record Options(
         boolean allInterfaces,
         boolean fast,
         Path backup,
-        Path restore) {
+        Path restore,
+        Environment environment) {
 
     static final String USAGE = """
             Usage: ./run.sh [options]     (or: java -jar deploy/local-stack/target/local-stack.jar [options])
@@ -66,6 +70,7 @@ public record Options(
         repoRoot = repoRoot.toAbsolutePath().normalize();
         backup = backup == null ? null : backup.toAbsolutePath().normalize();
         restore = restore == null ? null : restore.toAbsolutePath().normalize();
+        Objects.requireNonNull(environment, "environment");
         services = List.copyOf(services);
         if (portOffset < 0 || Ports.highestBasePort() + portOffset > 65535) {
             throw new IllegalArgumentException("--port-offset must keep every port between 1 and 65535: " + portOffset);
@@ -84,7 +89,10 @@ public record Options(
         }
     }
 
-    /** Defaults: data in {@code .local-stack} and services found under the current directory. */
+    /**
+     * The command line's defaults (data in {@code .local-stack}, services found under the current directory) and
+     * this process's environment variables, read here once.
+     */
     public static Options defaults() {
         return new Options(
                 false,
@@ -98,7 +106,8 @@ public record Options(
                 false,
                 false,
                 null,
-                null);
+                null,
+                Environment.read());
     }
 
     public Options withDemo(boolean value) {
@@ -114,7 +123,8 @@ public record Options(
                 allInterfaces,
                 fast,
                 backup,
-                restore);
+                restore,
+                environment);
     }
 
     public Options withClean(boolean value) {
@@ -130,7 +140,8 @@ public record Options(
                 allInterfaces,
                 fast,
                 backup,
-                restore);
+                restore,
+                environment);
     }
 
     public Options withDataDir(Path value) {
@@ -146,7 +157,8 @@ public record Options(
                 allInterfaces,
                 fast,
                 backup,
-                restore);
+                restore,
+                environment);
     }
 
     public Options withPortOffset(int value) {
@@ -162,7 +174,8 @@ public record Options(
                 allInterfaces,
                 fast,
                 backup,
-                restore);
+                restore,
+                environment);
     }
 
     public Options withRepoRoot(Path value) {
@@ -178,7 +191,8 @@ public record Options(
                 allInterfaces,
                 fast,
                 backup,
-                restore);
+                restore,
+                environment);
     }
 
     public Options withServices(List<String> value) {
@@ -194,7 +208,8 @@ public record Options(
                 allInterfaces,
                 fast,
                 backup,
-                restore);
+                restore,
+                environment);
     }
 
     public Options withReadyTimeout(Duration value) {
@@ -210,12 +225,25 @@ public record Options(
                 allInterfaces,
                 fast,
                 backup,
-                restore);
+                restore,
+                environment);
     }
 
     public Options withAllInterfaces(boolean value) {
         return new Options(
-                demo, clean, dataDir, portOffset, repoRoot, services, readyTimeout, help, value, fast, backup, restore);
+                demo,
+                clean,
+                dataDir,
+                portOffset,
+                repoRoot,
+                services,
+                readyTimeout,
+                help,
+                value,
+                fast,
+                backup,
+                restore,
+                environment);
     }
 
     public Options withFast(boolean value) {
@@ -231,7 +259,8 @@ public record Options(
                 allInterfaces,
                 value,
                 backup,
-                restore);
+                restore,
+                environment);
     }
 
     public Options withBackup(Path value) {
@@ -247,7 +276,8 @@ public record Options(
                 allInterfaces,
                 fast,
                 value,
-                restore);
+                restore,
+                environment);
     }
 
     public Options withRestore(Path value) {
@@ -263,7 +293,43 @@ public record Options(
                 allInterfaces,
                 fast,
                 backup,
+                value,
+                environment);
+    }
+
+    /** The same options with {@code environment} in place of this process's (a test's or an embedding program's). */
+    public Options withEnvironment(Environment value) {
+        return new Options(
+                demo,
+                clean,
+                dataDir,
+                portOffset,
+                repoRoot,
+                services,
+                readyTimeout,
+                help,
+                allInterfaces,
+                fast,
+                backup,
+                restore,
                 value);
+    }
+
+    private Options withHelp(boolean value) {
+        return new Options(
+                demo,
+                clean,
+                dataDir,
+                portOffset,
+                repoRoot,
+                services,
+                readyTimeout,
+                value,
+                allInterfaces,
+                fast,
+                backup,
+                restore,
+                environment);
     }
 
     /** What the local PostgreSQL promises: durable commits unless {@code --fast}. */
@@ -299,20 +365,7 @@ public record Options(
                 case "--fast" -> options = options.withFast(true);
                 case "--backup" -> options = options.withBackup(Path.of(valueOf(arg, value, queue)));
                 case "--restore" -> options = options.withRestore(Path.of(valueOf(arg, value, queue)));
-                case "--help", "-h" ->
-                    options = new Options(
-                            options.demo,
-                            options.clean,
-                            options.dataDir,
-                            options.portOffset,
-                            options.repoRoot,
-                            options.services,
-                            options.readyTimeout,
-                            true,
-                            options.allInterfaces,
-                            options.fast,
-                            options.backup,
-                            options.restore);
+                case "--help", "-h" -> options = options.withHelp(true);
                 case "--data-dir" -> options = options.withDataDir(Path.of(valueOf(arg, value, queue)));
                 case "--repo-root" -> options = options.withRepoRoot(Path.of(valueOf(arg, value, queue)));
                 case "--port-offset" -> options = options.withPortOffset(intValueOf(arg, value, queue));
