@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How to run the local stack: the command-line options, also built directly by tests.
@@ -111,225 +112,113 @@ public record Options(
     }
 
     public Options withDemo(boolean value) {
-        return new Options(
-                value,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore,
-                environment);
+        return with(o -> o.demo = value);
     }
 
     public Options withClean(boolean value) {
-        return new Options(
-                demo,
-                value,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore,
-                environment);
+        return with(o -> o.clean = value);
     }
 
     public Options withDataDir(Path value) {
-        return new Options(
-                demo,
-                clean,
-                value,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore,
-                environment);
+        return with(o -> o.dataDir = value);
     }
 
     public Options withPortOffset(int value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                value,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore,
-                environment);
+        return with(o -> o.portOffset = value);
     }
 
     public Options withRepoRoot(Path value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                value,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore,
-                environment);
+        return with(o -> o.repoRoot = value);
     }
 
     public Options withServices(List<String> value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                value,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore,
-                environment);
+        return with(o -> o.services = value);
     }
 
     public Options withReadyTimeout(Duration value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                value,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore,
-                environment);
+        return with(o -> o.readyTimeout = value);
     }
 
     public Options withAllInterfaces(boolean value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                value,
-                fast,
-                backup,
-                restore,
-                environment);
+        return with(o -> o.allInterfaces = value);
     }
 
     public Options withFast(boolean value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                value,
-                backup,
-                restore,
-                environment);
+        return with(o -> o.fast = value);
     }
 
     public Options withBackup(Path value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                value,
-                restore,
-                environment);
+        return with(o -> o.backup = value);
     }
 
     public Options withRestore(Path value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                value,
-                environment);
+        return with(o -> o.restore = value);
     }
 
     /** The same options with {@code environment} in place of this process's (a test's or an embedding program's). */
     public Options withEnvironment(Environment value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore,
-                value);
+        return with(o -> o.environment = value);
     }
 
     private Options withHelp(boolean value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                value,
-                allInterfaces,
-                fast,
-                backup,
-                restore,
-                environment);
+        return with(o -> o.help = value);
+    }
+
+    /** A copy with one change, checked by the constructor like any other. */
+    private Options with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.options();
+    }
+
+    /** The components of an {@link Options} while a {@code with...} method changes one. */
+    private static final class Draft {
+        boolean demo;
+        boolean clean;
+        Path dataDir;
+        int portOffset;
+        Path repoRoot;
+        List<String> services;
+        Duration readyTimeout;
+        boolean help;
+        boolean allInterfaces;
+        boolean fast;
+        Path backup;
+        Path restore;
+        Environment environment;
+
+        Draft(Options options) {
+            demo = options.demo;
+            clean = options.clean;
+            dataDir = options.dataDir;
+            portOffset = options.portOffset;
+            repoRoot = options.repoRoot;
+            services = options.services;
+            readyTimeout = options.readyTimeout;
+            help = options.help;
+            allInterfaces = options.allInterfaces;
+            fast = options.fast;
+            backup = options.backup;
+            restore = options.restore;
+            environment = options.environment;
+        }
+
+        Options options() {
+            return new Options(
+                    demo,
+                    clean,
+                    dataDir,
+                    portOffset,
+                    repoRoot,
+                    services,
+                    readyTimeout,
+                    help,
+                    allInterfaces,
+                    fast,
+                    backup,
+                    restore,
+                    environment);
+        }
     }
 
     /** What the local PostgreSQL promises: durable commits unless {@code --fast}. */
