@@ -155,9 +155,13 @@ public final class MetricsBenchmark {
                 .withRepoRoot(settings.repoRoot())
                 .withPortOffset(settings.portOffset())
                 .withServices(List.of("metrics-service"));
+        // The package's JVM rather than the launcher's laptop settings; SERVICE_JVM_OPTIONS still wins, as it does for
+        // the launcher.
+        if (options.environment().serviceJvmOptions().isEmpty()) {
+            options = options.withEnvironment(
+                    options.environment().withServiceJvmOptions(PackagedJvm.options(settings.repoRoot())));
+        }
         System.out.println("Starting metrics-service, PostgreSQL and Kafka in " + settings.dataDir() + " ...");
-        String laptopSettings =
-                System.setProperty(LocalStack.SERVICE_JVM_OPTIONS_PROPERTY, PackagedJvm.options(settings.repoRoot()));
         try (RunningStack stack = LocalStack.start(options)) {
             String tenant = kept != null ? kept.tenant() : "bench-" + UUID.randomUUID();
             URI base = URI.create("http://localhost:" + stack.servicePort("metrics-service"));
@@ -170,12 +174,6 @@ public final class MetricsBenchmark {
             measureReads(http, base, seed.years(), report);
             measureVisibility(stack, http, base, tenant, report);
             return report;
-        } finally {
-            if (laptopSettings == null) {
-                System.clearProperty(LocalStack.SERVICE_JVM_OPTIONS_PROPERTY);
-            } else {
-                System.setProperty(LocalStack.SERVICE_JVM_OPTIONS_PROPERTY, laptopSettings);
-            }
         }
     }
 

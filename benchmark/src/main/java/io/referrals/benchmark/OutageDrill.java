@@ -3,6 +3,7 @@ package io.referrals.benchmark;
 import io.referrals.events.Topics;
 import io.referrals.localstack.LocalStack;
 import io.referrals.localstack.Options;
+import io.referrals.localstack.OutageControls;
 import io.referrals.localstack.RunningStack;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -169,13 +170,14 @@ public final class OutageDrill {
             Thread.sleep(20);
         }
         long at = acknowledged.get();
+        OutageControls controls = stack.outageControls();
         switch (scenario) {
             case "kill-database" -> {
-                stack.killDatabase();
+                controls.killDatabase();
                 long started = System.nanoTime();
                 // The run command's watch notices and starts it again on the same data directory.
                 long deadline = started + TimeUnit.MINUTES.toNanos(5);
-                while (!stack.isDatabaseUp()) {
+                while (!controls.isDatabaseUp()) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("PostgreSQL was not started again within 5 minutes");
                     }
@@ -186,15 +188,15 @@ public final class OutageDrill {
                         at, (System.nanoTime() - started) / 1e9);
             }
             case "stop-database" -> {
-                stack.stopDatabase();
+                controls.stopDatabase();
                 Thread.sleep(settings.down().toMillis());
-                stack.startDatabase();
+                controls.startDatabase();
                 return "PostgreSQL stopped " + settings.down().toSeconds() + " s after " + at + " acknowledged";
             }
             default -> {
-                stack.stopBroker();
+                controls.stopBroker();
                 Thread.sleep(settings.down().toMillis());
-                stack.startBroker();
+                controls.startBroker();
                 return "broker stopped " + settings.down().toSeconds() + " s after " + at + " acknowledged";
             }
         }

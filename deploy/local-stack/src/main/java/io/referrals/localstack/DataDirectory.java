@@ -7,6 +7,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -146,6 +148,23 @@ public final class DataDirectory implements AutoCloseable {
     /** The key that encrypts intake links' signing secrets (INTAKE_SECRET_KEY): made once per data directory. */
     public Path intakeSecretKey() {
         return root.resolve("intake-secret-key.txt");
+    }
+
+    /**
+     * The intake secret key itself, made on the directory's first start: signing secrets stored under it must stay
+     * readable across restarts, and no two directories share one.
+     */
+    String readOrMakeIntakeSecretKey() {
+        try {
+            if (!Files.exists(intakeSecretKey())) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.writeString(intakeSecretKey(), Base64.getEncoder().encodeToString(key) + "\n");
+            }
+            return Files.readString(intakeSecretKey()).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Path devToken() {

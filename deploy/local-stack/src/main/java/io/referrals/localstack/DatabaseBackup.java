@@ -65,7 +65,7 @@ final class DatabaseBackup {
      * runs, else of a server started on the data directory for the purpose and stopped again.
      */
     static void backup(Options options, Path target) {
-        requireEmbedded("--backup");
+        requireEmbedded(options, "--backup");
         DataDirectory dataDir = new DataDirectory(options.dataDir());
         Path pgData = dataDir.postgres();
         boolean ownLock = dataDir.tryOpen();
@@ -85,7 +85,7 @@ final class DatabaseBackup {
                 Ports.requireFree(port, "PostgreSQL");
                 say("Starting PostgreSQL on port " + port + " to back up " + pgData);
                 try (EmbeddedDatabase database =
-                        EmbeddedDatabase.startPersistent(pgData, port, EmbeddedDatabase.Durability.DURABLE)) {
+                        EmbeddedDatabase.startPersistentEmbedded(pgData, port, EmbeddedDatabase.Durability.DURABLE)) {
                     write(pgData, port, target);
                 }
             }
@@ -256,7 +256,7 @@ final class DatabaseBackup {
      * PostgreSQL once to replay the backup's WAL and stops it. The stack must not be running.
      */
     static void restore(Options options, Path source) {
-        requireEmbedded("--restore");
+        requireEmbedded(options, "--restore");
         if (!Files.isRegularFile(source)) {
             throw new StackStartException("No backup at " + source);
         }
@@ -292,8 +292,8 @@ final class DatabaseBackup {
             Files.move(staging, dataDir.postgres(), StandardCopyOption.ATOMIC_MOVE);
             DataDirectory.deleteRecursively(dataDir.kafka());
             say("Restored " + source + " into " + dataDir.postgres() + "; replaying its WAL");
-            try (EmbeddedDatabase database =
-                    EmbeddedDatabase.startPersistent(dataDir.postgres(), port, EmbeddedDatabase.Durability.DURABLE)) {
+            try (EmbeddedDatabase database = EmbeddedDatabase.startPersistentEmbedded(
+                    dataDir.postgres(), port, EmbeddedDatabase.Durability.DURABLE)) {
                 try (Connection connection =
                                 DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
                         Statement sql = connection.createStatement()) {
@@ -334,9 +334,8 @@ final class DatabaseBackup {
         }
     }
 
-    private static void requireEmbedded(String option) {
-        String external = System.getenv("DB_URL");
-        if (external != null && !external.isBlank()) {
+    private static void requireEmbedded(Options options, String option) {
+        if (options.environment().externalDatabase().isPresent()) {
             throw new StackStartException(option + " covers the embedded PostgreSQL of the data directory only; DB_URL "
                     + "names an external one: use its own backup tools");
         }

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 /**
  * Watches the local stack's embedded PostgreSQL: when its postmaster is gone (killed, crashed, OOM-killed) without
  * the stack having stopped it, says so and starts it again on the same data directory and port, retrying with a
- * doubling backoff (capped) while the start fails. The services reconnect by themselves. {@link #hold()} (the
- * stack's {@code stopDatabase()}) keeps a deliberately stopped database down until {@link #release()}.
+ * doubling backoff (capped) while the start fails. The services reconnect by themselves. {@link #hold()} ({@link
+ * OutageControls#stopDatabase()}) keeps a deliberately stopped database down until {@link #release()}.
  */
 final class DatabaseWatch implements AutoCloseable {
     static final Duration POLL = Duration.ofSeconds(1);

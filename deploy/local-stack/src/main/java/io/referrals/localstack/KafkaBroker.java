@@ -20,7 +20,8 @@ import org.apache.kafka.common.config.TopicConfig;
 /**
  * The Kafka the services talk to: the external one named by {@code KAFKA_BOOTSTRAP_SERVERS}, or a single-node
  * KRaft broker run as a child JVM whose log directory is in the data directory, so topics and offsets survive
- * restarts.
+ * restarts. The local broker is one object for the stack's lifetime: {@link #startAgain()} (the watch after a crash,
+ * or the outage controls) replaces a dead JVM by a new one on the same log directory and ports.
  */
 final class KafkaBroker implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
@@ -44,13 +45,20 @@ final class KafkaBroker implements AutoCloseable {
             """;
 
     private final String bootstrapServers;
-    private final Process process;
+    // Null for an external broker.
+    private final DataDirectory dataDir;
+    private final Ports ports;
     private final Path log;
+    // The local broker's current JVM, replaced by startAgain(); null for an external broker.
+    private volatile Process process;
+    // Guarded by this: a closed broker is not started again, so a late restart cannot outlive the stack.
+    private boolean closed;
 
-    private KafkaBroker(String bootstrapServers, Process process, Path log) {
+    private KafkaBroker(String bootstrapServers, DataDirectory dataDir, Ports ports) {
         this.bootstrapServers = bootstrapServers;
-        this.process = process;
-        this.log = log;
+        this.dataDir = dataDir;
+        this.ports = ports;
+        this.log = dataDir == null ? null : dataDir.log("kafka");
     }
 
     static KafkaBroker external(String bootstrapServers) {
@@ -59,15 +67,25 @@ final class KafkaBroker implements AutoCloseable {
 
     /** Formats the storage on first use, then starts the broker without waiting for it; see {@link #awaitReady}. */
     static KafkaBroker launch(DataDirectory dataDir, Ports ports) {
-        return launch(dataDir, ports, true);
+        KafkaBroker broker = new KafkaBroker("127.0.0.1:" + ports.kafka(), dataDir, ports);
+        broker.process = broker.launchProcess(true);
+        return broker;
     }
 
     /**
-     * As {@link #launch(DataDirectory, Ports)}; {@code freshLog} false appends to {@code logs/kafka.log} (a restart
-     * of the same stack's broker) instead of starting it anew.
+     * Starts the local broker's JVM again if it is not running, appending to {@code logs/kafka.log}, without waiting
+     * for it; answers whether it did. Nothing once the broker is closed.
      */
-    static KafkaBroker launch(DataDirectory dataDir, Ports ports, boolean freshLog) {
-        Path log = dataDir.log("kafka");
+    synchronized boolean startAgain() {
+        if (!isEmbedded() || closed || process.isAlive()) {
+            return false;
+        }
+        process = launchProcess(false);
+        return true;
+    }
+
+    /** {@code freshLog} false appends to {@code logs/kafka.log} (a restart of the same stack's broker). */
+    private Process launchProcess(boolean freshLog) {
         try {
             Files.writeString(dataDir.kafkaProperties(), serverProperties(dataDir, ports));
             Files.writeString(dataDir.kafkaLogging(), LOGGING);
@@ -79,12 +97,11 @@ final class KafkaBroker implements AutoCloseable {
             }
             List<String> command = javaCommand(
                     dataDir, "kafka.Kafka", dataDir.kafkaProperties().toString());
-            Process process = new ProcessBuilder(command)
+            return new ProcessBuilder(command)
                     .directory(dataDir.root().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            return new KafkaBroker("127.0.0.1:" + ports.kafka(), process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka did not start", e);
         }
@@ -166,6 +183,7 @@ final class KafkaBroker implements AutoCloseable {
     /** Waits until the broker answers a metadata request. */
     void awaitReady(Instant deadline) {
         Exception last = null;
+        Process process = this.process;
         try (Admin admin = admin()) {
             while (true) {
                 if (process != null && !process.isAlive()) {
@@ -238,33 +256,45 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     boolean isEmbedded() {
-        return process != null;
+        return dataDir != null;
     }
 
     /** How the local broker's JVM ended, for the console: its exit code and where its log is. */
     String howItEnded() {
+        Process process = this.process;
         return process == null || process.isAlive()
                 ? "running"
                 : "exit code " + process.exitValue() + "; its log: " + log;
     }
 
     /** Kills the local broker's JVM at once, as a crash would. */
-    void kill() {
+    synchronized void kill() {
         if (process != null) {
             ChildProcesses.kill(process);
         }
     }
 
-    /** Whether the local broker's JVM runs; always true for an external broker (not ours to watch). */
-    boolean isAlive() {
-        return process == null || process.isAlive();
-    }
-
-    @Override
-    public void close() {
+    /**
+     * Stops the local broker's JVM (SIGTERM: it flushes and closes its log; SIGKILL after 15 s); {@link
+     * #startAgain()} brings it back.
+     */
+    synchronized void stop() {
         if (process != null) {
             ChildProcesses.stop(List.of(process), STOP_GRACE);
         }
+    }
+
+    /** Whether the local broker's JVM runs; always true for an external broker (not ours to watch). */
+    boolean isAlive() {
+        Process process = this.process;
+        return process == null || process.isAlive();
+    }
+
+    /** Stops the local broker for good. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        stop();
     }
 
     private static void sleep(Duration duration) {

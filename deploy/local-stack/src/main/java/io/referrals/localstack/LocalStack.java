@@ -10,12 +10,6 @@ import sun.misc.Signal;
  * Tests use {@link #start(Options)} instead of {@link #main}.
  */
 public final class LocalStack {
-    /**
-     * The services' JVM options (space-separated) for a program that embeds the launcher, in place of the laptop
-     * settings ({@code SERVICE_JVM_OPTIONS} in the environment still wins).
-     */
-    public static final String SERVICE_JVM_OPTIONS_PROPERTY = "localstack.service-jvm-options";
-
     private LocalStack() {}
 
     /** Starts PostgreSQL, Kafka and the services and returns once every service is ready. */
@@ -70,7 +64,7 @@ public final class LocalStack {
             System.exit(1);
             return;
         }
-        printReady(stack);
+        printReady(stack, options);
         ConsoleGateway console = ConsoleGateway.start(stack, options);
         if (options.fast() && stack.database().isEmbedded()) {
             RunningStack.warnFast();
@@ -86,7 +80,7 @@ public final class LocalStack {
         stack.awaitClosed();
     }
 
-    private static void printReady(RunningStack stack) {
+    private static void printReady(RunningStack stack, Options options) {
         DataDirectory dataDir = stack.dataDir();
         String firstUrl = "http://localhost:"
                 + Ports.management(stack.servicePort(stack.serviceNames().get(0)));
@@ -104,8 +98,7 @@ public final class LocalStack {
                 + (stack.database().isEmbedded() ? " (embedded, data in " + dataDir.postgres() + ")" : ""));
         System.out.println("Kafka:       " + stack.kafkaBootstrapServers());
         if (stack.serviceNames().contains("notification-service")
-                && (System.getenv("SMTP_HOST") == null
-                        || System.getenv("SMTP_HOST").isBlank())) {
+                && options.environment().externalSmtpHost().isEmpty()) {
             System.out.println("Mail:        SMTP on 127.0.0.1:" + stack.smtpPort() + "; every message sent is kept as"
                     + " an .eml file in " + stack.mailDirectory());
         }

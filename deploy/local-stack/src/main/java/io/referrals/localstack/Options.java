@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How to run the local stack: the command-line options, also built directly by tests.
@@ -21,6 +23,8 @@ import java.util.List;
  *     null otherwise
  * @param restore the backup {@code --restore FILE} puts back into the data directory instead of starting the
  *     stack; null otherwise
+ * @param environment what the environment says (external PostgreSQL, Kafka or SMTP server, the services' settings
+ *     and JVM options), read once by {@link #defaults()}
  */
 public record Options(
         boolean demo,
@@ -34,7 +38,8 @@ public record Options(
         boolean allInterfaces,
         boolean fast,
         Path backup,
-        Path restore) {
+        Path restore,
+        Environment environment) {
 
     static final String USAGE = """
             Usage: ./run.sh [options]     (or: java -jar deploy/local-stack/target/local-stack.jar [options])
@@ -66,6 +71,7 @@ public record Options(
         repoRoot = repoRoot.toAbsolutePath().normalize();
         backup = backup == null ? null : backup.toAbsolutePath().normalize();
         restore = restore == null ? null : restore.toAbsolutePath().normalize();
+        Objects.requireNonNull(environment, "environment");
         services = List.copyOf(services);
         if (portOffset < 0 || Ports.highestBasePort() + portOffset > 65535) {
             throw new IllegalArgumentException("--port-offset must keep every port between 1 and 65535: " + portOffset);
@@ -84,7 +90,10 @@ public record Options(
         }
     }
 
-    /** Defaults: data in {@code .local-stack} and services found under the current directory. */
+    /**
+     * The command line's defaults (data in {@code .local-stack}, services found under the current directory) and
+     * this process's environment variables, read here once.
+     */
     public static Options defaults() {
         return new Options(
                 false,
@@ -98,172 +107,118 @@ public record Options(
                 false,
                 false,
                 null,
-                null);
+                null,
+                Environment.read());
     }
 
     public Options withDemo(boolean value) {
-        return new Options(
-                value,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore);
+        return with(o -> o.demo = value);
     }
 
     public Options withClean(boolean value) {
-        return new Options(
-                demo,
-                value,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore);
+        return with(o -> o.clean = value);
     }
 
     public Options withDataDir(Path value) {
-        return new Options(
-                demo,
-                clean,
-                value,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore);
+        return with(o -> o.dataDir = value);
     }
 
     public Options withPortOffset(int value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                value,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore);
+        return with(o -> o.portOffset = value);
     }
 
     public Options withRepoRoot(Path value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                value,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore);
+        return with(o -> o.repoRoot = value);
     }
 
     public Options withServices(List<String> value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                value,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore);
+        return with(o -> o.services = value);
     }
 
     public Options withReadyTimeout(Duration value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                value,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                restore);
+        return with(o -> o.readyTimeout = value);
     }
 
     public Options withAllInterfaces(boolean value) {
-        return new Options(
-                demo, clean, dataDir, portOffset, repoRoot, services, readyTimeout, help, value, fast, backup, restore);
+        return with(o -> o.allInterfaces = value);
     }
 
     public Options withFast(boolean value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                value,
-                backup,
-                restore);
+        return with(o -> o.fast = value);
     }
 
     public Options withBackup(Path value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                value,
-                restore);
+        return with(o -> o.backup = value);
     }
 
     public Options withRestore(Path value) {
-        return new Options(
-                demo,
-                clean,
-                dataDir,
-                portOffset,
-                repoRoot,
-                services,
-                readyTimeout,
-                help,
-                allInterfaces,
-                fast,
-                backup,
-                value);
+        return with(o -> o.restore = value);
+    }
+
+    /** The same options with {@code environment} in place of this process's (a test's or an embedding program's). */
+    public Options withEnvironment(Environment value) {
+        return with(o -> o.environment = value);
+    }
+
+    private Options withHelp(boolean value) {
+        return with(o -> o.help = value);
+    }
+
+    /** A copy with one change, checked by the constructor like any other. */
+    private Options with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.options();
+    }
+
+    /** The components of an {@link Options} while a {@code with...} method changes one. */
+    private static final class Draft {
+        boolean demo;
+        boolean clean;
+        Path dataDir;
+        int portOffset;
+        Path repoRoot;
+        List<String> services;
+        Duration readyTimeout;
+        boolean help;
+        boolean allInterfaces;
+        boolean fast;
+        Path backup;
+        Path restore;
+        Environment environment;
+
+        Draft(Options options) {
+            demo = options.demo;
+            clean = options.clean;
+            dataDir = options.dataDir;
+            portOffset = options.portOffset;
+            repoRoot = options.repoRoot;
+            services = options.services;
+            readyTimeout = options.readyTimeout;
+            help = options.help;
+            allInterfaces = options.allInterfaces;
+            fast = options.fast;
+            backup = options.backup;
+            restore = options.restore;
+            environment = options.environment;
+        }
+
+        Options options() {
+            return new Options(
+                    demo,
+                    clean,
+                    dataDir,
+                    portOffset,
+                    repoRoot,
+                    services,
+                    readyTimeout,
+                    help,
+                    allInterfaces,
+                    fast,
+                    backup,
+                    restore,
+                    environment);
+        }
     }
 
     /** What the local PostgreSQL promises: durable commits unless {@code --fast}. */
@@ -299,20 +254,7 @@ public record Options(
                 case "--fast" -> options = options.withFast(true);
                 case "--backup" -> options = options.withBackup(Path.of(valueOf(arg, value, queue)));
                 case "--restore" -> options = options.withRestore(Path.of(valueOf(arg, value, queue)));
-                case "--help", "-h" ->
-                    options = new Options(
-                            options.demo,
-                            options.clean,
-                            options.dataDir,
-                            options.portOffset,
-                            options.repoRoot,
-                            options.services,
-                            options.readyTimeout,
-                            true,
-                            options.allInterfaces,
-                            options.fast,
-                            options.backup,
-                            options.restore);
+                case "--help", "-h" -> options = options.withHelp(true);
                 case "--data-dir" -> options = options.withDataDir(Path.of(valueOf(arg, value, queue)));
                 case "--repo-root" -> options = options.withRepoRoot(Path.of(valueOf(arg, value, queue)));
                 case "--port-offset" -> options = options.withPortOffset(intValueOf(arg, value, queue));

@@ -13,9 +13,9 @@ import java.util.function.Supplier;
  * Watches the stack's child processes (each service's JVM, the local broker's) the way a container engine's restart
  * policy would: one that dies while the stack runs is reported on the console and started again, after a pause that
  * doubles with each death in a row (1 s, 2 s, 4 s ... at most 30 s) and goes back to 1 s once it has stayed up a
- * minute. A process someone stops or restarts on purpose (the stack's {@code restart}, {@code stopBroker}, a test
- * that kills one and brings it back itself) is {@linkplain #hold held}: the watch leaves it alone until the hold is
- * released, so it never races the caller.
+ * minute. A process someone stops or restarts on purpose (the stack's {@code restart}, the outage controls'
+ * {@code stopBroker}, a test that kills one and brings it back itself) is {@linkplain #hold held}: the watch leaves
+ * it alone until the hold is released, so it never races the caller.
  */
 final class ProcessWatch implements AutoCloseable {
     static final Duration POLL = Duration.ofMillis(500);

@@ -20,23 +20,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A started platform: PostgreSQL, Kafka and the services, plus what a test needs to poke at it. Stop it with
- * {@link #close()}; if the JVM exits first, a shutdown hook does.
+ * A started platform: PostgreSQL, Kafka, the local SMTP server and the services, where each listens, and the tokens
+ * they accept. Stop it with {@link #close()}; if the JVM exits first, a shutdown hook does. Tests that take parts of
+ * it away and bring them back use its {@link #outageControls()}.
  */
 public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend {
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(10);
     /** Fine enough to time a start of about a second, light enough not to slow it. */
     private static final Duration READY_POLL = Duration.ofMillis(50);
 
+    private static final String LOCAL_UNSUBSCRIBE_SECRET = "local-stack-only-unsubscribe-secret-never-in-production";
+
     private static final Set<RunningStack> OPEN = ConcurrentHashMap.newKeySet();
-    /** The local broker's name for {@link #hold} and the console. */
-    public static final String KAFKA = "Kafka";
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(RunningStack::closeAll, "local-stack-shutdown"));
     }
 
     private final Options options;
+    private final Environment environment;
     private final DataDirectory dataDir;
     private final Instant startedAt = Instant.now();
     private final HttpClient http = HttpClient.newBuilder()
@@ -52,17 +54,15 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
     private volatile DatabaseWatch databaseWatch;
     // Restarts a service or the local broker that dies while the stack runs; started once everything is ready.
     private volatile ProcessWatch processWatch;
-    // Held while the broker is stopped on purpose (stopBroker ... startBroker).
-    private volatile Hold brokerHold;
-    // Guards stopping and starting the broker, and kafka's replacement.
-    private final Object brokerLock = new Object();
     private volatile boolean closing;
     private String devToken;
     private DevKeys devKeys;
     private Duration startupTime;
+    private OutageControls outageControls;
 
     private RunningStack(Options options, DataDirectory dataDir) {
         this.options = options;
+        this.environment = options.environment();
         this.dataDir = dataDir;
     }
 
@@ -107,107 +107,35 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
 
     private void startAll() {
         Instant deadline = startedAt.plus(options.readyTimeout());
-        Ports ports = options.ports();
         ChildProcesses.stopLeftovers(dataDir.root());
-        String externalKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        boolean embeddedKafka = externalKafka == null || externalKafka.isBlank();
-        requireFreePorts(ports, embeddedKafka);
+        requireFreePorts();
         writeDevKeyAndToken();
-
         // Kafka starts in its own JVM while PostgreSQL starts here: the two overlap.
-        if (embeddedKafka) {
-            say("Starting Kafka (KRaft) on 127.0.0.1:" + ports.kafka());
-            kafka = KafkaBroker.launch(dataDir, ports);
-        } else {
-            say("Using external Kafka at " + externalKafka);
-            kafka = KafkaBroker.external(externalKafka);
-        }
+        launchKafka();
         checkNotClosing();
-        if (options.fast() && System.getenv("DB_URL") == null) {
-            warnFast();
-        }
-        database = EmbeddedDatabase.startPersistent(dataDir.postgres(), ports.postgres(), options.durability());
-        say(
-                database.isEmbedded()
-                        ? "PostgreSQL ready on port " + ports.postgres() + " (data in " + dataDir.postgres() + ")"
-                        : "Using external PostgreSQL at " + database.jdbcUrl());
-        if (database.isEmbedded()) {
-            databaseWatch = new DatabaseWatch(database, RunningStack::say);
-            databaseWatch.start();
-        }
+        startDatabase();
         checkNotClosing();
-        String externalSmtp = System.getenv("SMTP_HOST");
-        if (!options.services().contains("notification-service")) {
-            // Nothing sends email.
-        } else if (externalSmtp == null || externalSmtp.isBlank()) {
-            mail = MailServer.start(ports.smtp(), dataDir.mail());
-            say("SMTP server on 127.0.0.1:" + ports.smtp() + "; every message sent is kept in " + dataDir.mail());
-        } else {
-            say("Using external SMTP server " + externalSmtp);
-        }
+        startMailServer();
         kafka.awaitReady(deadline);
         kafka.createPlatformTopics();
         say("Kafka ready at " + kafka.bootstrapServers());
-
-        Map<String, ServiceProcess> processes = new LinkedHashMap<>();
-        for (String name : options.services()) {
-            ServiceDefinition definition = ServiceDefinition.named(name);
-            int port = ports.service(definition);
-            processes.put(
-                    name,
-                    new ServiceProcess(
-                            definition, definition.jar(options.repoRoot()), port, serviceEnvironment(port), dataDir));
-        }
-        services = Collections.unmodifiableMap(processes);
-        checkNotClosing();
-        say("Starting " + String.join(", ", services.keySet()));
-        services.values().forEach(ServiceProcess::start);
-        awaitReady(services.values(), startedAt, deadline);
+        startServices(deadline);
         startupTime = Duration.between(startedAt, Instant.now());
         watchProcesses();
+        outageControls = new OutageControls(
+                database, databaseWatch, kafka, processWatch, this::service, http, options.readyTimeout());
     }
 
-    /** From now on a service or the local broker that dies is reported and started again (ProcessWatch). */
-    private void watchProcesses() {
-        ProcessWatch watch = new ProcessWatch(RunningStack::say);
-        for (ServiceProcess service : services.values()) {
-            watch.watch(
-                    new ProcessWatch.Watched(service.name(), service::isAlive, service::howItEnded, service::start));
-        }
-        if (kafka.isEmbedded()) {
-            watch.watch(new ProcessWatch.Watched(KAFKA, () -> kafka.isAlive(), () -> kafka.howItEnded(), () -> {
-                synchronized (brokerLock) {
-                    if (!closing) {
-                        kafka = KafkaBroker.launch(dataDir, options.ports(), false);
-                    }
-                }
-            }));
-        }
-        checkNotClosing();
-        processWatch = watch;
-        watch.start();
-    }
-
-    /** Said before PostgreSQL starts, and again by the launcher next to "Platform ready". */
-    static void warnFast() {
-        say("");
-        say("!!! --fast: PostgreSQL runs with " + EmbeddedDatabase.describe(EmbeddedDatabase.Durability.FAST_UNSAFE));
-        say("!!! A crash of PostgreSQL or of this machine can LOSE DATA THE SERVICES ALREADY ACKNOWLEDGED, and leave");
-        say("!!! events downstream for rows that are gone. Use it for throw-away data only; drop --fast to be safe.");
-        say("");
-    }
-
-    private void requireFreePorts(Ports ports, boolean embeddedKafka) {
-        String externalDb = System.getenv("DB_URL");
-        if (externalDb == null || externalDb.isBlank()) {
+    private void requireFreePorts() {
+        Ports ports = options.ports();
+        if (environment.externalDatabase().isEmpty()) {
             Ports.requireFree(ports.postgres(), "PostgreSQL");
         }
-        if (embeddedKafka) {
+        if (environment.externalKafka().isEmpty()) {
             Ports.requireFree(ports.kafka(), "Kafka");
             Ports.requireFree(ports.kafkaController(), "the Kafka controller");
         }
-        String externalSmtp = System.getenv("SMTP_HOST");
-        if (options.services().contains("notification-service") && (externalSmtp == null || externalSmtp.isBlank())) {
+        if (needsLocalMailServer()) {
             Ports.requireFree(ports.smtp(), "the SMTP server");
         }
         for (String name : options.services()) {
@@ -226,61 +154,136 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
         }
     }
 
-    /**
-     * The data directory's intake secret key, made on its first start: signing secrets stored under it must stay
-     * readable across restarts, and no two directories share one.
-     */
-    private String intakeSecretKey() {
-        try {
-            if (!Files.exists(dataDir.intakeSecretKey())) {
-                byte[] key = new byte[32];
-                new java.security.SecureRandom().nextBytes(key);
-                Files.writeString(
-                        dataDir.intakeSecretKey(), java.util.Base64.getEncoder().encodeToString(key) + "\n");
-            }
-            return Files.readString(dataDir.intakeSecretKey()).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private void launchKafka() {
+        if (environment.externalKafka().isPresent()) {
+            say("Using external Kafka at " + environment.externalKafka().get());
+            kafka = KafkaBroker.external(environment.externalKafka().get());
+        } else {
+            say("Starting Kafka (KRaft) on 127.0.0.1:" + options.ports().kafka());
+            kafka = KafkaBroker.launch(dataDir, options.ports());
         }
     }
 
-    private Map<String, String> serviceEnvironment(int port) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("INTAKE_SECRET_KEY", intakeSecretKey());
-        environment.put("DB_URL", database.jdbcUrl());
-        environment.put("DB_USER", database.user());
-        environment.put("DB_PASSWORD", database.password());
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        environment.put("JWT_PUBLIC_KEY_LOCATION", dataDir.publicKey().toString());
-        environment.put("JWT_ISSUER", DevTokens.ISSUER);
-        environment.put("PORT", Integer.toString(port));
-        // Reachable from this machine only, unless --bind says otherwise; health, metrics, OpenAPI and Swagger UI on
-        // the management port beside it.
-        environment.put("QUARKUS_HTTP_HOST", options.bindAddress());
-        environment.put("QUARKUS_MANAGEMENT_HOST", options.bindAddress());
-        environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(Ports.management(port)));
-        environment.put("SWAGGER_UI", "true");
-        environment.put("LOG_JSON", "false");
+    /** The embedded PostgreSQL, watched from now on, or the external one {@code DB_URL} names. */
+    private void startDatabase() {
+        if (environment.externalDatabase().isPresent()) {
+            Environment.ExternalDatabase external =
+                    environment.externalDatabase().get();
+            database = EmbeddedDatabase.external(external.jdbcUrl(), external.user(), external.password());
+            say("Using external PostgreSQL at " + database.jdbcUrl());
+            return;
+        }
+        if (options.fast()) {
+            warnFast();
+        }
+        int port = options.ports().postgres();
+        database = EmbeddedDatabase.startPersistentEmbedded(dataDir.postgres(), port, options.durability());
+        say("PostgreSQL ready on port " + port + " (data in " + dataDir.postgres() + ")");
+        databaseWatch = new DatabaseWatch(database, RunningStack::say);
+        databaseWatch.start();
+    }
+
+    /** Only notification-service sends email; it goes to the local server unless {@code SMTP_HOST} names another. */
+    private boolean needsLocalMailServer() {
+        return options.services().contains("notification-service")
+                && environment.externalSmtpHost().isEmpty();
+    }
+
+    private void startMailServer() {
+        if (needsLocalMailServer()) {
+            mail = MailServer.start(options.ports().smtp(), dataDir.mail());
+            say("SMTP server on 127.0.0.1:" + options.ports().smtp() + "; every message sent is kept in "
+                    + dataDir.mail());
+        } else if (options.services().contains("notification-service")) {
+            say("Using external SMTP server " + environment.externalSmtpHost().get());
+        }
+    }
+
+    private void startServices(Instant deadline) {
+        String intakeSecretKey = dataDir.readOrMakeIntakeSecretKey();
+        Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+        for (String name : options.services()) {
+            ServiceDefinition definition = ServiceDefinition.named(name);
+            int port = options.ports().service(definition);
+            processes.put(
+                    name,
+                    new ServiceProcess(
+                            definition,
+                            definition.jar(options.repoRoot()),
+                            port,
+                            serviceEnvironment(port, intakeSecretKey),
+                            environment.serviceJvmOptions(),
+                            dataDir));
+        }
+        services = Collections.unmodifiableMap(processes);
+        checkNotClosing();
+        say("Starting " + String.join(", ", services.keySet()));
+        services.values().forEach(ServiceProcess::start);
+        awaitReady(services.values(), startedAt, deadline);
+    }
+
+    /**
+     * What a service's JVM gets on top of the launcher's own environment: where PostgreSQL, Kafka and the key to
+     * check tokens with are, where to listen, and the settings production requires that the local stack defaults.
+     */
+    private Map<String, String> serviceEnvironment(int port, String intakeSecretKey) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("INTAKE_SECRET_KEY", intakeSecretKey);
+        variables.put("DB_URL", database.jdbcUrl());
+        variables.put("DB_USER", database.user());
+        variables.put("DB_PASSWORD", database.password());
+        variables.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        variables.put("JWT_PUBLIC_KEY_LOCATION", dataDir.publicKey().toString());
+        variables.put("JWT_ISSUER", DevTokens.ISSUER);
+        variables.put("PORT", Integer.toString(port));
+        // Reachable from this machine only, unless --all-interfaces says otherwise; health, metrics, OpenAPI and
+        // Swagger UI on the management port beside it.
+        variables.put("QUARKUS_HTTP_HOST", options.bindAddress());
+        variables.put("QUARKUS_MANAGEMENT_HOST", options.bindAddress());
+        variables.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(Ports.management(port)));
+        variables.put("SWAGGER_UI", "true");
+        variables.put("LOG_JSON", "false");
         // notification-service's email: the local SMTP server, unless SMTP_HOST (and the rest) come from outside.
         if (mail != null) {
-            environment.put("SMTP_HOST", "127.0.0.1");
-            environment.put("SMTP_PORT", Integer.toString(options.ports().smtp()));
-            environment.put("SMTP_STARTTLS", "DISABLED");
+            variables.put("SMTP_HOST", "127.0.0.1");
+            variables.put("SMTP_PORT", Integer.toString(options.ports().smtp()));
+            variables.put("SMTP_STARTTLS", "DISABLED");
+        } else {
+            environment.externalSmtpHost().ifPresent(host -> variables.put("SMTP_HOST", host));
         }
-        if (System.getenv("UNSUBSCRIBE_SECRET") == null) {
-            environment.put("UNSUBSCRIBE_SECRET", "local-stack-only-unsubscribe-secret-never-in-production");
-        }
-        if (System.getenv("PUBLIC_BASE_URL") == null) {
-            environment.put("PUBLIC_BASE_URL", "http://localhost:" + port);
-        }
+        variables.put("UNSUBSCRIBE_SECRET", environment.unsubscribeSecret().orElse(LOCAL_UNSUBSCRIBE_SECRET));
+        variables.put("PUBLIC_BASE_URL", environment.publicBaseUrl().orElse("http://localhost:" + port));
         // notification-service's webhooks: plain http and this machine's own endpoints, for local development only.
-        if (System.getenv("WEBHOOKS_ALLOW_HTTP") == null) {
-            environment.put("WEBHOOKS_ALLOW_HTTP", "true");
+        variables.put("WEBHOOKS_ALLOW_HTTP", environment.webhooksAllowHttp().orElse("true"));
+        variables.put(
+                "WEBHOOKS_ALLOWED_HOSTS", environment.webhooksAllowedHosts().orElse("localhost,127.0.0.1"));
+        return variables;
+    }
+
+    /** From now on a service or the local broker that dies is reported and started again (ProcessWatch). */
+    private void watchProcesses() {
+        ProcessWatch watch = new ProcessWatch(RunningStack::say);
+        for (ServiceProcess service : services.values()) {
+            watch.watch(
+                    new ProcessWatch.Watched(service.name(), service::isAlive, service::howItEnded, service::start));
         }
-        if (System.getenv("WEBHOOKS_ALLOWED_HOSTS") == null) {
-            environment.put("WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        if (kafka.isEmbedded()) {
+            KafkaBroker broker = kafka;
+            watch.watch(new ProcessWatch.Watched(
+                    OutageControls.KAFKA, broker::isAlive, broker::howItEnded, broker::startAgain));
         }
-        return environment;
+        checkNotClosing();
+        processWatch = watch;
+        watch.start();
+    }
+
+    /** Said before PostgreSQL starts, and again by the launcher next to "Platform ready". */
+    static void warnFast() {
+        say("");
+        say("!!! --fast: PostgreSQL runs with " + EmbeddedDatabase.describe(EmbeddedDatabase.Durability.FAST_UNSAFE));
+        say("!!! A crash of PostgreSQL or of this machine can LOSE DATA THE SERVICES ALREADY ACKNOWLEDGED, and leave");
+        say("!!! events downstream for rows that are gone. Use it for throw-away data only; drop --fast to be safe.");
+        say("");
     }
 
     /**
@@ -305,17 +308,7 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
                 }
             }
             if (!pending.isEmpty() && Instant.now().isAfter(deadline)) {
-                StringBuilder message = new StringBuilder(
-                        "Not ready after " + options.readyTimeout().toSeconds() + " s (--ready-timeout):");
-                for (ServiceProcess service : pending) {
-                    message.append("\n\n")
-                            .append(service.name())
-                            .append(", last lines of ")
-                            .append(service.log())
-                            .append(":\n")
-                            .append(service.logTail());
-                }
-                throw new StackStartException(message.toString());
+                throw notReadyInTime(pending);
             }
             if (!pending.isEmpty()) {
                 try {
@@ -327,6 +320,20 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
             }
         }
         return lastReady;
+    }
+
+    private StackStartException notReadyInTime(Set<ServiceProcess> pending) {
+        StringBuilder message =
+                new StringBuilder("Not ready after " + options.readyTimeout().toSeconds() + " s (--ready-timeout):");
+        for (ServiceProcess service : pending) {
+            message.append("\n\n")
+                    .append(service.name())
+                    .append(", last lines of ")
+                    .append(service.log())
+                    .append(":\n")
+                    .append(service.logTail());
+        }
+        return new StackStartException(message.toString());
     }
 
     private void checkNotClosing() {
@@ -344,7 +351,7 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
         System.out.println(line);
     }
 
-    // --- What callers (the launcher, integration tests) use.
+    // --- What callers (the launcher, integration tests, the benchmarks) use.
 
     public int servicePort(String name) {
         return service(name).port();
@@ -352,6 +359,11 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
 
     public List<String> serviceNames() {
         return List.copyOf(services.keySet());
+    }
+
+    /** The operating-system process id of the service's JVM, e.g. to read its resident memory. */
+    public long servicePid(String name) {
+        return service(name).pid();
     }
 
     public String kafkaBootstrapServers() {
@@ -386,6 +398,7 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
     }
 
     /** A token for this stack valid for {@code validFor} (at most the services' maximum token age, 12 hours). */
+    @Override
     public String token(Duration validFor, String tenantId, String... roles) {
         return devKeys.token(tenantId, validFor, roles);
     }
@@ -400,162 +413,13 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
     }
 
     /**
-     * Kills every process of the embedded PostgreSQL at once with SIGKILL (the postmaster and all its children, as
-     * an OOM kill of the whole container or a lost container would) and returns once they are all gone. Nothing
-     * shuts down cleanly; what survives is what was on disk. The stack's watch notices within a second, says so
-     * and starts PostgreSQL again on the same data directory and port (crash recovery from the WAL); wait for
-     * {@link #isDatabaseUp()} if a test needs it back.
-     */
-    public void killDatabase() {
-        requireEmbeddedDatabase();
-        database.kill();
-    }
-
-    /**
-     * Stops the embedded PostgreSQL cleanly and keeps it down: the watch does not start it again until {@link
-     * #startDatabase()}. The services see connection failures meanwhile.
-     */
-    public void stopDatabase() {
-        requireEmbeddedDatabase();
-        databaseWatch.hold();
-        database.stop();
-    }
-
-    /**
-     * Starts the embedded PostgreSQL again on the same data directory and port, after {@link #stopDatabase()} or
-     * {@link #killDatabase()}, and returns once it accepts connections; from then on the watch restarts it again
-     * if it dies. A no-op if it runs.
-     */
-    public void startDatabase() {
-        requireEmbeddedDatabase();
-        database.start();
-        databaseWatch.release();
-    }
-
-    /** Whether the embedded PostgreSQL's postmaster runs. */
-    public boolean isDatabaseUp() {
-        requireEmbeddedDatabase();
-        return database.isAlive();
-    }
-
-    /** How many times the watch started a dead PostgreSQL again since the stack started. */
-    public long databaseRestarts() {
-        requireEmbeddedDatabase();
-        return databaseWatch.restarts();
-    }
-
-    /** Completed rounds of the database watch, for tests that must see it looked and left a stopped database down. */
-    long databaseWatchRounds() {
-        requireEmbeddedDatabase();
-        return databaseWatch.rounds();
-    }
-
-    private void requireEmbeddedDatabase() {
-        if (database == null || !database.isEmbedded()) {
-            throw new IllegalStateException(
-                    "The stack uses an external PostgreSQL (DB_URL); it cannot stop or kill it");
-        }
-    }
-
-    /**
-     * Stops the local Kafka broker (SIGTERM; it flushes and closes its log, SIGKILL after 15 s) and keeps it down
-     * until {@link #startBroker()}. The services' producers and consumers see the broker gone meanwhile.
-     */
-    public void stopBroker() {
-        requireEmbeddedBroker();
-        // Taken before brokerLock: the watch holds its own lock while it starts the broker under brokerLock.
-        Hold hold = hold(KAFKA);
-        synchronized (brokerLock) {
-            if (brokerHold == null) {
-                brokerHold = hold;
-            } else {
-                hold.close();
-            }
-            kafka.close();
-        }
-    }
-
-    /**
-     * Starts the local Kafka broker again on the same log directory and ports, and returns once it answers a
-     * metadata request (within {@code --ready-timeout}). A no-op if it runs.
-     */
-    public void startBroker() {
-        Hold held;
-        synchronized (brokerLock) {
-            requireEmbeddedBroker();
-            held = brokerHold;
-            brokerHold = null;
-            if (!kafka.isAlive()) {
-                KafkaBroker started = KafkaBroker.launch(dataDir, options.ports(), false);
-                kafka = started;
-                started.awaitReady(Instant.now().plus(options.readyTimeout()));
-            }
-        }
-        // Released outside brokerLock (see stopBroker); if the start failed, the watch takes over from here.
-        if (held != null) {
-            held.close();
-        }
-    }
-
-    /** Kills the local broker's JVM with SIGKILL, as a crash would; the stack's watch starts it again. */
-    public void killBroker() {
-        synchronized (brokerLock) {
-            requireEmbeddedBroker();
-            kafka.kill();
-        }
-    }
-
-    /** Whether the local broker's JVM runs. */
-    public boolean isBrokerUp() {
-        return kafka.isAlive();
-    }
-
-    private void requireEmbeddedBroker() {
-        if (kafka == null || !kafka.isEmbedded()) {
-            throw new IllegalStateException(
-                    "The stack uses an external Kafka (KAFKA_BOOTSTRAP_SERVERS); it cannot stop or start it");
-        }
-    }
-
-    /**
-     * Kills the service's JVM with SIGKILL, as a crash would; the rest of the stack keeps running. Unless the caller
-     * {@linkplain #hold holds} the service, the stack's watch reports it and starts it again after a pause.
-     */
-    public void kill9(String name) {
-        service(name).kill();
-    }
-
-    /**
-     * Keeps the stack's watch from starting {@code name} (a service, or {@link #KAFKA}) again while the caller stops,
-     * kills or restarts it on purpose: {@code try (Hold hold = stack.hold("referral-service")) { stack.kill9(...);
-     * ...; stack.restart(...); }}. Once the hold is closed the watch looks after the process again.
-     */
-    public Hold hold(String name) {
-        ProcessWatch watch = processWatch;
-        if (watch == null) {
-            return () -> {};
-        }
-        return watch.hold(name);
-    }
-
-    /** Completed rounds of the process watch, for tests that must see it looked and left a held process down. */
-    long processWatchRounds() {
-        return processWatch.rounds();
-    }
-
-    /** How many times the stack's watch started {@code name} (a service, or {@link #KAFKA}) again after it died. */
-    public long watchRestarts(String name) {
-        return processWatch.restarts(name);
-    }
-
-    /**
      * Starts the service again (stopping it first if it still runs) and waits until it is ready; answers how long it
      * took from launching its JVM to its readiness check answering UP. Holds the service meanwhile, so the watch
      * does not start it a second time.
      */
     public Duration restart(String name) {
         ServiceProcess service = service(name);
-        try (Hold hold = hold(name)) {
+        try (Hold hold = processWatch.hold(name)) {
             if (service.isAlive()) {
                 ServiceProcess.stopAll(List.of(service), SERVICE_STOP_GRACE);
             }
@@ -565,22 +429,15 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
         }
     }
 
-    /** Whether the service's JVM runs. */
-    public boolean isServiceUp(String name) {
-        return service(name).isAlive();
+    /**
+     * Takes the stack's PostgreSQL, broker or services away and brings them back, as outages do, and tells whether
+     * they are back: for the outage tests and the benchmark's outage drill.
+     */
+    public OutageControls outageControls() {
+        return outageControls;
     }
 
-    /** Whether the service answers its readiness check. */
-    public boolean isServiceReady(String name) {
-        return service(name).isReady(http);
-    }
-
-    /** The operating-system process id of the service's JVM, e.g. to read its resident memory. */
-    public long servicePid(String name) {
-        return service(name).pid();
-    }
-
-    private ServiceProcess service(String name) {
+    ServiceProcess service(String name) {
         ServiceProcess service = services.get(name);
         if (service == null) {
             throw new IllegalArgumentException(name + " is not part of this stack; it runs " + services.keySet());
@@ -634,13 +491,11 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
                     }
                 },
                 () -> {
-                    synchronized (brokerLock) {
-                        if (kafka != null) {
-                            if (kafka.isEmbedded()) {
-                                say("Stopping Kafka ...");
-                            }
-                            kafka.close();
+                    if (kafka != null) {
+                        if (kafka.isEmbedded()) {
+                            say("Stopping Kafka ...");
                         }
+                        kafka.close();
                     }
                 },
                 () -> {

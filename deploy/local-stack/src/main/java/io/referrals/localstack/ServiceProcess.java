@@ -21,16 +21,27 @@ final class ServiceProcess {
     private final Path jar;
     private final int port;
     private final Map<String, String> environment;
+    private final List<String> jvmOptions;
     private final DataDirectory dataDir;
     private Process process;
     private boolean startedBefore;
 
+    /**
+     * @param environment set on top of the launcher's own environment, which the JVM inherits
+     * @param jvmOptions the JVM's options ({@code SERVICE_JVM_OPTIONS}); empty for the settings for a small machine
+     */
     ServiceProcess(
-            ServiceDefinition definition, Path jar, int port, Map<String, String> environment, DataDirectory dataDir) {
+            ServiceDefinition definition,
+            Path jar,
+            int port,
+            Map<String, String> environment,
+            List<String> jvmOptions,
+            DataDirectory dataDir) {
         this.definition = definition;
         this.jar = jar;
         this.port = port;
         this.environment = Map.copyOf(environment);
+        this.jvmOptions = jvmOptions.isEmpty() ? SMALL_MACHINE_JVM_OPTIONS : List.copyOf(jvmOptions);
         this.dataDir = dataDir;
     }
 
@@ -59,7 +70,7 @@ final class ServiceProcess {
                     StandardOpenOption.APPEND);
             List<String> command = new ArrayList<>();
             command.add(ChildProcesses.javaExecutable());
-            command.addAll(jvmOptions());
+            command.addAll(jvmOptions);
             // The class-data archive the build wrote beside the jar (quarkus.package.jar.appcds): it holds only for
             // the class path it was made with, so the jar runs from its own directory as it did then.
             if (Files.isReadable(jar.resolveSibling(CLASS_DATA_ARCHIVE))) {
@@ -82,26 +93,11 @@ final class ServiceProcess {
     }
 
     /**
-     * The services' JVM settings; {@code SERVICE_JVM_OPTIONS} (space-separated) replaces them, and so does the system
-     * property {@value LocalStack#SERVICE_JVM_OPTIONS_PROPERTY}, which a program that embeds the launcher sets (the
-     * benchmark).
-     */
-    static List<String> jvmOptions() {
-        String given = System.getenv("SERVICE_JVM_OPTIONS");
-        if (given == null || given.isBlank()) {
-            given = System.getProperty(LocalStack.SERVICE_JVM_OPTIONS_PROPERTY);
-        }
-        return given == null || given.isBlank()
-                ? JVM_OPTIONS
-                : List.of(given.strip().split("\\s+"));
-    }
-
-    /**
      * Four services, PostgreSQL and Kafka share a laptop or a 2-core machine: the client compiler only (C2 spent more
      * CPU compiling in the first minutes than the services spent serving, and needs memory of its own), the serial
      * collector (no concurrent GC threads or remembered sets) and a heap that starts small and gives memory back.
      */
-    private static final List<String> JVM_OPTIONS = List.of(
+    private static final List<String> SMALL_MACHINE_JVM_OPTIONS = List.of(
             "-Xms16m",
             "-Xmx256m",
             "-XX:+UseSerialGC",

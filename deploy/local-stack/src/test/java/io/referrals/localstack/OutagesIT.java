@@ -100,7 +100,7 @@ class OutagesIT {
 
     @Test
     void aDatabaseOutageLongerThanEveryConsumerLimitLosesNothingAndDoublesNothing() throws Exception {
-        Outcome outcome = underLoad(stack::stopDatabase, stack::startDatabase);
+        Outcome outcome = underLoad(stack.outageControls()::stopDatabase, stack.outageControls()::startDatabase);
         System.out.printf("PostgreSQL away %s s: %s%n", OUTAGE.toSeconds(), outcome);
         assertTrue(outcome.answers.getOrDefault(503, 0) > 0, "requests during the outage answer 503: " + outcome);
         assertEquals(Set.of(201, 503), outcome.answers.keySet(), "only 201 and 503 (never a 500): " + outcome);
@@ -110,7 +110,7 @@ class OutagesIT {
 
     @Test
     void aBrokerOutageAsLongLosesNothingAndDoublesNothing() throws Exception {
-        Outcome outcome = underLoad(stack::stopBroker, stack::startBroker);
+        Outcome outcome = underLoad(stack.outageControls()::stopBroker, stack.outageControls()::startBroker);
         System.out.printf("Kafka away %s s: %s%n", OUTAGE.toSeconds(), outcome);
         // Writes go to the outbox: the broker away changes nothing for clients.
         assertEquals(Set.of(201), outcome.answers.keySet(), "every request answered 201: " + outcome);

@@ -91,8 +91,8 @@ class PlatformEndToEndIT {
             return false;
         });
         // Killed and brought back by the test itself: held, so the stack's watch does not start it a second time.
-        try (Hold hold = stack.hold("referral-service")) {
-            stack.kill9("referral-service");
+        try (Hold hold = stack.outageControls().hold("referral-service")) {
+            stack.outageControls().killService("referral-service");
             stack.restart("referral-service");
         }
 
@@ -597,7 +597,7 @@ class PlatformEndToEndIT {
                         && items.get(0).get("attempts").size() > 0
                         && items.get(1).get("attempts").size() > 0;
             });
-            stack.kill9("notification-service");
+            stack.outageControls().killService("notification-service");
             killed.set(true);
             stack.restart("notification-service");
 

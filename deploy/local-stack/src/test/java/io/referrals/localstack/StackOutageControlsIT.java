@@ -31,6 +31,7 @@ class StackOutageControlsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static RunningStack stack;
+    private static OutageControls controls;
     private static Path dataDir;
 
     private final String tenant = "outage-" + UUID.randomUUID();
@@ -45,6 +46,7 @@ class StackOutageControlsIT {
                 .withClean(true)
                 .withPortOffset(3000)
                 .withServices(List.of("partner-service")));
+        controls = stack.outageControls();
     }
 
     @AfterAll
@@ -65,32 +67,32 @@ class StackOutageControlsIT {
         String partnerId = createPartner("Dana Lee", "dana@example.com");
 
         // Killed whole: the watch starts it again on the same data; the service answers with the data as before.
-        stack.killDatabase();
-        await().atMost(DEADLINE).until(() -> stack.databaseRestarts() == 1 && stack.isDatabaseUp());
+        controls.killDatabase();
+        await().atMost(DEADLINE).until(() -> controls.databaseRestarts() == 1 && controls.isDatabaseUp());
         await().atMost(DEADLINE)
                 .ignoreExceptions()
                 .until(() -> get("/api/partners/" + partnerId).statusCode() == 200);
 
         // Stopped on purpose: the watch looks several times and leaves it down.
-        stack.stopDatabase();
-        long rounds = stack.databaseWatchRounds();
-        await().atMost(DEADLINE).until(() -> stack.databaseWatchRounds() >= rounds + 3);
-        assertFalse(stack.isDatabaseUp());
-        assertEquals(1, stack.databaseRestarts());
-        stack.startDatabase();
-        assertTrue(stack.isDatabaseUp());
+        controls.stopDatabase();
+        long rounds = controls.databaseWatchRounds();
+        await().atMost(DEADLINE).until(() -> controls.databaseWatchRounds() >= rounds + 3);
+        assertFalse(controls.isDatabaseUp());
+        assertEquals(1, controls.databaseRestarts());
+        controls.startDatabase();
+        assertTrue(controls.isDatabaseUp());
         await().atMost(DEADLINE)
                 .ignoreExceptions()
                 .until(() -> get("/api/partners/" + partnerId).statusCode() == 200);
 
         // The broker away and back on the same data and port: the service publishes again.
-        stack.stopBroker();
-        stack.startBroker();
+        controls.stopBroker();
+        controls.startBroker();
         String second = createPartner("Sam Rivera", "sam@example.com");
         await().atMost(DEADLINE)
                 .ignoreExceptions()
                 .until(() -> get("/api/partners/" + second).statusCode() == 200);
-        assertEquals(1, stack.databaseRestarts());
+        assertEquals(1, controls.databaseRestarts());
     }
 
     @Test
@@ -99,27 +101,28 @@ class StackOutageControlsIT {
         long pid = stack.servicePid("partner-service");
 
         // Killed behind the stack's back: the watch reports it and starts it again; the API answers with its data.
-        stack.kill9("partner-service");
-        await().atMost(DEADLINE).until(() -> stack.watchRestarts("partner-service") == 1);
-        await().atMost(DEADLINE).until(() -> stack.isServiceReady("partner-service"));
+        controls.killService("partner-service");
+        await().atMost(DEADLINE).until(() -> controls.watchRestarts("partner-service") == 1);
+        await().atMost(DEADLINE).until(() -> controls.isServiceReady("partner-service"));
         assertTrue(stack.servicePid("partner-service") != pid, "a new JVM");
         await().atMost(DEADLINE)
                 .ignoreExceptions()
                 .until(() -> get("/api/partners/" + partnerId).statusCode() == 200);
 
         // Held: a caller that kills it on purpose keeps it down as long as it likes; the watch looks and leaves it.
-        try (Hold hold = stack.hold("partner-service")) {
-            stack.kill9("partner-service");
-            long rounds = stack.processWatchRounds();
-            await().atMost(DEADLINE).until(() -> stack.processWatchRounds() >= rounds + 3);
-            assertFalse(stack.isServiceUp("partner-service"));
+        try (Hold hold = controls.hold("partner-service")) {
+            controls.killService("partner-service");
+            long rounds = controls.processWatchRounds();
+            await().atMost(DEADLINE).until(() -> controls.processWatchRounds() >= rounds + 3);
+            assertFalse(controls.isServiceUp("partner-service"));
             stack.restart("partner-service");
         }
-        assertEquals(1, stack.watchRestarts("partner-service"), "the watch left the held service to its holder");
+        assertEquals(1, controls.watchRestarts("partner-service"), "the watch left the held service to its holder");
 
         // The broker killed: started again by the watch on the same log directory; publishing resumes.
-        stack.killBroker();
-        await().atMost(DEADLINE).until(() -> stack.watchRestarts(RunningStack.KAFKA) == 1 && stack.isBrokerUp());
+        controls.killBroker();
+        await().atMost(DEADLINE)
+                .until(() -> controls.watchRestarts(OutageControls.KAFKA) == 1 && controls.isBrokerUp());
         String second = createPartner("Kim Ode", "kim@example.com");
         await().atMost(DEADLINE)
                 .ignoreExceptions()

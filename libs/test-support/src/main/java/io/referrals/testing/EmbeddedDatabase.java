@@ -96,7 +96,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * Durability#FAST_UNSAFE} settings: its data is deleted when it stops anyway.
      */
     public static EmbeddedDatabase startForTests() {
-        return external().orElseGet(() -> {
+        return externalFromEnvironment().orElseGet(() -> {
             EmbeddedPostgres postgres = startEmbedded(builder(Durability.FAST_UNSAFE));
             return new EmbeddedDatabase(
                     postgres,
@@ -122,17 +122,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * an explicit opt-in of whoever owns the data (the local stack's {@code --fast}).
      */
     public static EmbeddedDatabase startPersistent(Path dataDirectory, int port, Durability durability) {
-        return external().orElseGet(() -> {
-            EmbeddedPostgres postgres = startEmbedded(persistentBuilder(dataDirectory, port, durability));
-            return new EmbeddedDatabase(
-                    postgres,
-                    postgres.getJdbcUrl("postgres", "postgres"),
-                    "postgres",
-                    "postgres",
-                    dataDirectory,
-                    port,
-                    durability);
-        });
+        return externalFromEnvironment().orElseGet(() -> startPersistentEmbedded(dataDirectory, port, durability));
+    }
+
+    /**
+     * As {@link #startPersistent(Path, int, Durability)}, but always the embedded server, whatever {@code DB_URL}
+     * says: for a caller that reads its configuration once itself (the local stack).
+     */
+    public static EmbeddedDatabase startPersistentEmbedded(Path dataDirectory, int port, Durability durability) {
+        EmbeddedPostgres postgres = startEmbedded(persistentBuilder(dataDirectory, port, durability));
+        return new EmbeddedDatabase(
+                postgres,
+                postgres.getJdbcUrl("postgres", "postgres"),
+                "postgres",
+                "postgres",
+                dataDirectory,
+                port,
+                durability);
+    }
+
+    /** The PostgreSQL at {@code jdbcUrl}, run by someone else: nothing is started, stopped or watched. */
+    public static EmbeddedDatabase external(String jdbcUrl, String user, String password) {
+        return new EmbeddedDatabase(null, jdbcUrl, user, password, null, 0, null);
     }
 
     private static EmbeddedPostgres.Builder builder(Durability durability) {
@@ -157,13 +168,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setPort(port);
     }
 
-    private static Optional<EmbeddedDatabase> external() {
+    private static Optional<EmbeddedDatabase> externalFromEnvironment() {
         String url = System.getenv("DB_URL");
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new EmbeddedDatabase(
-                null, url, envOr("DB_USER", "referrals"), envOr("DB_PASSWORD", "referrals"), null, 0, null));
+        return Optional.of(external(url, envOr("DB_USER", "referrals"), envOr("DB_PASSWORD", "referrals")));
     }
 
     private static EmbeddedPostgres startEmbedded(EmbeddedPostgres.Builder builder) {
