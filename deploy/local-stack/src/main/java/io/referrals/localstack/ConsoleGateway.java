@@ -106,7 +106,8 @@ public final class ConsoleGateway implements AutoCloseable {
 
     private static Map<String, String> routes() {
         Map<String, String> routes = new LinkedHashMap<>();
-        for (String prefix : List.of("/api/practice", "/api/partners")) {
+        // /api/portal: the partner portal's sign-in and session (partner-service, for now its only portal API).
+        for (String prefix : List.of("/api/practice", "/api/partners", "/api/portal-access", "/api/portal")) {
             routes.put(prefix, "partner-service");
         }
         // /api/people is also notification-service's part of a person's data export (asked by referral ids); the
