@@ -20,6 +20,7 @@ import io.referrals.events.EventTypes;
 import io.referrals.events.Topics;
 import io.referrals.events.partner.PartnerPortalAccessChanged;
 import io.referrals.events.partner.PortalSignInLinkIssued;
+import io.referrals.testing.CapturedLog;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
@@ -135,16 +136,27 @@ class PortalAccessTest {
     void anInvitedPartnerSignsInByTheLinkAndTheSessionProvesWhoTheyAre() {
         String address = email();
         String partnerId = createPartner(tenant, "Dana Whitfield", address);
-        invite(tenant, partnerId);
+        PortalSignInLinkIssued link;
+        String session;
+        try (CapturedLog log = CapturedLog.start()) {
+            invite(tenant, partnerId);
 
-        PortalSignInLinkIssued link = links(partnerId, 1).get(0);
-        assertEquals(PortalSignInLinkIssued.Purpose.INVITATION, link.purpose());
-        assertEquals(address, link.email());
-        assertEquals("Dana Whitfield", link.partnerName());
-        assertTrue(link.signInUrl().startsWith("http://localhost:8080/portal/sign-in#token="), link.signInUrl());
-        assertEquals(43, token(link).length(), "256 bits in base64url");
+            link = links(partnerId, 1).get(0);
+            assertEquals(PortalSignInLinkIssued.Purpose.INVITATION, link.purpose());
+            assertEquals(address, link.email());
+            assertEquals("Dana Whitfield", link.partnerName());
+            assertTrue(link.signInUrl().startsWith("http://localhost:8080/portal/sign-in#token="), link.signInUrl());
+            assertEquals(43, token(link).length(), "256 bits in base64url");
 
-        String session = signIn(token(link));
+            session = signIn(token(link));
+            requestLink(tenant, address).then().statusCode(202);
+            links(partnerId, 2);
+            assertLinkGone(exchange(token(link)));
+            // Neither the link's secret, the session token nor the address reaches a log line on the way.
+            for (String secret : List.of(token(link), session, address)) {
+                assertFalse(log.lines().stream().anyMatch(line -> line.contains(secret)), "a log line holds " + secret);
+            }
+        }
         me(session)
                 .then()
                 .statusCode(200)
