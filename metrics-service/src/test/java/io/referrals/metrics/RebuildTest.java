@@ -196,22 +196,8 @@ class RebuildTest {
                 events.received(UUID.randomUUID(), partner, ReferralChannel.API, START.plusSeconds(2), null)));
         String stagingId = "rebuild:" + events.tenant;
         String[] rebuild = new String[1];
-        // Holding the practice row in share mode (as a projection does) keeps the rebuild from swapping: its copy is
-        // filled and waits under the staging id.
         QuarkusTransaction.requiringNew().run(() -> {
-            practices.lockShared(events.tenant);
-            rebuild[0] = as("owner")
-                    .post("/api/metrics/rebuild")
-                    .then()
-                    .statusCode(202)
-                    .extract()
-                    .path("id");
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> as("viewer")
-                            .get("/api/metrics/rebuild/" + rebuild[0])
-                            .then()
-                            .statusCode(200)
-                            .body("eventsReplayed", equalTo(4)));
+            rebuild[0] = rebuildWaitingAtItsSwap(4);
             for (String role : List.of("viewer", "owner")) {
                 given().auth()
                         .oauth2(DevTokens.token(stagingId, role))
@@ -263,19 +249,7 @@ class RebuildTest {
                 .received(UUID.randomUUID(), partner, ReferralChannel.API, START.plusSeconds(2), null);
         String[] rebuild = new String[1];
         QuarkusTransaction.requiringNew().run(() -> {
-            practices.lockShared(events.tenant);
-            rebuild[0] = as("owner")
-                    .post("/api/metrics/rebuild")
-                    .then()
-                    .statusCode(202)
-                    .extract()
-                    .path("id");
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> as("viewer")
-                            .get("/api/metrics/rebuild/" + rebuild[0])
-                            .then()
-                            .statusCode(200)
-                            .body("eventsReplayed", equalTo(3)));
+            rebuild[0] = rebuildWaitingAtItsSwap(3);
             Events.send(intruding);
             // Dealt with by the consumer, whichever way, before the swap may go on.
             await().atMost(Duration.ofSeconds(30))
@@ -290,6 +264,28 @@ class RebuildTest {
                 .body("referralsReceived", equalTo(2));
         assertTrue(parked(intruding.subject(), Duration.ofSeconds(30)), "the event under the staging id is parked");
         assertFalse(processed(intruding.id()), "and never applied");
+    }
+
+    /**
+     * Starts a rebuild inside the caller's transaction and returns its id once its copy holds {@code eventsReplayed}
+     * events. Holding the practice row in share mode (as a projection does) keeps the rebuild from swapping until the
+     * caller's transaction ends: its copy waits under the staging id.
+     */
+    private String rebuildWaitingAtItsSwap(int eventsReplayed) {
+        practices.lockShared(events.tenant);
+        String rebuild = as("owner")
+                .post("/api/metrics/rebuild")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("viewer")
+                        .get("/api/metrics/rebuild/" + rebuild)
+                        .then()
+                        .statusCode(200)
+                        .body("eventsReplayed", equalTo(eventsReplayed)));
+        return rebuild;
     }
 
     /**
