@@ -283,8 +283,11 @@ class PlatformRulesTest {
                     .forEach(r -> roleSecrets.add(
                             r.path("passwordSecret").path("name").asText()));
             // Required inputs (README.md, "Secrets"), and what Strimzi makes for each Kafka cluster.
-            Set<String> required = new TreeSet<>(
-                    Set.of("referral-service-intake", "notification-service-mail", "partner-service-portal-key"));
+            Set<String> required = new TreeSet<>(Set.of(
+                    "referral-service-intake",
+                    "notification-service-mail",
+                    "partner-service-portal-key",
+                    "portal-public-key"));
             names(overlay, "Kafka").forEach(kafka -> required.add(kafka + "-cluster-ca-cert"));
             for (ObjectNode deployment : Rendered.ofKind(overlay, "Deployment")) {
                 for (String secret : secretsReferenced(deployment)) {
@@ -758,7 +761,8 @@ class PlatformRulesTest {
 
     /** Class-level JAX-RS paths under /api/ in the service's sources: what the Ingress must route to it. */
     private static Set<String> apiPrefixes(String service) throws IOException {
-        Pattern classPath = Pattern.compile("(?m)^@Path\\(\"(/api/[^\"/{]+)[^\"]*\"\\)");
+        // The literal part of the path, up to its first template: /api/portal/referrals is not /api/portal's.
+        Pattern classPath = Pattern.compile("(?m)^@Path\\(\"(/api/[^\"{]+?)/?(\\{[^\"]*)?\"\\)");
         Set<String> prefixes = new TreeSet<>();
         try (Stream<Path> sources =
                 Files.walk(Rendered.REPOSITORY.resolve(service).resolve("src/main/java"))) {

@@ -7,6 +7,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,7 +32,11 @@ public class PortalSessions {
     private volatile JWTParser parser;
 
     /** What a verified session token says. */
-    public record Session(String tenantId, UUID partnerId, UUID sessionId) {}
+    /**
+     * What a verified session token says. {@code issuedAt} (whole seconds, as the token's {@code iat}) lets a service
+     * refuse the sessions issued before a partner's access was revoked.
+     */
+    public record Session(String tenantId, UUID partnerId, UUID sessionId, Instant issuedAt) {}
 
     /** The session the token proves, or empty when it proves none (forged, expired, a staff token, malformed). */
     public Optional<Session> verify(String token) {
@@ -52,10 +57,12 @@ public class PortalSessions {
                 || !groups.contains(ROLE)
                 || !TenantIds.isValid(tenantId)
                 || partnerId.isEmpty()
-                || sessionId.isEmpty()) {
+                || sessionId.isEmpty()
+                || jwt.getIssuedAtTime() <= 0) {
             return Optional.empty();
         }
-        return Optional.of(new Session(tenantId, partnerId.get(), sessionId.get()));
+        return Optional.of(
+                new Session(tenantId, partnerId.get(), sessionId.get(), Instant.ofEpochSecond(jwt.getIssuedAtTime())));
     }
 
     private JWTParser parser() {

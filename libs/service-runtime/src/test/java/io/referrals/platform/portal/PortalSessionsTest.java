@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -89,9 +91,13 @@ class PortalSessionsTest {
 
     @Test
     void aTokenOfThePortalKeyIssuerAndAudienceIsASession() throws Exception {
+        Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
         assertEquals(
-                Optional.of(new PortalSessions.Session("practice-1", partnerId, sid)),
-                verifier().verify(token(portalKeys.getPrivate(), claims -> {})));
+                Optional.of(new PortalSessions.Session("practice-1", partnerId, sid, issuedAt)),
+                verifier()
+                        .verify(token(
+                                portalKeys.getPrivate(),
+                                claims -> claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond())))));
     }
 
     @Test
