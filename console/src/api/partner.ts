@@ -164,6 +164,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partners/{partnerId}/portal-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a partner to the portal
+         * @description Gives the partner access to the practice's portal and emails them an invitation with a sign-in link (one use, valid 15 minutes; they can ask for a new one on the portal's page). The partner needs an email address. A partner whose access was revoked can be invited again.
+         */
+        post: operations["invitePartnerToPortal"];
+        /**
+         * Revoke a partner's portal access
+         * @description Ends the partner's sessions and unused links: their next request is refused. Revoking again changes nothing.
+         */
+        delete: operations["revokePortalAccess"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{partnerId}/portal-access/sign-in-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a partner a new sign-in link
+         * @description The invitation again while the partner has not signed in yet, a sign-in link after.
+         */
+        post: operations["sendPortalSignInLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partners/{partnerId}/touchpoints": {
         parameters: {
             query?: never;
@@ -256,6 +300,103 @@ export interface paths {
          * @description RFC 4180 CSV with a header row naming the columns in any order, case-insensitively: name and category (required), email, organization, role, licensed (true/false), phone, website, tags, niches, allianceTypes (lists separated by `;`), stage (an active stage; default identified), notes. The read-only columns of an export (id, relationship, fitScore, nextCheckInDue, createdAt) are accepted and ignored; any other column is a 400. Enum values are the lower-case API values. Every row is checked by the rules of `createPartner`; valid rows become partners (each announced by PartnerCreated), rows whose email the practice already has (or an earlier row had) are skipped, and the report lists per row what happened: row 1 is the first record after the header. All of it commits together, with the Idempotency-Key: a retry returns the first report and creates nothing. At most 5000 rows and 2 MB.
          */
         post: operations["importPartners"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who has portal access
+         * @description Every partner ever invited, the latest invited first, with their status and last sign-in.
+         */
+        get: operations["listPortalAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in partner */
+        get: operations["getPortalMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a link's token
+         * @description Uses the link up (once) and starts a session of 60 minutes.
+         */
+        post: operations["startPortalSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign out
+         * @description Ends the session of the token.
+         */
+        delete: operations["endPortalSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/sign-in-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a sign-in link by email
+         * @description Always the same 202, whether or not the address belongs to a partner of the practice with access: the answer tells nobody who is a partner. Limited per email address and per client address (429 with Retry-After, for unknown addresses alike).
+         */
+        post: operations["requestPortalSignInLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -543,6 +684,27 @@ export interface components {
              */
             total?: number;
         };
+        PagePortalAccessView: {
+            items?: components["schemas"]["PortalAccess"][];
+            /**
+             * Format: int32
+             * @description Zero-based page index
+             * @example 0
+             */
+            page?: number;
+            /**
+             * Format: int32
+             * @description Page size asked for
+             * @example 50
+             */
+            size?: number;
+            /**
+             * Format: int64
+             * @description Items across all pages
+             * @example 1
+             */
+            total?: number;
+        };
         PageTouchpointView: {
             items?: components["schemas"]["Touchpoint"][];
             /**
@@ -675,6 +837,58 @@ export interface components {
         };
         /** @enum {string} */
         PartnerStage: "identified" | "reached_out" | "building_rapport" | "mutual_benefit_agreed" | "trusted" | "dormant" | "ended";
+        /** @description A partner's access to the practice's portal */
+        PortalAccess: {
+            /**
+             * @description Where the latest sign-in link went
+             * @example dana@whitfield-counselling.example
+             */
+            email?: string;
+            invitedAt?: components["schemas"]["Instant"];
+            /** @description The latest sign-in, if any */
+            lastSignInAt?: components["schemas"]["Instant"];
+            /** @example 0b7c1f0e-8f8e-4a4b-9a53-2b8d1c3f5e61 */
+            partnerId?: components["schemas"]["UUID"];
+            /** @example Dana Whitfield */
+            partnerName?: string;
+            revokedAt?: components["schemas"]["Instant"];
+            /** @description invited: no sign-in yet; active: signed in at least once; revoked: no access */
+            status?: components["schemas"]["PortalAccessStatus"];
+        };
+        /** @enum {string} */
+        PortalAccessStatus: "invited" | "active" | "revoked";
+        PortalMe: {
+            email?: string;
+            name?: string;
+            partnerId?: components["schemas"]["UUID"];
+            practiceId?: string;
+        };
+        PortalSession: {
+            /** @description Bearer token for /api/portal/** (role partner, one practice and partner) */
+            accessToken?: string;
+            expiresAt?: components["schemas"]["Instant"];
+        };
+        PortalSessionRequest: {
+            /**
+             * @description The practice whose portal page signs in, if it knows: a link of another practice is then refused like a used one
+             * @example practice-42
+             */
+            practiceId?: string;
+            /** @description The token from the link's #token= fragment */
+            token: string;
+        };
+        PortalSignInLinkRequest: {
+            /** @example dana@whitfield-counselling.example */
+            email: string;
+            /** @example practice-42 */
+            practiceId: string;
+        };
+        PortalSignInLinkRequested: {
+            /** @example If this address belongs to a partner of the practice with portal access, a sign-in link is on its way to it. The link works once, within 15 minutes. */
+            detail?: string;
+            /** @example requested */
+            status?: string;
+        };
         PracticeProfile: {
             /**
              * Format: int32
@@ -1829,6 +2043,232 @@ export interface operations {
             };
         };
     };
+    invitePartnerToPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invited; the invitation is on its way */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAccess"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The partner has access already (send a new link instead), or is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The partner has no email address */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokePortalAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such partner, or never invited */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendPortalSignInLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAccess"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The partner has no portal access (invite them first), or is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listTouchpoints: {
         parameters: {
             query?: {
@@ -2340,6 +2780,288 @@ export interface operations {
             };
         };
     };
+    listPortalAccess: {
+        parameters: {
+            query?: {
+                /** @description Zero-based page index, 0 to 10000 */
+                page?: number;
+                /** @description Items per page, 1 to 200 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of portal access */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagePortalAccessView"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token carries no role of this practice */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner of the session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMe"];
+                };
+            };
+            /** @description No open portal session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startPortalSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSession"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link was used, has expired, or is not a link: ask for a new one */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    endPortalSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No open portal session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestPortalSignInLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalSignInLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description Requested */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSignInLinkRequested"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this address, or from this client */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPractice: {
         parameters: {
             query?: never;
@@ -2481,6 +3203,7 @@ export const allianceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const compensationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompensationType"]> = ["none", "referral_fee_percent", "flat_fee", "revenue_share_percent", "client_discount_percent"];
 export const partnerCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerCategory"]> = ["client", "professional", "center_of_influence", "organization", "prospect", "colleague", "competitor", "salesperson", "serves_your_market", "uncategorized"];
 export const partnerStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerStage"]> = ["identified", "reached_out", "building_rapport", "mutual_benefit_agreed", "trusted", "dormant", "ended"];
+export const portalAccessStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PortalAccessStatus"]> = ["invited", "active", "revoked"];
 export const relationshipValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relationship"]> = ["source", "partner"];
 export const signedViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignedVia"]> = ["email_summary", "signed_document"];
 export const touchpointKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TouchpointKind"]> = ["call", "meeting", "email", "event", "gift", "thank_you", "other"];

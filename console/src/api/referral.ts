@@ -128,6 +128,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in partner's referrals
+         * @description Newest first; those the practice stands behind (a referral that only names the partner, unconfirmed, is not listed). Each says how far it went as far as the referred person's consent allows.
+         */
+        get: operations["listPortalReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/referral-settings": {
         parameters: {
             query?: never;
@@ -679,6 +699,27 @@ export interface components {
              */
             total?: number;
         };
+        PagePortalReferralView: {
+            items?: components["schemas"]["PortalReferral"][];
+            /**
+             * Format: int32
+             * @description Zero-based page index
+             * @example 0
+             */
+            page?: number;
+            /**
+             * Format: int32
+             * @description Page size asked for
+             * @example 50
+             */
+            size?: number;
+            /**
+             * Format: int64
+             * @description Items across all pages
+             * @example 1
+             */
+            total?: number;
+        };
         PageReferralView: {
             items?: components["schemas"]["Referral"][];
             /**
@@ -748,6 +789,21 @@ export interface components {
             referral?: components["schemas"]["Referral"];
             statusHistory?: components["schemas"]["ReferralStatusChange"][];
         };
+        /** @description A referral as the partner who made it may see it: how far it went only as far as the referred person's consent allows, their first name only under consent outcome, never a contact detail */
+        PortalReferral: {
+            /**
+             * @description The referred person's first name; null unless their consent is outcome
+             * @example Riley
+             */
+            firstName?: string | null;
+            id?: components["schemas"]["UUID"];
+            /**
+             * @description received (all a partner learns under consent none); contacted (consent contact_made or more); converted or closed (consent outcome)
+             * @example contacted
+             */
+            progress?: components["schemas"]["Progress"];
+            receivedAt?: components["schemas"]["Instant"];
+        };
         /** @description RFC 9457 problem details. Problem-specific members may be added, e.g. `allowed`. */
         Problem: {
             /**
@@ -788,6 +844,8 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @enum {string} */
+        Progress: "received" | "contacted" | "converted" | "closed";
         /** @description Name the referrer by `partnerId`, or by `referrer` when they are not a partner yet: partner-service then records them as a candidate source. */
         ReceiveReferral: {
             /**
@@ -1565,6 +1623,67 @@ export interface operations {
             };
             /** @description The token's role may not write */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPortalReferrals: {
+        parameters: {
+            query?: {
+                /** @description Zero-based page index, 0 to 10000 */
+                page?: number;
+                /** @description Items per page, 1 to 200 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the partner's referrals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagePortalReferralView"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No open portal session (none, expired, a staff token, or access revoked) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3010,6 +3129,7 @@ export const attributionDecisionValues: ReadonlyArray<FlattenedDeepRequired<comp
 export const beneficiaryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Beneficiary"]> = ["partner", "referred_client"];
 export const consentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Consent"]> = ["none", "contact_made", "outcome"];
 export const partnerCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerCategory"]> = ["client", "professional", "center_of_influence", "organization", "prospect", "colleague", "competitor", "salesperson", "serves_your_market", "uncategorized"];
+export const progressValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Progress"]> = ["received", "contacted", "converted", "closed"];
 export const referralStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReferralStatus"]> = ["received", "contacted", "consultation_booked", "converted", "not_a_fit", "declined", "no_response"];
 export const rewardTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RewardType"]> = ["referral_fee", "flat_fee", "revenue_share", "client_discount", "session_credit", "program_discount", "exclusive_access", "charity_donation"];
 export const statusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Status"]> = ["owed", "paid", "waived"];

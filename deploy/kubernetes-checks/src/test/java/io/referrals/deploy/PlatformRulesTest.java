@@ -283,7 +283,11 @@ class PlatformRulesTest {
                     .forEach(r -> roleSecrets.add(
                             r.path("passwordSecret").path("name").asText()));
             // Required inputs (README.md, "Secrets"), and what Strimzi makes for each Kafka cluster.
-            Set<String> required = new TreeSet<>(Set.of("referral-service-intake", "notification-service-mail"));
+            Set<String> required = new TreeSet<>(Set.of(
+                    "referral-service-intake",
+                    "notification-service-mail",
+                    "partner-service-portal-key",
+                    "portal-public-key"));
             names(overlay, "Kafka").forEach(kafka -> required.add(kafka + "-cluster-ca-cert"));
             for (ObjectNode deployment : Rendered.ofKind(overlay, "Deployment")) {
                 for (String secret : secretsReferenced(deployment)) {
@@ -406,8 +410,22 @@ class PlatformRulesTest {
             }
             // Every event topic is someone's: a KafkaTopic for each, from the contracts.
             for (String topic : List.of(
-                    Topics.PARTNER_EVENTS, Topics.REFERRAL_EVENTS, Topics.METRICS_EVENTS, Topics.NOTIFICATION_EVENTS)) {
+                    Topics.PARTNER_EVENTS,
+                    Topics.REFERRAL_EVENTS,
+                    Topics.METRICS_EVENTS,
+                    Topics.NOTIFICATION_EVENTS,
+                    Topics.PORTAL_SIGN_IN)) {
                 require(problems, overlay, "a KafkaTopic for " + topic, topics.containsKey(topic));
+            }
+            // Sign-in links hold a credential: notification-service alone may read them.
+            for (ObjectNode user : Rendered.ofKind(overlay, "KafkaUser")) {
+                if (!Rendered.name(user).equals("notification-service")) {
+                    require(
+                            problems,
+                            overlay + ": KafkaUser " + Rendered.name(user),
+                            "may not Read " + Topics.PORTAL_SIGN_IN,
+                            !allows(user, "topic", Topics.PORTAL_SIGN_IN, "Read"));
+                }
             }
         }
         assertEquals(List.of(), problems);
@@ -516,6 +534,7 @@ class PlatformRulesTest {
             for (String required : List.of(
                     "JWT_ISSUER",
                     "JWT_PUBLIC_KEY_LOCATION",
+                    "PORTAL_JWT_ISSUER",
                     "PUBLIC_BASE_URL",
                     "DB_URL",
                     "DB_POOL_MAX",
@@ -742,7 +761,8 @@ class PlatformRulesTest {
 
     /** Class-level JAX-RS paths under /api/ in the service's sources: what the Ingress must route to it. */
     private static Set<String> apiPrefixes(String service) throws IOException {
-        Pattern classPath = Pattern.compile("(?m)^@Path\\(\"(/api/[^\"/{]+)[^\"]*\"\\)");
+        // The literal part of the path, up to its first template: /api/portal/referrals is not /api/portal's.
+        Pattern classPath = Pattern.compile("(?m)^@Path\\(\"(/api/[^\"{]+?)/?(\\{[^\"]*)?\"\\)");
         Set<String> prefixes = new TreeSet<>();
         try (Stream<Path> sources =
                 Files.walk(Rendered.REPOSITORY.resolve(service).resolve("src/main/java"))) {

@@ -106,7 +106,9 @@ public final class ConsoleGateway implements AutoCloseable {
 
     private static Map<String, String> routes() {
         Map<String, String> routes = new LinkedHashMap<>();
-        for (String prefix : List.of("/api/practice", "/api/partners")) {
+        // /api/portal: the partner portal's sign-in, session and profile (partner-service); each service answers the
+        // portal for its own data below it (/api/portal/referrals: referral-service).
+        for (String prefix : List.of("/api/practice", "/api/partners", "/api/portal-access", "/api/portal")) {
             routes.put(prefix, "partner-service");
         }
         // /api/people is also notification-service's part of a person's data export (asked by referral ids); the
@@ -117,7 +119,8 @@ public final class ConsoleGateway implements AutoCloseable {
                 "/api/intake-links",
                 "/api/intake",
                 "/api/rewards",
-                "/api/people")) {
+                "/api/people",
+                "/api/portal/referrals")) {
             routes.put(prefix, "referral-service");
         }
         routes.put("/api/metrics", "metrics-service");
@@ -133,15 +136,21 @@ public final class ConsoleGateway implements AutoCloseable {
         return Map.copyOf(routes);
     }
 
-    /** The service owning {@code path}, matched on whole path segments; null for none. */
+    /**
+     * The service owning {@code path}, matched on whole path segments, the longest prefix winning as in the Ingress
+     * ({@code /api/portal/referrals} is referral-service's inside partner-service's {@code /api/portal}); null for none.
+     */
     static String serviceFor(String path) {
+        String owner = null;
+        int longest = -1;
         for (Map.Entry<String, String> route : ROUTES.entrySet()) {
             String prefix = route.getKey();
-            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-                return route.getValue();
+            if ((path.equals(prefix) || path.startsWith(prefix + "/")) && prefix.length() > longest) {
+                owner = route.getValue();
+                longest = prefix.length();
             }
         }
-        return null;
+        return owner;
     }
 
     /**

@@ -140,6 +140,16 @@ public final class DataDirectory implements AutoCloseable {
         return root.resolve("dev-public-key.pem");
     }
 
+    /** The private half of this directory's portal key pair (owner-readable only): partner-service signs sessions. */
+    public Path portalPrivateKey() {
+        return root.resolve("portal-private-key.pem");
+    }
+
+    /** The public half: the services verify partners' portal session tokens with it. */
+    public Path portalPublicKey() {
+        return root.resolve("portal-public-key.pem");
+    }
+
     /** Every message sent through the local SMTP server, one {@code .eml} file each. */
     public Path mail() {
         return root.resolve("mail");

@@ -27,19 +27,14 @@ final class DevKeys {
         this.privateKey = privateKey;
     }
 
-    /** Reads the directory's key pair, or makes and stores a new one. */
+    /**
+     * Reads the directory's key pair, or makes and stores a new one; and the same for the portal's key pair
+     * (partner-service signs partners' session tokens with it, every service verifies them).
+     */
     static DevKeys of(DataDirectory dataDir) {
         try {
-            if (!Files.isRegularFile(dataDir.privateKey()) || !Files.isRegularFile(dataDir.publicKey())) {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                KeyPair pair = generator.generateKeyPair();
-                writeOwnerOnly(
-                        dataDir.privateKey(),
-                        pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-                Files.writeString(
-                        dataDir.publicKey(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            }
+            ensurePair(dataDir.privateKey(), dataDir.publicKey());
+            ensurePair(dataDir.portalPrivateKey(), dataDir.portalPublicKey());
             String pem = Files.readString(dataDir.privateKey())
                     .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
                     .replaceAll("\\s", "");
@@ -56,6 +51,17 @@ final class DevKeys {
     /** A token the stack's services accept: issuer and audience as configured for them. */
     String token(String tenantId, Duration lifetime, String... roles) {
         return DevTokens.token(privateKey, tenantId, lifetime, roles);
+    }
+
+    private static void ensurePair(Path privateKey, Path publicKey) throws IOException, GeneralSecurityException {
+        if (Files.isRegularFile(privateKey) && Files.isRegularFile(publicKey)) {
+            return;
+        }
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        writeOwnerOnly(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
     }
 
     private static String pem(String type, byte[] der) {

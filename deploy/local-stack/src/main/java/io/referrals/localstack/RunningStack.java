@@ -25,6 +25,9 @@ import java.util.concurrent.CountDownLatch;
  * it away and bring them back use its {@link #outageControls()}.
  */
 public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend {
+    /** The issuer of partners' portal session tokens on the local stack (never the staff tokens' issuer). */
+    static final String PORTAL_ISSUER = "https://portal.dev.referrals.local";
+
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(10);
     /** Fine enough to time a start of about a second, light enough not to slow it. */
     private static final Duration READY_POLL = Duration.ofMillis(50);
@@ -235,6 +238,14 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
         variables.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         variables.put("JWT_PUBLIC_KEY_LOCATION", dataDir.publicKey().toString());
         variables.put("JWT_ISSUER", DevTokens.ISSUER);
+        // The partner portal's sessions: the data directory's own portal key pair, an issuer of their own, and links
+        // to the portal on the console gateway's origin.
+        variables.put(
+                "PORTAL_JWT_PRIVATE_KEY_LOCATION", dataDir.portalPrivateKey().toString());
+        variables.put(
+                "PORTAL_JWT_PUBLIC_KEY_LOCATION", dataDir.portalPublicKey().toString());
+        variables.put("PORTAL_JWT_ISSUER", PORTAL_ISSUER);
+        variables.put("PORTAL_BASE_URL", "http://localhost:" + (ConsoleGateway.BASE_PORT + options.portOffset()));
         variables.put("PORT", Integer.toString(port));
         // Reachable from this machine only, unless --all-interfaces says otherwise; health, metrics, OpenAPI and
         // Swagger UI on the management port beside it.

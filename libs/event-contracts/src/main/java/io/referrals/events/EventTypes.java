@@ -7,8 +7,10 @@ import io.referrals.events.partner.AgreementActivated;
 import io.referrals.events.partner.AgreementEnded;
 import io.referrals.events.partner.PartnerArchived;
 import io.referrals.events.partner.PartnerCreated;
+import io.referrals.events.partner.PartnerPortalAccessChanged;
 import io.referrals.events.partner.PartnerStageChanged;
 import io.referrals.events.partner.PartnerUpdated;
+import io.referrals.events.partner.PortalSignInLinkIssued;
 import io.referrals.events.partner.PracticeProfileUpdated;
 import io.referrals.events.partner.TouchpointLogged;
 import io.referrals.events.referral.PersonErased;
@@ -45,6 +47,12 @@ public final class EventTypes {
             new EventType<>("partner.touchpoint-logged", 1, TouchpointLogged.class, Topics.PARTNER_EVENTS);
     public static final EventType<PracticeProfileUpdated> PRACTICE_PROFILE_UPDATED =
             new EventType<>("partner.practice-profile-updated", 1, PracticeProfileUpdated.class, Topics.PARTNER_EVENTS);
+    public static final EventType<PartnerPortalAccessChanged> PARTNER_PORTAL_ACCESS_CHANGED = new EventType<>(
+            "partner.portal-access-changed", 1, PartnerPortalAccessChanged.class, Topics.PARTNER_EVENTS);
+    /** On its own topic: it carries a sign-in link, which only notification-service may read. */
+    public static final EventType<PortalSignInLinkIssued> PORTAL_SIGN_IN_LINK_ISSUED = new EventType<>(
+            "partner.portal-sign-in-link-issued", 1, PortalSignInLinkIssued.class, Topics.PORTAL_SIGN_IN);
+
     public static final EventType<ReferralReceived> REFERRAL_RECEIVED =
             new EventType<>("referral.received", 1, ReferralReceived.class, Topics.REFERRAL_EVENTS);
     public static final EventType<ReferralConverted> REFERRAL_CONVERTED =
@@ -85,6 +93,8 @@ public final class EventTypes {
             AGREEMENT_ENDED,
             TOUCHPOINT_LOGGED,
             PRACTICE_PROFILE_UPDATED,
+            PARTNER_PORTAL_ACCESS_CHANGED,
+            PORTAL_SIGN_IN_LINK_ISSUED,
             REFERRAL_RECEIVED,
             REFERRAL_CONVERTED,
             REFERRAL_STATUS_CHANGED,

@@ -6,12 +6,19 @@ public final class Topics {
     public static final String REFERRAL_EVENTS = "referral.events";
     public static final String METRICS_EVENTS = "metrics.events";
     public static final String NOTIFICATION_EVENTS = "notification.events";
+    /**
+     * Portal sign-in links for notification-service to mail (partner-service writes, only notification-service reads):
+     * each record holds a link's secret, so the topic is apart from {@code partner.events}, which every service reads
+     * and keeps forever, and keeps a record {@link #PORTAL_SIGN_IN_RETENTION_MS}.
+     */
+    public static final String PORTAL_SIGN_IN = "partner.portal-sign-in";
 
     private static final java.util.Map<String, String> PRODUCERS = java.util.Map.of(
             PARTNER_EVENTS, "partner-service",
             REFERRAL_EVENTS, "referral-service",
             METRICS_EVENTS, "metrics-service",
-            NOTIFICATION_EVENTS, "notification-service");
+            NOTIFICATION_EVENTS, "notification-service",
+            PORTAL_SIGN_IN, "partner-service");
 
     private Topics() {}
 
@@ -27,10 +34,20 @@ public final class Topics {
     public static final long DEAD_LETTER_RETENTION_MS = 14L * 24 * 60 * 60 * 1000;
 
     /**
+     * A sign-in link is valid 15 minutes; a day covers a mail outage of that length with room to look at a record, and
+     * keeps used-up secrets no longer than needed.
+     */
+    public static final long PORTAL_SIGN_IN_RETENTION_MS = 24L * 60 * 60 * 1000;
+
+    /**
      * How long a topic keeps its records: event topics forever ({@code -1}), because a read model (the metrics) is
-     * rebuilt by replaying them from the start; dead-letter topics {@link #DEAD_LETTER_RETENTION_MS}.
+     * rebuilt by replaying them from the start; dead-letter topics {@link #DEAD_LETTER_RETENTION_MS}; the portal's
+     * sign-in links {@link #PORTAL_SIGN_IN_RETENTION_MS}.
      */
     public static long retentionMs(String topic) {
+        if (topic.equals(PORTAL_SIGN_IN)) {
+            return PORTAL_SIGN_IN_RETENTION_MS;
+        }
         return topic.endsWith(".dlq") ? DEAD_LETTER_RETENTION_MS : -1;
     }
 

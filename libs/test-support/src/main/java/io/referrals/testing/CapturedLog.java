@@ -14,12 +14,14 @@ import java.util.logging.Logger;
  */
 public final class CapturedLog implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
+    private final List<String> loggers = new ArrayList<>();
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
             String line = line(record);
             synchronized (lines) {
                 lines.add(line);
+                loggers.add(String.valueOf(record.getLoggerName()));
             }
         }
 
@@ -44,6 +46,23 @@ public final class CapturedLog implements AutoCloseable {
         synchronized (lines) {
             return List.copyOf(lines);
         }
+    }
+
+    /**
+     * The lines captured so far except those of loggers under {@code loggerPrefixes}: a test's own servers (GreenMail
+     * logs every address it receives mail for), never the service's.
+     */
+    public List<String> linesExceptFrom(String... loggerPrefixes) {
+        List<String> kept = new ArrayList<>();
+        synchronized (lines) {
+            for (int i = 0; i < lines.size(); i++) {
+                String logger = loggers.get(i);
+                if (java.util.Arrays.stream(loggerPrefixes).noneMatch(logger::startsWith)) {
+                    kept.add(lines.get(i));
+                }
+            }
+        }
+        return kept;
     }
 
     @Override

@@ -33,6 +33,23 @@ public class KnownPartner extends PanacheEntityBase {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
+    /** The practice has taken the partner's portal access away; every portal request of the partner is refused. */
+    @Column(name = "portal_access_revoked", nullable = false)
+    public boolean portalAccessRevoked;
+
+    /** The latest revocation: a portal session issued before it is refused, even once access is granted again. */
+    @Column(name = "portal_sessions_valid_from")
+    public Instant portalSessionsValidFrom;
+
+    /** Time of the access change this copy reflects; an older one arriving late does not overwrite it. */
+    @Column(name = "portal_access_changed_at")
+    public Instant portalAccessChangedAt;
+
+    /** Whether a portal session of this partner issued at {@code issuedAt} may still be used. */
+    public boolean admitsPortalSessionIssuedAt(Instant issuedAt) {
+        return !portalAccessRevoked && (portalSessionsValidFrom == null || !issuedAt.isBefore(portalSessionsValidFrom));
+    }
+
     @Embeddable
     public record Key(
             @Column(name = "tenant_id") String tenantId,

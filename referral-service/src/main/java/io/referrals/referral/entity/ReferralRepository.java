@@ -61,6 +61,21 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             (select id, received_at from referral where tenant_id = ? and %s and received_at >= ?
              order by received_at desc, id limit 1)""";
 
+    /**
+     * The partner's referrals that the practice stands behind (attributed verified or confirmed), newest first: what
+     * the partner's portal lists. A referral that only names the partner, unconfirmed, is not theirs to see.
+     */
+    public Page<Referral> listAttributedTo(String tenantId, UUID partnerId, Paging paging) {
+        return Pages.of(
+                find(
+                        "tenantId = ?1 and partnerId = ?2 and attribution in ?3",
+                        Sort.descending("receivedAt").and("id"),
+                        tenantId,
+                        partnerId,
+                        List.of(Referral.Attribution.VERIFIED, Referral.Attribution.CONFIRMED)),
+                paging);
+    }
+
     /** The list narrowed by the query, newest first; overdue is judged at {@code now}. */
     public Page<Referral> list(String tenantId, ReferralQuery query, Instant now, Paging paging) {
         Where where = Where.tenant(tenantId)

@@ -24,7 +24,8 @@ public class PartnerEventsConsumer extends EventConsumer {
         router.on(EventTypes.PARTNER_CREATED, directory::onCreated)
                 .on(EventTypes.PARTNER_UPDATED, directory::onUpdated)
                 .on(EventTypes.AGREEMENT_ACTIVATED, agreements::onActivated)
-                .on(EventTypes.AGREEMENT_ENDED, agreements::onEnded);
+                .on(EventTypes.AGREEMENT_ENDED, agreements::onEnded)
+                .on(EventTypes.PARTNER_PORTAL_ACCESS_CHANGED, directory::onPortalAccessChanged);
     }
 
     @Incoming("partner-events")

@@ -1,5 +1,7 @@
 package io.referrals.referral.service;
 
+import io.referrals.platform.ratelimit.ClientAddressKey;
+import io.referrals.platform.ratelimit.RateLimitedException;
 import io.referrals.referral.entity.IntakeAddressWindowRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

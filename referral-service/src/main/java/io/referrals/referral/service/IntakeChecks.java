@@ -3,6 +3,7 @@ package io.referrals.referral.service;
 import io.quarkus.scheduler.Scheduled;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
+import io.referrals.platform.ratelimit.RateLimitedException;
 import io.referrals.referral.entity.IntakeAddressWindowRepository;
 import io.referrals.referral.entity.IntakeLink;
 import io.referrals.referral.entity.IntakeLinkRepository;
@@ -65,7 +66,9 @@ public class IntakeChecks {
         Instant now = clock.instant();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
         if (links.countRequest(link.id, window) > link.rateLimitPerMinute) {
-            throw new RateLimitedException(link.rateLimitPerMinute, untilNextMinute(now, window));
+            throw new RateLimitedException(
+                    "This intake link accepts " + link.rateLimitPerMinute + " requests a minute",
+                    untilNextMinute(now, window));
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (links.countDay(link.id, today) > link.dailyCap) {

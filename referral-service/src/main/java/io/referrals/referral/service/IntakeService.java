@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.referrals.events.ReferralChannel;
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.problem.ProblemException;
+import io.referrals.platform.ratelimit.RateLimitedException;
 import io.referrals.referral.entity.IntakeLink;
 import io.referrals.referral.entity.Referral;
 import jakarta.enterprise.context.ApplicationScoped;

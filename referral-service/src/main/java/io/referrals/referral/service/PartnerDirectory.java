@@ -3,6 +3,7 @@ package io.referrals.referral.service;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.partner.PartnerCreated;
+import io.referrals.events.partner.PartnerPortalAccessChanged;
 import io.referrals.events.partner.PartnerUpdated;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.text.Text;
@@ -37,6 +38,26 @@ public class PartnerDirectory {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onUpdated(CloudEvent event, PartnerUpdated data) {
         upsert(event, data.partnerId(), data.name(), data.email(), data.category());
+    }
+
+    /**
+     * The practice gave the partner portal access or took it away. A revocation also ends every session issued before
+     * it, for good; an older change arriving late is ignored.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onPortalAccessChanged(CloudEvent event, PartnerPortalAccessChanged data) {
+        KnownPartner partner =
+                partners.findInTenant(event.tenantid(), data.partnerId()).orElse(null);
+        if (partner == null
+                || (partner.portalAccessChangedAt != null && partner.portalAccessChangedAt.isAfter(data.changedAt()))) {
+            return;
+        }
+        boolean revoked = data.access() == PartnerPortalAccessChanged.Access.REVOKED;
+        partner.portalAccessRevoked = revoked;
+        if (revoked) {
+            partner.portalSessionsValidFrom = data.changedAt();
+        }
+        partner.portalAccessChangedAt = data.changedAt();
     }
 
     /**

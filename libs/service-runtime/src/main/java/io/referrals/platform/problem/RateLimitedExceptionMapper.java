@@ -1,14 +1,12 @@
-package io.referrals.referral.rest;
+package io.referrals.platform.problem;
 
-import io.referrals.platform.problem.Problem;
-import io.referrals.platform.problem.RequestPaths;
-import io.referrals.referral.service.RateLimitedException;
+import io.referrals.platform.ratelimit.RateLimitedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The 429 problem of a used-up intake link, with the Retry-After header the shared problem mapper cannot add. */
+/** The 429 problem of a request over a limit (RateLimitedException), with the Retry-After header the shared problem mapper cannot add. */
 public class RateLimitedExceptionMapper {
 
     @ServerExceptionMapper

@@ -1,9 +1,9 @@
-package io.referrals.referral.service;
+package io.referrals.platform.ratelimit;
 
 import io.netty.util.NetUtil;
 
 /**
- * What the per-address intake limit counts under: an IPv4 address as it is, an IPv6 address by its /64 prefix (one
+ * What a per-client-address limit (the intake's, portal sign-in links') counts under: an IPv4 address as it is, an IPv6 address by its /64 prefix (one
  * subscriber's network: a client there picks any of its 2^64 addresses at will), an IPv4-mapped IPv6 address as its
  * IPv4 address. Only literal addresses are parsed, never looked up; anything else (no address at all) shares one key.
  */

@@ -1,15 +1,14 @@
-package io.referrals.referral.service;
+package io.referrals.platform.ratelimit;
 
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
 
-/** 429 for intake requests over a limit; the API answers it with a Retry-After header. */
+/**
+ * 429 for requests over a limit (the public intake, portal sign-in links); the API answers it with a Retry-After header
+ * ({@code problem.RateLimitedExceptionMapper}). {@code limit} says the limit in words, never whose requests they were.
+ */
 public class RateLimitedException extends ProblemException {
     private final long retryAfterSeconds;
-
-    public RateLimitedException(int limitPerMinute, long retryAfterSeconds) {
-        this("This intake link accepts " + limitPerMinute + " requests a minute", retryAfterSeconds);
-    }
 
     public RateLimitedException(String limit, long retryAfterSeconds) {
         super(Problem.of(

@@ -1,9 +1,8 @@
-package io.referrals.referral;
+package io.referrals.platform.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.referrals.referral.service.ClientAddressKey;
 import org.junit.jupiter.api.Test;
 
 /** The key the per-address intake limit counts under (issue 26). */

@@ -1,0 +1,25 @@
+package io.referrals.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+/** The gateway sends a path where the Ingress does: whole segments, the longest prefix winning. */
+class ConsoleGatewayRoutesTest {
+
+    @Test
+    void theLongestWholeSegmentPrefixOwnsThePath() {
+        assertEquals("referral-service", ConsoleGateway.serviceFor("/api/portal/referrals"));
+        assertEquals("referral-service", ConsoleGateway.serviceFor("/api/portal/referrals/3f0c"));
+        assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal/me"));
+        assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal/sessions/current"));
+        assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal-access"));
+        assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal/referrals-other"));
+        assertEquals("referral-service", ConsoleGateway.serviceFor("/api/intake-links/x"));
+        assertEquals("referral-service", ConsoleGateway.serviceFor("/api/intake/il_token"));
+        assertEquals("metrics-service", ConsoleGateway.serviceFor("/api/metrics/summary"));
+        assertNull(ConsoleGateway.serviceFor("/api/intakes"));
+        assertNull(ConsoleGateway.serviceFor("/index.html"));
+    }
+}
