@@ -650,6 +650,112 @@ class PlatformEndToEndIT {
         }
     }
 
+    /**
+     * The partner portal across the packaged services (issue 28): the practice invites a partner, the invitation
+     * reaches the SMTP server from notification-service, the link's token signs the partner in at partner-service, and
+     * referral-service lists the partner's referrals only as far as each person's consent allows; revoking access
+     * refuses the session at both services.
+     */
+    @Test
+    void aPartnerInvitedToThePortalSignsInByTheMailedLinkAndSeesTheirReferralsAsFarAsConsentAllows() throws Exception {
+        String partnerId = call(
+                        "partner-service",
+                        "POST",
+                        "/api/partners",
+                        "{\"name\":\"Morgan Ellis\",\"email\":\"morgan@ellis-therapy.example\",\"category\":\"professional\"}",
+                        null,
+                        201)
+                .get("id")
+                .asText();
+        String discreet = referOnceKnown(partnerId, "Alex Brook", "none", "portal-1");
+        String open = referOnceKnown(partnerId, "Jamie Fox", "outcome", "portal-2");
+        for (String referral : List.of(discreet, open)) {
+            call(
+                    "referral-service",
+                    "POST",
+                    "/api/referrals/" + referral + "/conversion",
+                    "{\"programValue\":\"900.00\",\"currency\":\"USD\"}",
+                    null,
+                    200);
+        }
+
+        call("partner-service", "POST", "/api/partners/" + partnerId + "/portal-access", "{}", null, 201);
+        String[] linkToken = new String[1];
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            linkToken[0] = null;
+            for (Path eml : stack.receivedMail()) {
+                // Quoted-printable: soft line breaks joined, "=" written as =3D.
+                String raw = Files.readString(eml).replace("=\r\n", "").replace("=\n", "");
+                java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                                "/portal/sign-in#token=(?:3D)?([A-Za-z0-9_-]{43})")
+                        .matcher(raw);
+                if (raw.contains("morgan@ellis-therapy.example") && link.find()) {
+                    assertEquals(null, linkToken[0], "one invitation");
+                    linkToken[0] = link.group(1);
+                }
+            }
+            assertTrue(linkToken[0] != null, "the invitation reached the SMTP server");
+        });
+
+        HttpResponse<String> signedIn = sendWith(
+                null, "partner-service", "POST", "/api/portal/sessions", "{\"token\":\"" + linkToken[0] + "\"}", null);
+        assertEquals(201, signedIn.statusCode(), signedIn.body());
+        String session = JSON.readTree(signedIn.body()).get("accessToken").asText();
+        HttpResponse<String> again = sendWith(
+                null, "partner-service", "POST", "/api/portal/sessions", "{\"token\":\"" + linkToken[0] + "\"}", null);
+        assertEquals(410, again.statusCode(), "a link works once: " + again.body());
+
+        HttpResponse<String> listed = sendWith(session, "referral-service", "GET", "/api/portal/referrals", null, null);
+        assertEquals(200, listed.statusCode(), listed.body());
+        JsonNode items = JSON.readTree(listed.body()).get("items");
+        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+        items.forEach(item -> byId.put(item.get("id").asText(), item));
+        assertEquals("received", byId.get(discreet).get("progress").asText(), "consent none: received, nothing more");
+        assertTrue(byId.get(discreet).get("firstName").isNull(), listed.body());
+        assertEquals("converted", byId.get(open).get("progress").asText(), "consent outcome");
+        assertEquals("Jamie", byId.get(open).get("firstName").asText());
+        for (String detail : List.of("Brook", "Fox", "@example.com", "programValue")) {
+            assertFalse(listed.body().contains(detail), listed.body());
+        }
+        assertEquals(
+                401,
+                sendWith(session, "referral-service", "GET", "/api/referrals", null, null)
+                        .statusCode(),
+                "a partner's session opens no practice path");
+
+        HttpResponse<String> revoked =
+                send("partner-service", "DELETE", "/api/partners/" + partnerId + "/portal-access", null, null);
+        assertEquals(204, revoked.statusCode(), revoked.body());
+        assertEquals(
+                401,
+                sendWith(session, "partner-service", "GET", "/api/portal/me", null, null)
+                        .statusCode());
+        await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> sendWith(session, "referral-service", "GET", "/api/portal/referrals", null, null)
+                                .statusCode()
+                        == 401);
+    }
+
+    /** Records a referral for the partner as soon as referral-service knows it (422 until partner.events arrives). */
+    private String referOnceKnown(String partnerId, String name, String consent, String idempotencyKey)
+            throws Exception {
+        String body = "{\"partnerId\":\"" + partnerId + "\",\"referred\":{\"name\":\"" + name
+                + "\",\"email\":\"" + name.toLowerCase().replace(' ', '.') + "@example.com\"},\"consent\":\""
+                + consent + "\"}";
+        String[] id = new String[1];
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            HttpResponse<String> response = send("referral-service", "POST", "/api/referrals", body, idempotencyKey);
+            if (response.statusCode() == 201) {
+                id[0] = JSON.readTree(response.body()).get("id").asText();
+                return true;
+            }
+            assertEquals(422, response.statusCode(), response.body());
+            return false;
+        });
+        return id[0];
+    }
+
     private JsonNode call(
             String service, String method, String path, String body, String idempotencyKey, int expectedStatus)
             throws IOException, InterruptedException {
@@ -660,12 +766,21 @@ class PlatformEndToEndIT {
 
     private HttpResponse<String> send(String service, String method, String path, String body, String idempotencyKey)
             throws IOException, InterruptedException {
+        return sendWith(token, service, method, path, body, idempotencyKey);
+    }
+
+    /** A request with another bearer token (a partner's portal session), or none. */
+    private HttpResponse<String> sendWith(
+            String bearer, String service, String method, String path, String body, String idempotencyKey)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
