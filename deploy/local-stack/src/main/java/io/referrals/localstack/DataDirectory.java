@@ -31,6 +31,8 @@ public final class DataDirectory implements AutoCloseable {
             "kafka-logging.properties",
             "dev-public-key.pem",
             "dev-private-key.pem",
+            "portal-public-key.pem",
+            "portal-private-key.pem",
             "dev-token.txt",
             "intake-secret-key.txt",
             "mail");
