@@ -37,6 +37,15 @@ public final class PortalTokens {
 
     /** A session of the partner issued at {@code issuedAt} (whole seconds, as a JWT says), valid an hour from then. */
     public static String session(String tenantId, UUID partnerId, Instant issuedAt) {
+        return token(tenantId, partnerId, issuedAt, false);
+    }
+
+    /** The practice's read-only "view as this partner" session, issued now. */
+    public static String viewAs(String tenantId, UUID partnerId) {
+        return token(tenantId, partnerId, Instant.now(), true);
+    }
+
+    private static String token(String tenantId, UUID partnerId, Instant issuedAt, boolean readOnly) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setAudience(AUDIENCE);
@@ -49,6 +58,9 @@ public final class PortalTokens {
         claims.setClaim("practice_id", tenantId);
         claims.setClaim("partner_id", partnerId.toString());
         claims.setClaim("sid", UUID.randomUUID().toString());
+        if (readOnly) {
+            claims.setClaim("read_only", true);
+        }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(KEY);

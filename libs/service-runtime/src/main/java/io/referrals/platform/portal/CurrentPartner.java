@@ -1,5 +1,6 @@
 package io.referrals.platform.portal;
 
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,6 +36,18 @@ public class CurrentPartner {
     /** The session's id ({@code sid}): what signing out ends. */
     public UUID sessionId() {
         return session().sessionId();
+    }
+
+    /**
+     * The session, for a request that changes something: the practice's read-only "view as this partner" session is
+     * refused (403), whatever the change.
+     */
+    public PortalSessions.Session sessionForChange() {
+        PortalSessions.Session current = session();
+        if (current.readOnly()) {
+            throw new ForbiddenException("A view-as session of the practice reads only; the partner makes changes");
+        }
+        return current;
     }
 
     public PortalSessions.Session session() {

@@ -25,18 +25,27 @@ public class PortalSessions {
     public static final String PRACTICE_CLAIM = "practice_id";
     public static final String PARTNER_CLAIM = "partner_id";
     public static final String SESSION_CLAIM = "sid";
+    /**
+     * Set (true) on a session the practice opened to see the portal as one partner sees it ("view as this partner"):
+     * it reads what the partner reads and changes nothing.
+     */
+    public static final String READ_ONLY_CLAIM = "read_only";
 
     @Inject
     PortalConfig config;
 
     private volatile JWTParser parser;
 
-    /** What a verified session token says. */
     /**
      * What a verified session token says. {@code issuedAt} (whole seconds, as the token's {@code iat}) lets a service
-     * refuse the sessions issued before a partner's access was revoked.
+     * refuse the sessions issued before a partner's access was revoked; {@code readOnly} marks the practice's "view as
+     * this partner" session, which may read but never change anything.
      */
-    public record Session(String tenantId, UUID partnerId, UUID sessionId, Instant issuedAt) {}
+    public record Session(String tenantId, UUID partnerId, UUID sessionId, Instant issuedAt, boolean readOnly) {
+        public Session(String tenantId, UUID partnerId, UUID sessionId, Instant issuedAt) {
+            this(tenantId, partnerId, sessionId, issuedAt, false);
+        }
+    }
 
     /** The session the token proves, or empty when it proves none (forged, expired, a staff token, malformed). */
     public Optional<Session> verify(String token) {
@@ -61,8 +70,12 @@ public class PortalSessions {
                 || jwt.getIssuedAtTime() <= 0) {
             return Optional.empty();
         }
-        return Optional.of(
-                new Session(tenantId, partnerId.get(), sessionId.get(), Instant.ofEpochSecond(jwt.getIssuedAtTime())));
+        return Optional.of(new Session(
+                tenantId,
+                partnerId.get(),
+                sessionId.get(),
+                Instant.ofEpochSecond(jwt.getIssuedAtTime()),
+                readOnly(jwt.getClaim(READ_ONLY_CLAIM))));
     }
 
     private JWTParser parser() {
@@ -78,6 +91,13 @@ public class PortalSessions {
             parser = current;
         }
         return current;
+    }
+
+    private static boolean readOnly(Object claim) {
+        if (claim instanceof jakarta.json.JsonValue json) {
+            return json == jakarta.json.JsonValue.TRUE;
+        }
+        return Boolean.TRUE.equals(claim);
     }
 
     private static String text(Object claim) {

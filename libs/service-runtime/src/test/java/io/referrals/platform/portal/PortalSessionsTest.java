@@ -1,6 +1,7 @@
 package io.referrals.platform.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -98,6 +99,24 @@ class PortalSessionsTest {
                         .verify(token(
                                 portalKeys.getPrivate(),
                                 claims -> claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond())))));
+    }
+
+    @Test
+    void onlyAReadOnlyClaimOfTrueMakesAViewAsSession() throws Exception {
+        PortalSessions verifier = verifier();
+        assertTrue(verifier.verify(token(portalKeys.getPrivate(), claims -> claims.setClaim("read_only", true)))
+                .orElseThrow()
+                .readOnly());
+        for (Object notTrue : List.of(false, "true", 1)) {
+            assertFalse(
+                    verifier.verify(token(portalKeys.getPrivate(), claims -> claims.setClaim("read_only", notTrue)))
+                            .orElseThrow()
+                            .readOnly(),
+                    String.valueOf(notTrue));
+        }
+        assertFalse(verifier.verify(token(portalKeys.getPrivate(), claims -> {}))
+                .orElseThrow()
+                .readOnly());
     }
 
     @Test
