@@ -8,8 +8,11 @@ import io.referrals.events.EventCodec;
 import io.referrals.events.EventType;
 import io.referrals.events.EventTypes;
 import io.referrals.events.Money;
+import io.referrals.events.PartnerCategory;
 import io.referrals.events.ReferralStatus;
 import io.referrals.events.Topics;
+import io.referrals.events.partner.PartnerCreated;
+import io.referrals.events.partner.PartnerPortalAccessChanged;
 import io.referrals.events.referral.ReferralClosed;
 import io.referrals.events.referral.ReferralConsentChanged;
 import io.referrals.events.referral.ReferralConverted;
@@ -28,9 +31,20 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /** One practice's referral.events as referral-service would publish them, and API calls as that practice. */
 final class Events {
-    final String tenant = "practice-" + UUID.randomUUID();
-    final UUID partnerId = UUID.randomUUID();
+    final String tenant;
+    final UUID partnerId;
     final String referrerEmail = "dana." + UUID.randomUUID() + "@example.com";
+
+    /** A new practice with a new partner. */
+    Events() {
+        this("practice-" + UUID.randomUUID(), UUID.randomUUID());
+    }
+
+    /** Another partner of a practice, or the same partner id in another practice. */
+    Events(String tenant, UUID partnerId) {
+        this.tenant = tenant;
+        this.partnerId = partnerId;
+    }
 
     static KafkaTestClient kafka() {
         return new KafkaTestClient(PlatformTestResource.bootstrapServers());
@@ -123,6 +137,26 @@ final class Events {
                 EventTypes.REFERRAL_CONSENT_CHANGED,
                 referralId,
                 new ReferralConsentChanged(referralId, partnerId, from, to, Instant.now()));
+    }
+
+    /** The partner as partner-service announces it, with the referrer's address. */
+    void partnerCreated(String name) {
+        send(
+                EventTypes.PARTNER_CREATED,
+                partnerId,
+                new PartnerCreated(partnerId, name, referrerEmail, PartnerCategory.COLLEAGUE, Instant.now()));
+    }
+
+    /** The practice gave or took away the partner's portal access, as partner-service announces it; the event's id. */
+    String portalAccess(PartnerPortalAccessChanged.Access access, Instant at) {
+        CloudEvent event = EventCodec.wrap(
+                EventTypes.PARTNER_PORTAL_ACCESS_CHANGED,
+                "/partner-service",
+                tenant,
+                partnerId.toString(),
+                new PartnerPortalAccessChanged(partnerId, access, at));
+        send(Topics.PARTNER_EVENTS, event);
+        return event.id();
     }
 
     /** The practice's settings: its name and address, and the kinds sent without review. */

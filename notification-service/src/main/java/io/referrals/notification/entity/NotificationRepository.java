@@ -31,6 +31,34 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return Pages.of(find(where.query(), Sort.descending("createdAt").and("id"), where.parameters()), paging);
     }
 
+    /**
+     * What the practice sent the partner (accepted by the SMTP server), newest first: never a draft or an unsent message,
+     * never one to another partner. The practice's own digest names no partner, so it is never among them.
+     */
+    public Page<Notification> sentTo(String tenantId, UUID partnerId, Paging paging) {
+        return Pages.of(
+                find(
+                        "tenantId = ?1 and partnerId = ?2 and status = ?3 and kind <> ?4",
+                        Sort.descending("sentAt").and("id", Sort.Direction.Descending),
+                        tenantId,
+                        partnerId,
+                        NotificationStatus.SENT,
+                        NotificationKind.DAILY_DIGEST),
+                paging);
+    }
+
+    /** One message the practice sent the partner; empty for any other (another partner's, a draft, another practice's). */
+    public Optional<Notification> findSentTo(String tenantId, UUID partnerId, UUID id) {
+        return find(
+                        "tenantId = ?1 and partnerId = ?2 and id = ?3 and status = ?4 and kind <> ?5",
+                        tenantId,
+                        partnerId,
+                        id,
+                        NotificationStatus.SENT,
+                        NotificationKind.DAILY_DIGEST)
+                .firstResultOptional();
+    }
+
     public Optional<Notification> findInTenant(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }

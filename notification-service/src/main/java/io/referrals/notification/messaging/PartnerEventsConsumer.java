@@ -3,6 +3,7 @@ package io.referrals.notification.messaging;
 import io.referrals.events.EventType;
 import io.referrals.events.EventTypes;
 import io.referrals.notification.service.followup.PartnerFollowUp;
+import io.referrals.notification.service.portal.PortalPartners;
 import io.referrals.notification.service.webhook.WebhookEvents;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
@@ -12,11 +13,17 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Partners' addresses, cadence and touchpoints, and the practice's default cadence: for check-in tasks. */
+/**
+ * Partners' addresses, cadence and touchpoints, and the practice's default cadence: for check-in tasks; and their
+ * portal access, which every portal request here is checked against.
+ */
 @ApplicationScoped
 public class PartnerEventsConsumer extends EventConsumer {
     @Inject
     PartnerFollowUp partners;
+
+    @Inject
+    PortalPartners portal;
 
     @Inject
     WebhookEvents webhooks;
@@ -30,7 +37,8 @@ public class PartnerEventsConsumer extends EventConsumer {
                         andWebhooks(EventTypes.PARTNER_STAGE_CHANGED, partners::onStageChanged))
                 .on(EventTypes.PARTNER_ARCHIVED, partners::onArchived)
                 .on(EventTypes.TOUCHPOINT_LOGGED, partners::onTouchpoint)
-                .on(EventTypes.PRACTICE_PROFILE_UPDATED, partners::onPracticeProfile);
+                .on(EventTypes.PRACTICE_PROFILE_UPDATED, partners::onPracticeProfile)
+                .on(EventTypes.PARTNER_PORTAL_ACCESS_CHANGED, portal::onPortalAccessChanged);
     }
 
     /** The event's own effect, then its webhook deliveries, in the same inbox transaction. */

@@ -43,7 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class NotificationResource {
     private static final String CONFLICT =
-            "Not a draft (or the consent or an unsubscribe no longer allows it); " + "`status` names where it stands";
+            "Not a draft (or the consent, an unsubscribe or the partner's email preferences no longer allow it); "
+                    + "`status` names where it stands";
 
     @Inject
     NotificationService notifications;

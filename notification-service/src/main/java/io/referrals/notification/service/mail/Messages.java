@@ -29,7 +29,8 @@ import java.util.UUID;
 /**
  * Writes messages: renders the practice's template for a kind with what is known and allowed, then drafts the
  * message for review (a task asks for it) or queues it for the sender, as the practice chose for that kind. A message
- * to a partner without an address or who unsubscribed is not emailed: a task asks the practice to say it in person.
+ * to a partner without an address, who unsubscribed or who turned its kind off in the portal is not emailed: a task
+ * asks the practice to say it in person.
  */
 @ApplicationScoped
 public class Messages {
@@ -106,11 +107,13 @@ public class Messages {
         message.createdAt = now;
         message.updatedAt = now;
         render(message, practice, subject);
-        boolean unsubscribed = contact.map(PartnerContact::unsubscribed).orElse(false);
-        if (message.recipientEmail == null || unsubscribed) {
+        Optional<String> refused = contact.flatMap(c -> c.emailRefusal(kind))
+                .or(() -> message.recipientEmail == null
+                        ? Optional.of("The partner has no email address")
+                        : Optional.empty());
+        if (refused.isPresent()) {
             message.status = NotificationStatus.SUPPRESSED;
-            message.lastError =
-                    unsubscribed ? "The partner unsubscribed from email" : "The partner has no email address";
+            message.lastError = refused.get();
             notifications.persist(message);
             followUpInPerson(message, message.lastError);
         } else if (practice.autoSends(kind)) {

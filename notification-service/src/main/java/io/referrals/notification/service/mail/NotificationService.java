@@ -96,14 +96,21 @@ public class NotificationService {
                         Map.of("currentStatus", message.status.json()));
             }
         }
-        if (message.partnerId != null
-                && partners.find(tenantId, message.partnerId)
-                        .map(PartnerContact::unsubscribed)
-                        .orElse(false)) {
+        PartnerContact partner = message.partnerId == null
+                ? null
+                : partners.find(tenantId, message.partnerId).orElse(null);
+        if (partner != null && partner.unsubscribed()) {
             throw ProblemException.conflict(
                     "partner-unsubscribed",
                     "Partner unsubscribed",
                     "This partner asked for no more email from the practice; say it in person instead.",
+                    Map.of());
+        }
+        if (partner != null && partner.emailRefusal(message.kind).isPresent()) {
+            throw ProblemException.conflict(
+                    "partner-opted-out",
+                    "Partner turned this email off",
+                    partner.emailRefusal(message.kind).get() + "; say it in person instead.",
                     Map.of());
         }
         message.queue(Timestamps.now(clock));

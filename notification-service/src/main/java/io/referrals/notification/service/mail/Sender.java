@@ -38,7 +38,8 @@ import org.jboss.logging.Logger;
  * attempt (sent, with NotificationSent in the outbox; or a pause before the next attempt; or failed after 24 hours)
  * commits in that same transaction, so a sent message is never taken again. The Message-ID was fixed when the
  * message was written: should the commit after a successful send be lost, the one retry carries the same id.
- * Before sending, the message is checked against the referral's latest consent and the partner's unsubscribe.
+ * Before sending, the message is checked against the referral's latest consent, the partner's unsubscribe and the
+ * email preferences they chose in the portal.
  */
 @ApplicationScoped
 class Sender {
@@ -135,8 +136,9 @@ class Sender {
         }
         Optional<PartnerContact> partner =
                 message.partnerId == null ? Optional.empty() : partners.find(message.tenantId, message.partnerId);
-        if (partner.map(PartnerContact::unsubscribed).orElse(false)) {
-            message.end(NotificationStatus.SUPPRESSED, "The partner unsubscribed from email", now);
+        Optional<String> refused = partner.flatMap(p -> p.emailRefusal(message.kind));
+        if (refused.isPresent()) {
+            message.end(NotificationStatus.SUPPRESSED, refused.get(), now);
             messages.followUpInPerson(message, message.lastError);
             return Outcome.NOT_SENT;
         }
