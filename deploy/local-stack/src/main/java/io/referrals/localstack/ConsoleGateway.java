@@ -107,7 +107,8 @@ public final class ConsoleGateway implements AutoCloseable {
     private static Map<String, String> routes() {
         Map<String, String> routes = new LinkedHashMap<>();
         // /api/portal: the partner portal's sign-in, session and profile (partner-service); each service answers the
-        // portal for its own data below it (/api/portal/referrals: referral-service).
+        // portal for its own data below it (/api/portal/referrals: referral-service; /api/portal/messages and
+        // /api/portal/email-preferences: notification-service).
         for (String prefix : List.of("/api/practice", "/api/partners", "/api/portal-access", "/api/portal")) {
             routes.put(prefix, "partner-service");
         }
@@ -130,7 +131,9 @@ public final class ConsoleGateway implements AutoCloseable {
                 "/api/templates",
                 "/api/unsubscribe",
                 "/api/webhooks",
-                "/api/hooks")) {
+                "/api/hooks",
+                "/api/portal/messages",
+                "/api/portal/email-preferences")) {
             routes.put(prefix, "notification-service");
         }
         return Map.copyOf(routes);

@@ -16,6 +16,10 @@ class ConsoleGatewayRoutesTest {
         assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal/sessions/current"));
         assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal-access"));
         assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal/referrals-other"));
+        assertEquals("notification-service", ConsoleGateway.serviceFor("/api/portal/messages"));
+        assertEquals("notification-service", ConsoleGateway.serviceFor("/api/portal/messages/3f0c"));
+        assertEquals("notification-service", ConsoleGateway.serviceFor("/api/portal/email-preferences"));
+        assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal/messages-other"));
         assertEquals("referral-service", ConsoleGateway.serviceFor("/api/intake-links/x"));
         assertEquals("referral-service", ConsoleGateway.serviceFor("/api/intake/il_token"));
         assertEquals("metrics-service", ConsoleGateway.serviceFor("/api/metrics/summary"));
