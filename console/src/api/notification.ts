@@ -186,6 +186,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/email-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which of the practice's emails the signed-in partner gets */
+        get: operations["getPortalEmailPreferences"];
+        /**
+         * Choose which of the practice's emails the signed-in partner gets
+         * @description A kind turned off is not emailed to the partner from then on: the practice sees the message suppressed with the reason and is asked to say it in person. Turning any kind on again ends an unsubscribe made by an email's link. The portal's sign-in mail is always sent.
+         */
+        put: operations["putPortalEmailPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The messages the practice sent the signed-in partner
+         * @description Newest first: thank-yous, referral updates, check-ins, outreach and introductions the mail server accepted for this partner. Never a draft or an unsent message, never one to anyone else.
+         */
+        get: operations["listPortalMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message the practice sent the signed-in partner */
+        get: operations["getPortalMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -457,6 +515,17 @@ export interface components {
     schemas: {
         /** @enum {string} */
         DeliveryStatus: "pending" | "delivered" | "failed";
+        /** @description Which of the practice's emails the signed-in partner gets. The portal's sign-in mail is always sent. A partner who unsubscribed by an email's link gets none (all false) until they turn one on again here. */
+        EmailPreferences: {
+            /** @description Asking after a person referred, after they became a client (pleased_check_in) */
+            checkIns: boolean;
+            /** @description The practice's other messages, about no referral: outreach and introductions to other partners (partner_outreach, partner_introduction) */
+            news: boolean;
+            /** @description How a referral went on: contact made, outcome (contact_made_update, outcome_update) */
+            referralUpdates: boolean;
+            /** @description Thank-yous for referrals (referral_thank_you) */
+            thankYous: boolean;
+        };
         /** @description A Zapier REST hook subscription */
         Hook: {
             /** @example referral.received */
@@ -719,6 +788,27 @@ export interface components {
              */
             total?: number;
         };
+        PagePortalMessageView: {
+            items?: components["schemas"]["PortalMessage"][];
+            /**
+             * Format: int32
+             * @description Zero-based page index
+             * @example 0
+             */
+            page?: number;
+            /**
+             * Format: int32
+             * @description Page size asked for
+             * @example 50
+             */
+            size?: number;
+            /**
+             * Format: int64
+             * @description Items across all pages
+             * @example 1
+             */
+            total?: number;
+        };
         PageTaskView: {
             items?: components["schemas"]["Task"][];
             /**
@@ -775,6 +865,22 @@ export interface components {
             /** @example Sam */
             referredFirstName?: string;
         };
+        /** @description A message the practice sent the signed-in partner, as they received it (the text part) */
+        PortalMessage: {
+            /** @description The text part as sent */
+            body?: string;
+            id?: components["schemas"]["UUID"];
+            /**
+             * @description thank_you (referral_thank_you); update (contact_made_update, outcome_update); check_in (pleased_check_in); outreach (partner_outreach); introduction (partner_introduction)
+             * @example thank_you
+             */
+            kind?: components["schemas"]["PortalMessageKind"];
+            sentAt?: components["schemas"]["Instant"];
+            /** @example Thank you for your referral */
+            subject?: string;
+        };
+        /** @enum {string} */
+        PortalMessageKind: "thank_you" | "update" | "check_in" | "outreach" | "introduction";
         /** @description RFC 9457 problem details. Problem-specific members may be added, e.g. `allowed`. */
         Problem: {
             /**
@@ -1485,7 +1591,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not a draft (or the consent or an unsubscribe no longer allows it); `status` names where it stands */
+            /** @description Not a draft (or the consent, an unsubscribe or the partner's email preferences no longer allow it); `status` names where it stands */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1561,7 +1667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not a draft (or the consent or an unsubscribe no longer allows it); `status` names where it stands */
+            /** @description Not a draft (or the consent, an unsubscribe or the partner's email preferences no longer allow it); `status` names where it stands */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1637,7 +1743,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not a draft (or the consent or an unsubscribe no longer allows it); `status` names where it stands */
+            /** @description Not a draft (or the consent, an unsubscribe or the partner's email preferences no longer allow it); `status` names where it stands */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1835,6 +1941,241 @@ export interface operations {
             };
             /** @description The token carries no role of this practice */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalEmailPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner's choice (every kind on until they turn it off) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferences"];
+                };
+            };
+            /** @description No open portal session (none, expired, a staff token, or the partner's access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putPortalEmailPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailPreferences"];
+            };
+        };
+        responses: {
+            /** @description The partner's choice as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferences"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No open portal session (none, expired, a staff token, or the partner's access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The practice's read-only "view as this partner" session changes nothing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPortalMessages: {
+        parameters: {
+            query?: {
+                /** @description Zero-based page index, 0 to 10000 */
+                page?: number;
+                /** @description Items per page, 1 to 200 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the partner's messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagePortalMessageView"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No open portal session (none, expired, a staff token, or the partner's access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMessage"];
+                };
+            };
+            /** @description No open portal session (none, expired, a staff token, or the partner's access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No message sent to this partner by that id (another partner's or practice's, or unsent) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3165,6 +3506,7 @@ export const deliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<component
 export const jsonNodeTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JsonNodeType"]> = ["array", "binary", "boolean", "missing", "null", "number", "object", "pojo", "string"];
 export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["referral_thank_you", "contact_made_update", "outcome_update", "pleased_check_in", "partner_outreach", "partner_introduction", "daily_digest"];
 export const notificationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationStatus"]> = ["drafted", "queued", "sent", "failed", "dismissed", "withdrawn", "suppressed"];
+export const portalMessageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PortalMessageKind"]> = ["thank_you", "update", "check_in", "outreach", "introduction"];
 export const subscriptionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SubscriptionKind"]> = ["webhook", "zapier"];
 export const taskKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskKind"]> = ["first_contact", "review_draft", "pleased_check_in", "partner_check_in", "dormant_partner", "personal_follow_up", "webhook_disabled"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["open", "done", "closed"];
