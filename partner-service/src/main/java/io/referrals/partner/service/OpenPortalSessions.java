@@ -28,18 +28,22 @@ public class OpenPortalSessions {
     Clock clock;
 
     /**
-     * The session of a verified token, if it is still open: not signed out, not past its end, the partner's access not
-     * revoked. Anything else is a 401, so revoking and signing out take effect on the next request.
+     * The session of a verified token, if it is still open: recorded here as the token says (a partner's own session,
+     * or the practice's read-only view), not signed out, not past its end, and the partner's access not revoked. A
+     * partner's own session needs their access; the practice's view of a partner never invited needs none. Anything
+     * else is a 401, so revoking and signing out take effect on the next request.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public PortalSession require(PortalSessions.Session current) {
         Instant now = Timestamps.now(clock);
         PortalSession session = sessions.findOf(current.tenantId(), current.partnerId(), current.sessionId())
-                .filter(found -> found.openAt(now))
+                .filter(found -> found.openAt(now) && found.readOnly == current.readOnly())
                 .orElseThrow(() -> new UnauthorizedException("Portal session ended"));
-        accesses.findInTenant(current.tenantId(), current.partnerId())
-                .filter(access -> !access.revoked())
-                .orElseThrow(() -> new UnauthorizedException("Portal access revoked"));
+        var access = accesses.findInTenant(current.tenantId(), current.partnerId());
+        boolean admitted = access.isPresent() ? !access.get().revoked() : session.readOnly;
+        if (!admitted) {
+            throw new UnauthorizedException("Portal access revoked");
+        }
         return session;
     }
 }
