@@ -208,6 +208,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partners/{partnerId}/portal-view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * View the portal as this partner
+         * @description A read-only portal session of the partner for 15 minutes (its token says read_only: every change is refused, 403), recorded with who opened it; signing out with it, or revoking the partner's access, ends it. Works whether or not the partner was invited; not for a partner whose access was revoked (they see nothing) or who is archived.
+         */
+        post: operations["openPortalView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partners/{partnerId}/touchpoints": {
         parameters: {
             query?: never;
@@ -326,6 +346,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The practice's introduction kit
+         * @description The kit the practice wrote, with the name partners see. Empty until it writes one.
+         */
+        get: operations["getPortalKit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/kit/intro-emails/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One introduction email template of the kit */
+        get: operations["getPortalKitIntroEmail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/kit/scripts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One conversation script of the kit */
+        get: operations["getPortalKitScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/me": {
         parameters: {
             query?: never;
@@ -336,6 +410,27 @@ export interface paths {
         /** The signed-in partner */
         get: operations["getPortalMe"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in partner's own details */
+        get: operations["getPortalProfile"];
+        /**
+         * Replace the signed-in partner's own details
+         * @description Name, phone, website, organization, the clients they serve and their specialties; a field left out is cleared. The clients served and specialties are what the practice's fit score compares with its ideal referral. The email address is the sign-in address: only the practice changes it.
+         */
+        put: operations["putPortalProfile"];
         post?: never;
         delete?: never;
         options?: never;
@@ -420,6 +515,30 @@ export interface paths {
          * @description Re-scores every partner's fit against the new ideal referral.
          */
         put: operations["putPractice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice/kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The practice's introduction kit
+         * @description Empty until the practice writes one.
+         */
+        get: operations["getIntroductionKit"];
+        /**
+         * Replace the practice's introduction kit
+         * @description Items sent with their id keep it; items without one are new; items left out are deleted. A text using braces other than the placeholders {partnerFirstName} {partnerName} {practiceName} {intakeLink} {bookingLink}, a booking URL that is not https, an id that is not one of the kit's, or anything too long is a 400 naming each field, and nothing is changed.
+         */
+        put: operations["putIntroductionKit"];
         post?: never;
         delete?: never;
         options?: never;
@@ -650,6 +769,86 @@ export interface components {
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
+        /** @description An introduction email template */
+        IntroductionEmail: {
+            body?: string;
+            id?: components["schemas"]["UUID"];
+            subject?: string;
+            title?: string;
+        };
+        /** @description An introduction email template; leave id out for a new one, keep it to edit one */
+        IntroductionEmailUpdate: {
+            /**
+             * @example Hi,
+             *
+             *     I'd like to introduce you to {practiceName}. Book here: {bookingLink}
+             *
+             *     {partnerName}
+             */
+            body: string;
+            /** @description The template's id as the kit gave it; absent for a new template */
+            id?: components["schemas"]["UUID"];
+            /** @example Introducing you to {practiceName} */
+            subject: string;
+            /** @example Warm introduction */
+            title: string;
+        };
+        /** @description Texts may hold the placeholders {partnerFirstName} {partnerName} {practiceName} {intakeLink} {bookingLink}: whoever shows them replaces each literally; nothing is evaluated. */
+        IntroductionKit: {
+            /** @example https://blakecoaching.example/book */
+            bookingUrl?: string;
+            idealClient?: string;
+            introEmails?: components["schemas"]["IntroductionEmail"][];
+            /** @description The one-page overview of the practice */
+            overview?: string;
+            /**
+             * @description The name partners see; what {practiceName} stands for
+             * @example Blake Coaching
+             */
+            practiceName?: string;
+            scripts?: components["schemas"]["IntroductionKitItem"][];
+            successStories?: components["schemas"]["IntroductionKitItem"][];
+            /** @description When the kit was last saved; null until the practice writes one */
+            updatedAt?: components["schemas"]["Instant"];
+        };
+        /** @description A success story or a conversation script */
+        IntroductionKitItem: {
+            body?: string;
+            id?: components["schemas"]["UUID"];
+            title?: string;
+        };
+        /** @description A success story or a conversation script; leave id out for a new one, keep it to edit one */
+        IntroductionKitItemUpdate: {
+            /** @example Hi {partnerFirstName} here: have you thought about talking to {practiceName}? */
+            body: string;
+            /** @description The item's id as the kit gave it; absent for a new item */
+            id?: components["schemas"]["UUID"];
+            /** @example Asking a colleague about their next step */
+            title: string;
+        };
+        /** @description The introduction kit, replaced as a whole. Texts may use the placeholders {partnerFirstName} {partnerName} {practiceName} {intakeLink} {bookingLink}, replaced literally by whoever shows them; any other use of braces is refused (400 naming it). */
+        IntroductionKitUpdate: {
+            /**
+             * @description Where a referred person books a first conversation: an https address
+             * @example https://blakecoaching.example/book
+             */
+            bookingUrl?: string;
+            /** @example Managers of 35 to 55 considering a change within a year */
+            idealClient?: string;
+            introEmails?: components["schemas"]["IntroductionEmailUpdate"][];
+            /**
+             * @description The one-page overview of the practice
+             * @example Blake Coaching helps mid-career professionals find work that fits.
+             */
+            overview?: string;
+            /**
+             * @description The name partners see; what {practiceName} stands for
+             * @example Blake Coaching
+             */
+            practiceName?: string;
+            scripts?: components["schemas"]["IntroductionKitItemUpdate"][];
+            successStories?: components["schemas"]["IntroductionKitItemUpdate"][];
+        };
         /** Format: date */
         LocalDate: string;
         LogTouchpoint: {
@@ -762,12 +961,21 @@ export interface components {
             /** @description Something happened that the practice should look at */
             needsReview?: boolean;
             nextCheckInDue?: components["schemas"]["Instant"];
+            /**
+             * @description The clients this partner serves
+             * @example [
+             *       "couples",
+             *       "career change"
+             *     ]
+             */
             niches?: string[];
             notes?: string;
             /** @example Lee Counseling */
             organization?: string;
             owner?: string;
             phone?: string;
+            /** @description When the partner last changed their own details in the portal; null if never */
+            profileUpdatedByPartnerAt?: components["schemas"]["Instant"];
             /**
              * @description source until an agreement is active, then partner
              * @example source
@@ -775,6 +983,13 @@ export interface components {
             relationship?: components["schemas"]["Relationship"];
             /** @example Licensed marriage and family therapist */
             role?: string;
+            /**
+             * @description What the partner specialises in (they may write it in the portal); scored for fit with the niches
+             * @example [
+             *       "EMDR"
+             *     ]
+             */
+            specialties?: string[];
             /** @example building_rapport */
             stage?: components["schemas"]["PartnerStage"];
             tags?: string[];
@@ -862,6 +1077,66 @@ export interface components {
             name?: string;
             partnerId?: components["schemas"]["UUID"];
             practiceId?: string;
+            /** @description The practice's "view as this partner" session: it reads what the partner reads and every change is refused (403) */
+            readOnly?: boolean;
+        };
+        PortalProfile: {
+            /**
+             * @description The clients the partner serves
+             * @example [
+             *       "couples",
+             *       "career change"
+             *     ]
+             */
+            clientsServed?: string[];
+            /**
+             * @description The sign-in address: only the practice changes it
+             * @example dana@whitfield-counselling.example
+             */
+            email?: string;
+            /** @example Dana Whitfield */
+            name?: string;
+            /** @example Whitfield Counselling */
+            organization?: string;
+            partnerId?: components["schemas"]["UUID"];
+            /** @example +1 555 0100 */
+            phone?: string;
+            /**
+             * @description What the partner specialises in
+             * @example [
+             *       "EMDR"
+             *     ]
+             */
+            specialties?: string[];
+            updatedAt?: components["schemas"]["Instant"];
+            /** @example https://whitfield-counselling.example */
+            website?: string;
+        };
+        /** @description The partner's own details, replaced as a whole: a field left out is cleared. The email address is the sign-in address and only the practice changes it. */
+        PortalProfileUpdate: {
+            /**
+             * @description The clients the partner serves; compared with the practice's ideal referral
+             * @example [
+             *       "couples",
+             *       "career change"
+             *     ]
+             */
+            clientsServed: string[];
+            /** @example Dana Whitfield */
+            name: string;
+            /** @example Whitfield Counselling */
+            organization?: string;
+            /** @example +1 555 0100 */
+            phone?: string;
+            /**
+             * @description What the partner specialises in
+             * @example [
+             *       "EMDR"
+             *     ]
+             */
+            specialties?: string[];
+            /** @example https://whitfield-counselling.example */
+            website?: string;
         };
         PortalSession: {
             /** @description Bearer token for /api/portal/** (role partner, one practice and partner) */
@@ -1066,6 +1341,8 @@ export interface components {
             owner?: string;
             phone?: string;
             role?: string;
+            /** @description What the partner specialises in; scored for fit with the niches */
+            specialties?: string[];
             tags?: string[];
             website?: string;
         };
@@ -2269,6 +2546,82 @@ export interface operations {
             };
         };
     };
+    openPortalView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The read-only session */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSession"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The partner's access was revoked (portal-access-revoked), or the partner is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listTouchpoints: {
         parameters: {
             query?: {
@@ -2850,6 +3203,169 @@ export interface operations {
             };
         };
     };
+    getPortalKit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionKit"];
+                };
+            };
+            /** @description No open portal session (none, expired, ended, a staff token, or access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalKitIntroEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The email template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionEmail"];
+                };
+            };
+            /** @description No open portal session (none, expired, ended, a staff token, or access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such email template in this practice's kit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalKitScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The script */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionKitItem"];
+                };
+            };
+            /** @description No open portal session (none, expired, ended, a staff token, or access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such script in this practice's kit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPortalMe: {
         parameters: {
             query?: never;
@@ -2870,6 +3386,131 @@ export interface operations {
             };
             /** @description No open portal session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner's details */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalProfile"];
+                };
+            };
+            /** @description No open portal session (none, expired, ended, a staff token, or access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putPortalProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalProfileUpdate"];
+            };
+        };
+        responses: {
+            /** @description The stored details */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalProfile"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No open portal session (none, expired, ended, a staff token, or access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The practice's read-only "view as this partner" session changes nothing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The practice archived the partner (partner-archived) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3141,6 +3782,131 @@ export interface operations {
                 };
             };
             /** @description Invalid input; `errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIntroductionKit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionKit"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token carries no role of this practice */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putIntroductionKit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntroductionKitUpdate"];
+            };
+        };
+        responses: {
+            /** @description The stored kit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionKit"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each invalid field (an unknown placeholder is named) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -64,6 +64,15 @@ public class Partner extends PanacheEntityBase {
     @Column(columnDefinition = "text[]")
     public List<String> niches = new ArrayList<>();
 
+    /** What the partner specialises in, in their own words (the portal's profile); scored for fit with the niches. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> specialties = new ArrayList<>();
+
+    /** When the partner last changed their own details in the portal. */
+    @Column(name = "profile_updated_by_partner_at")
+    public Instant profileUpdatedByPartnerAt;
+
     /** {@link AllianceType} names. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "alliance_types", columnDefinition = "text[]")
@@ -170,10 +179,17 @@ public class Partner extends PanacheEntityBase {
 
     /** Fit and next check-in follow from the partner and the practice profile; recomputed whenever either changes. */
     public void refreshDerived(Practice practice) {
-        FitScorer.Fit fit = FitScorer.score(practice.niches, niches, category);
+        FitScorer.Fit fit = FitScorer.score(practice.niches, served(), category);
         fitScore = fit.score();
         fitReasons = new ArrayList<>(fit.reasons());
         nextCheckInDue = stage == PartnerStage.ENDED ? null : CheckInSchedule.nextDue(this, practice);
+    }
+
+    /** What the fit is scored on: the clients the partner serves and what they specialise in. */
+    private List<String> served() {
+        List<String> served = new ArrayList<>(niches);
+        served.addAll(specialties);
+        return served;
     }
 
     /** A contact moves the last touchpoint forward, never back: a back-dated touchpoint is history, not news. */

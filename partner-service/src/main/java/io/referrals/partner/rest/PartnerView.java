@@ -29,7 +29,16 @@ public record PartnerView(
         String website,
         String notes,
         List<String> tags,
+
+        @Schema(description = "The clients this partner serves", example = "[\"couples\", \"career change\"]")
         List<String> niches,
+
+        @Schema(
+                description = "What the partner specialises in (they may write it in the portal); scored for fit with"
+                        + " the niches",
+                example = "[\"EMDR\"]")
+        List<String> specialties,
+
         List<AllianceType> allianceTypes,
 
         @Schema(description = "source until an agreement is active, then partner", example = "source")
@@ -62,7 +71,10 @@ public record PartnerView(
         Instant nextCheckInDue,
         Instant archivedAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+
+        @Schema(description = "When the partner last changed their own details in the portal; null if never")
+        Instant profileUpdatedByPartnerAt) {
 
     @Schema(name = "Fit", description = "How well the partner's clients match the practice's ideal referral")
     public record Fit(
@@ -88,6 +100,7 @@ public record PartnerView(
                 p.notes,
                 List.copyOf(p.tags),
                 List.copyOf(p.niches),
+                List.copyOf(p.specialties),
                 p.allianceTypes.stream().map(AllianceType::valueOf).toList(),
                 p.relationship(),
                 p.stage,
@@ -103,6 +116,7 @@ public record PartnerView(
                 p.nextCheckInDue,
                 p.archivedAt,
                 p.createdAt,
-                p.updatedAt);
+                p.updatedAt,
+                p.profileUpdatedByPartnerAt);
     }
 }

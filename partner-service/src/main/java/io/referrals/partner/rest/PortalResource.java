@@ -76,7 +76,16 @@ public class PortalResource {
             Instant expiresAt) {}
 
     @Schema(name = "PortalMe")
-    public record MeView(UUID partnerId, String name, String email, String practiceId) {}
+    public record MeView(
+            UUID partnerId,
+            String name,
+            String email,
+            String practiceId,
+
+            @Schema(
+                    description = "The practice's \"view as this partner\" session: it reads what the partner reads"
+                            + " and every change is refused (403)")
+            boolean readOnly) {}
 
     @POST
     @Path("/sign-in-links")
@@ -152,7 +161,8 @@ public class PortalResource {
             description = "No open portal session",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public MeView me() {
-        var me = signIn.me(partner.session());
-        return new MeView(me.partnerId(), me.name(), me.email(), me.practiceId());
+        var session = partner.session();
+        var me = signIn.me(session);
+        return new MeView(me.partnerId(), me.name(), me.email(), me.practiceId(), session.readOnly());
     }
 }

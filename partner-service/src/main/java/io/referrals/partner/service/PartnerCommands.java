@@ -98,7 +98,8 @@ public final class PartnerCommands {
                             niches,
                             allianceTypes,
                             owner,
-                            checkInCadenceDays)
+                            checkInCadenceDays,
+                            null)
                     .applyTo(partner);
             return partner;
         }
@@ -131,7 +132,10 @@ public final class PartnerCommands {
             @Size(max = 50) List<@NotBlank @Size(max = 80) String> niches,
             @Size(max = 6) List<@NotNull AllianceType> allianceTypes,
             @Size(max = 200) String owner,
-            @Min(0) @Max(365) Integer checkInCadenceDays) {
+            @Min(0) @Max(365) Integer checkInCadenceDays,
+
+            @Size(max = 50) @Schema(description = "What the partner specialises in; scored for fit with the niches")
+            List<@NotBlank @Size(max = 80) String> specialties) {
 
         /** Sets what the patch names: blank texts become absent, lists are cleaned, 0 drops the cadence override. */
         public void applyTo(Partner partner) {
@@ -149,6 +153,7 @@ public final class PartnerCommands {
             set(allianceTypes, v -> partner.allianceTypes = AllianceType.names(v));
             set(owner, v -> partner.owner = Text.blankToNull(v));
             set(checkInCadenceDays, v -> partner.checkInCadenceDays = v == 0 ? null : v);
+            set(specialties, v -> partner.specialties = TextList.cleaned(v));
         }
 
         private static <T> void set(T value, Consumer<T> setter) {

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Signs a partner's session token (RS256, partner-service's portal key, never the staff identity provider's): issuer
  * {@code PORTAL_JWT_ISSUER}, audience {@code referral-portal}, claims {@code practice_id}, {@code partner_id},
- * {@code sid}, groups {@code [partner]}, expiring with the session. {@code PortalSessions} (service-runtime) verifies
+ * {@code sid}, groups {@code [partner]}, expiring with the session; {@code read_only} on the practice's "view as this
+ * partner" session. {@code PortalSessions} (service-runtime) verifies
  * it in every service.
  */
 @ApplicationScoped
@@ -27,7 +28,7 @@ public class PortalSessionTokens {
     private volatile PrivateKey key;
 
     public String sign(PortalSession session) {
-        return Jwt.issuer(portal.issuer())
+        var claims = Jwt.issuer(portal.issuer())
                 .audience(portal.audience())
                 .subject(session.partnerId.toString())
                 .groups(Set.of(PortalSessions.ROLE))
@@ -35,10 +36,11 @@ public class PortalSessionTokens {
                 .claim(PortalSessions.PARTNER_CLAIM, session.partnerId.toString())
                 .claim(PortalSessions.SESSION_CLAIM, session.sid.toString())
                 .issuedAt(session.createdAt)
-                .expiresAt(session.expiresAt)
-                .jws()
-                .keyId("portal")
-                .sign(key());
+                .expiresAt(session.expiresAt);
+        if (session.readOnly) {
+            claims.claim(PortalSessions.READ_ONLY_CLAIM, true);
+        }
+        return claims.jws().keyId("portal").sign(key());
     }
 
     private PrivateKey key() {

@@ -25,6 +25,10 @@ public interface PortalSettings {
     @WithDefault("PT60M")
     Duration sessionValidity();
 
+    /** How long the practice's read-only "view as this partner" session lasts. */
+    @WithDefault("PT15M")
+    Duration viewValidity();
+
     /** The window sign-in link requests are counted in. */
     @WithDefault("PT15M")
     Duration requestWindow();

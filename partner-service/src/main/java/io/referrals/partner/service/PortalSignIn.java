@@ -56,6 +56,9 @@ public class PortalSignIn {
     PortalSettings settings;
 
     @Inject
+    OpenPortalSessions openSessions;
+
+    @Inject
     Clock clock;
 
     /**
@@ -134,20 +137,10 @@ public class PortalSignIn {
         requireOpen(current).endedAt = Timestamps.now(clock);
     }
 
-    /**
-     * The session of a verified token, if it is still open: not signed out, not past its end, the partner's access not
-     * revoked. Anything else is a 401, so revoking and signing out take effect on the next request.
-     */
+    /** The session of a verified token, if it is still open; a 401 otherwise. */
     @Transactional(Transactional.TxType.MANDATORY)
     PortalSession requireOpen(PortalSessions.Session current) {
-        Instant now = Timestamps.now(clock);
-        PortalSession session = sessions.findOf(current.tenantId(), current.partnerId(), current.sessionId())
-                .filter(found -> found.openAt(now))
-                .orElseThrow(() -> new UnauthorizedException("Portal session ended"));
-        accesses.findInTenant(current.tenantId(), current.partnerId())
-                .filter(access -> !access.revoked())
-                .orElseThrow(() -> new UnauthorizedException("Portal access revoked"));
-        return session;
+        return openSessions.require(current);
     }
 
     /** Used links and old request windows go after a day; a link expires long before. */
