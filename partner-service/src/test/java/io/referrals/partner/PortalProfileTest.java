@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
+import io.referrals.events.PartnerEditor;
 import io.referrals.events.Topics;
 import io.referrals.events.partner.PartnerUpdated;
 import io.referrals.testing.KafkaTestClient;
@@ -102,23 +103,14 @@ class PortalProfileTest {
                 .body("fit.score", equalTo(100))
                 .body("profileUpdatedByPartnerAt", notNullValue());
 
-        // Through the outbox, as the practice's edit: PartnerUpdated with the new name (the fit is partner-service's).
-        List<CloudEvent> events = kafka
-                .readUntil(
-                        Topics.PARTNER_EVENTS,
-                        Duration.ofSeconds(30),
-                        seen -> seen.stream()
-                                .anyMatch(r -> partnerId.equals(r.key())
-                                        && r.value().contains(EventTypes.PARTNER_UPDATED.cloudEventType())))
-                .stream()
-                .filter(r -> partnerId.equals(r.key()))
-                .map(r -> EventCodec.decode(r.value()))
-                .filter(e -> e.type().equals(EventTypes.PARTNER_UPDATED.cloudEventType()))
-                .toList();
+        // Through the outbox, as the practice's edit: PartnerUpdated with the new name and fit, changed by the partner.
+        List<CloudEvent> events = partnerUpdates(partnerId, 1);
         assertEquals(1, events.size(), "one PartnerUpdated");
         PartnerUpdated updated = EventCodec.data(events.get(0), EventTypes.PARTNER_UPDATED);
         assertEquals("Dana Whitfield, LPC", updated.name());
         assertEquals(address, updated.email());
+        assertEquals(100, updated.fitScore());
+        assertEquals(PartnerEditor.PARTNER, updated.changedBy());
         assertEquals(tenant, events.get(0).tenantid());
 
         // A field left out is cleared; fewer niches served, a lower fit.
@@ -129,6 +121,41 @@ class PortalProfileTest {
                 .body("website", nullValue())
                 .body("specialties", equalTo(List.of()));
         as(tenant, "viewer").get("/api/partners/" + partnerId).then().body("fit.score", equalTo(33));
+
+        // The partner's own change is announced even when only the clients they serve changed.
+        putProfile(
+                        session,
+                        "{\"name\":\"Dana Whitfield, LPC\",\"clientsServed\":[\"couples\"],\"phone\":\"+1 555 0199\"}")
+                .then()
+                .statusCode(200);
+        List<CloudEvent> all = partnerUpdates(partnerId, 3);
+        assertEquals(3, all.size(), "every change of the partner's own is announced");
+        PartnerUpdated second = EventCodec.data(all.get(1), EventTypes.PARTNER_UPDATED);
+        assertEquals(33, second.fitScore());
+        assertEquals(
+                "Dana Whitfield, LPC",
+                EventCodec.data(all.get(2), EventTypes.PARTNER_UPDATED).name());
+        assertEquals(
+                PartnerEditor.PARTNER,
+                EventCodec.data(all.get(2), EventTypes.PARTNER_UPDATED).changedBy());
+    }
+
+    /** The partner's PartnerUpdated events on the topic, oldest first, once at least {@code atLeast} have arrived. */
+    private List<CloudEvent> partnerUpdates(String partnerId, int atLeast) {
+        return kafka
+                .readUntil(
+                        Topics.PARTNER_EVENTS,
+                        Duration.ofSeconds(30),
+                        seen -> seen.stream()
+                                        .filter(r -> partnerId.equals(r.key())
+                                                && r.value().contains(EventTypes.PARTNER_UPDATED.cloudEventType()))
+                                        .count()
+                                >= atLeast)
+                .stream()
+                .filter(r -> partnerId.equals(r.key()))
+                .map(r -> EventCodec.decode(r.value()))
+                .filter(e -> e.type().equals(EventTypes.PARTNER_UPDATED.cloudEventType()))
+                .toList();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.referrals.partner.mapping;
 
+import io.referrals.events.PartnerEditor;
 import io.referrals.events.partner.PartnerCreated;
 import io.referrals.events.partner.PartnerUpdated;
 import io.referrals.partner.entity.AllianceType;
@@ -24,7 +25,7 @@ public final class PartnerMapper {
                 partner.candidate);
     }
 
-    public static PartnerUpdated toUpdated(Partner partner) {
+    public static PartnerUpdated toUpdated(Partner partner, PartnerEditor changedBy) {
         return new PartnerUpdated(
                 partner.id,
                 partner.name,
@@ -32,13 +33,23 @@ public final class PartnerMapper {
                 partner.category,
                 partner.updatedAt,
                 allianceTypes(partner),
-                partner.checkInCadenceDays);
+                partner.checkInCadenceDays,
+                partner.fitScore,
+                changedBy);
     }
 
-    /** What PartnerUpdated carries: a change to any of these is announced, a change to others is not. */
+    /**
+     * What PartnerUpdated carries: the practice's change to any of these is announced, a change to others is not (a
+     * partner's own change always is).
+     */
     public static List<Object> announcedFields(Partner partner) {
         return Arrays.asList(
-                partner.name, partner.email, partner.category, allianceTypes(partner), partner.checkInCadenceDays);
+                partner.name,
+                partner.email,
+                partner.category,
+                allianceTypes(partner),
+                partner.checkInCadenceDays,
+                partner.fitScore);
     }
 
     /** Alliance types as they travel: wire values such as {@code expert_team_member}. */

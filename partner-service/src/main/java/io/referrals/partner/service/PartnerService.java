@@ -1,6 +1,7 @@
 package io.referrals.partner.service;
 
 import io.referrals.events.EventTypes;
+import io.referrals.events.PartnerEditor;
 import io.referrals.events.PartnerStage;
 import io.referrals.events.partner.PartnerArchived;
 import io.referrals.events.partner.PartnerStageChanged;
@@ -70,6 +71,16 @@ public class PartnerService {
 
     @Transactional
     public Partner update(String tenantId, UUID id, PartnerCommands.Update command) {
+        return update(tenantId, id, command, PartnerEditor.PRACTICE);
+    }
+
+    /**
+     * Changes the partner's details and re-scores the fit. The practice's change is announced when a field
+     * {@code PartnerUpdated} carries changed; the partner's own change in the portal always is, so the practice learns
+     * of it.
+     */
+    @Transactional
+    public Partner update(String tenantId, UUID id, PartnerCommands.Update command, PartnerEditor changedBy) {
         Partner partner = partners.get(tenantId, id);
         partner.rejectIfArchived();
         String email = command.email() == null ? partner.email : Text.blankToNull(command.email());
@@ -80,8 +91,9 @@ public class PartnerService {
         command.applyTo(partner);
         partner.refreshDerived(practices.profileOf(tenantId));
         partner.updatedAt = Timestamps.now(clock);
-        if (!announcedBefore.equals(PartnerMapper.announcedFields(partner))) {
-            outbox.publish(EventTypes.PARTNER_UPDATED, tenantId, partner.id, PartnerMapper.toUpdated(partner));
+        if (changedBy == PartnerEditor.PARTNER || !announcedBefore.equals(PartnerMapper.announcedFields(partner))) {
+            outbox.publish(
+                    EventTypes.PARTNER_UPDATED, tenantId, partner.id, PartnerMapper.toUpdated(partner, changedBy));
         }
         return partner;
     }

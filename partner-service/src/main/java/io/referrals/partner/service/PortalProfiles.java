@@ -1,6 +1,7 @@
 package io.referrals.partner.service;
 
 import io.quarkus.security.ForbiddenException;
+import io.referrals.events.PartnerEditor;
 import io.referrals.partner.entity.Partner;
 import io.referrals.platform.portal.PortalSessions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,7 @@ import jakarta.transaction.Transactional;
 
 /**
  * A signed-in partner's own details. Their change goes through {@link PartnerService#update}, the path of the
- * practice's edit: the fit is scored again and {@code PartnerUpdated} is announced when a field it carries changed.
+ * practice's edit: the fit is scored again, and {@code PartnerUpdated} is announced (changed by the partner) every time.
  */
 @ApplicationScoped
 public class PortalProfiles {
@@ -38,7 +39,8 @@ public class PortalProfiles {
             throw new ForbiddenException("A view-as session of the practice reads only");
         }
         openSessions.require(session);
-        Partner partner = partnerService.update(session.tenantId(), session.partnerId(), command.toPartnerUpdate());
+        Partner partner = partnerService.update(
+                session.tenantId(), session.partnerId(), command.toPartnerUpdate(), PartnerEditor.PARTNER);
         partner.profileUpdatedByPartnerAt = partner.updatedAt;
         return partner;
     }
