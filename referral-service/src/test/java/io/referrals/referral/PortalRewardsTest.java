@@ -48,6 +48,8 @@ import org.junit.jupiter.api.Test;
 class PortalRewardsTest {
     private final String tenant = "practice-" + UUID.randomUUID();
     private UUID partner;
+    /** The day every agreement here takes effect: read once, so that a test crossing midnight says the same day. */
+    private final LocalDate effectiveFrom = LocalDate.now().minusDays(1);
 
     @Inject
     EntityManager entityManager;
@@ -94,7 +96,7 @@ class PortalRewardsTest {
         assertEquals(shared, cash.get("referralId"));
         assertEquals(
                 "15% of the program value of each referral who becomes a client (agreement in force from "
-                        + LocalDate.now().minusDays(1) + ").",
+                        + effectiveFrom + ").",
                 page.getString("items.find { it.id == '" + fee + "' }.terms.summary"));
         assertEquals(
                 "The practice tells the clients you refer that you receive this fee for referring them.",
@@ -347,7 +349,7 @@ class PortalRewardsTest {
                         "reciprocal",
                         compensation,
                         true,
-                        LocalDate.now().minusDays(1),
+                        effectiveFrom,
                         null,
                         null,
                         Instant.now().minusSeconds(3600)));
