@@ -107,8 +107,7 @@ public final class ConsoleGateway implements AutoCloseable {
     private static Map<String, String> routes() {
         Map<String, String> routes = new LinkedHashMap<>();
         // /api/portal: the partner portal's sign-in, session and profile (partner-service); each service answers the
-        // portal for its own data below it (/api/portal/referrals, rewards, given-referrals, balance, intake-link:
-        // referral-service).
+        // portal for its own data below it (/api/portal/referrals: referral-service).
         for (String prefix : List.of("/api/practice", "/api/partners", "/api/portal-access", "/api/portal")) {
             routes.put(prefix, "partner-service");
         }
