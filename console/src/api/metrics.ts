@@ -9,7 +9,7 @@ export interface paths {
         };
         /**
          * Numbers per group
-         * @description Received, converted, rate, revenue and referrals given per current category, alliance type or stage of partners, or per channel (api, intake_link, given). `Accept: text/csv` gives the same rows.
+         * @description Received, converted, rate, revenue and referrals given per current category, alliance type or stage of partners, or per channel (api, intake_link, portal, given). `Accept: text/csv` gives the same rows.
          */
         get: operations["getBreakdown"];
         put?: never;
@@ -273,7 +273,7 @@ export interface components {
              */
             given?: number;
             /**
-             * @description Category, alliance type, stage, or channel (api, intake_link, given)
+             * @description Category, alliance type, stage, or channel (api, intake_link, portal, given)
              * @example professional
              */
             key?: string;

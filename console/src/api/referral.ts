@@ -128,6 +128,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The balance between the signed-in partner and the practice
+         * @description Referrals both ways, conversions the partner may know of, fees owed and paid per currency.
+         */
+        get: operations["getPortalBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/given-referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals the practice gave the signed-in partner
+         * @description Newest first: when, and what the person needed; never a name or a contact detail.
+         */
+        get: operations["listPortalGivenReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/intake-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in partner's own intake link
+         * @description The newest active link bound to the partner whose address can be shown again: one made here, or by the practice (unsigned, bound to the partner) since the portal keeps it.
+         */
+        get: operations["getPortalIntakeLink"];
+        put?: never;
+        /**
+         * Make the signed-in partner's intake link, unless they have one
+         * @description 201 with a new link bound to the partner when they have none; 200 with the one they have otherwise. No body.
+         */
+        post: operations["createPortalIntakeLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/referrals": {
         parameters: {
             query?: never;
@@ -140,6 +204,67 @@ export interface paths {
          * @description Newest first; those the practice stands behind (a referral that only names the partner, unconfirmed, is not listed). Each says how far it went as far as the referred person's consent allows.
          */
         get: operations["listPortalReferrals"];
+        put?: never;
+        /**
+         * The signed-in partner refers someone
+         * @description Recorded like every referral (duplicate check, first-contact deadline, ReferralReceived), through the channel portal, attributed to the partner and verified. The referred person's consent says how much the partner will see of it. Send an Idempotency-Key to make retries safe.
+         */
+        post: operations["referFromPortal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the signed-in partner's referrals
+         * @description As the list shows it: how far it went as far as the referred person's consent allows.
+         */
+        get: operations["getPortalReferral"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in partner's rewards
+         * @description Fees owed, paid or waived and thank-yous that are not money, newest first, with the agreement's terms. Only rewards the partner receives, and only for referrals whose person allowed the outcome to be shared (a reward would tell it).
+         */
+        get: operations["listPortalRewards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/rewards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the signed-in partner's rewards */
+        get: operations["getPortalReward"];
         put?: never;
         post?: never;
         delete?: never;
@@ -699,8 +824,50 @@ export interface components {
              */
             total?: number;
         };
+        PagePortalGivenReferralView: {
+            items?: components["schemas"]["PortalGivenReferral"][];
+            /**
+             * Format: int32
+             * @description Zero-based page index
+             * @example 0
+             */
+            page?: number;
+            /**
+             * Format: int32
+             * @description Page size asked for
+             * @example 50
+             */
+            size?: number;
+            /**
+             * Format: int64
+             * @description Items across all pages
+             * @example 1
+             */
+            total?: number;
+        };
         PagePortalReferralView: {
             items?: components["schemas"]["PortalReferral"][];
+            /**
+             * Format: int32
+             * @description Zero-based page index
+             * @example 0
+             */
+            page?: number;
+            /**
+             * Format: int32
+             * @description Page size asked for
+             * @example 50
+             */
+            size?: number;
+            /**
+             * Format: int64
+             * @description Items across all pages
+             * @example 1
+             */
+            total?: number;
+        };
+        PagePortalRewardView: {
+            items?: components["schemas"]["PortalReward"][];
             /**
              * Format: int32
              * @description Zero-based page index
@@ -789,6 +956,50 @@ export interface components {
             referral?: components["schemas"]["Referral"];
             statusHistory?: components["schemas"]["ReferralStatusChange"][];
         };
+        PortalAmount: {
+            /** @example 300.00 */
+            amount?: string;
+            /** @example USD */
+            currency?: string;
+        };
+        /** @description The exchange between the signed-in partner and the practice, both ways. Counts and sums hold only what the portal shows the partner elsewhere: a conversion or fee of a referral whose person did not allow the outcome to be shared is not counted. */
+        PortalBalance: {
+            /**
+             * Format: int64
+             * @description Referrals from the partner who became clients, as far as consent tells
+             * @example 2
+             */
+            convertedFromYou?: number;
+            /** @description Fees owed to the partner, per currency */
+            owed?: components["schemas"]["PortalAmount"][];
+            /** @description Fees paid to the partner, per currency */
+            paid?: components["schemas"]["PortalAmount"][];
+            /**
+             * Format: int64
+             * @description Referrals from the partner that the practice stands behind
+             * @example 5
+             */
+            referralsFromYou?: number;
+            /**
+             * Format: int64
+             * @description Referrals the practice gave the partner
+             * @example 3
+             */
+            referralsToYou?: number;
+        };
+        /** @description A referral the practice gave the signed-in partner: when, and what the person needed. No name and no contact detail: the partner had those from the practice directly. */
+        PortalGivenReferral: {
+            /** @example 2026-11-20 */
+            givenOn?: components["schemas"]["LocalDate"];
+            id?: components["schemas"]["UUID"];
+            /** @example Couples therapy */
+            need?: string | null;
+        };
+        /** @description The signed-in partner's own intake link: the address referrals are posted to (POST, the body of POST /api/intake/{token}), every one of them theirs */
+        PortalIntakeLink: {
+            /** @example https://referrals.example.com/api/intake/il_9mQ3yZk0c1hT7uJ2bX4eV8rN6pL5sD0aF3gH1jK2lM4 */
+            url?: string;
+        };
         /** @description A referral as the partner who made it may see it: how far it went only as far as the referred person's consent allows, their first name only under consent outcome, never a contact detail */
         PortalReferral: {
             /**
@@ -803,6 +1014,71 @@ export interface components {
              */
             progress?: components["schemas"]["Progress"];
             receivedAt?: components["schemas"]["Instant"];
+        };
+        /** @description A person the signed-in partner refers to the practice. Give an email, a phone, or both: the practice has to reach them. The referral is the partner's, verified (they are signed in). */
+        PortalReferralRequest: {
+            /**
+             * @description What the person agreed the partner may be told: none (only that the referral arrived), contact_made (also that the practice reached them), outcome (also whether they became a client, and their first name)
+             * @example contact_made
+             */
+            consent: components["schemas"]["Consent"];
+            /** @example riley.moss@example.com */
+            email?: string;
+            /** @example Riley */
+            firstName: string;
+            /** @example Moss */
+            lastName?: string;
+            /**
+             * @description What they are looking for, in the partner's words; the practice reads it
+             * @example Help with a career change; evenings suit them best.
+             */
+            need?: string;
+            /** @example +1 555 0100 */
+            phone?: string;
+        };
+        /** @description A reward of the signed-in partner: a fee (cash) or a thank-you that is not money, with the terms of the agreement a fee was computed under. Only for referrals whose person allowed the outcome to be shared with the partner. */
+        PortalReward: {
+            /** @example 150.00 */
+            amount?: string | null;
+            /** @description A fee paid to the partner in money (referral_fee, flat_fee, revenue_share) */
+            cash?: boolean;
+            /** @example USD */
+            currency?: string | null;
+            /**
+             * @description What a thank-you that is not money is
+             * @example One free coaching session
+             */
+            description?: string | null;
+            earnedAt?: components["schemas"]["Instant"];
+            id?: components["schemas"]["UUID"];
+            /** @example 2022-03-10T16:15:50Z */
+            paidAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /**
+             * @description For a fee computed as a percent
+             * @example 15.00
+             */
+            percent?: string | null;
+            referralId?: components["schemas"]["UUID"];
+            /** @example owed */
+            status?: components["schemas"]["Status"];
+            /** @description The agreement's terms; null for a reward the practice recorded by hand */
+            terms?: components["schemas"]["PortalRewardTerms"] | null;
+            /** @example referral_fee */
+            type?: components["schemas"]["RewardType"];
+            /** @example 2022-03-10T16:15:50Z */
+            waivedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        PortalRewardTerms: {
+            /**
+             * @description What the clients the partner refers are told about the fee; null when nothing is paid to the partner or it is not known
+             * @example The practice tells the clients you refer that you receive this fee for referring them.
+             */
+            disclosure?: string | null;
+            /**
+             * @description What the partner gets under the agreement, and when it is in force
+             * @example 15% of the program value of each referral who becomes a client (agreement in force from 2026-01-01).
+             */
+            summary?: string;
         };
         /** @description RFC 9457 problem details. Problem-specific members may be added, e.g. `allowed`. */
         Problem: {
@@ -1650,6 +1926,244 @@ export interface operations {
             };
         };
     };
+    getPortalBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The balance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalBalance"];
+                };
+            };
+            /** @description No open portal session (none, expired, a staff token, or access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPortalGivenReferrals: {
+        parameters: {
+            query?: {
+                /** @description Zero-based page index, 0 to 10000 */
+                page?: number;
+                /** @description Items per page, 1 to 200 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of referrals given to the partner */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagePortalGivenReferralView"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No open portal session (none, expired, a staff token, or access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalIntakeLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link's address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalIntakeLink"];
+                };
+            };
+            /** @description No open portal session (none, expired, a staff token, or access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such link for this partner yet (POST makes one) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPortalIntakeLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link the partner already has */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalIntakeLink"];
+                };
+            };
+            /** @description Made now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalIntakeLink"];
+                };
+            };
+            /** @description No open portal session (none, expired, a staff token, or access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The practice's read-only "view as this partner" session: it reads, and changes nothing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Never for a signed-in partner; listed because every portal path may answer it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listPortalReferrals: {
         parameters: {
             query?: {
@@ -1684,6 +2198,269 @@ export interface operations {
             };
             /** @description No open portal session (none, expired, a staff token, or access revoked) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    referFromPortal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes retries safe: the same key returns the first answer and creates nothing
+                 * @example portal-refer-3f0c2a9e
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalReferralRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or, on a retry with the same key, the first answer) */
+            201: {
+                headers: {
+                    /** @description true when this is a replay */
+                    "Idempotent-Replayed"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalReferral"];
+                };
+            };
+            /** @description Invalid body (a field's problem in errors; neither email nor phone given) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No open portal session (none, expired, a staff token, or access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The practice's read-only "view as this partner" session: it reads, and changes nothing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The referral */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalReferral"];
+                };
+            };
+            /** @description No open portal session (none, expired, a staff token, or access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a referral of this partner (another partner's, another practice's, or unconfirmed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPortalRewards: {
+        parameters: {
+            query?: {
+                /** @description Zero-based page index, 0 to 10000 */
+                page?: number;
+                /** @description Items per page, 1 to 200 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the partner's rewards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagePortalRewardView"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No open portal session (none, expired, a staff token, or access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalReward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reward */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalReward"];
+                };
+            };
+            /** @description No open portal session (none, expired, a staff token, or access revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a reward of this partner that they may see (another partner's or practice's) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

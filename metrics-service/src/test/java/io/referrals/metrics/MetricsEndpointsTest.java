@@ -284,6 +284,23 @@ class MetricsEndpointsTest {
         }
     }
 
+    /** A referral a partner made in the portal (issue 28) is its own channel, beside the API and intake links. */
+    @Test
+    void aPortalReferralCountsUnderTheChannelPortal() {
+        Events.send(List.of(
+                events.received(UUID.randomUUID(), partnerId, ReferralChannel.PORTAL, march, null),
+                events.received(UUID.randomUUID(), partnerId, ReferralChannel.PORTAL, march.plusSeconds(60), null),
+                events.received(UUID.randomUUID(), partnerId, ReferralChannel.API, march.plusSeconds(120), null)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("viewer")
+                        .get("/api/metrics/breakdown?by=channel&" + RANGE)
+                        .then()
+                        .statusCode(200)
+                        .body("groups.find { it.key == 'portal' }.received", equalTo(2))
+                        .body("groups.find { it.key == 'api' }.received", equalTo(1)));
+        as("viewer").get("/api/metrics/summary?" + RANGE).then().statusCode(200).body("received", equalTo(3));
+    }
+
     @Test
     void everyOperationIsDocumented() {
         given().get("/q/openapi?format=json")

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.referrals.referral.entity.IntakeLink;
 import io.referrals.referral.service.IntakeSecretCipher;
 import io.referrals.referral.service.IntakeSecretRotation;
 import io.referrals.referral.service.IntakeSecrets;
@@ -69,9 +70,17 @@ class IntakeSecretRotationTest {
                 "msg_rotated_last");
         postSigned(RotatedIntakeKeyResource.PLAIN_TOKEN, "msg_rotated_plain");
 
+        // A partner's kept link token (for the portal) is re-encrypted too, and still reads as the same token.
+        IntakeLink partnerLink = new IntakeLink();
+        partnerLink.id = RotatedIntakeKeyResource.PARTNER_LINK;
+        partnerLink.partnerToken = storedPartnerToken();
+        assertTrue(partnerLink.partnerToken.startsWith(currentPrefix), partnerLink.partnerToken);
+        assertEquals(RotatedIntakeKeyResource.PARTNER_TOKEN, cipher.partnerTokenOf(partnerLink));
+
         // Idempotent: a second run (another replica starting) finds nothing to do and changes nothing.
         assertEquals(0, rotation.reencryptUnderCurrentKey());
         assertEquals(stored, storedSecrets());
+        assertEquals(partnerLink.partnerToken, storedPartnerToken());
     }
 
     private static void postSigned(String token, String webhookId) {
@@ -93,6 +102,18 @@ class IntakeSecretRotationTest {
                 .then()
                 .statusCode(201)
                 .body("status", equalTo("received"));
+    }
+
+    private String storedPartnerToken() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("select partner_token from referral.intake_link where id = ?")) {
+            select.setObject(1, RotatedIntakeKeyResource.PARTNER_LINK);
+            try (ResultSet rows = select.executeQuery()) {
+                assertTrue(rows.next());
+                return rows.getString(1);
+            }
+        }
     }
 
     private Map<UUID, String> storedSecrets() throws Exception {

@@ -5,7 +5,10 @@ import static io.referrals.referral.Fixtures.kafka;
 import static io.referrals.referral.Fixtures.knownPartner;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,14 +17,18 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.referrals.events.CloudEvent;
+import io.referrals.events.Consent;
 import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
+import io.referrals.events.ReferralChannel;
 import io.referrals.events.Topics;
 import io.referrals.events.partner.PartnerPortalAccessChanged;
+import io.referrals.events.referral.ReferralReceived;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.PlatformTestResource;
 import io.referrals.testing.PortalTokens;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,7 +60,17 @@ class PortalReferralsTest {
         partner = knownPartner(tenant, "Jordan Blake");
     }
 
-    private static RequestSpecification portal(String token) {
+    /** Every portal path referral-service answers with a read. */
+    static final List<String> PORTAL_READS = List.of(
+            "/api/portal/referrals",
+            "/api/portal/referrals/" + UUID.randomUUID(),
+            "/api/portal/rewards",
+            "/api/portal/rewards/" + UUID.randomUUID(),
+            "/api/portal/given-referrals",
+            "/api/portal/balance",
+            "/api/portal/intake-link");
+
+    static RequestSpecification portal(String token) {
         return given().auth().oauth2(token);
     }
 
@@ -149,11 +166,40 @@ class PortalReferralsTest {
                 .statusCode(401)
                 .contentType(startsWith("application/problem+json"));
         given().get("/api/portal/referrals").then().statusCode(401);
+        for (String path : PORTAL_READS) {
+            given().auth()
+                    .oauth2(DevTokens.token(tenant, "owner"))
+                    .get(path)
+                    .then()
+                    .statusCode(401)
+                    .contentType(startsWith("application/problem+json"));
+            given().get(path).then().statusCode(401);
+        }
+        given().auth()
+                .oauth2(DevTokens.token(tenant, "owner"))
+                .contentType("application/json")
+                .body(REFERRAL.formatted("none"))
+                .post("/api/portal/referrals")
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"));
+        given().auth()
+                .oauth2(DevTokens.token(tenant, "owner"))
+                .post("/api/portal/intake-link")
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"));
         String session = PortalTokens.session(tenant, partner);
         for (String path : List.of("/api/referrals", "/api/rewards", "/api/referrals/given", "/api/intake-links")) {
             int status = portal(session).get(path).statusCode();
             assertEquals(401, status, path + " answers a partner token with " + status);
         }
+        int status = portal(session)
+                .contentType("application/json")
+                .body(Fixtures.referralBody(partner, "Sky Doe", "sky@example.com"))
+                .post("/api/referrals")
+                .statusCode();
+        assertEquals(401, status, "POST /api/referrals answers a partner token with " + status);
     }
 
     @Test
@@ -167,6 +213,13 @@ class PortalReferralsTest {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> portal(before).get("/api/portal/referrals").statusCode() == 401);
+        for (String path : PORTAL_READS) {
+            portal(before).get(path).then().statusCode(401).contentType(startsWith("application/problem+json"));
+        }
+        long referred = referralsOf(partner);
+        referFromPortal(before, REFERRAL.formatted("none")).then().statusCode(401);
+        portal(before).post("/api/portal/intake-link").then().statusCode(401);
+        assertEquals(referred, referralsOf(partner), "a revoked partner refers nobody");
 
         accessChanged(PartnerPortalAccessChanged.Access.GRANTED, revokedAt.plusSeconds(5));
         String after = PortalTokens.session(tenant, partner, revokedAt.plusSeconds(10));
@@ -203,6 +256,224 @@ class PortalReferralsTest {
                 new PartnerPortalAccessChanged(partner, access, at));
         kafka().send(Topics.PARTNER_EVENTS, event);
         return event.id();
+    }
+
+    private static final String REFERRAL = """
+            {"firstName":"Riley","lastName":"Moss","email":"riley.moss@example.com","phone":"+1 555 0100",
+             "need":"Help with a career change","consent":"%s"}""";
+
+    private Response referFromPortal(String token, String body) {
+        return portal(token).contentType("application/json").body(body).post("/api/portal/referrals");
+    }
+
+    @Test
+    void aPartnerRefersSomeoneThroughThePortalVerifiedAndAnnouncedAsEveryReferral() {
+        Response created = referFromPortal(PortalTokens.session(tenant, partner), REFERRAL.formatted("contact_made"));
+        created.then()
+                .statusCode(201)
+                .contentType("application/json")
+                .header("Location", endsWith("/api/portal/referrals/" + created.path("id")))
+                .body("progress", equalTo("received"))
+                // contact_made does not let the partner see even the first name they typed in.
+                .body("firstName", nullValue());
+        String id = created.path("id");
+        String body = created.asString();
+        for (String detail : List.of("@example.com", "555 0100", "Moss", "career")) {
+            assertFalse(body.contains(detail), "the answer carries no " + detail + ": " + body);
+        }
+
+        // The practice sees a referral like any other: the partner's, verified, with the need as its note.
+        as(tenant, "viewer")
+                .get("/api/referrals/" + id)
+                .then()
+                .statusCode(200)
+                .body("partnerId", equalTo(partner.toString()))
+                .body("attribution", equalTo("verified"))
+                .body("referred.name", equalTo("Riley Moss"))
+                .body("referred.email", equalTo("riley.moss@example.com"))
+                .body("note", equalTo("Help with a career change"))
+                .body("consent", equalTo("contact_made"));
+        assertEquals("PORTAL", single("select channel from referral where id = cast(?1 as uuid)", id));
+
+        // The same path and outbox as every referral: ReferralReceived, channel portal, the partner credited.
+        ReferralReceived received = EventCodec.data(
+                EventCodec.decode(single(
+                        "select payload from outbox_event where event_key = ?1 and event_type = ?2",
+                        id,
+                        EventTypes.REFERRAL_RECEIVED.cloudEventType())),
+                EventTypes.REFERRAL_RECEIVED);
+        assertEquals(ReferralChannel.PORTAL, received.channel());
+        assertEquals(partner, received.referrer().partnerId());
+        assertFalse(received.unverified(), "attributed verified: the partner is signed in");
+        assertEquals(Consent.CONTACT_MADE, received.consent());
+
+        portal(PortalTokens.session(tenant, partner))
+                .get("/api/portal/referrals/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("progress", equalTo("received"));
+        move(id, "{\"status\":\"contacted\"}");
+        portal(PortalTokens.session(tenant, partner))
+                .get("/api/portal/referrals/" + id)
+                .then()
+                .statusCode(200)
+                .body("progress", equalTo("contacted"));
+    }
+
+    @Test
+    void aSecondPortalReferralOfTheSamePersonIsFlaggedAsAPossibleDuplicate() {
+        String session = PortalTokens.session(tenant, partner);
+        String first = referFromPortal(session, REFERRAL.formatted("none"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String second = referFromPortal(session, REFERRAL.formatted("none"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(tenant, "viewer")
+                .get("/api/referrals/" + second)
+                .then()
+                .statusCode(200)
+                .body("possibleDuplicateOf", equalTo(first));
+    }
+
+    @Test
+    void anIdempotencyKeyReplaysTheFirstAnswerAndRefusesAnotherBody() {
+        String session = PortalTokens.session(tenant, partner);
+        String key = "portal-" + UUID.randomUUID();
+        String first = portal(session)
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body(REFERRAL.formatted("outcome"))
+                .post("/api/portal/referrals")
+                .then()
+                .statusCode(201)
+                .body("firstName", equalTo("Riley"))
+                .extract()
+                .path("id");
+        portal(session)
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body(REFERRAL.formatted("outcome"))
+                .post("/api/portal/referrals")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+        portal(session)
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body(REFERRAL.formatted("none"))
+                .post("/api/portal/referrals")
+                .then()
+                .statusCode(422)
+                .contentType(startsWith("application/problem+json"));
+        assertEquals(1L, referralsOf(partner) - 1, "one referral besides the fixture's probe");
+        // The practice's own key of the same text is another key: the partner's keys are theirs.
+        as(tenant, "member")
+                .header("Idempotency-Key", key)
+                .body(Fixtures.referralBody(partner, "Kim Ito", "kim@example.com"))
+                .post("/api/referrals")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", nullValue());
+    }
+
+    @Test
+    void badInputIsA400ProblemAndWritesNothing() {
+        String session = PortalTokens.session(tenant, partner);
+        long before = referralsOf(partner);
+        Map<String, String> bodies = Map.of(
+                "firstName", "{\"email\":\"a@example.com\",\"consent\":\"none\"}",
+                "consent", "{\"firstName\":\"Avery\",\"email\":\"a@example.com\"}",
+                "email", "{\"firstName\":\"Avery\",\"consent\":\"none\"}",
+                "phone", "{\"firstName\":\"Avery\",\"phone\":\"call me\",\"consent\":\"none\"}",
+                "lastName",
+                        "{\"firstName\":\"Avery\",\"lastName\":\"%s\",\"email\":\"a@example.com\",\"consent\":\"none\"}"
+                                .formatted("x".repeat(101)));
+        for (var body : bodies.entrySet()) {
+            referFromPortal(session, body.getValue())
+                    .then()
+                    .statusCode(400)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("errors.field", hasItem(endsWith(body.getKey())));
+        }
+        referFromPortal(session, "{\"firstName\":\"Avery\",\"email\":\"a@example.com\",\"consent\":\"maybe\"}")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"));
+        referFromPortal(session, "not json").then().statusCode(400).contentType(startsWith("application/problem+json"));
+        assertEquals(before, referralsOf(partner), "nothing written");
+    }
+
+    @Test
+    void aViewAsSessionReadsButRefersNobody() {
+        String mine = refer(partner, "Kim Ito", "outcome");
+        String viewAs = PortalTokens.viewAs(tenant, partner);
+        long before = referralsOf(partner);
+        referFromPortal(viewAs, REFERRAL.formatted("none"))
+                .then()
+                .statusCode(403)
+                .contentType(startsWith("application/problem+json"));
+        assertEquals(before, referralsOf(partner));
+        portal(viewAs).get("/api/portal/referrals").then().statusCode(200);
+        portal(viewAs)
+                .get("/api/portal/referrals/" + mine)
+                .then()
+                .statusCode(200)
+                .body("firstName", equalTo("Kim"));
+    }
+
+    @Test
+    void anotherPartnersAnotherPracticesOrAnUnconfirmedReferralByIdIsA404() {
+        UUID other = knownPartner(tenant, "Dana Lee");
+        String theirs = refer(other, "Robin Hart", "outcome");
+        String elsewhereTenant = "practice-" + UUID.randomUUID();
+        UUID elsewherePartner = knownPartner(elsewhereTenant, "Jordan Blake");
+        String elsewhere = Fixtures.as(elsewhereTenant, "member")
+                .body(Fixtures.referralBody(elsewherePartner, "Sky Doe", "sky@example.com"))
+                .post("/api/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String session = PortalTokens.session(tenant, partner);
+        for (String id : List.of(theirs, elsewhere, UUID.randomUUID().toString())) {
+            portal(session)
+                    .get("/api/portal/referrals/" + id)
+                    .then()
+                    .statusCode(404)
+                    .contentType(startsWith("application/problem+json"));
+        }
+        // The other practice's own partner sees theirs: the 404 is about scope, not a missing row.
+        portal(PortalTokens.session(elsewhereTenant, elsewherePartner))
+                .get("/api/portal/referrals/" + elsewhere)
+                .then()
+                .statusCode(200);
+    }
+
+    private long referralsOf(UUID partnerId) {
+        return ((Number) as(tenant, "viewer")
+                        .get("/api/referrals?partnerId=" + partnerId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("total"))
+                .longValue();
+    }
+
+    private String single(String query, Object... parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var nativeQuery = entityManager.createNativeQuery(query);
+            for (int i = 0; i < parameters.length; i++) {
+                nativeQuery.setParameter(i + 1, parameters[i]);
+            }
+            return String.valueOf(nativeQuery.getSingleResult());
+        });
     }
 
     @Test

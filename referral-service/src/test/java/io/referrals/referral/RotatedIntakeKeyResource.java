@@ -17,7 +17,7 @@ import org.flywaydb.core.Flyway;
 /**
  * The database as a referral-service that is about to start with a rotated key finds it: the schema migrated, and
  * signed intake links of one practice whose secrets are stored under the key rotated away (more than one batch of
- * them) and one in plain text. The service then starts with {@link #CURRENT_KEY} as {@code INTAKE_SECRET_KEY} and the
+ * them) and one in plain text, and a partner's link whose token is kept under the old key. The service then starts with {@link #CURRENT_KEY} as {@code INTAKE_SECRET_KEY} and the
  * test profile's key as {@code INTAKE_PREVIOUS_SECRET_KEYS}.
  */
 public class RotatedIntakeKeyResource implements QuarkusTestResourceLifecycleManager {
@@ -36,6 +36,12 @@ public class RotatedIntakeKeyResource implements QuarkusTestResourceLifecycleMan
     static String previousKeyToken(int i) {
         return "il_rotation-previous-" + i;
     }
+
+    /** A partner's own link (unsigned, bound), whose token is kept encrypted under the previous key for the portal. */
+    static final UUID PARTNER_LINK = UUID.nameUUIDFromBytes("rotation-partner".getBytes());
+
+    static final String PARTNER_TOKEN = "il_rotation-partner";
+    static final String PARTNER_TENANT = "practice-key-rotation-partner";
 
     static final UUID PLAIN_LINK = UUID.nameUUIDFromBytes("rotation-plain".getBytes());
     static final String PLAIN_TOKEN = "il_rotation-plain";
@@ -71,6 +77,18 @@ public class RotatedIntakeKeyResource implements QuarkusTestResourceLifecycleMan
             }
             add(insert, PLAIN_LINK, "Stored in plain text", PLAIN_TOKEN, SECRET);
             insert.executeBatch();
+            try (PreparedStatement partnerLink = connection.prepareStatement("""
+                    insert into referral.intake_link (id, tenant_id, name, partner_id, signed, token_hash, partner_token,
+                        rate_limit_per_minute, daily_cap, created_at)
+                    values (?, ?, 'A partner link', ?, false, ?, ?, 60, 1000, now())
+                    on conflict (id) do update set partner_token = excluded.partner_token""")) {
+                partnerLink.setObject(1, PARTNER_LINK);
+                partnerLink.setString(2, PARTNER_TENANT);
+                partnerLink.setObject(3, UUID.nameUUIDFromBytes("rotation-partner-id".getBytes()));
+                partnerLink.setString(4, IntakeSecrets.hash(PARTNER_TOKEN));
+                partnerLink.setString(5, previous.encrypt(PARTNER_LINK + "/token", PARTNER_TOKEN));
+                partnerLink.executeUpdate();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot prepare the intake links", e);
         }

@@ -121,7 +121,11 @@ public final class ConsoleGateway implements AutoCloseable {
                 "/api/intake",
                 "/api/rewards",
                 "/api/people",
-                "/api/portal/referrals")) {
+                "/api/portal/referrals",
+                "/api/portal/rewards",
+                "/api/portal/given-referrals",
+                "/api/portal/balance",
+                "/api/portal/intake-link")) {
             routes.put(prefix, "referral-service");
         }
         routes.put("/api/metrics", "metrics-service");

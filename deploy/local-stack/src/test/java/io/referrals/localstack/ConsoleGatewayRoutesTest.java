@@ -12,6 +12,10 @@ class ConsoleGatewayRoutesTest {
     void theLongestWholeSegmentPrefixOwnsThePath() {
         assertEquals("referral-service", ConsoleGateway.serviceFor("/api/portal/referrals"));
         assertEquals("referral-service", ConsoleGateway.serviceFor("/api/portal/referrals/3f0c"));
+        assertEquals("referral-service", ConsoleGateway.serviceFor("/api/portal/rewards/3f0c"));
+        assertEquals("referral-service", ConsoleGateway.serviceFor("/api/portal/given-referrals"));
+        assertEquals("referral-service", ConsoleGateway.serviceFor("/api/portal/balance"));
+        assertEquals("referral-service", ConsoleGateway.serviceFor("/api/portal/intake-link"));
         assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal/me"));
         assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal/sessions/current"));
         assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal-access"));

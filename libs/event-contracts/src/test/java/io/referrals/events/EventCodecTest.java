@@ -61,6 +61,46 @@ class EventCodecTest {
     }
 
     @Test
+    void aPortalReferralCarriesItsOwnChannel() {
+        UUID referralId = UUID.randomUUID();
+        var data = new ReferralReceived(
+                referralId,
+                new Referrer(UUID.randomUUID(), "Dana Lee", "dana@example.com"),
+                null,
+                Consent.NONE,
+                Instant.parse("2026-01-02T03:04:05Z"),
+                ReferralChannel.PORTAL,
+                Instant.parse("2026-01-04T03:04:05Z"));
+        String json = EventCodec.encode(
+                EventCodec.wrap(EventTypes.REFERRAL_RECEIVED, "/referral-service", "p", referralId.toString(), data));
+        assertTrue(json.contains("\"channel\":\"portal\""), json);
+        assertEquals(data, EventCodec.data(EventCodec.decode(json), EventTypes.REFERRAL_RECEIVED));
+    }
+
+    /**
+     * What a consumer does with a channel newer than its code (as a consumer built before {@code portal} does with
+     * it): the event's data does not read, so the consumer parks it on its dead-letter topic. Hence the deploy order
+     * of a new enum value: consumers first, then the producer (README, "Adding an enum value").
+     */
+    @Test
+    void aChannelUnknownToTheReaderMakesTheEventMalformed() {
+        UUID referralId = UUID.randomUUID();
+        var data = new ReferralReceived(
+                referralId,
+                new Referrer(UUID.randomUUID(), "Dana Lee", null),
+                null,
+                Consent.NONE,
+                Instant.parse("2026-01-02T03:04:05Z"),
+                ReferralChannel.PORTAL,
+                null);
+        String json = EventCodec.encode(EventCodec.wrap(
+                        EventTypes.REFERRAL_RECEIVED, "/referral-service", "p", referralId.toString(), data))
+                .replace("\"channel\":\"portal\"", "\"channel\":\"carrier_pigeon\"");
+        CloudEvent event = EventCodec.decode(json);
+        assertThrows(MalformedEventException.class, () -> EventCodec.data(event, EventTypes.REFERRAL_RECEIVED));
+    }
+
+    @Test
     void keepsMoneyExactAsAString() {
         var data = new ReferralConverted(
                 UUID.randomUUID(),

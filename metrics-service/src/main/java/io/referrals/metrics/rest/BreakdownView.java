@@ -13,7 +13,7 @@ public record BreakdownView(@Schema(example = "category") String by, LocalDate f
     @Schema(name = "BreakdownGroup")
     public record Group(
             @Schema(
-                    description = "Category, alliance type, stage, or channel (api, intake_link, given)",
+                    description = "Category, alliance type, stage, or channel (api, intake_link, portal, given)",
                     example = "professional")
             String key,
 

@@ -110,7 +110,7 @@ public class PracticeMetricsResource {
             operationId = "getBreakdown",
             summary = "Numbers per group",
             description = "Received, converted, rate, revenue and referrals given per current category, alliance "
-                    + "type or stage of partners, or per channel (api, intake_link, given). `Accept: text/csv` gives "
+                    + "type or stage of partners, or per channel (api, intake_link, portal, given). `Accept: text/csv` gives "
                     + "the same rows.")
     @APIResponse(
             responseCode = "200",

@@ -45,6 +45,13 @@ public class AgreementTerms extends PanacheEntityBase {
     @Column(name = "effective_to")
     public LocalDate effectiveTo;
 
+    /**
+     * Whether the practice tells the clients a partner refers that the partner is paid for it; null for terms copied
+     * before referral-service kept it.
+     */
+    @Column(name = "fee_disclosed_to_clients")
+    public Boolean feeDisclosedToClients;
+
     @Column(name = "activated_at", nullable = false)
     public Instant activatedAt;
 

@@ -18,4 +18,9 @@ public class GivenReferralRepository implements PanacheRepositoryBase<GivenRefer
         Where where = Where.tenant(tenantId).and("partnerId = :partner", "partner", partnerId);
         return Pages.of(find(where.query(), Sort.descending("givenOn", "createdAt", "id"), where.parameters()), paging);
     }
+
+    /** How many referrals the practice gave the partner. */
+    public long countGivenTo(String tenantId, UUID partnerId) {
+        return count("tenantId = ?1 and partnerId = ?2", tenantId, partnerId);
+    }
 }

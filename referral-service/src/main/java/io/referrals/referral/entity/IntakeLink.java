@@ -40,6 +40,13 @@ public class IntakeLink extends PanacheEntityBase {
     @Column(name = "signing_secret")
     public String signingSecret;
 
+    /**
+     * The token of an unsigned link bound to a partner, encrypted ({@code IntakeSecretCipher}), so that the partner's
+     * portal can show the partner their link again; null for every other link, whose token is only hashed.
+     */
+    @Column(name = "partner_token")
+    public String partnerToken;
+
     @Column(name = "rate_limit_per_minute", nullable = false)
     public int rateLimitPerMinute;
 
@@ -58,6 +65,11 @@ public class IntakeLink extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Whether the link is a partner's own to hand out: bound to them, usable without a signature. */
+    public boolean isPartnersToShare() {
+        return partnerId != null && !signed;
+    }
 
     public boolean isRevoked() {
         return revokedAt != null;

@@ -32,19 +32,32 @@ public class IntakeLinkRepository implements PanacheRepositoryBase<IntakeLink, U
     }
 
     /**
-     * Up to {@code limit} links of every practice whose signing secret is not stored under {@code currentPrefix}, in
+     * Up to {@code limit} links of every practice whose signing secret or partner token is not stored under
+     * {@code currentPrefix}, in
      * id order after {@code after}, locked until the transaction ends: a batch for re-encrypting them under the
      * current key. Another replica doing the same waits for the lock, then no longer finds the rows re-encrypted.
      */
     public List<IntakeLink> signingSecretsNotUnder(String currentPrefix, UUID after, int limit) {
         return find(
-                        "signingSecret is not null and signingSecret not like ?1 and id > ?2",
+                        "((signingSecret is not null and signingSecret not like ?1) "
+                                + "or (partnerToken is not null and partnerToken not like ?1)) and id > ?2",
                         Sort.by("id"),
                         currentPrefix + "%",
                         after)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .page(0, limit)
                 .list();
+    }
+
+    /** The partner's newest active link whose token is kept for them to see again (see {@code partnerToken}). */
+    public Optional<IntakeLink> findShownToPartner(String tenantId, UUID partnerId) {
+        return find(
+                        "tenantId = ?1 and partnerId = ?2 and revokedAt is null and signed = false "
+                                + "and partnerToken is not null",
+                        Sort.descending("createdAt").and("id"),
+                        tenantId,
+                        partnerId)
+                .firstResultOptional();
     }
 
     /** Newest first, revoked ones included. */

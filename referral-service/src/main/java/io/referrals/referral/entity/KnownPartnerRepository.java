@@ -2,6 +2,7 @@ package io.referrals.referral.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +11,11 @@ public class KnownPartnerRepository implements PanacheRepositoryBase<KnownPartne
 
     public Optional<KnownPartner> findInTenant(String tenantId, UUID partnerId) {
         return findByIdOptional(new KnownPartner.Key(tenantId, partnerId));
+    }
+
+    /** The partner, its row locked until the transaction ends: one partner's requests that must not race wait. */
+    public Optional<KnownPartner> lockInTenant(String tenantId, UUID partnerId) {
+        return findByIdOptional(new KnownPartner.Key(tenantId, partnerId), LockModeType.PESSIMISTIC_WRITE);
     }
 
     public Optional<KnownPartner> findByEmail(String tenantId, String email) {

@@ -2,6 +2,7 @@ package io.referrals.referral.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import io.referrals.events.Consent;
 import io.referrals.events.ReferralStatus;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.page.Paging;
@@ -75,6 +76,39 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                         List.of(Referral.Attribution.VERIFIED, Referral.Attribution.CONFIRMED)),
                 paging);
     }
+
+    /** One of the partner's referrals that the practice stands behind, as {@link #listAttributedTo} lists them. */
+    public Optional<Referral> findAttributedTo(String tenantId, UUID partnerId, UUID id) {
+        return find(
+                        "tenantId = ?1 and partnerId = ?2 and id = ?3 and attribution in ?4",
+                        tenantId,
+                        partnerId,
+                        id,
+                        STOOD_BEHIND)
+                .firstResultOptional();
+    }
+
+    /** How many referrals the practice stands behind the partner made. */
+    public long countAttributedTo(String tenantId, UUID partnerId) {
+        return count("tenantId = ?1 and partnerId = ?2 and attribution in ?3", tenantId, partnerId, STOOD_BEHIND);
+    }
+
+    /**
+     * How many of those became clients with the referred person's consent to tell the partner the outcome: a
+     * conversion the partner may not learn of is not counted either.
+     */
+    public long countConvertedAndSharedWith(String tenantId, UUID partnerId) {
+        return count(
+                "tenantId = ?1 and partnerId = ?2 and attribution in ?3 and status = ?4 and consent = ?5",
+                tenantId,
+                partnerId,
+                STOOD_BEHIND,
+                ReferralStatus.CONVERTED,
+                Consent.OUTCOME);
+    }
+
+    private static final List<Referral.Attribution> STOOD_BEHIND =
+            List.of(Referral.Attribution.VERIFIED, Referral.Attribution.CONFIRMED);
 
     /** The list narrowed by the query, newest first; overdue is judged at {@code now}. */
     public Page<Referral> list(String tenantId, ReferralQuery query, Instant now, Paging paging) {

@@ -41,6 +41,7 @@ public class AgreementTermsDirectory {
         terms.flatFeeCurrency = data.compensation().flatFee() == null
                 ? null
                 : data.compensation().flatFee().currency();
+        terms.feeDisclosedToClients = data.feeDisclosedToClients();
         terms.effectiveFrom = data.effectiveFrom();
         terms.effectiveTo = data.effectiveTo();
         terms.activatedAt = data.activatedAt();

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Intake links of one practice; {@link IntakeChecks} holds the checks of the requests posted through them. */
@@ -87,12 +88,23 @@ public class IntakeLinkService {
         return links.list(tenantId, paging);
     }
 
-    /** The signing secret is stored encrypted ({@link IntakeSecretCipher}); the answer shows it once in clear. */
+    /** The partner's newest active link whose token is kept for them, with that token. */
+    public Optional<WithSecrets> shownToPartner(String tenantId, UUID partnerId) {
+        return links.findShownToPartner(tenantId, partnerId)
+                .map(link -> new WithSecrets(link, cipher.partnerTokenOf(link), null));
+    }
+
+    /**
+     * The signing secret is stored encrypted ({@link IntakeSecretCipher}); the answer shows it once in clear. The
+     * token is stored hashed, and for a partner's own link also encrypted for the partner's portal.
+     */
     private WithSecrets newSecrets(IntakeLink link) {
         String token = IntakeSecrets.newToken();
         link.tokenHash = IntakeSecrets.hash(token);
         String signingSecret = link.signed ? IntakeSecrets.newSigningSecret() : null;
         link.signingSecret = signingSecret == null ? null : cipher.encrypt(link, signingSecret);
+        // A partner's own link is theirs to hand out: its token is kept, encrypted, for their portal to show again.
+        link.partnerToken = link.isPartnersToShare() ? cipher.encryptToken(link, token) : null;
         return new WithSecrets(link, token, signingSecret);
     }
 }

@@ -49,6 +49,28 @@ public class IntakeSecretCipher {
         return keys().decrypt(link.id.toString(), link.signingSecret);
     }
 
+    /**
+     * A partner's link token encrypted under the current key, with the link's id and {@code /token} as associated
+     * data: neither value decrypts in the other's place.
+     */
+    public String encryptToken(IntakeLink link, String token) {
+        return keys().encrypt(tokenContext(link), token);
+    }
+
+    /** The token kept for the partner the link is bound to ({@link IntakeLink#partnerToken}). */
+    public String partnerTokenOf(IntakeLink link) {
+        return keys().decrypt(tokenContext(link), link.partnerToken);
+    }
+
+    /** The link's kept token encrypted under the current key, from its value under a previous key. */
+    public String partnerTokenUnderCurrentKey(IntakeLink link) {
+        return encryptToken(link, partnerTokenOf(link));
+    }
+
+    private static String tokenContext(IntakeLink link) {
+        return link.id + "/token";
+    }
+
     /** Whether the stored value is under the current key (else it is re-encrypted at start). */
     public boolean isCurrent(String stored) {
         return stored.startsWith(currentPrefix());

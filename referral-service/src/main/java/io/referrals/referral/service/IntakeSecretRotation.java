@@ -13,7 +13,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Brings every stored signing secret under the current {@code INTAKE_SECRET_KEY} at start: those under a key now in
+ * Brings every stored signing secret (and partner's link token) under the current {@code INTAKE_SECRET_KEY} at start:
+ * those under a key now in
  * {@code INTAKE_PREVIOUS_SECRET_KEYS} and those still in plain text, so that the previous key can be dropped once
  * every replica has started. {@value #BATCH} links per transaction, in id order, each batch locked while it is
  * rewritten; a second run (or a second replica) finds nothing left to do. A value under a key that is neither current
@@ -64,7 +65,12 @@ public class IntakeSecretRotation {
         int reencrypted = 0;
         for (IntakeLink link : batch) {
             try {
-                link.signingSecret = cipher.underCurrentKey(link);
+                if (link.signingSecret != null && !cipher.isCurrent(link.signingSecret)) {
+                    link.signingSecret = cipher.underCurrentKey(link);
+                }
+                if (link.partnerToken != null && !cipher.isCurrent(link.partnerToken)) {
+                    link.partnerToken = cipher.partnerTokenUnderCurrentKey(link);
+                }
                 reencrypted++;
             } catch (IllegalStateException unreadable) {
                 LOG.warnf("Intake link %s: %s", link.id, unreadable.getMessage());

@@ -7,7 +7,7 @@ import java.util.List;
 /** Referral numbers per group of partners (by their current attributes) or per channel over a range. */
 public record Breakdown(Dimension by, LocalDate from, LocalDate to, List<Group> groups) {
 
-    /** One group: {@code key} is a category, alliance type, stage, or channel (api, intake_link, given). */
+    /** One group: {@code key} is a category, alliance type, stage, or channel (api, intake_link, portal, given). */
     public record Group(
             String key, long received, long converted, BigDecimal conversionRate, List<Amount> revenue, long given) {}
 }
