@@ -651,6 +651,137 @@ class PlatformEndToEndIT {
     }
 
     /**
+     * The partner's side as issue 28 tells it, across the packaged services: invited, the partner signs in by the
+     * mailed link and refers someone with consent none from the portal, and sees "received" and nothing more, even
+     * once the practice converts them; a second referral with consent outcome shows "converted" and the first name, and
+     * the fee owed under the agreement appears among the partner's rewards, later as paid. The practice sees the
+     * portal as the channel (in metrics too); the thank-you and the practice's introduction kit reach the partner.
+     */
+    @Test
+    void aPartnerRefersFromThePortalFollowsItAsFarAsConsentAllowsAndSeesTheFeeOwedThenPaid() throws Exception {
+        call("notification-service", "PUT", "/api/notifications/settings", """
+                {"practiceName":"Blake Coaching","replyTo":"jordan@blakecoaching.example","signature":"Jordan Blake",
+                 "autoSend":["referral_thank_you"]}""", null, 200);
+        call("partner-service", "PUT", "/api/practice/kit", """
+                {"practiceName":"Blake Coaching","overview":"Coaching for professionals in burnout.",
+                 "idealClient":"Managers who lost their evenings.","successStories":[],
+                 "scripts":[{"title":"When a client mentions burnout","body":"{partnerFirstName}, you could say: I know a coach."}],
+                 "introEmails":[{"title":"Introduce a client","subject":"Meet Blake Coaching",
+                                 "body":"Book here: {intakeLink}"}]}""", null, 200);
+        String address = "riley@stone-counselling.example";
+        String partnerId = call(
+                        "partner-service",
+                        "POST",
+                        "/api/partners",
+                        "{\"name\":\"Riley Stone\",\"email\":\"" + address + "\",\"category\":\"professional\"}",
+                        null,
+                        201)
+                .get("id")
+                .asText();
+        call("partner-service", "POST", "/api/partners/" + partnerId + "/agreements", """
+                {"kind":"incentivized","direction":"one_way","compensation":{"type":"referral_fee_percent","percent":"10"},
+                 "feeDisclosedToClients":true}""", null, 201);
+        String session = invitedPartnerSignsIn(partnerId, address);
+
+        // Consent none: received, and nothing more, even once the practice converts the person.
+        String discreet = referFromPortal(session, "Sam", "sam.north@example.com", "none", "portal-e2e-1");
+        assertEquals(
+                "received",
+                portalGet(session, "referral-service", "/api/portal/referrals/" + discreet)
+                        .get("progress")
+                        .asText());
+        JsonNode practiceView = call("referral-service", "GET", "/api/referrals/" + discreet, null, null, 200);
+        assertEquals("portal", practiceView.get("channel").asText(), practiceView.toString());
+        assertEquals("verified", practiceView.get("attribution").asText(), practiceView.toString());
+        assertEquals(partnerId, practiceView.get("partnerId").asText(), practiceView.toString());
+        call(
+                "referral-service",
+                "POST",
+                "/api/referrals/" + discreet + "/conversion",
+                "{\"programValue\":\"1200.00\",\"currency\":\"USD\"}",
+                null,
+                200);
+        JsonNode stillDiscreet = portalGet(session, "referral-service", "/api/portal/referrals/" + discreet);
+        assertEquals("received", stillDiscreet.get("progress").asText(), "consent none: the outcome stays unseen");
+        assertTrue(stillDiscreet.get("firstName").isNull(), stillDiscreet.toString());
+
+        // Consent outcome: converted, the first name, and the fee under the agreement, owed and then paid.
+        String open = referFromPortal(session, "Robin", "robin.west@example.com", "outcome", "portal-e2e-2");
+        call(
+                "referral-service",
+                "POST",
+                "/api/referrals/" + open + "/conversion",
+                "{\"programValue\":\"1000.00\",\"currency\":\"USD\"}",
+                null,
+                200);
+        JsonNode converted = portalGet(session, "referral-service", "/api/portal/referrals/" + open);
+        assertEquals("converted", converted.get("progress").asText());
+        assertEquals("Robin", converted.get("firstName").asText());
+        String listed =
+                portalGet(session, "referral-service", "/api/portal/referrals").toString();
+        for (String detail : List.of("Doe", "@example.com", "Burnout", "1000", "1200")) {
+            assertFalse(listed.contains(detail), listed);
+        }
+
+        String[] rewardId = new String[1];
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode rewards = portalGet(session, "referral-service", "/api/portal/rewards");
+            assertEquals(1, rewards.get("items").size(), "only the fee of the referral whose outcome may be told");
+            JsonNode fee = rewards.get("items").get(0);
+            assertEquals(open, fee.get("referralId").asText(), fee.toString());
+            assertEquals("owed", fee.get("status").asText(), fee.toString());
+            assertEquals("100.00", fee.get("amount").asText(), fee.toString());
+            assertTrue(fee.get("cash").asBoolean(), fee.toString());
+            assertFalse(fee.get("terms").get("summary").asText().isBlank(), fee.toString());
+            assertFalse(fee.get("terms").get("disclosure").isNull(), "the fee was disclosed to clients");
+            rewardId[0] = fee.get("id").asText();
+        });
+        call("referral-service", "POST", "/api/rewards/" + rewardId[0] + "/payment", """
+                {"reference":"Bank transfer 2026-12-07"}""", null, 200);
+        JsonNode paid = portalGet(session, "referral-service", "/api/portal/rewards/" + rewardId[0]);
+        assertEquals("paid", paid.get("status").asText(), paid.toString());
+        assertFalse(paid.toString().contains("Bank transfer"), "the payment reference is the practice's");
+        JsonNode balance = portalGet(session, "referral-service", "/api/portal/balance");
+        assertEquals(2, balance.get("referralsFromYou").asInt(), balance.toString());
+        assertEquals(1, balance.get("convertedFromYou").asInt(), "the conversion under consent none stays unseen");
+        assertEquals("100.00", balance.get("paid").get(0).get("amount").asText(), balance.toString());
+
+        // The thank-you the practice sent is among the partner's messages; the kit is the practice's.
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode messages = portalGet(session, "notification-service", "/api/portal/messages");
+            assertTrue(messages.get("items").size() >= 1, messages.toString());
+            assertEquals("thank_you", messages.get("items").get(0).get("kind").asText(), messages.toString());
+        });
+        JsonNode kit = portalGet(session, "partner-service", "/api/portal/kit");
+        assertEquals("Blake Coaching", kit.get("practiceName").asText(), kit.toString());
+        assertEquals(
+                "When a client mentions burnout",
+                kit.get("scripts").get(0).get("title").asText());
+
+        // Metrics count the portal as a channel of its own.
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode byChannel = call(
+                    "metrics-service",
+                    "GET",
+                    "/api/metrics/breakdown?by=channel&from="
+                            + java.time.LocalDate.parse(today).minusDays(1) + "&to="
+                            + java.time.LocalDate.parse(today).plusDays(1),
+                    null,
+                    null,
+                    200);
+            JsonNode portal = null;
+            for (JsonNode group : byChannel.get("groups")) {
+                if ("portal".equals(group.get("key").asText())) {
+                    portal = group;
+                }
+            }
+            assertTrue(portal != null, byChannel.toString());
+            assertEquals(2, portal.get("received").asInt(), byChannel.toString());
+        });
+    }
+
+    /**
      * The partner portal across the packaged services (issue 28): the practice invites a partner, the invitation
      * reaches the SMTP server from notification-service, the link's token signs the partner in at partner-service, and
      * referral-service lists the partner's referrals only as far as each person's consent allows; revoking access
@@ -679,31 +810,7 @@ class PlatformEndToEndIT {
                     200);
         }
 
-        call("partner-service", "POST", "/api/partners/" + partnerId + "/portal-access", "{}", null, 201);
-        String[] linkToken = new String[1];
-        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            linkToken[0] = null;
-            for (Path eml : stack.receivedMail()) {
-                // Quoted-printable: soft line breaks joined, "=" written as =3D.
-                String raw = Files.readString(eml).replace("=\r\n", "").replace("=\n", "");
-                java.util.regex.Matcher link = java.util.regex.Pattern.compile(
-                                "/portal/sign-in#token=(?:3D)?([A-Za-z0-9_-]{43})")
-                        .matcher(raw);
-                if (raw.contains("morgan@ellis-therapy.example") && link.find()) {
-                    assertEquals(null, linkToken[0], "one invitation");
-                    linkToken[0] = link.group(1);
-                }
-            }
-            assertTrue(linkToken[0] != null, "the invitation reached the SMTP server");
-        });
-
-        HttpResponse<String> signedIn = sendWith(
-                null, "partner-service", "POST", "/api/portal/sessions", "{\"token\":\"" + linkToken[0] + "\"}", null);
-        assertEquals(201, signedIn.statusCode(), signedIn.body());
-        String session = JSON.readTree(signedIn.body()).get("accessToken").asText();
-        HttpResponse<String> again = sendWith(
-                null, "partner-service", "POST", "/api/portal/sessions", "{\"token\":\"" + linkToken[0] + "\"}", null);
-        assertEquals(410, again.statusCode(), "a link works once: " + again.body());
+        String session = invitedPartnerSignsIn(partnerId, "morgan@ellis-therapy.example");
 
         HttpResponse<String> listed = sendWith(session, "referral-service", "GET", "/api/portal/referrals", null, null);
         assertEquals(200, listed.statusCode(), listed.body());
@@ -735,6 +842,65 @@ class PlatformEndToEndIT {
                 .until(() -> sendWith(session, "referral-service", "GET", "/api/portal/referrals", null, null)
                                 .statusCode()
                         == 401);
+    }
+
+    /**
+     * The practice invites the partner; the invitation reaches the SMTP server from notification-service, and its
+     * link's token signs the partner in at partner-service once (a second use is 410). Returns the session token.
+     */
+    private String invitedPartnerSignsIn(String partnerId, String address) throws Exception {
+        call("partner-service", "POST", "/api/partners/" + partnerId + "/portal-access", "{}", null, 201);
+        String[] linkToken = new String[1];
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            linkToken[0] = null;
+            for (Path eml : stack.receivedMail()) {
+                // Quoted-printable: soft line breaks joined, "=" written as =3D.
+                String raw = Files.readString(eml).replace("=\r\n", "").replace("=\n", "");
+                java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                                "/portal/sign-in#token=(?:3D)?([A-Za-z0-9_-]{43})")
+                        .matcher(raw);
+                if (raw.contains(address) && link.find()) {
+                    assertEquals(null, linkToken[0], "one invitation");
+                    linkToken[0] = link.group(1);
+                }
+            }
+            assertTrue(linkToken[0] != null, "the invitation reached the SMTP server");
+        });
+        String exchange = "{\"token\":\"" + linkToken[0] + "\"}";
+        HttpResponse<String> signedIn =
+                sendWith(null, "partner-service", "POST", "/api/portal/sessions", exchange, null);
+        assertEquals(201, signedIn.statusCode(), signedIn.body());
+        HttpResponse<String> again = sendWith(null, "partner-service", "POST", "/api/portal/sessions", exchange, null);
+        assertEquals(410, again.statusCode(), "a link works once: " + again.body());
+        return JSON.readTree(signedIn.body()).get("accessToken").asText();
+    }
+
+    /**
+     * The partner refers someone from the portal, as soon as referral-service has heard of the partner's access (its
+     * copy of the partner refuses the session with 401 until partner.events arrives).
+     */
+    private String referFromPortal(String session, String firstName, String email, String consent, String key)
+            throws Exception {
+        String body = "{\"firstName\":\"" + firstName + "\",\"lastName\":\"Doe\",\"email\":\"" + email
+                + "\",\"need\":\"Burnout after a promotion\",\"consent\":\"" + consent + "\"}";
+        String[] id = new String[1];
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            HttpResponse<String> response =
+                    sendWith(session, "referral-service", "POST", "/api/portal/referrals", body, key);
+            if (response.statusCode() == 201) {
+                id[0] = JSON.readTree(response.body()).get("id").asText();
+                return true;
+            }
+            assertEquals(401, response.statusCode(), response.body());
+            return false;
+        });
+        return id[0];
+    }
+
+    private JsonNode portalGet(String session, String service, String path) throws Exception {
+        HttpResponse<String> response = sendWith(session, service, "GET", path, null, null);
+        assertEquals(200, response.statusCode(), "GET " + path + ": " + response.body());
+        return JSON.readTree(response.body());
     }
 
     /** Records a referral for the partner as soon as referral-service knows it (422 until partner.events arrives). */

@@ -2,6 +2,7 @@ package io.referrals.referral.rest;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.referrals.events.Consent;
+import io.referrals.events.ReferralChannel;
 import io.referrals.events.ReferralStatus;
 import io.referrals.referral.entity.Referral;
 import io.referrals.referral.service.ReferralCommands;
@@ -59,4 +60,10 @@ public record ReferralView(
                         + "public intake request named a known partner's email; no fee is owed until the practice "
                         + "confirms it with PUT /api/referrals/{id}/attribution), confirmed or rejected",
                 example = "verified")
-        Referral.Attribution attribution) {}
+        Referral.Attribution attribution,
+
+        @Schema(
+                description = "How it reached the practice: api (recorded by the practice or an integration), "
+                        + "intake_link (a form or Zap posting to an intake link) or portal (the partner, signed in)",
+                example = "portal")
+        ReferralChannel channel) {}

@@ -33,6 +33,7 @@ public class ReferralViews {
                 r.firstContactDueAt,
                 r.firstContactedAt,
                 r.isOverdueAt(clock.instant()),
-                r.attribution);
+                r.attribution,
+                r.channel);
     }
 }
