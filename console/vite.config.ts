@@ -11,7 +11,22 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 300,
+    // Two pages: the practice's console (index.html, every other path) and the partners' portal (portal.html, served
+    // for /portal/...). Shared code becomes a chunk of its own; neither page loads the other's screens.
+    rollupOptions: { input: { console: 'index.html', portal: 'portal.html' } },
   },
+  plugins: [
+    {
+      // The dev server answers /portal/... with the portal's page, as the gateway and nginx do.
+      name: 'portal-page',
+      configureServer(server) {
+        server.middlewares.use((req, _res, next) => {
+          if (req.url && /^\/portal(\/|\?|$)/.test(req.url)) req.url = '/portal.html';
+          next();
+        });
+      },
+    },
+  ],
   server: {
     proxy: { '/api': gateway, '/dev': gateway, '/config.json': gateway },
   },
