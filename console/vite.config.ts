@@ -4,6 +4,12 @@ import { defineConfig } from 'vitest/config';
 // (./run.sh, http://localhost:8080), so the one origin of production is kept.
 const gateway = process.env.GATEWAY ?? 'http://localhost:8080';
 
+/** /portal, /portal/ and /portal/<route> (not its assets) are the portal's page. */
+function portalPage(req: { url?: string }, _res: unknown, next: () => void): void {
+  if (req.url && /^\/portal(\/[^.]*)?(\?.*)?$/.test(req.url)) req.url = '/portal.html';
+  next();
+}
+
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   build: {
@@ -20,10 +26,10 @@ export default defineConfig({
       // The dev server answers /portal/... with the portal's page, as the gateway and nginx do.
       name: 'portal-page',
       configureServer(server) {
-        server.middlewares.use((req, _res, next) => {
-          if (req.url && /^\/portal(\/|\?|$)/.test(req.url)) req.url = '/portal.html';
-          next();
-        });
+        server.middlewares.use(portalPage);
+      },
+      configurePreviewServer(server) {
+        server.middlewares.use(portalPage);
       },
     },
   ],
