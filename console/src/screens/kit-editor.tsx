@@ -207,7 +207,7 @@ function ItemsEditor(props: {
             props.onItems([...props.items, { title: '', body: '', subject: props.withSubject ? '' : undefined }])
           }
         >
-          Add a {props.noun}
+          Add {/^[aeiou]/.test(props.noun) ? 'an' : 'a'} {props.noun}
         </button>
       </div>
     </fieldset>
