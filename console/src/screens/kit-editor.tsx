@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { practicePendingCall } from '../clients';
 import { fillPlaceholders, PLACEHOLDERS, type PlaceholderValues, unknownPlaceholders } from '../portal/kit';
 import type { IntroductionKit, IntroductionKitUpdate } from '../portal/pending-api';
+import { ApiError } from '../problem';
 import { Field, LoadState, Notice, ProblemBanner, useAction, useLoad, useNotice } from '../ui';
 
 /** Whom the preview shows the kit to: no real partner's data. */
@@ -14,10 +15,20 @@ const SAMPLE: PlaceholderValues = {
   intakeLink: 'https://example.org/intake/alex-morgan-sample',
 };
 
+const EMPTY_KIT: IntroductionKit = { overview: '', idealClient: '', successStories: [], scripts: [], introEmails: [] };
+
 type Item = { id?: string; title: string; subject?: string; body: string };
 
 export function KitEditor(props: { practiceName: string }) {
-  const kit = useLoad(() => practicePendingCall('GET /api/practice/kit'), []);
+  const kit = useLoad(
+    () =>
+      practicePendingCall('GET /api/practice/kit').catch((e: unknown) => {
+        // A practice that never wrote its kit may have none yet: it starts from an empty one.
+        if (e instanceof ApiError && e.problem.status === 404) return EMPTY_KIT;
+        throw e;
+      }),
+    [],
+  );
   return (
     <section class="card stack" aria-labelledby="kit-heading">
       <h2 id="kit-heading">Introduction kit</h2>

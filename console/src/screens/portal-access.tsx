@@ -31,7 +31,7 @@ export function PortalAccess(props: { partnerId: string; hasEmail: boolean }) {
     const done = await action.run(async () => {
       const view = await practicePendingCall('POST /api/partners/{id}/portal-view', { path: { id } });
       // In the fragment: never sent to a server, taken out of the address by the portal at once.
-      url = `/portal/#view=${encodeURIComponent(view.accessToken)}`;
+      url = `${location.origin}/portal/#view=${encodeURIComponent(view.accessToken)}`;
     });
     if (!done) {
       tab?.close();
