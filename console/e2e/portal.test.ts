@@ -316,13 +316,15 @@ describe('the partner, on a phone', () => {
     await portalScreen('refer');
     await bigTargets('refer');
     // Without a way to reach them the service refuses it, and says why.
-    await partner.getByLabel('Their first name').fill('Casey');
+    await partner.getByRole('textbox', { name: 'Their first name', exact: true }).fill('Casey');
     await partner.getByRole('radio', { name: /Just a thank-you/ }).check();
     await partner.getByRole('button', { name: 'Send referral', exact: true }).click();
     await partner.locator('.problem').waitFor();
     await portalScreen('refer-refused');
-    await partner.getByLabel('Their email').fill(`casey.${run}@example.com`);
-    await partner.getByLabel('What they are looking for').fill('Coaching through a career change');
+    await partner.getByRole('textbox', { name: 'Their email', exact: true }).fill(`casey.${run}@example.com`);
+    await partner
+      .getByRole('textbox', { name: 'What they are looking for', exact: true })
+      .fill('Coaching through a career change');
     await partner.getByRole('button', { name: 'Send referral', exact: true }).click();
     await expect
       .poll(() => partner.getByTestId('referral-sent').textContent(), { timeout: SETTLE_MS })
