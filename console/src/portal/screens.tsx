@@ -327,7 +327,11 @@ export function Together() {
       <LoadState loaded={balance}>
         {(b) => (
           <div class="grid two portal-stats" data-testid="portal-balance">
-            <Stat label="You referred" value={b.referralsFromYou} hint={`${b.convertedFromYou} became clients`} />
+            <Stat
+              label="You referred"
+              value={b.referralsFromYou}
+              hint={`${b.convertedFromYou} became ${b.convertedFromYou === 1 ? 'a client' : 'clients'}`}
+            />
             <Stat label="The practice referred to you" value={b.referralsToYou} />
             <Stat label="Owed to you" value={totals(b.owed)} />
             <Stat label="Paid to you" value={totals(b.paid)} />
