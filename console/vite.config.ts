@@ -4,6 +4,12 @@ import { defineConfig } from 'vitest/config';
 // (./run.sh, http://localhost:8080), so the one origin of production is kept.
 const gateway = process.env.GATEWAY ?? 'http://localhost:8080';
 
+/** /portal, /portal/ and /portal/<route> (not its assets) are the portal's page. */
+function portalPage(req: { url?: string }, _res: unknown, next: () => void): void {
+  if (req.url && /^\/portal(\/[^.]*)?(\?.*)?$/.test(req.url)) req.url = '/portal.html';
+  next();
+}
+
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   build: {
@@ -11,7 +17,22 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 300,
+    // Two pages: the practice's console (index.html, every other path) and the partners' portal (portal.html, served
+    // for /portal/...). Shared code becomes a chunk of its own; neither page loads the other's screens.
+    rollupOptions: { input: { console: 'index.html', portal: 'portal.html' } },
   },
+  plugins: [
+    {
+      // The dev server answers /portal/... with the portal's page, as the gateway and nginx do.
+      name: 'portal-page',
+      configureServer(server) {
+        server.middlewares.use(portalPage);
+      },
+      configurePreviewServer(server) {
+        server.middlewares.use(portalPage);
+      },
+    },
+  ],
   server: {
     proxy: { '/api': gateway, '/dev': gateway, '/config.json': gateway },
   },

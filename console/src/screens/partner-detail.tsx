@@ -16,6 +16,7 @@ import {
 } from '../clients';
 import { date, dateTime, label, money, percent } from '../format';
 import { stageProgress } from '../stage-progress';
+import { PortalAccess } from './portal-access';
 import {
   Chip,
   Empty,
@@ -80,6 +81,7 @@ export function PartnerDetail(props: { id: string }) {
             <Agreements id={id} licensed={!!p.licensed} onChanged={() => partner.reload()} />
           </div>
           <PartnerReferrals id={id} />
+          <PortalAccess partnerId={id} hasEmail={!!p.email} />
         </section>
       )}
     </LoadState>

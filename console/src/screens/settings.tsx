@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type NotificationKind, notificationApi, ok, partnerApi, referralApi } from '../clients';
+import { KitEditor } from './kit-editor';
 import { Field, LoadState, Notice, PageHeader, ProblemBanner, useAction, useLoad, useNotice } from '../ui';
 
 const list = (text: string) =>
@@ -20,6 +21,7 @@ export function Settings() {
         <LoadState loaded={referral}>{(r) => <ReferralSettings hours={r.firstContactHours ?? 48} />}</LoadState>
         <LoadState loaded={messages}>{(m) => <MessageSettings settings={m} />}</LoadState>
       </div>
+      <KitEditor practiceName={messages.data?.practiceName || 'Your practice'} />
       <section class="card" aria-labelledby="webhooks-heading">
         <h2 id="webhooks-heading">Webhooks</h2>
         <p class="muted">Webhooks and their delivery log appear here once notification-service offers them.</p>

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * The local stack's one origin, on port 8080 (plus the stack's port offset): serves the built console
- * ({@code console/target/dist}, any other path without a file extension answers its index.html), routes
+ * ({@code console/target/dist}: any other path without a file extension answers its index.html, and one under
+ * {@code /portal} the partners' portal, portal.html), routes
  * {@code /api/...} to the service owning the path prefix, and, for development only, mints tokens signed with the data
  * directory's own key for the practice and role picked on the console's sign-in page ({@code POST /dev/token}). A
  * production deployment serves the console from nginx (console/Dockerfile) behind an Ingress and has no such
@@ -442,7 +443,8 @@ public final class ConsoleGateway implements AutoCloseable {
                 send(exchange, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            file = dist.resolve("index.html"); // a route of the single-page app
+            // A route of one of the two single-page apps: the partners' portal under /portal, the console elsewhere.
+            file = dist.resolve(isPortalRoute(path) ? "portal.html" : "index.html");
         }
         String name = file.getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.') + 1);
@@ -453,6 +455,11 @@ public final class ConsoleGateway implements AutoCloseable {
                 200,
                 CONTENT_TYPES.getOrDefault(extension, "application/octet-stream"),
                 Files.readAllBytes(file));
+    }
+
+    /** Whether {@code path} is a page of the partners' portal ({@code /portal}, {@code /portal/sign-in}, ...). */
+    static boolean isPortalRoute(String path) {
+        return path.equals("/portal") || path.startsWith("/portal/");
     }
 
     private void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {

@@ -20,16 +20,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The console in a real browser: the platform started by the launcher, its gateway serving the built console, and
- * console/'s browser tests (Debian's Chromium driven by playwright-core) run against it with {@code npm run
- * test:browser}. Skipped, saying so, only where /usr/bin/chromium is not installed ({@code apt-get install chromium};
+ * The console and the partners' portal in a real browser: the platform started by the launcher, its gateway serving
+ * the built console, and console/'s browser tests (Debian's Chromium driven by playwright-core) run against it with
+ * {@code npm run test:browser}: e2e/flow.test.ts (a practice's morning) and e2e/portal.test.ts (a partner invited,
+ * signed in by the mailed link, at phone width). Skipped, saying so, only where /usr/bin/chromium is not installed ({@code apt-get install chromium};
  * .ci/run installs it).
  */
 class ConsoleBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path REPO_ROOT = Path.of("../..").toAbsolutePath().normalize(); // failsafe's directory
     private static final Path CONSOLE = REPO_ROOT.resolve("console");
-    private static final long BROWSER_TESTS_MINUTES = 6;
+    private static final long BROWSER_TESTS_MINUTES = 10;
 
     private static RunningStack stack;
     private static ConsoleGateway gateway;
@@ -95,7 +96,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void aPracticeWorksThroughTheConsoleInChromiumAndAnotherPracticeSeesNoneOfIt() throws Exception {
+    void aPracticeWorksThroughTheConsoleAndAPartnerThroughThePortalInChromium() throws Exception {
         Path screenshots = CONSOLE.resolve("target").resolve("screenshots");
         Files.createDirectories(screenshots);
         // Its output is copied line by line: a child writing straight to this JVM's stdout would corrupt failsafe's
@@ -107,6 +108,8 @@ class ConsoleBrowserIT {
         npm.environment().put("CONSOLE_URL", gateway.address().toString());
         npm.environment().put("SCREENSHOTS", screenshots.toString());
         npm.environment().put("CHROMIUM", CHROMIUM.toString());
+        // The portal's test reads the partner's sign-in link from the mail the stack's SMTP server received.
+        npm.environment().put("MAIL_DIR", stack.mailDirectory().toString());
         Process process = npm.start();
         Thread copy = new Thread(() -> process.inputReader().lines().forEach(System.out::println), "browser-tests");
         copy.setDaemon(true);
@@ -121,5 +124,6 @@ class ConsoleBrowserIT {
             process.destroyForcibly();
         }
         assertTrue(Files.isRegularFile(screenshots.resolve("dashboard.png")), "no dashboard screenshot");
+        assertTrue(Files.isRegularFile(screenshots.resolve("portal-home.png")), "no portal screenshot");
     }
 }

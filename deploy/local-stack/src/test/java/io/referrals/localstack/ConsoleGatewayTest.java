@@ -178,7 +178,37 @@ class ConsoleGatewayTest {
                         InetAddress.getByName("::1"), "[::1]:" + port, "http://[::1]:" + port, port));
     }
 
+    @Test
+    void pathsUnderPortalAnswerThePartnersPortalAndEveryOtherAppRouteTheConsole() throws IOException {
+        Path dist = dataDir.resolve("console").resolve("target").resolve("dist");
+        Files.createDirectories(dist.resolve("assets"));
+        Files.writeString(dist.resolve("index.html"), "<title>console</title>");
+        Files.writeString(dist.resolve("portal.html"), "<title>portal</title>");
+        Files.writeString(dist.resolve("assets").resolve("app.js"), "// js");
+        gateway = start(false);
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        for (String path : List.of("/portal", "/portal/", "/portal/sign-in", "/portal/kit?practice=demo-practice")) {
+            Answer answer = get(loopback, gateway.port(), path);
+            assertEquals(200, answer.status(), path);
+            assertEquals("<title>portal</title>", answer.body(), path);
+        }
+        for (String path : List.of("/", "/partners/42", "/portals", "/settings")) {
+            Answer answer = get(loopback, gateway.port(), path);
+            assertEquals(200, answer.status(), path);
+            assertEquals("<title>console</title>", answer.body(), path);
+        }
+        assertEquals("// js", get(loopback, gateway.port(), "/assets/app.js").body());
+        assertEquals(404, get(loopback, gateway.port(), "/portal/missing.js").status());
+    }
+
     // --- helpers
+
+    private static Answer get(InetAddress address, int port, String path) throws IOException {
+        return send(
+                address,
+                port,
+                "GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n");
+    }
 
     private ConsoleGateway start(boolean allInterfaces) {
         ConsoleGateway.Backend backend = new ConsoleGateway.Backend() {
