@@ -1158,6 +1158,11 @@ export interface components {
              * @example verified
              */
             attribution?: components["schemas"]["Attribution"];
+            /**
+             * @description How it reached the practice: api (recorded by the practice or an integration), intake_link (a form or Zap posting to an intake link) or portal (the partner, signed in)
+             * @example portal
+             */
+            channel?: components["schemas"]["ReferralChannel"];
             /** @example outcome */
             consent?: components["schemas"]["Consent"];
             convertedAt?: components["schemas"]["Instant"];
@@ -1195,6 +1200,8 @@ export interface components {
             /** @example received */
             status?: components["schemas"]["ReferralStatus"];
         };
+        /** @enum {string} */
+        ReferralChannel: "api" | "intake_link" | "portal";
         /** @description One dated consent; the first is the one given at receipt */
         ReferralConsentChange: {
             /** @example 2026-11-23T14:05:00Z */
@@ -3907,6 +3914,7 @@ export const beneficiaryValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const consentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Consent"]> = ["none", "contact_made", "outcome"];
 export const partnerCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerCategory"]> = ["client", "professional", "center_of_influence", "organization", "prospect", "colleague", "competitor", "salesperson", "serves_your_market", "uncategorized"];
 export const progressValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Progress"]> = ["received", "contacted", "converted", "closed"];
+export const referralChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReferralChannel"]> = ["api", "intake_link", "portal"];
 export const referralStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReferralStatus"]> = ["received", "contacted", "consultation_booked", "converted", "not_a_fit", "declined", "no_response"];
 export const rewardTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RewardType"]> = ["referral_fee", "flat_fee", "revenue_share", "client_discount", "session_credit", "program_discount", "exclusive_access", "charity_donation"];
 export const statusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Status"]> = ["owed", "paid", "waived"];
