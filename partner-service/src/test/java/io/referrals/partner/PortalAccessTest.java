@@ -289,6 +289,30 @@ class PortalAccessTest {
     }
 
     @Test
+    void aHundredRequestsForAPartnersAddressAnswerAsForAnUnknownOneAndMailFiveLinksAtMost() {
+        String known = email();
+        String partnerId = createPartner(tenant, "Hammered", known);
+        invite(tenant, partnerId);
+        String unknown = email();
+        freshLimitWindow();
+
+        for (int i = 0; i < 100; i++) {
+            Response forKnown = requestLink(tenant, known);
+            Response forUnknown = requestLink(tenant, unknown);
+            assertEquals(i < 5 ? 202 : 429, forKnown.statusCode(), "request " + (i + 1));
+            assertEquals(forUnknown.statusCode(), forKnown.statusCode(), "request " + (i + 1));
+            assertEquals(forUnknown.contentType(), forKnown.contentType(), "request " + (i + 1));
+            assertEquals(
+                    forUnknown.jsonPath().getString("detail"),
+                    forKnown.jsonPath().getString("detail"),
+                    "request " + (i + 1));
+            assertEquals(forUnknown.header("Retry-After") != null, forKnown.header("Retry-After") != null);
+        }
+        // The invitation and five links, no more: the 95 refused requests issued nothing.
+        assertEquals(6, links(partnerId, 6).size());
+    }
+
+    @Test
     void manyRequestsFromOneClientAreLimitedWhateverTheAddress() {
         freshLimitWindow();
         for (int i = 0; i < 30; i++) {
