@@ -13,6 +13,7 @@ import io.referrals.events.ReferralStatus;
 import io.referrals.events.Topics;
 import io.referrals.events.partner.PartnerCreated;
 import io.referrals.events.partner.PartnerPortalAccessChanged;
+import io.referrals.events.partner.PartnerPortalSessionEnded;
 import io.referrals.events.referral.ReferralClosed;
 import io.referrals.events.referral.ReferralConsentChanged;
 import io.referrals.events.referral.ReferralConverted;
@@ -157,6 +158,18 @@ final class Events {
                 new PartnerPortalAccessChanged(partnerId, access, at));
         send(Topics.PARTNER_EVENTS, event);
         return event.id();
+    }
+
+    /** A session of the partner ended by signing out, as partner-service announces it; the event. */
+    CloudEvent sessionEnded(UUID sessionId, Instant expiresAt) {
+        CloudEvent event = EventCodec.wrap(
+                EventTypes.PARTNER_PORTAL_SESSION_ENDED,
+                "/partner-service",
+                tenant,
+                partnerId.toString(),
+                new PartnerPortalSessionEnded(partnerId, sessionId, Instant.now(), expiresAt));
+        send(Topics.PARTNER_EVENTS, event);
+        return event;
     }
 
     /** The practice's settings: its name and address, and the kinds sent without review. */

@@ -12,8 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.referrals.events.CloudEvent;
 import io.referrals.events.Consent;
 import io.referrals.events.ReferralStatus;
+import io.referrals.events.Topics;
 import io.referrals.events.partner.PartnerPortalAccessChanged.Access;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.PlatformTestResource;
@@ -221,6 +223,61 @@ class PortalMessagesTest {
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> processed(late));
         portal(after).get("/api/portal/messages").then().statusCode(200);
+    }
+
+    @Test
+    void aSignedOutSessionIsRefusedOnEveryPortalPathWhileThePartnersOtherSessionWorks() {
+        partnerKnown(events, "Dana Lee");
+        UUID signedOut = UUID.randomUUID();
+        UUID endedView = UUID.randomUUID();
+        String ended = PortalTokens.session(events.tenant, events.partnerId, signedOut);
+        String view = PortalTokens.viewAs(events.tenant, events.partnerId, endedView);
+        String other = PortalTokens.session(events.tenant, events.partnerId);
+        portal(ended).get("/api/portal/messages").then().statusCode(200);
+        portal(view).get("/api/portal/email-preferences").then().statusCode(200);
+
+        CloudEvent event = events.sessionEnded(signedOut, Instant.now().plus(Duration.ofHours(1)));
+        events.sessionEnded(endedView, Instant.now().plus(Duration.ofMinutes(15)));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> portal(ended).get("/api/portal/messages").statusCode() == 401
+                        && portal(view).get("/api/portal/messages").statusCode() == 401);
+        for (String token : List.of(ended, view)) {
+            for (String path : List.of(
+                    "/api/portal/messages",
+                    "/api/portal/messages/" + UUID.randomUUID(),
+                    "/api/portal/email-preferences")) {
+                portal(token).get(path).then().statusCode(401).contentType(startsWith("application/problem+json"));
+            }
+        }
+        String preferences = portal(other).get("/api/portal/email-preferences").asString();
+        portal(ended)
+                .contentType("application/json")
+                .body("{\"thankYous\":false,\"referralUpdates\":false,\"checkIns\":false,\"news\":false}")
+                .put("/api/portal/email-preferences")
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"));
+        assertEquals(
+                preferences, portal(other).get("/api/portal/email-preferences").asString(), "nothing changed");
+
+        // The partner's other session is not the one signed out.
+        portal(other).get("/api/portal/messages").then().statusCode(200);
+        portal(other)
+                .contentType("application/json")
+                .body("{\"thankYous\":true,\"referralUpdates\":false,\"checkIns\":true,\"news\":true}")
+                .put("/api/portal/email-preferences")
+                .then()
+                .statusCode(200);
+
+        // The same event again, and another announcing the same end, change nothing.
+        events.send(Topics.PARTNER_EVENTS, event);
+        CloudEvent again = events.sessionEnded(signedOut, Instant.now().plus(Duration.ofHours(1)));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> processed(again.id()));
+        portal(ended).get("/api/portal/messages").then().statusCode(401);
+        portal(other).get("/api/portal/messages").then().statusCode(200);
     }
 
     @Test

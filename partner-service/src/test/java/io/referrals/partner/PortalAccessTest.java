@@ -19,6 +19,7 @@ import io.referrals.events.EventCodec;
 import io.referrals.events.EventTypes;
 import io.referrals.events.Topics;
 import io.referrals.events.partner.PartnerPortalAccessChanged;
+import io.referrals.events.partner.PartnerPortalSessionEnded;
 import io.referrals.events.partner.PortalSignInLinkIssued;
 import io.referrals.testing.CapturedLog;
 import io.referrals.testing.DevTokens;
@@ -396,7 +397,18 @@ class PortalAccessTest {
                 .statusCode(409)
                 .contentType(PROBLEM);
 
-        List<CloudEvent> changes = kafka.eventsFor(Topics.PARTNER_EVENTS, partnerId, 3, Duration.ofSeconds(30));
+        // Created, granted, the first session's end, revoked.
+        List<CloudEvent> changes = kafka.eventsFor(Topics.PARTNER_EVENTS, partnerId, 4, Duration.ofSeconds(30));
+        // Signing out is announced with the session's id, so that the other services refuse it too; the sessions that
+        // revoking ended are not (PartnerPortalAccessChanged says it for all of them).
+        List<PartnerPortalSessionEnded> ended = changes.stream()
+                .filter(e -> e.type().equals(EventTypes.PARTNER_PORTAL_SESSION_ENDED.cloudEventType()))
+                .map(e -> EventCodec.data(e, EventTypes.PARTNER_PORTAL_SESSION_ENDED))
+                .toList();
+        assertEquals(1, ended.size(), "one sign-out announced: " + ended);
+        assertEquals(PortalTokenClaims.sid(first), ended.get(0).sessionId());
+        assertEquals(UUID.fromString(partnerId), ended.get(0).partnerId());
+        assertTrue(ended.get(0).expiresAt().isAfter(ended.get(0).endedAt()), "expires after it ended");
         assertTrue(
                 changes.stream()
                         .filter(e -> e.type().equals(EventTypes.PARTNER_PORTAL_ACCESS_CHANGED.cloudEventType()))

@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.referrals.events.EventCodec;
+import io.referrals.events.EventTypes;
+import io.referrals.events.Topics;
+import io.referrals.testing.KafkaTestClient;
 import io.referrals.testing.PlatformTestResource;
 import io.referrals.testing.TestClock;
 import io.restassured.http.ContentType;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class PortalViewTest {
     private static final String PROBLEM = "application/problem+json";
     private final String tenant = "practice-" + UUID.randomUUID();
+    private final KafkaTestClient kafka = new KafkaTestClient(PlatformTestResource.bootstrapServers());
 
     @Inject
     TestClock clock;
@@ -119,6 +124,13 @@ class PortalViewTest {
                 .then()
                 .statusCode(401)
                 .contentType(PROBLEM);
+        // ...and announces it like a partner's own, so that the other services refuse the view too.
+        assertTrue(
+                kafka.eventsFor(Topics.PARTNER_EVENTS, partnerId, 2, Duration.ofSeconds(30)).stream()
+                        .filter(e -> e.type().equals(EventTypes.PARTNER_PORTAL_SESSION_ENDED.cloudEventType()))
+                        .map(e -> EventCodec.data(e, EventTypes.PARTNER_PORTAL_SESSION_ENDED))
+                        .anyMatch(ended -> ended.sessionId().equals(PortalTokenClaims.sid(session))),
+                "the view's end announced");
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.referrals.events.EventTypes;
 import io.referrals.events.ReferralChannel;
 import io.referrals.events.Topics;
 import io.referrals.events.partner.PartnerPortalAccessChanged;
+import io.referrals.events.partner.PartnerPortalSessionEnded;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.testing.DevTokens;
 import io.referrals.testing.PlatformTestResource;
@@ -234,6 +235,88 @@ class PortalReferralsTest {
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> processed(late));
         portal(after).get("/api/portal/referrals").then().statusCode(200);
+    }
+
+    @Test
+    void aSignedOutSessionIsRefusedOnEveryPortalPathWhileTheSamePartnersOtherSessionWorks() {
+        UUID signedOut = UUID.randomUUID();
+        UUID endedView = UUID.randomUUID();
+        String ended = PortalTokens.session(tenant, partner, signedOut);
+        String view = PortalTokens.viewAs(tenant, partner, endedView);
+        String other = PortalTokens.session(tenant, partner);
+        portal(ended).get("/api/portal/referrals").then().statusCode(200);
+        portal(view).get("/api/portal/referrals").then().statusCode(200);
+
+        CloudEvent event = sessionEnded(signedOut, Instant.now().plus(Duration.ofHours(1)));
+        sessionEnded(endedView, Instant.now().plus(Duration.ofMinutes(15)));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> portal(ended).get("/api/portal/referrals").statusCode() == 401
+                        && portal(view).get("/api/portal/referrals").statusCode() == 401);
+        for (String path : PORTAL_READS) {
+            portal(ended).get(path).then().statusCode(401).contentType(startsWith("application/problem+json"));
+            portal(view).get(path).then().statusCode(401).contentType(startsWith("application/problem+json"));
+        }
+        long referred = referralsOf(partner);
+        referFromPortal(ended, REFERRAL.formatted("none"))
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"));
+        portal(ended)
+                .post("/api/portal/intake-link")
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"));
+        assertEquals(referred, referralsOf(partner), "a signed-out session refers nobody");
+
+        // The partner's other session is not the one signed out.
+        portal(other).get("/api/portal/referrals").then().statusCode(200);
+        referFromPortal(other, REFERRAL.formatted("none")).then().statusCode(201);
+
+        // The same event again, and another announcing the same end, change nothing.
+        kafka().send(Topics.PARTNER_EVENTS, event);
+        CloudEvent again = sessionEnded(signedOut, Instant.now().plus(Duration.ofHours(1)));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> processed(again.id()));
+        assertEquals(1, endedRows(signedOut));
+        portal(ended).get("/api/portal/referrals").then().statusCode(401);
+        portal(other).get("/api/portal/referrals").then().statusCode(200);
+    }
+
+    @Test
+    void anEndedSessionIsForgottenOnceItsTokenHasExpired() {
+        UUID expired = UUID.randomUUID();
+        CloudEvent first = sessionEnded(expired, Instant.now().minusSeconds(1));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> processed(first.id()));
+        CloudEvent next = sessionEnded(UUID.randomUUID(), Instant.now().plus(Duration.ofHours(1)));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> processed(next.id()));
+        assertEquals(0, endedRows(expired), "deleted when the next one was recorded");
+    }
+
+    /** Publishes a sign-out as partner-service would; returns the event. */
+    private CloudEvent sessionEnded(UUID sessionId, Instant expiresAt) {
+        CloudEvent event = EventCodec.wrap(
+                EventTypes.PARTNER_PORTAL_SESSION_ENDED,
+                "/partner-service",
+                tenant,
+                partner.toString(),
+                new PartnerPortalSessionEnded(partner, sessionId, Instant.now(), expiresAt));
+        kafka().send(Topics.PARTNER_EVENTS, event);
+        return event;
+    }
+
+    private int endedRows(UUID sessionId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery("select count(*) from portal_session_ended where session_id = ?1")
+                                .setParameter(1, sessionId)
+                                .getSingleResult())
+                        .intValue());
     }
 
     private boolean processed(String eventId) {

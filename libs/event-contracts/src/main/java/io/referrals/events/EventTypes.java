@@ -8,6 +8,7 @@ import io.referrals.events.partner.AgreementEnded;
 import io.referrals.events.partner.PartnerArchived;
 import io.referrals.events.partner.PartnerCreated;
 import io.referrals.events.partner.PartnerPortalAccessChanged;
+import io.referrals.events.partner.PartnerPortalSessionEnded;
 import io.referrals.events.partner.PartnerStageChanged;
 import io.referrals.events.partner.PartnerUpdated;
 import io.referrals.events.partner.PortalSignInLinkIssued;
@@ -49,6 +50,8 @@ public final class EventTypes {
             new EventType<>("partner.practice-profile-updated", 1, PracticeProfileUpdated.class, Topics.PARTNER_EVENTS);
     public static final EventType<PartnerPortalAccessChanged> PARTNER_PORTAL_ACCESS_CHANGED = new EventType<>(
             "partner.portal-access-changed", 1, PartnerPortalAccessChanged.class, Topics.PARTNER_EVENTS);
+    public static final EventType<PartnerPortalSessionEnded> PARTNER_PORTAL_SESSION_ENDED =
+            new EventType<>("partner.portal-session-ended", 1, PartnerPortalSessionEnded.class, Topics.PARTNER_EVENTS);
     /** On its own topic: it carries a sign-in link, which only notification-service may read. */
     public static final EventType<PortalSignInLinkIssued> PORTAL_SIGN_IN_LINK_ISSUED = new EventType<>(
             "partner.portal-sign-in-link-issued", 1, PortalSignInLinkIssued.class, Topics.PORTAL_SIGN_IN);
@@ -94,6 +97,7 @@ public final class EventTypes {
             TOUCHPOINT_LOGGED,
             PRACTICE_PROFILE_UPDATED,
             PARTNER_PORTAL_ACCESS_CHANGED,
+            PARTNER_PORTAL_SESSION_ENDED,
             PORTAL_SIGN_IN_LINK_ISSUED,
             REFERRAL_RECEIVED,
             REFERRAL_CONVERTED,

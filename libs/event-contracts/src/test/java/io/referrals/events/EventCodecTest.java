@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.referrals.events.partner.PartnerPortalSessionEnded;
 import io.referrals.events.referral.ReferralConverted;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.Referrer;
@@ -98,6 +99,32 @@ class EventCodecTest {
                 .replace("\"channel\":\"portal\"", "\"channel\":\"carrier_pigeon\"");
         CloudEvent event = EventCodec.decode(json);
         assertThrows(MalformedEventException.class, () -> EventCodec.data(event, EventTypes.REFERRAL_RECEIVED));
+    }
+
+    @Test
+    void anEndedPortalSessionTravelsOnPartnerEventsUnderItsPartner() {
+        UUID partnerId = UUID.randomUUID();
+        var data = new PartnerPortalSessionEnded(
+                partnerId,
+                UUID.randomUUID(),
+                Instant.parse("2026-12-07T03:10:00Z"),
+                Instant.parse("2026-12-07T04:00:00Z"));
+        String json = EventCodec.encode(EventCodec.wrap(
+                EventTypes.PARTNER_PORTAL_SESSION_ENDED, "/partner-service", "p", partnerId.toString(), data));
+        CloudEvent read = EventCodec.decode(json);
+
+        assertEquals("io.referrals.partner.portal-session-ended.v1", read.type());
+        assertEquals(Topics.PARTNER_EVENTS, EventTypes.PARTNER_PORTAL_SESSION_ENDED.topic());
+        assertEquals(partnerId.toString(), read.subject());
+        assertEquals(data, EventCodec.data(read, EventTypes.PARTNER_PORTAL_SESSION_ENDED));
+        assertEquals(
+                EventTypes.PARTNER_PORTAL_SESSION_ENDED,
+                EventTypes.byCloudEventType(read.type()).orElseThrow());
+
+        String withoutSession = json.replaceFirst("\"sessionId\":\"[^\"]+\",", "");
+        assertThrows(
+                MalformedEventException.class,
+                () -> EventCodec.data(EventCodec.decode(withoutSession), EventTypes.PARTNER_PORTAL_SESSION_ENDED));
     }
 
     @Test

@@ -40,12 +40,26 @@ public final class PortalTokens {
         return token(tenantId, partnerId, issuedAt, false);
     }
 
+    /** A session of the partner with the session id {@code sessionId} ({@code sid}: what signing out ends), issued now. */
+    public static String session(String tenantId, UUID partnerId, UUID sessionId) {
+        return token(tenantId, partnerId, Instant.now(), false, sessionId);
+    }
+
     /** The practice's read-only "view as this partner" session, issued now. */
     public static String viewAs(String tenantId, UUID partnerId) {
-        return token(tenantId, partnerId, Instant.now(), true);
+        return viewAs(tenantId, partnerId, UUID.randomUUID());
+    }
+
+    /** The practice's read-only "view as this partner" session with the session id {@code sessionId}, issued now. */
+    public static String viewAs(String tenantId, UUID partnerId, UUID sessionId) {
+        return token(tenantId, partnerId, Instant.now(), true, sessionId);
     }
 
     private static String token(String tenantId, UUID partnerId, Instant issuedAt, boolean readOnly) {
+        return token(tenantId, partnerId, issuedAt, readOnly, UUID.randomUUID());
+    }
+
+    private static String token(String tenantId, UUID partnerId, Instant issuedAt, boolean readOnly, UUID sessionId) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setAudience(AUDIENCE);
@@ -57,7 +71,7 @@ public final class PortalTokens {
         claims.setStringListClaim("groups", List.of("partner"));
         claims.setClaim("practice_id", tenantId);
         claims.setClaim("partner_id", partnerId.toString());
-        claims.setClaim("sid", UUID.randomUUID().toString());
+        claims.setClaim("sid", sessionId.toString());
         if (readOnly) {
             claims.setClaim("read_only", true);
         }

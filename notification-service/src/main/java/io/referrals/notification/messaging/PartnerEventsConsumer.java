@@ -7,6 +7,7 @@ import io.referrals.notification.service.portal.PortalPartners;
 import io.referrals.notification.service.webhook.WebhookEvents;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
+import io.referrals.platform.portal.EndedPortalSessions;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Partners' addresses, cadence and touchpoints, and the practice's default cadence: for check-in tasks; and their
- * portal access, which every portal request here is checked against.
+ * portal access and signed-out sessions, which every portal request here is checked against.
  */
 @ApplicationScoped
 public class PartnerEventsConsumer extends EventConsumer {
@@ -24,6 +25,9 @@ public class PartnerEventsConsumer extends EventConsumer {
 
     @Inject
     PortalPartners portal;
+
+    @Inject
+    EndedPortalSessions endedSessions;
 
     @Inject
     WebhookEvents webhooks;
@@ -38,7 +42,8 @@ public class PartnerEventsConsumer extends EventConsumer {
                 .on(EventTypes.PARTNER_ARCHIVED, partners::onArchived)
                 .on(EventTypes.TOUCHPOINT_LOGGED, partners::onTouchpoint)
                 .on(EventTypes.PRACTICE_PROFILE_UPDATED, partners::onPracticeProfile)
-                .on(EventTypes.PARTNER_PORTAL_ACCESS_CHANGED, portal::onPortalAccessChanged);
+                .on(EventTypes.PARTNER_PORTAL_ACCESS_CHANGED, portal::onPortalAccessChanged)
+                .on(EventTypes.PARTNER_PORTAL_SESSION_ENDED, endedSessions::onSessionEnded);
     }
 
     /** The event's own effect, then its webhook deliveries, in the same inbox transaction. */

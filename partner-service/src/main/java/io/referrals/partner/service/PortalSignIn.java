@@ -2,6 +2,8 @@ package io.referrals.partner.service;
 
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.UnauthorizedException;
+import io.referrals.events.EventTypes;
+import io.referrals.events.partner.PartnerPortalSessionEnded;
 import io.referrals.partner.entity.Partner;
 import io.referrals.partner.entity.PartnerRepository;
 import io.referrals.partner.entity.PortalAccess;
@@ -12,6 +14,7 @@ import io.referrals.partner.entity.PortalSession;
 import io.referrals.partner.entity.PortalSessionRepository;
 import io.referrals.partner.entity.PortalSignInLink;
 import io.referrals.partner.entity.PortalSignInLinkRepository;
+import io.referrals.platform.outbox.Outbox;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.portal.PortalSessions;
 import io.referrals.platform.problem.Problem;
@@ -57,6 +60,9 @@ public class PortalSignIn {
 
     @Inject
     OpenPortalSessions openSessions;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -131,10 +137,20 @@ public class PortalSignIn {
         return new PortalProfile(partner.id, partner.name, partner.email, partner.tenantId);
     }
 
-    /** Ends the session: its token is refused from the next request on. */
+    /**
+     * Ends the session (the partner's own, or the practice's read-only view): its token is refused here from the next
+     * request on, and by the other services answering portal requests once the announcement, published in the same
+     * transaction, reaches them.
+     */
     @Transactional
     public void signOut(PortalSessions.Session current) {
-        requireOpen(current).endedAt = Timestamps.now(clock);
+        PortalSession session = requireOpen(current);
+        session.endedAt = Timestamps.now(clock);
+        outbox.publish(
+                EventTypes.PARTNER_PORTAL_SESSION_ENDED,
+                session.tenantId,
+                session.partnerId,
+                new PartnerPortalSessionEnded(session.partnerId, session.sid, session.endedAt, session.expiresAt));
     }
 
     /** The session of a verified token, if it is still open; a 401 otherwise. */

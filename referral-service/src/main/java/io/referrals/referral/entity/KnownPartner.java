@@ -2,6 +2,7 @@ package io.referrals.referral.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.referrals.events.PartnerCategory;
+import io.referrals.platform.portal.PortalAccess;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -45,9 +46,15 @@ public class KnownPartner extends PanacheEntityBase {
     @Column(name = "portal_access_changed_at")
     public Instant portalAccessChangedAt;
 
-    /** Whether a portal session of this partner issued at {@code issuedAt} may still be used. */
-    public boolean admitsPortalSessionIssuedAt(Instant issuedAt) {
-        return !portalAccessRevoked && (portalSessionsValidFrom == null || !issuedAt.isBefore(portalSessionsValidFrom));
+    /** The partner's portal access as this copy keeps it; its {@code admits} decides whether a session may be used. */
+    public PortalAccess portalAccess() {
+        return new PortalAccess(portalAccessRevoked, portalSessionsValidFrom, portalAccessChangedAt);
+    }
+
+    public void portalAccess(PortalAccess access) {
+        portalAccessRevoked = access.revoked();
+        portalSessionsValidFrom = access.sessionsValidFrom();
+        portalAccessChangedAt = access.changedAt();
     }
 
     @Embeddable

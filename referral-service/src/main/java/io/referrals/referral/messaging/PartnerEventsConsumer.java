@@ -3,6 +3,7 @@ package io.referrals.referral.messaging;
 import io.referrals.events.EventTypes;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
+import io.referrals.platform.portal.EndedPortalSessions;
 import io.referrals.referral.service.AgreementTermsDirectory;
 import io.referrals.referral.service.PartnerDirectory;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -19,13 +20,17 @@ public class PartnerEventsConsumer extends EventConsumer {
     @Inject
     AgreementTermsDirectory agreements;
 
+    @Inject
+    EndedPortalSessions endedSessions;
+
     @Override
     protected void routes(EventRouter router) {
         router.on(EventTypes.PARTNER_CREATED, directory::onCreated)
                 .on(EventTypes.PARTNER_UPDATED, directory::onUpdated)
                 .on(EventTypes.AGREEMENT_ACTIVATED, agreements::onActivated)
                 .on(EventTypes.AGREEMENT_ENDED, agreements::onEnded)
-                .on(EventTypes.PARTNER_PORTAL_ACCESS_CHANGED, directory::onPortalAccessChanged);
+                .on(EventTypes.PARTNER_PORTAL_ACCESS_CHANGED, directory::onPortalAccessChanged)
+                .on(EventTypes.PARTNER_PORTAL_SESSION_ENDED, endedSessions::onSessionEnded);
     }
 
     @Incoming("partner-events")

@@ -46,18 +46,9 @@ public class PartnerDirectory {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onPortalAccessChanged(CloudEvent event, PartnerPortalAccessChanged data) {
-        KnownPartner partner =
-                partners.findInTenant(event.tenantid(), data.partnerId()).orElse(null);
-        if (partner == null
-                || (partner.portalAccessChangedAt != null && partner.portalAccessChangedAt.isAfter(data.changedAt()))) {
-            return;
-        }
-        boolean revoked = data.access() == PartnerPortalAccessChanged.Access.REVOKED;
-        partner.portalAccessRevoked = revoked;
-        if (revoked) {
-            partner.portalSessionsValidFrom = data.changedAt();
-        }
-        partner.portalAccessChangedAt = data.changedAt();
+        partners.findInTenant(event.tenantid(), data.partnerId())
+                .ifPresent(
+                        partner -> partner.portalAccess(partner.portalAccess().after(data)));
     }
 
     /**
