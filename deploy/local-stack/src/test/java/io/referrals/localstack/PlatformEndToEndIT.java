@@ -655,7 +655,8 @@ class PlatformEndToEndIT {
      * mailed link and refers someone with consent none from the portal, and sees "received" and nothing more, even
      * once the practice converts them; a second referral with consent outcome shows "converted" and the first name, and
      * the fee owed under the agreement appears among the partner's rewards, later as paid. The practice sees the
-     * portal as the channel (in metrics too); the thank-you and the practice's introduction kit reach the partner.
+     * portal as the channel (in metrics too); the thank-you and the practice's introduction kit reach the partner;
+     * signing out ends the session at every service.
      */
     @Test
     void aPartnerRefersFromThePortalFollowsItAsFarAsConsentAllowsAndSeesTheFeeOwedThenPaid() throws Exception {
@@ -779,6 +780,21 @@ class PlatformEndToEndIT {
             assertTrue(portal != null, byChannel.toString());
             assertEquals(2, portal.get("received").asInt(), byChannel.toString());
         });
+
+        // Signing out ends the session at partner-service at once, and at referral-service once the event arrives.
+        assertEquals(
+                204,
+                sendWith(session, "partner-service", "DELETE", "/api/portal/sessions/current", null, null)
+                        .statusCode());
+        assertEquals(
+                401,
+                sendWith(session, "partner-service", "GET", "/api/portal/me", null, null)
+                        .statusCode());
+        await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> sendWith(session, "referral-service", "GET", "/api/portal/referrals", null, null)
+                                .statusCode()
+                        == 401);
     }
 
     /**
