@@ -335,6 +335,8 @@ describe('the partner, on a phone', () => {
     await practicePage.goto(`${BASE_URL}/settings`);
     await practicePage.getByRole('heading', { name: 'Introduction kit' }).waitFor();
     await settled(practicePage, 'settings');
+    // The name partners see is the kit's own ({practiceName}), not the practice's id.
+    await practicePage.getByLabel('Your name as partners see it').fill(`Ellis Coaching ${run}`);
     await practicePage
       .getByLabel('Overview of the practice')
       .fill('Hello {partnerFirstName}: we coach people through change.');
@@ -346,6 +348,9 @@ describe('the partner, on a phone', () => {
     await expect
       .poll(() => practicePage.getByTestId('kit-preview').textContent(), { timeout: SETTLE_MS })
       .toContain('Hello Alex: we coach');
+    expect(await practicePage.getByTestId('kit-preview').textContent()).toContain(
+      `Subject: Meet Ellis Coaching ${run}`,
+    );
     await practicePage.getByRole('button', { name: 'Save kit', exact: true }).click();
     await practicePage.getByText('Kit saved.').waitFor();
     await accessible(practicePage, 'settings with the kit');
@@ -354,6 +359,8 @@ describe('the partner, on a phone', () => {
     await goToPortal('Introduction kit', 'Introduction kit');
     const first = partnerName.split(' ')[0];
     await partner.getByText(`Hello ${first}: we coach people through change.`).waitFor();
+    await partner.getByRole('heading', { level: 2, name: `About Ellis Coaching ${run}` }).waitFor();
+    await partner.getByText(`Meet Ellis Coaching ${run}`).waitFor();
     const make = partner.getByRole('button', { name: 'Make my intake link', exact: true });
     if (await make.isVisible()) await make.click();
     const url = partner.getByTestId('intake-url');
