@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BASE_URL = process.env.CONSOLE_URL ?? 'http://localhost:8080';
@@ -92,6 +92,25 @@ async function goToPortal(link: string, heading: string): Promise<void> {
   await partner.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: link, exact: true }).click();
   await partner.getByRole('heading', { level: 1, name: heading }).waitFor();
   await settled(partner, heading);
+}
+
+/** Reloads `page` until `locator` shows, within EVENTUALLY_MS: for what another service does a moment later. */
+async function untilVisible(page: Page, locator: Locator, what: string): Promise<void> {
+  const deadline = Date.now() + EVENTUALLY_MS;
+  while (
+    !(await locator
+      .first()
+      .waitFor({ timeout: 2_000 })
+      .then(
+        () => true,
+        () => false,
+      ))
+  ) {
+    if (Date.now() > deadline) throw new Error(`not seen within ${EVENTUALLY_MS / 1000} s: ${what}`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await settled(page, what);
+  }
 }
 
 async function api(method: string, path: string, body?: unknown, key?: string): Promise<Response> {
@@ -378,8 +397,19 @@ describe('the partner, on a phone', () => {
     await bigTargets('kit');
   });
 
-  it('reads the messages the practice sent', async () => {
+  it('reads the thank-you the practice sent, marked as one', async () => {
+    // The practice sends one of the thank-you drafts its referrals made (drafted a moment after each referral).
+    await practicePage.goto(`${BASE_URL}/messages`);
+    const draft = practicePage.getByRole('form', { name: `Referral thank you to ${partnerName}` }).first();
+    await untilVisible(practicePage, draft, 'the thank-you draft');
+    const subject = await draft.getByLabel('Subject').inputValue();
+    await draft.getByRole('button', { name: 'Save and send', exact: true }).click();
+    await practicePage.getByText(`Sent to ${partnerName}.`).waitFor();
+
     await goToPortal('Messages', 'Messages');
+    const message = partner.getByRole('list', { name: 'Messages' }).getByRole('listitem').filter({ hasText: subject });
+    await untilVisible(partner, message, 'the thank-you among the messages');
+    expect(await message.first().textContent()).toContain('Thank-you');
     await portalScreen('messages');
   });
 
