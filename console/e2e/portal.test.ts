@@ -403,7 +403,7 @@ describe('the partner, on a phone', () => {
     const draft = practicePage.getByRole('form', { name: `Referral thank you to ${partnerName}` }).first();
     await untilVisible(practicePage, draft, 'the thank-you draft');
     const subject = await draft.getByLabel('Subject').inputValue();
-    await draft.getByRole('button', { name: 'Save and send', exact: true }).click();
+    await draft.getByRole('button', { name: 'Send', exact: true }).click(); // unedited: 'Send'
     await practicePage.getByText(`Sent to ${partnerName}.`).waitFor();
 
     await goToPortal('Messages', 'Messages');
