@@ -6,8 +6,6 @@ import type { paths as ReferralPaths, components as ReferralSchemas } from './ap
 import type { paths as MetricsPaths, components as MetricsSchemas } from './api/metrics';
 import type { paths as NotificationPaths, components as NotificationSchemas } from './api/notification';
 import { currentSession } from './auth';
-import { jsonCall } from './pending-call';
-import type { PendingPracticeEndpoints } from './portal/pending-api';
 import { ApiError, toProblem } from './problem';
 
 export type PartnerApi = PartnerSchemas['schemas'];
@@ -95,23 +93,4 @@ export async function okJson<T>(
 /** A fresh Idempotency-Key for one user action: a retry of the same action sends the same key. */
 export function idempotencyKey(): string {
   return crypto.randomUUID();
-}
-
-/**
- * A practice-side call to an endpoint of src/portal/pending-api.ts (agreed, not yet generated) with the staff token;
- * path parameters are filled in from `path`. Replaced by the generated clients once the backends are merged.
- */
-export async function practicePendingCall<K extends keyof PendingPracticeEndpoints>(
-  endpoint: K,
-  options: { path?: Record<string, string>; body?: PendingPracticeEndpoints[K]['body'] } = {},
-): Promise<PendingPracticeEndpoints[K]['answer']> {
-  let resolved: string = endpoint;
-  for (const [name, value] of Object.entries(options.path ?? {})) {
-    resolved = resolved.replace(`{${name}}`, encodeURIComponent(value));
-  }
-  const answer = await jsonCall(resolved, currentSession()?.token ?? null, {
-    body: options.body,
-    onUnauthorized: () => unauthorized(),
-  });
-  return answer as PendingPracticeEndpoints[K]['answer'];
 }

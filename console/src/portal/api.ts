@@ -1,15 +1,21 @@
 // The portal's calls, all on this origin with the partner's session token (src/portal/session.ts), never the
-// console's staff token. Endpoints on main go through openapi-fetch clients typed by the generated src/api/*.ts;
-// those agreed but not yet merged go through `pendingCall`, typed by src/portal/pending-api.ts (see there).
+// console's staff token, through openapi-fetch clients typed by the generated src/api/*.ts.
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths as PartnerPaths, components as PartnerSchemas } from '../api/partner';
 import type { paths as ReferralPaths, components as ReferralSchemas } from '../api/referral';
-import { jsonCall } from '../pending-call';
-import type { PendingEndpoints } from './pending-api';
+import type { paths as NotificationPaths, components as NotificationSchemas } from '../api/notification';
 import { currentSession } from './session';
 
 export type PortalMe = PartnerSchemas['schemas']['PortalMe'];
+export type PortalKit = PartnerSchemas['schemas']['IntroductionKit'];
+export type PortalProfile = PartnerSchemas['schemas']['PortalProfile'];
 export type PortalReferral = ReferralSchemas['schemas']['PortalReferral'];
+export type PortalConsent = ReferralSchemas['schemas']['Consent'];
+export type PortalReward = ReferralSchemas['schemas']['PortalReward'];
+export type PortalAmount = ReferralSchemas['schemas']['PortalAmount'];
+export type PortalMessage = NotificationSchemas['schemas']['PortalMessage'];
+export type PortalMessageKind = NotificationSchemas['schemas']['PortalMessageKind'];
+export type EmailPreferences = NotificationSchemas['schemas']['EmailPreferences'];
 
 let unauthorized: () => void = () => {};
 
@@ -39,17 +45,5 @@ const bearer: Middleware = {
 const baseUrl = typeof location === 'undefined' ? 'http://localhost' : location.origin;
 export const portalPartnerApi = createClient<PartnerPaths>({ baseUrl });
 export const portalReferralApi = createClient<ReferralPaths>({ baseUrl });
-portalPartnerApi.use(bearer);
-portalReferralApi.use(bearer);
-
-/** A call to an endpoint of src/portal/pending-api.ts with the partner's session. */
-export async function pendingCall<K extends keyof PendingEndpoints>(
-  endpoint: K,
-  options: { body?: PendingEndpoints[K]['body']; idempotencyKey?: string } = {},
-): Promise<PendingEndpoints[K]['answer']> {
-  const answer = await jsonCall(endpoint, currentSession()?.token ?? null, {
-    ...options,
-    onUnauthorized: () => unauthorized(),
-  });
-  return answer as PendingEndpoints[K]['answer'];
-}
+export const portalNotificationApi = createClient<NotificationPaths>({ baseUrl });
+for (const client of [portalPartnerApi, portalReferralApi, portalNotificationApi]) client.use(bearer);

@@ -97,7 +97,7 @@ export function PortalApp(props: { initialSession: PortalSession | null; linkTok
 
 function SignedIn(props: { session: PortalSession; path: string; onSignedOut: () => void }) {
   const me = useLoad(() => ok(portalPartnerApi.GET('/api/portal/me')), [props.session.token]);
-  const readOnly = props.session.readOnly || (me.data as { readOnly?: boolean } | undefined)?.readOnly === true;
+  const readOnly = props.session.readOnly || me.data?.readOnly === true;
   const viewer: Viewer = { name: me.data?.name ?? '', readOnly };
   const path = props.path === '/portal/sign-in' ? PORTAL : props.path;
   return (

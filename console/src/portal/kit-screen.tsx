@@ -1,22 +1,24 @@
 // The practice's introduction kit as the partner uses it: the overview and ideal client, stories, conversation
 // scripts and introduction emails with the placeholders filled in, the partner's own intake link with a copy button
-// and a QR code, and the booking link. Answered by partner-service GET /api/portal/kit (portal-partner-side) and
-// referral-service GET/POST /api/portal/intake-link (portal-referral-side): see pending-api.ts.
+// and a QR code, and the booking link. Answered by partner-service GET /api/portal/kit and referral-service
+// GET /api/portal/intake-link (404 while the partner has none) and POST /api/portal/intake-link (makes it).
 import { useEffect, useState } from 'preact/hooks';
+import { ok } from '../clients';
+import { ApiError } from '../problem';
 import { Empty, LoadState, ProblemBanner, useAction, useLoad } from '../ui';
 import type { Viewer } from './app';
-import { pendingCall } from './api';
+import { portalPartnerApi, portalReferralApi } from './api';
 import { fillPlaceholders, firstNameOf, type PlaceholderValues } from './kit';
 import { qrDataUri } from './qr';
 import { CopyButton, PortalHeader } from './ui';
 
 export function Kit(props: { viewer: Viewer }) {
-  const kit = useLoad(() => pendingCall('GET /api/portal/kit'), []);
+  const kit = useLoad(() => ok(portalPartnerApi.GET('/api/portal/kit')), []);
   const link = useLoad(
     () =>
-      pendingCall('GET /api/portal/intake-link').catch((e: unknown) => {
-        // 404: the practice has made no link for this partner yet; the partner can make one.
-        if ((e as { problem?: { status?: number } }).problem?.status === 404) return null;
+      ok(portalReferralApi.GET('/api/portal/intake-link')).catch((e: unknown) => {
+        // 404: no intake link is bound to this partner yet; the partner can make one.
+        if (e instanceof ApiError && e.problem.status === 404) return null;
         throw e;
       }),
     [],
@@ -41,18 +43,19 @@ export function Kit(props: { viewer: Viewer }) {
             intakeLink: url,
             bookingLink: k.bookingUrl,
           };
-          const fill = (text: string) => fillPlaceholders(text ?? '', values);
+          const fill = (text: string | undefined) => fillPlaceholders(text ?? '', values);
+          const practiceName = k.practiceName || 'the practice';
           return (
             <>
               <section class="card stack" aria-labelledby="overview-heading">
-                <h2 id="overview-heading">About {k.practiceName}</h2>
+                <h2 id="overview-heading">About {practiceName}</h2>
                 <p class="prose">{fill(k.overview)}</p>
                 <h3>Who we help best</h3>
                 <p class="prose">{fill(k.idealClient)}</p>
                 {k.bookingUrl && (
                   <p>
                     <a class="button" href={k.bookingUrl} target="_blank" rel="noopener noreferrer">
-                      Book a call with {k.practiceName} (opens a new tab)
+                      Book a call with {practiceName} (opens a new tab)
                     </a>
                   </p>
                 )}
@@ -61,23 +64,31 @@ export function Kit(props: { viewer: Viewer }) {
                 id="stories"
                 title="Client stories"
                 empty="No stories yet."
-                items={k.successStories.map((s) => ({ id: s.id, title: s.title, body: fill(s.body) }))}
+                items={(k.successStories ?? []).map((s, i) => ({
+                  id: s.id ?? `story-${i}`,
+                  title: s.title ?? '',
+                  body: fill(s.body),
+                }))}
               />
               <Items
                 id="scripts"
                 title="What to say"
                 empty="No conversation scripts yet."
                 copy="Copy script"
-                items={k.scripts.map((s) => ({ id: s.id, title: s.title, body: fill(s.body) }))}
+                items={(k.scripts ?? []).map((s, i) => ({
+                  id: s.id ?? `script-${i}`,
+                  title: s.title ?? '',
+                  body: fill(s.body),
+                }))}
               />
               <Items
                 id="emails"
                 title="Introduction emails"
                 empty="No email templates yet."
                 copy="Copy email"
-                items={k.introEmails.map((m) => ({
-                  id: m.id,
-                  title: m.title,
+                items={(k.introEmails ?? []).map((m, i) => ({
+                  id: m.id ?? `email-${i}`,
+                  title: m.title ?? '',
                   subject: fill(m.subject),
                   body: fill(m.body),
                 }))}
@@ -140,7 +151,7 @@ function IntakeLink(props: {
             class="primary"
             disabled={create.busy || props.readOnly}
             onClick={async () => {
-              if (await create.run(() => pendingCall('POST /api/portal/intake-link'))) props.onCreated();
+              if (await create.run(() => ok(portalReferralApi.POST('/api/portal/intake-link')))) props.onCreated();
             }}
           >
             Make my intake link

@@ -1,16 +1,22 @@
-// The signed-in partner's pages. Which backend answers each (see src/portal/pending-api.ts for the pending ones):
-//   Home: referral-service GET /api/portal/referrals (on main)
-//   Refer: referral-service POST /api/portal/referrals (portal-referral-side)
-//   Rewards, Together: referral-service rewards, given referrals, balance (portal-referral-side)
-//   Messages: notification-service messages (portal-notification)
-//   Profile: partner-service profile (portal-partner-side), notification-service email preferences (portal-notification)
+// The signed-in partner's pages. Which backend answers each:
+//   Home, Refer: referral-service GET/POST /api/portal/referrals
+//   Rewards, Together: referral-service rewards, given referrals, balance
+//   Messages: notification-service messages
+//   Profile: partner-service profile, notification-service email preferences
 import { useState } from 'preact/hooks';
 import { idempotencyKey, ok } from '../clients';
 import { date, dateTime } from '../format';
 import { Chip, Empty, Field, LoadState, Notice, ProblemBanner, Stat, useAction, useLoad, useNotice } from '../ui';
 import type { Viewer } from './app';
-import { type PortalReferral, pendingCall, portalReferralApi } from './api';
-import type { EmailPreferences, PortalConsent, PortalProfile } from './pending-api';
+import {
+  type EmailPreferences,
+  type PortalConsent,
+  type PortalProfile,
+  type PortalReferral,
+  portalNotificationApi,
+  portalPartnerApi,
+  portalReferralApi,
+} from './api';
 import { PortalHeader } from './ui';
 import {
   consentChoices,
@@ -129,17 +135,19 @@ export function Refer(props: { viewer: Viewer }) {
           let answer: PortalReferral | undefined;
           if (
             await action.run(async () => {
-              answer = await pendingCall('POST /api/portal/referrals', {
-                idempotencyKey: key,
-                body: {
-                  firstName,
-                  lastName: lastName || undefined,
-                  email: email || undefined,
-                  phone: phone || undefined,
-                  need: need || undefined,
-                  consent: consent as PortalConsent,
-                },
-              });
+              answer = await ok(
+                portalReferralApi.POST('/api/portal/referrals', {
+                  params: { header: { 'Idempotency-Key': key } },
+                  body: {
+                    firstName,
+                    lastName: lastName || undefined,
+                    email: email || undefined,
+                    phone: phone || undefined,
+                    need: need || undefined,
+                    consent: consent as PortalConsent,
+                  },
+                }),
+              );
             })
           ) {
             setSent(answer);
@@ -240,7 +248,10 @@ export function Refer(props: { viewer: Viewer }) {
 }
 
 export function Rewards() {
-  const list = useLoad(() => pendingCall('GET /api/portal/rewards'), []);
+  const list = useLoad(
+    () => ok(portalReferralApi.GET('/api/portal/rewards', { params: { query: { size: 100 } } })),
+    [],
+  );
   return (
     <section>
       <PortalHeader
@@ -290,7 +301,10 @@ export function Rewards() {
 }
 
 export function Messages() {
-  const list = useLoad(() => pendingCall('GET /api/portal/messages'), []);
+  const list = useLoad(
+    () => ok(portalNotificationApi.GET('/api/portal/messages', { params: { query: { size: 50 } } })),
+    [],
+  );
   return (
     <section>
       <PortalHeader title="Messages" intro="Thank-yous and updates the practice sent you, newest first." />
@@ -319,8 +333,11 @@ export function Messages() {
 }
 
 export function Together() {
-  const balance = useLoad(() => pendingCall('GET /api/portal/balance'), []);
-  const given = useLoad(() => pendingCall('GET /api/portal/given-referrals'), []);
+  const balance = useLoad(() => ok(portalReferralApi.GET('/api/portal/balance')), []);
+  const given = useLoad(
+    () => ok(portalReferralApi.GET('/api/portal/given-referrals', { params: { query: { size: 100 } } })),
+    [],
+  );
   return (
     <section>
       <PortalHeader title="Referrals to you" intro="To get referrals, give referrals: the relationship both ways." />
@@ -366,8 +383,8 @@ const list = (text: string) =>
     .filter(Boolean);
 
 export function Profile(props: { viewer: Viewer }) {
-  const profile = useLoad(() => pendingCall('GET /api/portal/profile'), []);
-  const preferences = useLoad(() => pendingCall('GET /api/portal/email-preferences'), []);
+  const profile = useLoad(() => ok(portalPartnerApi.GET('/api/portal/profile')), []);
+  const preferences = useLoad(() => ok(portalNotificationApi.GET('/api/portal/email-preferences')), []);
   return (
     <section>
       <PortalHeader title="Your profile" intro="How the practice reaches you, and who you work with." />
@@ -398,16 +415,18 @@ function ProfileForm(props: { profile: PortalProfile; readOnly: boolean }) {
         e.preventDefault();
         if (
           await action.run(() =>
-            pendingCall('PUT /api/portal/profile', {
-              body: {
-                name,
-                phone: phone || undefined,
-                website: website || undefined,
-                organization: organization || undefined,
-                clientsServed: list(clients),
-                specialties: list(specialties),
-              },
-            }),
+            ok(
+              portalPartnerApi.PUT('/api/portal/profile', {
+                body: {
+                  name,
+                  phone: phone || undefined,
+                  website: website || undefined,
+                  organization: organization || undefined,
+                  clientsServed: list(clients),
+                  specialties: list(specialties),
+                },
+              }),
+            ),
           )
         ) {
           say('Profile saved.');
@@ -495,7 +514,7 @@ function PreferencesForm(props: { preferences: EmailPreferences; readOnly: boole
       aria-labelledby="emails-heading"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await action.run(() => pendingCall('PUT /api/portal/email-preferences', { body: prefs }))) {
+        if (await action.run(() => ok(portalNotificationApi.PUT('/api/portal/email-preferences', { body: prefs })))) {
           say('Email preferences saved.');
         }
       }}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressWords, referralName, rewardStatusWords, rewardWhat, totals } from './words';
+import { messageKindWords, progressWords, referralName, rewardStatusWords, rewardWhat, totals } from './words';
 
 describe("a referral's status in plain words", () => {
   it('says each step as a partner would', () => {
@@ -29,6 +29,7 @@ describe('rewards in plain words', () => {
     expect(rewardWhat({ type: 'charity_donation', description: 'To the food bank' })).toBe(
       'Donation to charity · To the food bank',
     );
+    expect(rewardWhat({ type: 'client_discount', percent: '20' })).toBe('Discount for your clients · 20%');
     expect(rewardWhat({ type: 'new_kind_of_thanks' })).toBe('new kind of thanks');
   });
 
@@ -41,5 +42,15 @@ describe('rewards in plain words', () => {
         { amount: '300', currency: 'EUR' },
       ]),
     ).toMatch(/\$1,200 \+ €300/);
+  });
+});
+
+describe('messages in plain words', () => {
+  it("name each of notification-service's portal message kinds", () => {
+    expect(messageKindWords('thank_you')).toBe('Thank-you');
+    expect(messageKindWords('update')).toBe('Update');
+    expect(messageKindWords('check_in')).toBe('Check-in');
+    expect(messageKindWords('outreach')).toBe('From the practice');
+    expect(messageKindWords('introduction')).toBe('Introduction');
   });
 });

@@ -1,7 +1,7 @@
 // The portal's words for the wire's values: what a partner who refers two people a year understands at a glance.
 import type { ReferralApi } from '../clients';
 import { money } from '../format';
-import type { Money, PortalConsent, PortalReward } from './pending-api';
+import type { PortalAmount, PortalConsent, PortalMessageKind, PortalReward } from './api';
 
 export type Progress = ReferralApi['Progress'];
 
@@ -57,7 +57,7 @@ export const consentChoices: readonly { value: PortalConsent; title: string; det
   },
 ];
 
-export function rewardStatusWords(status: PortalReward['status']): string {
+export function rewardStatusWords(status: PortalReward['status'] | undefined): string {
   if (status === 'paid') return 'Paid';
   if (status === 'waived') return 'Waived';
   return 'Owed to you';
@@ -65,9 +65,10 @@ export function rewardStatusWords(status: PortalReward['status']): string {
 
 /** What a reward is, in words: an amount, a percent, or the thank-you in kind it describes. */
 export function rewardWhat(
-  reward: Pick<PortalReward, 'type' | 'amount' | 'currency' | 'percent' | 'description'>,
+  // A type the console does not know yet (the services added one) is shown by its words rather than hidden.
+  reward: Pick<PortalReward, 'amount' | 'currency' | 'percent' | 'description'> & { type?: string },
 ): string {
-  const kind = REWARD_KINDS[reward.type] ?? reward.type.replace(/_/g, ' ');
+  const kind = reward.type ? (REWARD_KINDS[reward.type] ?? reward.type.replace(/_/g, ' ')) : 'Reward';
   const parts = [kind];
   if (reward.amount) parts.push(money(reward.amount, reward.currency ?? 'USD'));
   else if (reward.percent) parts.push(`${reward.percent}%`);
@@ -75,10 +76,11 @@ export function rewardWhat(
   return parts.join(' · ');
 }
 
-const REWARD_KINDS: Record<string, string> = {
+const REWARD_KINDS: Partial<Record<string, string>> & Record<NonNullable<PortalReward['type']>, string> = {
   referral_fee: 'Referral fee',
   flat_fee: 'Fee',
   revenue_share: 'Revenue share',
+  client_discount: 'Discount for your clients',
   session_credit: 'Session credit',
   program_discount: 'Program discount',
   exclusive_access: 'Exclusive access',
@@ -86,16 +88,20 @@ const REWARD_KINDS: Record<string, string> = {
 };
 
 /** Totals per currency, as "$1,200 + €300"; "nothing" for none. */
-export function totals(amounts: readonly Money[] | null | undefined): string {
-  const list = (amounts ?? []).filter((a) => a.amount !== undefined);
+export function totals(amounts: readonly PortalAmount[] | null | undefined): string {
+  const list = (amounts ?? []).filter((a) => a.amount !== undefined && a.currency !== undefined);
   if (list.length === 0) return 'Nothing';
   return list.map((a) => money(a.amount, a.currency)).join(' + ');
 }
 
-export function messageKindWords(kind: string): string {
-  if (kind === 'thank_you') return 'Thank-you';
-  if (kind === 'update') return 'Update';
-  if (kind === 'check_in') return 'Check-in';
-  const words = kind.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+const MESSAGE_KINDS: Record<PortalMessageKind, string> = {
+  thank_you: 'Thank-you',
+  update: 'Update',
+  check_in: 'Check-in',
+  outreach: 'From the practice',
+  introduction: 'Introduction',
+};
+
+export function messageKindWords(kind: PortalMessageKind | undefined): string {
+  return kind ? MESSAGE_KINDS[kind] : 'Message';
 }

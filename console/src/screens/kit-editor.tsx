@@ -1,11 +1,10 @@
 // Settings' introduction kit: what partners find in the portal's "Introduction kit" (the overview, the ideal client,
 // stories, conversation scripts, introduction emails, the booking link), edited here with a live preview as a sample
-// partner would see it. GET/PUT /api/practice/kit: partner-service, branch portal-partner-side (pending-api.ts).
+// partner would see it. GET/PUT /api/practice/kit (partner-service): a practice that never saved one gets an empty
+// kit (no updatedAt), and the name partners see ({practiceName}) is the kit's own.
 import { useState } from 'preact/hooks';
-import { practicePendingCall } from '../clients';
+import { ok, partnerApi, type PartnerApi } from '../clients';
 import { fillPlaceholders, PLACEHOLDERS, type PlaceholderValues, unknownPlaceholders } from '../portal/kit';
-import type { IntroductionKit, IntroductionKitUpdate } from '../portal/pending-api';
-import { ApiError } from '../problem';
 import { Field, LoadState, Notice, ProblemBanner, useAction, useLoad, useNotice } from '../ui';
 
 /** Whom the preview shows the kit to: no real partner's data. */
@@ -15,20 +14,14 @@ const SAMPLE: PlaceholderValues = {
   intakeLink: 'https://example.org/intake/alex-morgan-sample',
 };
 
-const EMPTY_KIT: IntroductionKit = { overview: '', idealClient: '', successStories: [], scripts: [], introEmails: [] };
+type IntroductionKit = PartnerApi['IntroductionKit'];
+type IntroductionKitUpdate = PartnerApi['IntroductionKitUpdate'];
 
 type Item = { id?: string; title: string; subject?: string; body: string };
 
-export function KitEditor(props: { practiceName: string }) {
-  const kit = useLoad(
-    () =>
-      practicePendingCall('GET /api/practice/kit').catch((e: unknown) => {
-        // A practice that never wrote its kit may have none yet: it starts from an empty one.
-        if (e instanceof ApiError && e.problem.status === 404) return EMPTY_KIT;
-        throw e;
-      }),
-    [],
-  );
+/** `suggestedName`: the name the practice signs its messages with, offered until the kit is first saved. */
+export function KitEditor(props: { suggestedName?: string }) {
+  const kit = useLoad(() => ok(partnerApi.GET('/api/practice/kit')), []);
   return (
     <section class="card stack" aria-labelledby="kit-heading">
       <h2 id="kit-heading">Introduction kit</h2>
@@ -36,24 +29,34 @@ export function KitEditor(props: { practiceName: string }) {
         What your partners find in their portal to introduce people to you. Placeholders, filled in for each partner:{' '}
         {PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.
       </p>
-      <LoadState loaded={kit}>{(k) => <KitForm kit={k} practiceName={props.practiceName} />}</LoadState>
+      <LoadState loaded={kit}>{(k) => <KitForm kit={k} suggestedName={props.suggestedName} />}</LoadState>
     </section>
   );
 }
 
-function KitForm(props: { kit: IntroductionKit; practiceName: string }) {
+function KitForm(props: { kit: IntroductionKit; suggestedName?: string }) {
   const k = props.kit;
+  const [practiceName, setPracticeName] = useState(k.practiceName ?? (k.updatedAt ? '' : (props.suggestedName ?? '')));
   const [overview, setOverview] = useState(k.overview ?? '');
   const [idealClient, setIdealClient] = useState(k.idealClient ?? '');
   const [bookingUrl, setBookingUrl] = useState(k.bookingUrl ?? '');
-  const [stories, setStories] = useState<Item[]>(k.successStories ?? []);
-  const [scripts, setScripts] = useState<Item[]>(k.scripts ?? []);
-  const [emails, setEmails] = useState<Item[]>(k.introEmails ?? []);
+  const toItem = (i: { id?: string; title?: string; subject?: string; body?: string }): Item => ({
+    id: i.id,
+    title: i.title ?? '',
+    subject: i.subject,
+    body: i.body ?? '',
+  });
+  const [stories, setStories] = useState<Item[]>((k.successStories ?? []).map(toItem));
+  const [scripts, setScripts] = useState<Item[]>((k.scripts ?? []).map(toItem));
+  const [emails, setEmails] = useState<Item[]>(
+    (k.introEmails ?? []).map((m) => ({ ...toItem(m), subject: m.subject ?? '' })),
+  );
   const action = useAction();
   const [notice, say] = useNotice();
-  const values: PlaceholderValues = { ...SAMPLE, practiceName: props.practiceName, bookingLink: bookingUrl || null };
+  const values: PlaceholderValues = { ...SAMPLE, practiceName: practiceName || null, bookingLink: bookingUrl || null };
   const fill = (text: string) => fillPlaceholders(text, values);
   const everything = [
+    practiceName,
     overview,
     idealClient,
     ...[...stories, ...scripts, ...emails].flatMap((i) => [i.title, i.subject ?? '', i.body]),
@@ -68,23 +71,32 @@ function KitForm(props: { kit: IntroductionKit; practiceName: string }) {
         onSubmit={async (e) => {
           e.preventDefault();
           const body: IntroductionKitUpdate = {
+            practiceName: practiceName || undefined,
             overview,
             idealClient,
-            bookingUrl: bookingUrl || null,
+            bookingUrl: bookingUrl || undefined,
             successStories: stories.map((s) => ({ id: s.id, title: s.title, body: s.body })),
             scripts: scripts.map((s) => ({ id: s.id, title: s.title, body: s.body })),
             introEmails: emails.map((m) => ({ id: m.id, title: m.title, subject: m.subject ?? '', body: m.body })),
           };
-          if (await action.run(() => practicePendingCall('PUT /api/practice/kit', { body }))) say('Kit saved.');
+          if (await action.run(() => ok(partnerApi.PUT('/api/practice/kit', { body })))) say('Kit saved.');
         }}
       >
         <Notice text={notice} />
-        <ProblemBanner problem={action.problem} placed={['overview', 'idealClient', 'bookingUrl']} />
+        <ProblemBanner problem={action.problem} placed={['practiceName', 'overview', 'idealClient', 'bookingUrl']} />
         {unknown.length > 0 && (
           <p class="problem" role="status">
             Not a placeholder (the kit cannot be saved with it): {unknown.join(' ')}
           </p>
         )}
+        <Field
+          label="Your name as partners see it"
+          name="practiceName"
+          value={practiceName}
+          onValue={setPracticeName}
+          errors={action.errors}
+          hint="What {practiceName} stands for"
+        />
         <Field
           label="Overview of the practice"
           name="overview"

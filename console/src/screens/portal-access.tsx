@@ -1,9 +1,10 @@
 // The partner page's "Portal access": invite the partner to the portal, send a new sign-in link, revoke, see the
 // status and last sign-in (partner-service, on main), and "View as this partner": a read-only portal session of
-// 15 minutes opened in a new tab (POST /api/partners/{id}/portal-view, branch portal-partner-side).
+// 15 minutes opened in a new tab (POST /api/partners/{partnerId}/portal-view).
 import { useState } from 'preact/hooks';
-import { ok, partnerApi, practicePendingCall } from '../clients';
+import { ok, partnerApi } from '../clients';
 import { dateTime } from '../format';
+import { ApiError, toProblem } from '../problem';
 import { Chip, Notice, ProblemBanner, useAction, useLoad, useNotice } from '../ui';
 
 const STATUS_WORDS = {
@@ -29,7 +30,10 @@ export function PortalAccess(props: { partnerId: string; hasEmail: boolean }) {
     if (tab) tab.opener = null;
     let url = '';
     const done = await action.run(async () => {
-      const view = await practicePendingCall('POST /api/partners/{id}/portal-view', { path: { id } });
+      const view = await ok(
+        partnerApi.POST('/api/partners/{partnerId}/portal-view', { params: { path: { partnerId: id } } }),
+      );
+      if (!view.accessToken) throw new ApiError(toProblem(502, null, 'No session in the answer'));
       // In the fragment: never sent to a server, taken out of the address by the portal at once.
       url = `${location.origin}/portal/#view=${encodeURIComponent(view.accessToken)}`;
     });

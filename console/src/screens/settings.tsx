@@ -21,7 +21,7 @@ export function Settings() {
         <LoadState loaded={referral}>{(r) => <ReferralSettings hours={r.firstContactHours ?? 48} />}</LoadState>
         <LoadState loaded={messages}>{(m) => <MessageSettings settings={m} />}</LoadState>
       </div>
-      <KitEditor practiceName={messages.data?.practiceName || 'Your practice'} />
+      <LoadState loaded={messages}>{(m) => <KitEditor suggestedName={m.practiceName ?? undefined} />}</LoadState>
       <section class="card" aria-labelledby="webhooks-heading">
         <h2 id="webhooks-heading">Webhooks</h2>
         <p class="muted">Webhooks and their delivery log appear here once notification-service offers them.</p>
