@@ -1,5 +1,12 @@
 package io.referrals.events;
 
+import io.referrals.events.campaign.CampaignAskAssigned;
+import io.referrals.events.campaign.CampaignAskSent;
+import io.referrals.events.campaign.CampaignEnded;
+import io.referrals.events.campaign.CampaignLinkIssued;
+import io.referrals.events.campaign.CampaignStarted;
+import io.referrals.events.campaign.ReferralAttributedToCampaign;
+import io.referrals.events.campaign.ReferralPleasedCheckInAnswered;
 import io.referrals.events.metrics.PartnerReactivated;
 import io.referrals.events.metrics.PartnerWentDormant;
 import io.referrals.events.notification.NotificationSent;
@@ -56,6 +63,12 @@ public final class EventTypes {
     public static final EventType<PortalSignInLinkIssued> PORTAL_SIGN_IN_LINK_ISSUED = new EventType<>(
             "partner.portal-sign-in-link-issued", 1, PortalSignInLinkIssued.class, Topics.PORTAL_SIGN_IN);
 
+    public static final EventType<CampaignStarted> CAMPAIGN_STARTED =
+            new EventType<>("partner.campaign-started", 1, CampaignStarted.class, Topics.PARTNER_EVENTS);
+    public static final EventType<CampaignEnded> CAMPAIGN_ENDED =
+            new EventType<>("partner.campaign-ended", 1, CampaignEnded.class, Topics.PARTNER_EVENTS);
+    public static final EventType<CampaignAskAssigned> CAMPAIGN_ASK_ASSIGNED =
+            new EventType<>("partner.campaign-ask-assigned", 1, CampaignAskAssigned.class, Topics.PARTNER_EVENTS);
     public static final EventType<ReferralReceived> REFERRAL_RECEIVED =
             new EventType<>("referral.received", 1, ReferralReceived.class, Topics.REFERRAL_EVENTS);
     public static final EventType<ReferralConverted> REFERRAL_CONVERTED =
@@ -84,8 +97,18 @@ public final class EventTypes {
     public static final EventType<PartnerReactivated> PARTNER_REACTIVATED =
             new EventType<>("metrics.partner-reactivated", 1, PartnerReactivated.class, Topics.METRICS_EVENTS);
 
+    public static final EventType<ReferralAttributedToCampaign> REFERRAL_ATTRIBUTED_TO_CAMPAIGN = new EventType<>(
+            "referral.attributed-to-campaign", 1, ReferralAttributedToCampaign.class, Topics.REFERRAL_EVENTS);
+    public static final EventType<ReferralPleasedCheckInAnswered> REFERRAL_PLEASED_CHECK_IN_ANSWERED = new EventType<>(
+            "referral.pleased-check-in-answered", 1, ReferralPleasedCheckInAnswered.class, Topics.REFERRAL_EVENTS);
+    /** On its own topic: it carries a campaign link, which only notification-service may read. */
+    public static final EventType<CampaignLinkIssued> CAMPAIGN_LINK_ISSUED =
+            new EventType<>("referral.campaign-link-issued", 1, CampaignLinkIssued.class, Topics.CAMPAIGN_LINKS);
+
     public static final EventType<NotificationSent> NOTIFICATION_SENT =
             new EventType<>("notification.sent", 1, NotificationSent.class, Topics.NOTIFICATION_EVENTS);
+    public static final EventType<CampaignAskSent> CAMPAIGN_ASK_SENT =
+            new EventType<>("notification.campaign-ask-sent", 1, CampaignAskSent.class, Topics.NOTIFICATION_EVENTS);
 
     public static final List<EventType<?>> ALL = List.of(
             PARTNER_CREATED,
@@ -111,7 +134,14 @@ public final class EventTypes {
             REWARD_PAID,
             PARTNER_WENT_DORMANT,
             PARTNER_REACTIVATED,
-            NOTIFICATION_SENT);
+            CAMPAIGN_STARTED,
+            CAMPAIGN_ENDED,
+            CAMPAIGN_ASK_ASSIGNED,
+            REFERRAL_ATTRIBUTED_TO_CAMPAIGN,
+            REFERRAL_PLEASED_CHECK_IN_ANSWERED,
+            CAMPAIGN_LINK_ISSUED,
+            NOTIFICATION_SENT,
+            CAMPAIGN_ASK_SENT);
 
     private static final Map<String, EventType<?>> BY_CLOUD_EVENT_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));

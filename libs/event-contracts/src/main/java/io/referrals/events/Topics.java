@@ -12,13 +12,20 @@ public final class Topics {
      * and keeps forever, and keeps a record {@link #PORTAL_SIGN_IN_RETENTION_MS}.
      */
     public static final String PORTAL_SIGN_IN = "partner.portal-sign-in";
+    /**
+     * Campaign links for notification-service to put in a campaign's asks (referral-service writes, only
+     * notification-service reads): each record holds an intake link's secret, so the topic is apart from
+     * {@code referral.events}, and keeps a record {@link #CAMPAIGN_LINKS_RETENTION_MS}.
+     */
+    public static final String CAMPAIGN_LINKS = "referral.campaign-links";
 
     private static final java.util.Map<String, String> PRODUCERS = java.util.Map.of(
             PARTNER_EVENTS, "partner-service",
             REFERRAL_EVENTS, "referral-service",
             METRICS_EVENTS, "metrics-service",
             NOTIFICATION_EVENTS, "notification-service",
-            PORTAL_SIGN_IN, "partner-service");
+            PORTAL_SIGN_IN, "partner-service",
+            CAMPAIGN_LINKS, "referral-service");
 
     private Topics() {}
 
@@ -40,13 +47,22 @@ public final class Topics {
     public static final long PORTAL_SIGN_IN_RETENTION_MS = 24L * 60 * 60 * 1000;
 
     /**
+     * An ask is written as soon as its link arrives; a week covers an outage of notification-service that long, and
+     * keeps the links (valid while their campaign runs) no longer than needed.
+     */
+    public static final long CAMPAIGN_LINKS_RETENTION_MS = 7L * 24 * 60 * 60 * 1000;
+
+    /**
      * How long a topic keeps its records: event topics forever ({@code -1}), because a read model (the metrics) is
      * rebuilt by replaying them from the start; dead-letter topics {@link #DEAD_LETTER_RETENTION_MS}; the portal's
-     * sign-in links {@link #PORTAL_SIGN_IN_RETENTION_MS}.
+     * sign-in links {@link #PORTAL_SIGN_IN_RETENTION_MS}; campaign links {@link #CAMPAIGN_LINKS_RETENTION_MS}.
      */
     public static long retentionMs(String topic) {
         if (topic.equals(PORTAL_SIGN_IN)) {
             return PORTAL_SIGN_IN_RETENTION_MS;
+        }
+        if (topic.equals(CAMPAIGN_LINKS)) {
+            return CAMPAIGN_LINKS_RETENTION_MS;
         }
         return topic.endsWith(".dlq") ? DEAD_LETTER_RETENTION_MS : -1;
     }
