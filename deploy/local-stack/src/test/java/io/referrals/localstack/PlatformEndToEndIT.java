@@ -54,12 +54,7 @@ class PlatformEndToEndIT {
         if (stack != null) {
             stack.close();
         }
-        if (dataDir != null) {
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
-        }
+        StackLogs.keepLogsAndDelete(dataDir, "PlatformEndToEndIT");
     }
 
     @Test
@@ -141,7 +136,11 @@ class PlatformEndToEndIT {
                     null,
                     null,
                     200);
-            assertEquals(3, sent.get("items").size(), sent.toString());
+            // On failure, every message of the partner with its status says where the missing one stopped.
+            assertEquals(
+                    3,
+                    sent.get("items").size(),
+                    () -> "sent: " + sent + "\nall: " + messagesOf(partnerId) + "\ntasks: " + tasksOf(partnerId));
         });
         JsonNode messages =
                 call("notification-service", "GET", "/api/notifications?partnerId=" + partnerId, null, null, 200);
@@ -974,5 +973,23 @@ class PlatformEndToEndIT {
 
     private static URI uri(String service, String path) {
         return URI.create("http://localhost:" + stack.servicePort(service) + path);
+    }
+
+    private String messagesOf(String partnerId) {
+        try {
+            return send("notification-service", "GET", "/api/notifications?partnerId=" + partnerId, null, null)
+                    .body();
+        } catch (Exception e) {
+            return "(not read: " + e + ")";
+        }
+    }
+
+    private String tasksOf(String partnerId) {
+        try {
+            return send("notification-service", "GET", "/api/tasks?partnerId=" + partnerId, null, null)
+                    .body();
+        } catch (Exception e) {
+            return "(not read: " + e + ")";
+        }
     }
 }
