@@ -975,6 +975,253 @@ class PlatformEndToEndIT {
         return URI.create("http://localhost:" + stack.servicePort(service) + path);
     }
 
+    /**
+     * Issue 29 across the packaged services: a campaign with two variants asks 40 partners (each ask at the SMTP server
+     * with its own campaign link), a partner who unsubscribed is not asked, referrals come through the links and by
+     * another channel, some convert, and the results metrics-service shows equal a recount of the stored referrals.
+     */
+    @Test
+    void aCampaignWithTwoVariantsAsksFortyPartnersAndItsResultsEqualARecountOfTheStoredReferrals() throws Exception {
+        call("notification-service", "PUT", "/api/notifications/settings", """
+                {"practiceName":"Blake Coaching","replyTo":"jordan@blakecoaching.example","signature":"Jordan Blake",
+                 "autoSend":["referral_thank_you"]}""", null, 200);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        java.util.Map<String, String> partnerByAddress = new java.util.HashMap<>();
+        for (int i = 1; i <= 40; i++) {
+            String address = "partner" + i + "-" + tag + "@campaign.example";
+            String id = call(
+                            "partner-service",
+                            "POST",
+                            "/api/partners",
+                            "{\"name\":\"Partner " + i + " Example\",\"email\":\"" + address
+                                    + "\",\"category\":\"professional\"}",
+                            null,
+                            201)
+                    .get("id")
+                    .asText();
+            partnerByAddress.put(address, id);
+        }
+        String unsubscribed = unsubscribedPartner(tag);
+
+        String campaignId = call(
+                        "partner-service",
+                        "POST",
+                        "/api/campaigns",
+                        """
+                {"name":"Spring ask","startsAt":"%s","endsAt":"%s","trigger":"start","goal":"partners_referring",
+                 "autoSend":true,"audience":{"categories":["professional"]},
+                 "variants":[
+                   {"key":"a","name":"Thank-you note","weight":50,"askSubject":"A quick ask, {partnerFirstName}",
+                    "askBody":"Who do you know who is struggling with work-life balance? Refer them here: {campaignLink}",
+                    "incentive":null},
+                   {"key":"b","name":"Session credit","weight":50,
+                    "askSubject":"A free session for you, {partnerFirstName}",
+                    "askBody":"Refer someone who needs a coach and get {incentive}: {campaignLink}",
+                    "incentive":{"type":"session_credit","value":{"amount":"80.00","currency":"USD"},
+                                 "description":"a free coaching session","earnedOn":"conversion"}}]}""".formatted(
+                                        java.time.Instant.now().minusSeconds(60),
+                                        java.time.Instant.now().plus(Duration.ofDays(30))),
+                        null,
+                        201)
+                .get("id")
+                .asText();
+        JsonNode preview =
+                call("partner-service", "GET", "/api/campaigns/" + campaignId + "/audience?size=100", null, null, 200);
+        assertEquals(41, preview.get("total").asInt(), "the 40 and the one who unsubscribed: " + preview);
+        JsonNode started = call("partner-service", "POST", "/api/campaigns/" + campaignId + "/start", null, null, 200);
+        assertEquals("running", started.get("status").asText(), started.toString());
+
+        // Each of the 40 asks reaches the SMTP server once, with a campaign link of its own; paced, so give it time.
+        java.util.Map<String, String> linkByPartner = new java.util.HashMap<>();
+        java.util.Map<String, String> variantByPartner = new java.util.HashMap<>();
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    linkByPartner.clear();
+                    variantByPartner.clear();
+                    for (Path eml : stack.receivedMail()) {
+                        String raw = Files.readString(eml).replace("=\r\n", "").replace("=\n", "");
+                        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                                        "/refer/#(?:3D)?([A-Za-z0-9_-]{20,})")
+                                .matcher(raw);
+                        if (!raw.contains(tag + "@campaign.example") || !link.find()) {
+                            continue;
+                        }
+                        String address = partnerByAddress.keySet().stream()
+                                .filter(raw::contains)
+                                .findFirst()
+                                .orElseThrow(() -> new AssertionError("an ask to someone else: " + raw));
+                        String partnerId = partnerByAddress.get(address);
+                        assertEquals(null, linkByPartner.put(partnerId, link.group(1)), "asked twice: " + address);
+                        variantByPartner.put(partnerId, raw.contains("Subject: A free session for you") ? "b" : "a");
+                    }
+                    assertEquals(40, linkByPartner.size(), "asks at the SMTP server");
+                });
+        assertEquals(java.util.Set.copyOf(partnerByAddress.values()), linkByPartner.keySet());
+        assertEquals(
+                java.util.Set.of("a", "b"),
+                java.util.Set.copyOf(variantByPartner.values()),
+                "40 partners over 50/50 get both variants");
+        JsonNode suppressed =
+                call("notification-service", "GET", "/api/notifications?partnerId=" + unsubscribed, null, null, 200);
+        for (JsonNode message : suppressed.get("items")) {
+            if ("campaign_ask".equals(message.get("kind").asText())) {
+                assertEquals("suppressed", message.get("status").asText(), suppressed.toString());
+            }
+        }
+
+        // Referrals: the first twelve partners through their campaign links (every third converts), two more asked
+        // partners by the practice's API (another channel), and one from the unsubscribed partner, never asked.
+        List<String> asked = linkByPartner.keySet().stream().sorted().toList();
+        for (int i = 0; i < 12; i++) {
+            String partnerId = asked.get(i);
+            HttpResponse<String> intake = HTTP.send(
+                    HttpRequest.newBuilder(uri("referral-service", "/api/intake/" + linkByPartner.get(partnerId)))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"referred\":{\"name\":\"Person " + i
+                                    + " Doe\",\"email\":\"person" + i + "-" + tag + "@example.com\"},"
+                                    + "\"consent\":\"outcome\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, intake.statusCode(), intake.body());
+            if (i % 3 == 0) {
+                convert(JSON.readTree(intake.body()).get("id").asText(), "1500.00");
+            }
+        }
+        for (int i = 12; i < 14; i++) {
+            String referralId = refer(asked.get(i), "Other " + i + " Doe", "other" + i + "-" + tag, "other-" + tag + i);
+            convert(referralId, "1000.00");
+        }
+        refer(unsubscribed, "Never Asked", "never-" + tag, "never-" + tag);
+
+        // The recount: the stored referrals, each with the campaign and variant referral-service attributed it to.
+        java.util.Map<String, int[]> recount = new java.util.TreeMap<>(); // variant -> referrals, converted, by link
+        java.util.Map<String, java.util.Set<String>> referring = new java.util.TreeMap<>();
+        java.math.BigDecimal[] revenue = {java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO};
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            recount.clear();
+            referring.clear();
+            revenue[0] = java.math.BigDecimal.ZERO;
+            revenue[1] = java.math.BigDecimal.ZERO;
+            JsonNode referrals = call("referral-service", "GET", "/api/referrals?size=100", null, null, 200);
+            int attributed = 0;
+            for (JsonNode referral : referrals.get("items")) {
+                JsonNode campaign = referral.get("campaign");
+                if (campaign == null || campaign.isNull()) {
+                    continue;
+                }
+                assertEquals(campaignId, campaign.get("campaignId").asText(), referral.toString());
+                attributed++;
+                String variant = campaign.get("variant").asText();
+                assertEquals(variantByPartner.get(referral.get("partnerId").asText()), variant, referral.toString());
+                int[] counts = recount.computeIfAbsent(variant, v -> new int[3]);
+                counts[0]++;
+                boolean converted = "converted".equals(referral.get("status").asText());
+                if (converted) {
+                    counts[1]++;
+                    revenue["a".equals(variant) ? 0 : 1] =
+                            revenue["a".equals(variant) ? 0 : 1].add(new java.math.BigDecimal(
+                                    referral.get("programValue").asText()));
+                }
+                if ("campaign_link".equals(campaign.get("via").asText())) {
+                    counts[2]++;
+                }
+                referring
+                        .computeIfAbsent(variant, v -> new java.util.TreeSet<>())
+                        .add(referral.get("partnerId").asText());
+            }
+            assertEquals(14, attributed, "12 through links and 2 by the API, none from the partner never asked");
+        });
+
+        // metrics-service, from the events alone, shows the same numbers per variant.
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode results = call("metrics-service", "GET", "/api/metrics/campaigns/" + campaignId, null, null, 200);
+            assertEquals(2, results.get("variants").size(), results.toString());
+            for (JsonNode variant : results.get("variants")) {
+                String key = variant.get("key").asText();
+                long askedHere =
+                        variantByPartner.values().stream().filter(key::equals).count();
+                int[] counts = recount.getOrDefault(key, new int[3]);
+                assertEquals(askedHere, variant.get("asked").asLong(), results.toString());
+                assertEquals(counts[0], variant.get("referrals").asInt(), results.toString());
+                assertEquals(counts[1], variant.get("conversions").asInt(), results.toString());
+                assertEquals(counts[2], variant.get("referralsByLink").asInt(), results.toString());
+                assertEquals(
+                        referring.getOrDefault(key, java.util.Set.of()).size(),
+                        variant.get("partnersReferring").asInt(),
+                        results.toString());
+                assertEquals(
+                        0,
+                        revenue["a".equals(key) ? 0 : 1].compareTo(new java.math.BigDecimal(
+                                variant.get("revenue").get("amount").asText())),
+                        results.toString());
+                assertTrue(variant.get("opened").isNull(), "opens are not tracked");
+                double chance = variant.get("chanceToBeBest").asDouble();
+                assertTrue(chance >= 0 && chance <= 1, results.toString());
+            }
+            assertEquals("not_enough_data", results.get("verdict").get("kind").asText(), results.toString());
+        });
+    }
+
+    /** A partner who got a thank-you and used its unsubscribe link. Returns the partner's id. */
+    private String unsubscribedPartner(String tag) throws Exception {
+        String address = "gone-" + tag + "@campaign.example";
+        String partnerId = call(
+                        "partner-service",
+                        "POST",
+                        "/api/partners",
+                        "{\"name\":\"Gone Away\",\"email\":\"" + address + "\",\"category\":\"professional\"}",
+                        null,
+                        201)
+                .get("id")
+                .asText();
+        refer(partnerId, "First Doe", "first-" + tag, "first-" + tag);
+        String[] unsubscribe = new String[1];
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            for (Path eml : stack.receivedMail()) {
+                String raw = Files.readString(eml);
+                java.util.regex.Matcher header = java.util.regex.Pattern.compile(
+                                "List-Unsubscribe: <[^>]*(/api/unsubscribe/[^>]+)>")
+                        .matcher(raw);
+                if (raw.contains(address) && header.find()) {
+                    unsubscribe[0] = header.group(1);
+                }
+            }
+            assertTrue(unsubscribe[0] != null, "the thank-you reached the SMTP server");
+        });
+        HttpResponse<String> done = sendWith(null, "notification-service", "POST", unsubscribe[0], "", null);
+        assertTrue(done.statusCode() < 300, done.body());
+        return partnerId;
+    }
+
+    /** A referral the practice records for the partner through its API; returns its id. */
+    private String refer(String partnerId, String name, String emailLocalPart, String idempotencyKey) throws Exception {
+        String body = "{\"partnerId\":\"" + partnerId + "\",\"referred\":{\"name\":\"" + name + "\",\"email\":\""
+                + emailLocalPart + "@example.com\"},\"consent\":\"outcome\"}";
+        JsonNode[] made = new JsonNode[1];
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            HttpResponse<String> response = send("referral-service", "POST", "/api/referrals", body, idempotencyKey);
+            if (response.statusCode() == 201) {
+                made[0] = JSON.readTree(response.body());
+                return true;
+            }
+            assertEquals(
+                    422, response.statusCode(), "until referral-service has heard of the partner: " + response.body());
+            return false;
+        });
+        return made[0].get("id").asText();
+    }
+
+    private void convert(String referralId, String programValue) throws Exception {
+        call(
+                "referral-service",
+                "POST",
+                "/api/referrals/" + referralId + "/conversion",
+                "{\"programValue\":\"" + programValue + "\",\"currency\":\"USD\"}",
+                null,
+                200);
+    }
+
     private String messagesOf(String partnerId) {
         try {
             return send("notification-service", "GET", "/api/notifications?partnerId=" + partnerId, null, null)
