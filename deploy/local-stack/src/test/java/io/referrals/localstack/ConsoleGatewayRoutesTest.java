@@ -19,6 +19,8 @@ class ConsoleGatewayRoutesTest {
         assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal/me"));
         assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal/sessions/current"));
         assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal-access"));
+        assertEquals("partner-service", ConsoleGateway.serviceFor("/api/campaigns/7/audience"));
+        assertEquals("metrics-service", ConsoleGateway.serviceFor("/api/metrics/campaigns/7"));
         assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal/referrals-other"));
         assertEquals("notification-service", ConsoleGateway.serviceFor("/api/portal/messages"));
         assertEquals("notification-service", ConsoleGateway.serviceFor("/api/portal/messages/3f0c"));
