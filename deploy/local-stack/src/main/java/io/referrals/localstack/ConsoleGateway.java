@@ -110,7 +110,8 @@ public final class ConsoleGateway implements AutoCloseable {
         // /api/portal: the partner portal's sign-in, session and profile (partner-service); each service answers the
         // portal for its own data below it (/api/portal/referrals: referral-service; /api/portal/messages and
         // /api/portal/email-preferences: notification-service).
-        for (String prefix : List.of("/api/practice", "/api/partners", "/api/campaigns", "/api/portal-access", "/api/portal")) {
+        for (String prefix :
+                List.of("/api/practice", "/api/partners", "/api/campaigns", "/api/portal-access", "/api/portal")) {
             routes.put(prefix, "partner-service");
         }
         // /api/people is also notification-service's part of a person's data export (asked by referral ids); the
