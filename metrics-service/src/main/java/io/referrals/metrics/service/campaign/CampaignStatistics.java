@@ -174,7 +174,8 @@ public final class CampaignStatistics {
             return new Verdict(
                     VerdictKind.LEADER,
                     "Variant " + bestKey + " is very likely the best (chance to be best: "
-                            + percent(comparison.chanceToBeBest()[best]) + "); if it is not, choosing it costs on average " + pointsPhrase(bestLoss)
+                            + percent(comparison.chanceToBeBest()[best])
+                            + "); if it is not, choosing it costs on average " + pointsPhrase(bestLoss)
                             + ", less than a tenth of the " + points + "-point difference you care about.",
                     bestKey,
                     0,
@@ -187,8 +188,9 @@ public final class CampaignStatistics {
             (loss < threshold ? cheap : worse).add(arms.get(i).key());
         }
         if (cheap.size() >= 2) {
-            String text = "No meaningful difference: choosing " + (worse.isEmpty() ? "any variant" : String.join(
-                    " or ", cheap)) + " costs on average less than " + pointsPhrase(threshold) + ", a tenth of the "
+            String text = "No meaningful difference: choosing "
+                    + (worse.isEmpty() ? "any variant" : String.join(" or ", cheap)) + " costs on average less than "
+                    + pointsPhrase(threshold) + ", a tenth of the "
                     + points + "-point difference you care about.";
             if (!worse.isEmpty()) {
                 text += " " + String.join(", ", worse) + (worse.size() == 1 ? " is" : " are") + " likely worse.";
@@ -209,7 +211,8 @@ public final class CampaignStatistics {
         long more = Math.max(1, Math.min(10 * needed, (long) Math.ceil(fewest * factor)));
         return new Verdict(
                 VerdictKind.NOT_ENOUGH_DATA,
-                "Not enough yet: " + bestKey + " leads with a " + percent(comparison.chanceToBeBest()[best])
+                "Not enough yet: " + bestKey + " leads with a "
+                        + percent(comparison.chanceToBeBest()[best])
                         + " chance to be best, but choosing now could cost " + pointsPhrase(bestLoss)
                         + " on average; roughly " + more + " more " + trialsName + " per variant should settle"
                         + " it.",
@@ -220,12 +223,23 @@ public final class CampaignStatistics {
 
     /** Φ⁻¹(p), the standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9). */
     static double normalQuantile(double p) {
-        double[] a = {-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.3577518672690,
-            -30.66479806614716, 2.506628277459239};
-        double[] b = {-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
-            -13.28068155288572};
-        double[] c = {-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
-            4.374664141464968, 2.938163982698783};
+        double[] a = {
+            -39.69683028665376,
+            220.9460984245205,
+            -275.9285104469687,
+            138.3577518672690,
+            -30.66479806614716,
+            2.506628277459239
+        };
+        double[] b = {-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572};
+        double[] c = {
+            -0.007784894002430293,
+            -0.3223964580411365,
+            -2.400758277161838,
+            -2.549732539343734,
+            4.374664141464968,
+            2.938163982698783
+        };
         double[] d = {0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416};
         if (p <= 0) {
             return Double.NEGATIVE_INFINITY;
@@ -243,7 +257,8 @@ public final class CampaignStatistics {
         }
         double q = p - 0.5;
         double r = q * q;
-        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5])
+                * q
                 / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
     }
 

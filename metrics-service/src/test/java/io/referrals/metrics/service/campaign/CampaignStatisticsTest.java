@@ -228,7 +228,8 @@ class CampaignStatisticsTest {
         double sum = 0;
         for (int i = 0; i <= n; i++) {
             double t = i * h;
-            double f = t == 0 ? (a == 1 ? Math.exp(-lnNorm) : 0)
+            double f = t == 0
+                    ? (a == 1 ? Math.exp(-lnNorm) : 0)
                     : Math.exp((a - 1) * Math.log(t) + (b - 1) * Math.log1p(-t) - lnNorm);
             sum += f * (i == 0 || i == n ? 1 : (i % 2 == 1 ? 4 : 2));
         }
