@@ -12,6 +12,14 @@ import io.referrals.events.ReferralChannel;
 import io.referrals.events.ReferralStatus;
 import io.referrals.events.RewardType;
 import io.referrals.events.Topics;
+import io.referrals.events.campaign.CampaignAskSent;
+import io.referrals.events.campaign.CampaignAttribution;
+import io.referrals.events.campaign.CampaignEnded;
+import io.referrals.events.campaign.CampaignGoal;
+import io.referrals.events.campaign.CampaignStarted;
+import io.referrals.events.campaign.CampaignTrigger;
+import io.referrals.events.campaign.CampaignVariant;
+import io.referrals.events.campaign.ReferralAttributedToCampaign;
 import io.referrals.events.partner.PartnerCreated;
 import io.referrals.events.partner.PartnerStageChanged;
 import io.referrals.events.partner.PartnerUpdated;
@@ -147,6 +155,45 @@ final class Events {
 
     CloudEvent rewardPaid(UUID rewardId, UUID referralId, UUID partnerId, Money amount, Instant at) {
         return wrap(EventTypes.REWARD_PAID, referralId, new RewardPaid(rewardId, referralId, partnerId, amount, at));
+    }
+
+    CloudEvent campaignStarted(
+            UUID campaignId,
+            String name,
+            CampaignGoal goal,
+            Instant startsAt,
+            Instant endsAt,
+            List<CampaignVariant> variants) {
+        return wrap(
+                EventTypes.CAMPAIGN_STARTED,
+                campaignId,
+                new CampaignStarted(
+                        campaignId, name, startsAt, endsAt, CampaignTrigger.START, goal, true, variants, startsAt));
+    }
+
+    CloudEvent campaignEnded(UUID campaignId, Instant at) {
+        return wrap(EventTypes.CAMPAIGN_ENDED, campaignId, new CampaignEnded(campaignId, at));
+    }
+
+    CloudEvent askSent(UUID askId, UUID campaignId, UUID partnerId, String variant, Instant at) {
+        return wrap(
+                EventTypes.CAMPAIGN_ASK_SENT,
+                campaignId,
+                new CampaignAskSent(askId, campaignId, partnerId, variant, UUID.randomUUID(), at));
+    }
+
+    CloudEvent attributedToCampaign(
+            UUID referralId,
+            UUID partnerId,
+            UUID campaignId,
+            String variant,
+            UUID askId,
+            CampaignAttribution via,
+            Instant at) {
+        return wrap(
+                EventTypes.REFERRAL_ATTRIBUTED_TO_CAMPAIGN,
+                referralId,
+                new ReferralAttributedToCampaign(referralId, partnerId, campaignId, variant, askId, via, at, at));
     }
 
     /** Sends each event on its contract's topic, in the order given, through one producer. */

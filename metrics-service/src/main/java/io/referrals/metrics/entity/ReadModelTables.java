@@ -23,7 +23,12 @@ public class ReadModelTables {
             "metrics_referral",
             "metrics_given",
             "metrics_reward",
-            "partner_metrics");
+            "partner_metrics",
+            "campaign",
+            "campaign_variant",
+            "campaign_ask",
+            "campaign_referral",
+            "campaign_reward");
 
     @Inject
     EntityManager em;

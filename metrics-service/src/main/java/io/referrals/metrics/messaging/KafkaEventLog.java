@@ -19,13 +19,14 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads partner.events and referral.events with a plain consumer: every partition assigned, no consumer group (so
+ * Reads partner.events, referral.events and notification.events (campaign asks sent) with a plain consumer: every partition assigned, no consumer group (so
  * nothing is committed and the live consumers' positions are untouched), from offset 0. Needs the topics' whole
  * history: they are created with retention.ms=-1 (Topics.retentionMs).
  */
 @ApplicationScoped
 public class KafkaEventLog implements EventLog {
-    private static final List<String> TOPICS = List.of(Topics.PARTNER_EVENTS, Topics.REFERRAL_EVENTS);
+    private static final List<String> TOPICS =
+            List.of(Topics.PARTNER_EVENTS, Topics.REFERRAL_EVENTS, Topics.NOTIFICATION_EVENTS);
 
     /** The service's shared Kafka settings (security, SASL, truststore), as its channels use. */
     @Inject

@@ -51,6 +51,9 @@ public class Projections {
     ExchangeProjection exchange;
 
     @Inject
+    CampaignProjection campaigns;
+
+    @Inject
     FactRepository facts;
 
     @Inject
@@ -164,8 +167,16 @@ public class Projections {
         routes.on(EventTypes.REFERRAL_CLOSED, referrals::onClosed);
         routes.on(EventTypes.REFERRAL_ATTRIBUTED, referrals::onAttributed);
         routes.on(EventTypes.REFERRAL_GIVEN, exchange::onGiven);
-        routes.on(EventTypes.REWARD_EARNED, exchange::onRewardEarned);
+        // One handler per type: a reward counts for the partner's numbers and, when a campaign's, for its cost.
+        routes.on(EventTypes.REWARD_EARNED, (event, data) -> {
+            exchange.onRewardEarned(event, data);
+            campaigns.onRewardEarned(event, data);
+        });
         routes.on(EventTypes.REWARD_PAID, exchange::onRewardPaid);
+        routes.on(EventTypes.CAMPAIGN_STARTED, campaigns::onStarted);
+        routes.on(EventTypes.CAMPAIGN_ENDED, campaigns::onEnded);
+        routes.on(EventTypes.REFERRAL_ATTRIBUTED_TO_CAMPAIGN, campaigns::onAttributed);
+        routes.on(EventTypes.CAMPAIGN_ASK_SENT, campaigns::onAskSent);
     }
 
     /**

@@ -2,10 +2,10 @@ package io.referrals.metrics.service.rebuild;
 
 import java.util.List;
 
-/** The history of both consumed topics, read from the beginning by a rebuild (implemented over Kafka). */
+/** The history of the consumed topics (partner, referral and notification events), read from the beginning by a rebuild (implemented over Kafka). */
 public interface EventLog {
 
-    /** Opens a reader of one practice's records on partner.events and referral.events, at their beginning. */
+    /** Opens a reader of one practice's records on partner.events, referral.events and notification.events, at their beginning. */
     Reader open(String tenantId);
 
     interface Reader extends AutoCloseable {
