@@ -49,7 +49,7 @@ public class CampaignResource {
             are frozen once it runs.","campaignStatus":"running"}""";
     private static final String STATUS_EXAMPLE = """
             {"type":"https://referrals.example/problems/campaign-status","title":"Campaign cannot become running",\
-            "status":409,"detail":"A ended campaign cannot become running.","campaignStatus":"ended","allowed":[]}""";
+            "status":409,"detail":"This campaign is ended; it cannot become running.","campaignStatus":"ended","allowed":[]}""";
     private static final String INVALID_EXAMPLE = """
             {"type":"https://referrals.example/problems/campaign-link-missing","title":"The ask has no campaign link",\
             "status":422,"detail":"Variant b: askBody must contain {campaignLink}, the link a referral is attributed \

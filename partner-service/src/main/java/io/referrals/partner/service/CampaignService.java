@@ -489,7 +489,7 @@ public class CampaignService {
             throw ProblemException.conflict(
                     "campaign-status",
                     "Campaign cannot become " + to.json(),
-                    "A " + campaign.status.json() + " campaign cannot become " + to.json() + ".",
+                    "This campaign is " + campaign.status.json() + "; it cannot become " + to.json() + ".",
                     Map.of(
                             "campaignStatus",
                             campaign.status.json(),
