@@ -112,6 +112,10 @@ public class Partner extends PanacheEntityBase {
     @Column(name = "last_touchpoint_at")
     public Instant lastTouchpointAt;
 
+    /** When the partner's latest referral was seen; null until one is (campaign audiences filter on it). */
+    @Column(name = "last_referral_at")
+    public Instant lastReferralAt;
+
     @Column(name = "next_check_in_due")
     public Instant nextCheckInDue;
 
@@ -158,6 +162,13 @@ public class Partner extends PanacheEntityBase {
         partner.candidate = true;
         partner.candidateReferralId = referralId;
         return partner;
+    }
+
+    /** A referral of the partner's was received at {@code at}; an older one seen late leaves the latest. */
+    public void referralSeen(Instant at) {
+        if (at != null && (lastReferralAt == null || at.isAfter(lastReferralAt))) {
+            lastReferralAt = at;
+        }
     }
 
     public boolean isArchived() {

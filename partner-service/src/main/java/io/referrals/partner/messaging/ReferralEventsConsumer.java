@@ -1,6 +1,7 @@
 package io.referrals.partner.messaging;
 
 import io.referrals.events.EventTypes;
+import io.referrals.partner.service.PleasedCheckInAsks;
 import io.referrals.partner.service.ReferralSources;
 import io.referrals.platform.inbox.EventConsumer;
 import io.referrals.platform.inbox.EventRouter;
@@ -15,10 +16,14 @@ public class ReferralEventsConsumer extends EventConsumer {
     @Inject
     ReferralSources sources;
 
+    @Inject
+    PleasedCheckInAsks pleasedCheckInAsks;
+
     @Override
     protected void routes(EventRouter router) {
         router.on(EventTypes.REFERRAL_RECEIVED, sources::onReferralReceived)
-                .on(EventTypes.REFERRAL_ATTRIBUTED, sources::onReferralAttributed);
+                .on(EventTypes.REFERRAL_ATTRIBUTED, sources::onReferralAttributed)
+                .on(EventTypes.REFERRAL_PLEASED_CHECK_IN_ANSWERED, pleasedCheckInAsks::onAnswered);
     }
 
     @Incoming("referral-events")

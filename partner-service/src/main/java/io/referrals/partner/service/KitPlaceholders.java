@@ -20,6 +20,11 @@ public final class KitPlaceholders {
 
     /** Why the text is refused: the first use of braces that is not one of the placeholders; empty when none is. */
     public static Optional<String> refusal(String text) {
+        return refusal(text, ALLOWED);
+    }
+
+    /** Why the text is refused, with {@code allowed} as the placeholders; empty when every use of braces is one. */
+    static Optional<String> refusal(String text, List<String> allowed) {
         if (text == null) {
             return Optional.empty();
         }
@@ -28,7 +33,7 @@ public final class KitPlaceholders {
             char c = text.charAt(i);
             if (c == '}') {
                 return Optional.of(
-                        "a '}' that closes no placeholder; braces are only for " + String.join(" ", ALLOWED));
+                        "a '}' that closes no placeholder; braces are only for " + String.join(" ", allowed));
             }
             if (c != '{') {
                 i++;
@@ -37,12 +42,12 @@ public final class KitPlaceholders {
             int close = text.indexOf('}', i);
             int nextOpen = text.indexOf('{', i + 1);
             if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-                return Optional.of("a '{' that opens no placeholder; braces are only for " + String.join(" ", ALLOWED));
+                return Optional.of("a '{' that opens no placeholder; braces are only for " + String.join(" ", allowed));
             }
             String placeholder = text.substring(i, close + 1);
-            if (!ALLOWED.contains(placeholder)) {
+            if (!allowed.contains(placeholder)) {
                 return Optional.of(
-                        "unknown placeholder " + shown(placeholder) + "; use one of " + String.join(" ", ALLOWED));
+                        "unknown placeholder " + shown(placeholder) + "; use one of " + String.join(" ", allowed));
             }
             i = close + 1;
         }

@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * What partner-service learns from referrals: a referrer with no partner record becomes a candidate source
  * (under the id referral-service gave it, so both services agree), and a referral from an ended partner is
- * accepted but flags that partner for review.
+ * accepted but flags that partner for review. Each referral a partner is credited with moves their lastReferralAt
+ * (campaign audiences filter on it).
  */
 @ApplicationScoped
 public class ReferralSources {
@@ -42,6 +43,7 @@ public class ReferralSources {
         }
         Optional<Partner> known = partners.findInTenant(tenantId, referrer.partnerId());
         if (known.isPresent()) {
+            known.get().referralSeen(data.receivedAt());
             flagIfEnded(known.get());
             return;
         }
@@ -62,6 +64,7 @@ public class ReferralSources {
                 referrer.email(),
                 data.referralId(),
                 Timestamps.now(clock));
+        candidate.referralSeen(data.receivedAt());
         partnerService.persistNew(candidate, "Sent referral " + data.referralId() + " before any agreement", null);
     }
 
@@ -72,7 +75,11 @@ public class ReferralSources {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onReferralAttributed(CloudEvent event, ReferralAttributed data) {
-        partners.findInTenant(event.tenantid(), data.referrer().partnerId()).ifPresent(this::flagIfEnded);
+        partners.findInTenant(event.tenantid(), data.referrer().partnerId()).ifPresent(partner -> {
+            // The referral was received earlier, but counts for the partner from its confirmation on.
+            partner.referralSeen(data.attributedAt());
+            flagIfEnded(partner);
+        });
     }
 
     /** A referral from an ended partner is accepted, but the practice should look at that partner again. */
