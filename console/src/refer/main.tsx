@@ -1,0 +1,10 @@
+import { render } from 'preact';
+import '../style.css';
+import '../portal/portal.css';
+import { ReferPage } from './refer';
+import { takeToken } from './token';
+
+// The token leaves the address before anything renders (see token.ts).
+const token = takeToken(sessionStorage, location, history);
+
+render(<ReferPage token={token} />, document.getElementById('app')!);
