@@ -27,8 +27,16 @@ export const goalWords: Record<CampaignGoal, { title: string; detail: string }> 
 };
 
 export const triggerWords: Record<CampaignTrigger, string> = {
-  start: 'Ask every partner of the audience once, when the campaign starts',
-  pleased_check_in: 'Ask a partner when a client they referred says at the check-in that they are pleased',
+  start: 'Once, everyone, when it starts',
+  pleased_check_in: 'When a client they referred is pleased',
+};
+
+/** What each trigger does, in a sentence. */
+export const triggerDetails: Record<CampaignTrigger, string> = {
+  start: 'Every partner of the audience is asked once, when the campaign starts.',
+  pleased_check_in:
+    'A partner of the audience is asked each time a client they referred, who became a client, says at the check-in ' +
+    'that they are pleased: the moment they are most glad to have referred.',
 };
 
 export const incentiveTypeWords: Record<IncentiveType, string> = {

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { currentSession } from '../auth';
 import { type Campaign, campaignsApi, type Variant } from '../campaigns-draft';
-import { earnedOnWords, goalWords, incentiveTypeWords, statusTone, triggerWords } from '../campaigns/words';
+import { earnedOnWords, goalWords, incentiveTypeWords, statusTone, triggerDetails } from '../campaigns/words';
 import { dateTime, label, money, percent } from '../format';
 import { navigate } from '../router';
 import { Chip, LoadState, Notice, PageHeader, ProblemBanner, useAction, useLoad, useNotice } from '../ui';
@@ -118,7 +118,7 @@ function CampaignPage(props: { campaign: Campaign; onChanged: () => void }) {
           <dt>Status</dt>
           <dd data-testid="campaign-status">{label(c.status)}</dd>
           <dt>When it asks</dt>
-          <dd>{triggerWords[c.trigger] ?? c.trigger}</dd>
+          <dd>{triggerDetails[c.trigger] ?? c.trigger}</dd>
           <dt>Compared on</dt>
           <dd>
             {goalWords[c.goal]?.title ?? c.goal}: {goalWords[c.goal]?.detail}
@@ -208,7 +208,7 @@ function CampaignAudience(props: { campaign: Campaign }) {
   const started = c.status === 'running' || c.status === 'ended';
   return (
     <section class="card stack" aria-labelledby="campaign-audience">
-      <h2 id="campaign-audience">{started ? 'Who was asked' : 'Who would be asked if it started now'}</h2>
+      <h2 id="campaign-audience">{started ? 'Who was assigned a variant' : 'Who would be asked if it started now'}</h2>
       <LoadState loaded={audience}>
         {(a) => (
           <>

@@ -31,6 +31,7 @@ import {
   nextVariantKey,
   toDayInput,
   toLocalInput,
+  triggerDetails,
   triggerWords,
 } from '../campaigns/words';
 import {
@@ -291,7 +292,9 @@ function CampaignForm(props: { campaign?: Campaign }) {
             errors={errors}
           />
         </div>
-        <p class="muted small">{goalWords[goal].detail}</p>
+        <p class="muted small">
+          {triggerDetails[trigger]} {goalWords[goal].detail}
+        </p>
         <label class="check">
           <input
             type="checkbox"

@@ -77,12 +77,8 @@ function Results(props: { results: CampaignResults; controls: ComponentChildren 
         <p class="verdict-text" data-testid="verdict-text">
           {r.verdict.text}
         </p>
-        {r.verdict.kind === 'not_enough_data' && r.verdict.moreTrialsPerVariant !== null && (
-          <p class="small">
-            About {r.verdict.moreTrialsPerVariant} more{' '}
-            {r.goal === 'partners_referring' ? 'partners asked' : 'referrals'} per variant would tell a difference of{' '}
-            {points(r.verdict.difference)}. Until then, keep the campaign running rather than choosing.
-          </p>
+        {r.verdict.kind === 'not_enough_data' && (
+          <p class="small">Until then, keep the campaign running rather than choosing a variant.</p>
         )}
       </section>
 
