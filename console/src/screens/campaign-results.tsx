@@ -7,19 +7,59 @@ import { useState } from 'preact/hooks';
 import {
   type CampaignResults,
   campaignMetricsApi,
+  campaignsApi,
   type Money,
   type Rate,
   type VariantResults,
 } from '../campaigns-draft';
 import { goalWords, intervalScale, points, verdictHeading, verdictTone } from '../campaigns/words';
 import { date, label, money, percent } from '../format';
-import { Chip, LoadState, PageHeader, Select, Table, useLoad } from '../ui';
+import { Chip, Empty, LoadState, PageHeader, ProblemBanner, Select, Table, useLoad } from '../ui';
 
 const DIFFERENCES = [5, 10, 15, 20, 25, 30];
 
 export function CampaignResultsPage(props: { id: string }) {
-  const [difference, setDifference] = useState('10');
+  // The difference the practice chose for this campaign (partner-service) is where the page starts; metrics-service's
+  // own default (10 points) when the campaign cannot be read.
+  const chosen = useLoad(
+    () =>
+      campaignsApi.get(props.id).then(
+        (c) => Math.round(c.differenceWorthKnowing * 100),
+        () => 10,
+      ),
+    [props.id],
+  );
+  return chosen.data === undefined ? (
+    <section>
+      <PageHeader title="Results" />
+      <p class="muted" role="status">
+        Loading…
+      </p>
+    </section>
+  ) : (
+    <ResultsLoader id={props.id} initialDifference={chosen.data} />
+  );
+}
+
+function ResultsLoader(props: { id: string; initialDifference: number }) {
+  const [difference, setDifference] = useState(String(props.initialDifference));
   const results = useLoad(() => campaignMetricsApi.results(props.id, Number(difference) / 100), [props.id, difference]);
+  const choices = [...new Set([...DIFFERENCES, props.initialDifference])].sort((a, b) => a - b);
+  if (results.problem) {
+    return (
+      <section>
+        <PageHeader title="Results" actions={<a href={`/campaigns/${props.id}`}>Back to the campaign</a>} />
+        {results.problem.status === 404 ? (
+          <Empty title="No results yet.">
+            Results appear a moment after the campaign starts; a draft or scheduled campaign has none. Reload in a
+            moment.
+          </Empty>
+        ) : (
+          <ProblemBanner problem={results.problem} />
+        )}
+      </section>
+    );
+  }
   return (
     <section>
       <LoadState loaded={results}>
@@ -32,17 +72,12 @@ export function CampaignResultsPage(props: { id: string }) {
                 name="difference"
                 value={difference}
                 onValue={setDifference}
-                options={DIFFERENCES.map((d) => ({ value: String(d), label: `${d} percentage points` }))}
+                options={choices.map((d) => ({ value: String(d), label: `${d} percentage points` }))}
               />
             }
           />
         )}
       </LoadState>
-      {results.problem && (
-        <p>
-          <a href={`/campaigns/${props.id}`}>Back to the campaign</a>
-        </p>
-      )}
     </section>
   );
 }
