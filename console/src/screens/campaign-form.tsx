@@ -548,6 +548,8 @@ function PartnerPicker(props: {
     [search],
   );
   const pickedIds = props.picked.map((p) => p.id);
+  // A saved list holds ids only: a partner's name shows as soon as a search has found them.
+  const nameOf = (p: { id: string; name: string }) => found.data?.items?.find((i) => i.id === p.id)?.name ?? p.name;
   const toggle = (id: string, name: string, on: boolean) =>
     props.onPicked(on ? [...props.picked, { id, name }] : props.picked.filter((p) => p.id !== id));
   return (
@@ -585,9 +587,9 @@ function PartnerPicker(props: {
         <ul class="list" aria-label="Partners picked">
           {props.picked.map((p) => (
             <li key={p.id}>
-              {p.name}{' '}
+              {nameOf(p)}{' '}
               <button type="button" class="small" onClick={() => toggle(p.id, p.name, false)}>
-                Remove {p.name}
+                Remove {nameOf(p)}
               </button>
             </li>
           ))}
