@@ -5,7 +5,7 @@
 import createClient from 'openapi-fetch';
 import { useEffect, useState } from 'preact/hooks';
 import type { components, paths } from '../api/referral';
-import { ApiError, toProblem } from '../problem';
+import { ApiError, type Problem, toProblem } from '../problem';
 import { consentChoices } from '../portal/words';
 import { Field, ProblemBanner, useAction } from '../ui';
 
@@ -199,7 +199,7 @@ function ReferForm(props: { token: string }) {
 }
 
 /** The service's problem, with what the person can do about the refusals they can meet here. */
-function refusal(response: Response, body: unknown) {
+export function refusal(response: Response, body: unknown): Problem {
   const problem = toProblem(response.status, body, response.statusText);
   if (response.status === 404) {
     return {
