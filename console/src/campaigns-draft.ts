@@ -1,5 +1,8 @@
 // HAND-WRITTEN, TEMPORARY: the campaigns API (issue 29) as the shared design gives it (the team's campaign-api.md),
-// written before partner-service and metrics-service publish it in their OpenAPI documents. When they do, run
+// written before partner-service and metrics-service published it in their OpenAPI documents; checked since against
+// their REST records on main (CampaignView, AudiencePreviewView, AskPreviewView; CampaignResultsView and its parts):
+// the audience preview's window parameters, the ask preview's samplePartnerId, the results' endedAt and the verdict's
+// single_variant come from there. When they do, run
 // `npm run api`, replace these types with the generated ones (PartnerApi['Campaign'], …) and these helpers with calls
 // through partnerApi / metricsApi, and delete this file: the screens use only the names exported here.
 //
@@ -150,6 +153,8 @@ export interface AskPreview {
   variant: string;
   subject: string;
   body: string;
+  /** The audience partner it was rendered for; null: example values. */
+  samplePartnerId: string | null;
 }
 
 /** metrics-service: a campaign it has seen start. */
@@ -200,14 +205,15 @@ export interface VariantResults {
   expectedLoss: number;
 }
 
-export type VerdictKind = 'not_enough_data' | 'leader' | 'no_meaningful_difference';
+export type VerdictKind = 'not_enough_data' | 'leader' | 'no_meaningful_difference' | 'single_variant';
 
 export interface Verdict {
   kind: VerdictKind;
   /** The verdict in plain words, as the practice reads it. */
   text: string;
   leader: string | null;
-  moreTrialsPerVariant: number | null;
+  /** About how many more trials each variant needs; 0 when decided. */
+  moreTrialsPerVariant: number;
   difference: number;
 }
 
@@ -217,6 +223,8 @@ export interface CampaignResults {
   goal: CampaignGoal;
   startsAt: Instant;
   endsAt: Instant;
+  /** When it ended; null while running. */
+  endedAt: Instant | null;
   status: 'running' | 'ended';
   /** The prior, stated: "Beta(1, 1): every rate equally likely before any data". */
   prior: string;
@@ -246,8 +254,9 @@ export const campaignsApi = {
   end: (id: string) => apiJson<Campaign>('POST', `${at(id)}/end`),
   audience: (id: string, params: { page?: number; size?: number } = {}) =>
     apiJson<AudiencePreview>('GET', `${at(id)}/audience${query(params)}`),
-  previewAudience: (audience: Audience) =>
-    apiJson<AudiencePreview>('POST', '/api/campaigns/audience-preview', audience),
+  /** The window (default: from now, open-ended) decides who another overlapping campaign already has. */
+  previewAudience: (audience: Audience, window: { startsAt?: Instant; endsAt?: Instant } = {}) =>
+    apiJson<AudiencePreview>('POST', `/api/campaigns/audience-preview${query(window)}`, audience),
   previewAsk: (id: string, variant: string) =>
     apiJson<AskPreview>('GET', `${at(id)}/asks/preview${query({ variant })}`),
 };

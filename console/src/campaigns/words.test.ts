@@ -107,7 +107,8 @@ describe('the results', () => {
     expect(verdictHeading('leader', 'Session credit')).toBe('Session credit is ahead');
     expect(verdictHeading('not_enough_data', null)).toBe('Not enough data yet');
     expect(verdictHeading('no_meaningful_difference', null)).toBe('No difference worth acting on');
-    for (const kind of ['leader', 'not_enough_data', 'no_meaningful_difference'] as const) {
+    expect(verdictHeading('single_variant', null)).toBe('One variant: nothing to compare');
+    for (const kind of ['leader', 'not_enough_data', 'no_meaningful_difference', 'single_variant'] as const) {
       expect(verdictHeading(kind, 'b').toLowerCase()).not.toContain('significant');
     }
   });

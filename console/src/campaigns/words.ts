@@ -163,6 +163,7 @@ export function points(value: number | null | undefined): string {
 export function verdictHeading(kind: VerdictKind, leaderName: string | null): string {
   if (kind === 'leader') return leaderName ? `${leaderName} is ahead` : 'One variant is ahead';
   if (kind === 'no_meaningful_difference') return 'No difference worth acting on';
+  if (kind === 'single_variant') return 'One variant: nothing to compare';
   return 'Not enough data yet';
 }
 
@@ -170,4 +171,5 @@ export const verdictTone: Record<VerdictKind, 'ok' | 'info' | 'warn'> = {
   leader: 'ok',
   no_meaningful_difference: 'info',
   not_enough_data: 'warn',
+  single_variant: 'info',
 };

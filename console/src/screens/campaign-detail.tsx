@@ -188,6 +188,10 @@ function VariantCard(props: { campaignId: string; variant: Variant; share: numbe
       <LoadState loaded={preview}>
         {(ask) => (
           <div class="kit-preview">
+            <p class="small muted">
+              {ask.samplePartnerId ? 'As the first partner of the audience reads it' : 'With example values'}; the link
+              is an example.
+            </p>
             <p class="small">
               <strong>Subject:</strong> {ask.subject}
             </p>

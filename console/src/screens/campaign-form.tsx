@@ -134,13 +134,13 @@ function CampaignForm(props: { campaign?: Campaign }) {
   const [goal, setGoal] = useState<CampaignGoal>(c?.goal ?? 'partners_referring');
   const [autoSend, setAutoSend] = useState(c?.autoSend ?? false);
   const [difference, setDifference] = useState(String(Math.round((c?.differenceWorthKnowing ?? 0.1) * 100)));
-  const [mode, setMode] = useState<AudienceMode>(a?.partnerIds ? 'list' : 'filters');
+  const [mode, setMode] = useState<AudienceMode>(Array.isArray(a?.partnerIds) ? 'list' : 'filters');
   const [categories, setCategories] = useState<PartnerCategory[]>(a?.categories ?? []);
   const [allianceTypes, setAllianceTypes] = useState<AllianceType[]>(a?.allianceTypes ?? []);
   const [stages, setStages] = useState<PartnerStage[]>(a?.stages ?? []);
   const [lastAfter, setLastAfter] = useState(toDayInput(a?.lastReferralAfter));
   const [lastBefore, setLastBefore] = useState(toDayInput(a?.lastReferralBefore));
-  const [fitAtLeast, setFitAtLeast] = useState(a?.fitAtLeast === null || !a ? '' : String(a.fitAtLeast));
+  const [fitAtLeast, setFitAtLeast] = useState(typeof a?.fitAtLeast === 'number' ? String(a.fitAtLeast) : '');
   const [neverReferred, setNeverReferred] = useState<'' | 'yes' | 'no'>(
     a?.neverReferred === true ? 'yes' : a?.neverReferred === false ? 'no' : '',
   );
@@ -335,7 +335,13 @@ function CampaignForm(props: { campaign?: Campaign }) {
         onPreview={() =>
           previewAction.run(async () => {
             setPreview(undefined);
-            setPreview(await campaignsApi.previewAudience(audience()));
+            // The window decides who another overlapping campaign already has (the overlap rule).
+            setPreview(
+              await campaignsApi.previewAudience(audience(), {
+                startsAt: fromLocalInput(startsAt) || undefined,
+                endsAt: fromLocalInput(endsAt) || undefined,
+              }),
+            );
           })
         }
       />
