@@ -11,6 +11,10 @@ import {
   startOidc,
 } from './auth';
 import { linkClick, match, navigate, useLocation } from './router';
+import { CampaignDetail } from './screens/campaign-detail';
+import { CampaignEditor } from './screens/campaign-form';
+import { CampaignResultsPage } from './screens/campaign-results';
+import { Campaigns } from './screens/campaigns';
 import { Dashboard } from './screens/dashboard';
 import { IntakeLinks } from './screens/intake-links';
 import { Messages } from './screens/messages';
@@ -27,6 +31,7 @@ const NAV = [
   ['/dashboard', 'Dashboard'],
   ['/partners', 'Partners'],
   ['/referrals', 'Referrals'],
+  ['/campaigns', 'Campaigns'],
   ['/intake-links', 'Intake links'],
   ['/messages', 'Messages'],
   ['/settings', 'Settings'],
@@ -40,10 +45,18 @@ function screen(path: string) {
   if (path === '/intake-links') return <IntakeLinks />;
   if (path === '/messages') return <Messages />;
   if (path === '/settings') return <Settings />;
+  if (path === '/campaigns') return <Campaigns />;
+  if (path === '/campaigns/new') return <CampaignEditor />;
   const partner = match('/partners/:id', path);
   if (partner) return <PartnerDetail id={partner.id} />;
   const referral = match('/referrals/:id', path);
   if (referral) return <ReferralDetail id={referral.id} />;
+  const campaign = match('/campaigns/:id', path);
+  if (campaign) return <CampaignDetail id={campaign.id} />;
+  const editing = match('/campaigns/:id/edit', path);
+  if (editing) return <CampaignEditor id={editing.id} />;
+  const results = match('/campaigns/:id/results', path);
+  if (results) return <CampaignResultsPage id={results.id} />;
   return (
     <section>
       <h1>Not found</h1>

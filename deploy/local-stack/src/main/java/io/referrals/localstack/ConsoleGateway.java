@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
 
 /**
  * The local stack's one origin, on port 8080 (plus the stack's port offset): serves the built console
- * ({@code console/target/dist}: any other path without a file extension answers its index.html, and one under
- * {@code /portal} the partners' portal, portal.html), routes
+ * ({@code console/target/dist}: any other path without a file extension answers its index.html, one under
+ * {@code /portal} the partners' portal, portal.html, and one under {@code /refer} the public referral form a
+ * campaign's ask links to, refer.html), routes
  * {@code /api/...} to the service owning the path prefix, and, for development only, mints tokens signed with the data
  * directory's own key for the practice and role picked on the console's sign-in page ({@code POST /dev/token}). A
  * production deployment serves the console from nginx (console/Dockerfile) behind an Ingress and has no such
@@ -444,8 +445,9 @@ public final class ConsoleGateway implements AutoCloseable {
                 send(exchange, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            // A route of one of the two single-page apps: the partners' portal under /portal, the console elsewhere.
-            file = dist.resolve(isPortalRoute(path) ? "portal.html" : "index.html");
+            // A route of one of the pages: the partners' portal under /portal, the referral form under /refer, the
+            // console elsewhere.
+            file = dist.resolve(isPortalRoute(path) ? "portal.html" : isReferRoute(path) ? "refer.html" : "index.html");
         }
         String name = file.getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.') + 1);
@@ -461,6 +463,11 @@ public final class ConsoleGateway implements AutoCloseable {
     /** Whether {@code path} is a page of the partners' portal ({@code /portal}, {@code /portal/sign-in}, ...). */
     static boolean isPortalRoute(String path) {
         return path.equals("/portal") || path.startsWith("/portal/");
+    }
+
+    /** Whether {@code path} is the public referral form ({@code /refer}, {@code /refer/}; its token is in the fragment). */
+    static boolean isReferRoute(String path) {
+        return path.equals("/refer") || path.startsWith("/refer/");
     }
 
     private void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The console and the partners' portal in a real browser: the platform started by the launcher, its gateway serving
  * the built console, and console/'s browser tests (Debian's Chromium driven by playwright-core) run against it with
- * {@code npm run test:browser}: e2e/flow.test.ts (a practice's morning) and e2e/portal.test.ts (a partner invited,
- * signed in by the mailed link, at phone width). Skipped, saying so, only where /usr/bin/chromium is not installed ({@code apt-get install chromium};
+ * {@code npm run test:browser}: e2e/flow.test.ts (a practice's morning), e2e/portal.test.ts (a partner invited,
+ * signed in by the mailed link, at phone width) and e2e/campaigns.test.ts (a campaign with two variants created,
+ * previewed, started and its results read; the public referral form at /refer/). Skipped, saying so, only where /usr/bin/chromium is not installed ({@code apt-get install chromium};
  * .ci/run installs it).
  */
 class ConsoleBrowserIT {

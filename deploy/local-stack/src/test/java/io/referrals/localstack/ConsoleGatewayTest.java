@@ -201,6 +201,29 @@ class ConsoleGatewayTest {
         assertEquals(404, get(loopback, gateway.port(), "/portal/missing.js").status());
     }
 
+    @Test
+    void theReferralFormAnswersUnderReferAndTheConsoleKeepsItsReferrals() throws IOException {
+        Path dist = dataDir.resolve("console").resolve("target").resolve("dist");
+        Files.createDirectories(dist);
+        Files.writeString(dist.resolve("index.html"), "<title>console</title>");
+        Files.writeString(dist.resolve("portal.html"), "<title>portal</title>");
+        Files.writeString(dist.resolve("refer.html"), "<title>refer</title>");
+        gateway = start(false);
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        // The token is in the fragment, which no browser sends: the gateway sees /refer/ alone.
+        for (String path : List.of("/refer", "/refer/", "/refer/?utm=ask")) {
+            Answer answer = get(loopback, gateway.port(), path);
+            assertEquals(200, answer.status(), path);
+            assertEquals("<title>refer</title>", answer.body(), path);
+        }
+        for (String path : List.of("/referrals", "/referrals/42", "/referral-settings", "/campaigns/7/results")) {
+            Answer answer = get(loopback, gateway.port(), path);
+            assertEquals(200, answer.status(), path);
+            assertEquals("<title>console</title>", answer.body(), path);
+        }
+        assertEquals(404, get(loopback, gateway.port(), "/refer/missing.js").status());
+    }
+
     // --- helpers
 
     private static Answer get(InetAddress address, int port, String path) throws IOException {
