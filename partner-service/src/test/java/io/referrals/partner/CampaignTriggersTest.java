@@ -251,6 +251,41 @@ class CampaignTriggersTest {
     }
 
     @Test
+    void aScheduledCampaignCalledOffIsADraftAgainThatTheSchedulerLeavesAlone() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.set(now);
+        try {
+            Instant startsAt = now.plus(Duration.ofHours(1));
+            String id = createCampaign(
+                    request("Called off", startsAt, now.plus(Duration.ofHours(3)), "start", "{}", TWO_VARIANTS));
+            as(tenant, "owner")
+                    .post("/api/campaigns/" + id + "/unschedule")
+                    .then()
+                    .statusCode(409);
+            as(tenant, "owner")
+                    .post("/api/campaigns/" + id + "/schedule")
+                    .then()
+                    .statusCode(200);
+            as(tenant, "viewer")
+                    .post("/api/campaigns/" + id + "/unschedule")
+                    .then()
+                    .statusCode(403);
+            as(tenant, "owner")
+                    .post("/api/campaigns/" + id + "/unschedule")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("draft"));
+
+            clock.set(startsAt.plusSeconds(20));
+            scheduler.run();
+            as(tenant, "viewer").get("/api/campaigns/" + id).then().body("status", equalTo("draft"));
+            as(tenant, "owner").delete("/api/campaigns/" + id).then().statusCode(204);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void aScheduledCampaignWhoseStartHasPassedIsRefusedAndStaysADraft() {
         String id =
                 createCampaign(request("Too late", inDays(0).minusSeconds(60), inDays(3), "start", "{}", TWO_VARIANTS));

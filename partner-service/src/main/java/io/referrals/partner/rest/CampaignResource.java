@@ -215,6 +215,31 @@ public class CampaignResource {
     }
 
     @POST
+    @Path("/{id}/unschedule")
+    @RolesAllowed({Roles.OWNER, Roles.MEMBER})
+    @Operation(
+            operationId = "unscheduleCampaign",
+            summary = "Call off a scheduled campaign",
+            description =
+                    "Back to a draft before it starts (it has asked nobody yet): to edit, schedule later or delete.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The campaign, a draft again",
+            content = @Content(schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The campaign is not scheduled (`campaign-status`)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(ref = "Problem"),
+                            examples = @ExampleObject(name = "status", value = STATUS_EXAMPLE)))
+    public CampaignView unschedule(@PathParam("id") UUID id) {
+        service.unschedule(tenant.id(), id);
+        return CampaignView.of(service.get(tenant.id(), id));
+    }
+
+    @POST
     @Path("/{id}/start")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
     @Operation(

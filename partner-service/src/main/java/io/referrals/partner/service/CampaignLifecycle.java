@@ -12,15 +12,15 @@ import java.util.Map;
 
 /**
  * A campaign's lifecycle: a draft is scheduled or started at once, a scheduled campaign starts at its startsAt (or
- * when the practice starts it early), a running one ends. Nothing goes back: what a started campaign assigned never
- * changes, and an ended campaign stays ended.
+ * when the practice starts it early) or is called off back to a draft (it has assigned nobody yet), a running one
+ * ends. Nothing started goes back: what a started campaign assigned never changes, and an ended campaign stays ended.
  */
 public final class CampaignLifecycle {
     private static final Map<CampaignStatus, List<CampaignStatus>> NEXT = new EnumMap<>(CampaignStatus.class);
 
     static {
         NEXT.put(DRAFT, List.of(SCHEDULED, RUNNING));
-        NEXT.put(SCHEDULED, List.of(RUNNING));
+        NEXT.put(SCHEDULED, List.of(RUNNING, DRAFT));
         NEXT.put(RUNNING, List.of(ENDED));
         NEXT.put(ENDED, List.of());
     }

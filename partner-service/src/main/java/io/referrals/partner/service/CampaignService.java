@@ -142,6 +142,16 @@ public class CampaignService {
         return campaign;
     }
 
+    /** Calls a scheduled campaign off: a draft again, to edit, schedule later or delete. */
+    @Transactional
+    public Campaign unschedule(String tenantId, UUID id) {
+        Campaign campaign = lock(tenantId, id);
+        requireTransition(campaign, CampaignStatus.DRAFT);
+        campaign.status = CampaignStatus.DRAFT;
+        campaign.updatedAt = Timestamps.now(clock);
+        return campaign;
+    }
+
     /** Starts the campaign now: a startsAt still ahead becomes now. */
     @Transactional
     public Campaign start(String tenantId, UUID id) {

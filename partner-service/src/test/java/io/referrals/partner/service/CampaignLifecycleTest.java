@@ -16,7 +16,7 @@ class CampaignLifecycleTest {
     @Test
     void aDraftIsScheduledOrStartedAndAScheduledCampaignStarts() {
         assertEquals(List.of(SCHEDULED, RUNNING), CampaignLifecycle.allowedFrom(DRAFT));
-        assertEquals(List.of(RUNNING), CampaignLifecycle.allowedFrom(SCHEDULED));
+        assertEquals(List.of(RUNNING, DRAFT), CampaignLifecycle.allowedFrom(SCHEDULED));
         assertTrue(CampaignLifecycle.allows(DRAFT, RUNNING));
         assertTrue(CampaignLifecycle.allows(SCHEDULED, RUNNING));
         assertFalse(CampaignLifecycle.allows(DRAFT, ENDED), "a campaign that never ran does not end");
