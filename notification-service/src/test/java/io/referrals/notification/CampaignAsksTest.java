@@ -263,6 +263,13 @@ class CampaignAsksTest {
         assertEquals("The partner turned off news in their portal email preferences", refusedNews.lastError);
         assertEquals(0, Mailbox.to(unsubscribed.referrerEmail).size());
         assertEquals(0, Mailbox.to(newsOff.referrerEmail).size());
+        for (Events refused : List.of(unsubscribed, newsOff)) {
+            // The reason is on the message; a campaign asks many at once, so no "say it in person" task for each.
+            events.as("viewer")
+                    .get("/api/tasks?kind=personal_follow_up&partnerId=" + refused.partnerId)
+                    .then()
+                    .body("total", equalTo(0));
+        }
         List<CampaignAskSent> sent = askSent(1);
         assertEquals(
                 List.of(asked.partnerId),
@@ -368,6 +375,27 @@ class CampaignAsksTest {
                 .body("total", equalTo(1))
                 .body("items[0].notificationId", equalTo(failed.id.toString()));
         assertEquals(0, Mailbox.to(dana.referrerEmail).size());
+    }
+
+    @Test
+    void aMalformedLinkIsDeadLetteredAndTheAsksBehindItAreWritten() {
+        events.settings();
+        Events marker = partner("Mark Marker");
+        String key = campaignId.toString();
+        Events.kafka().send(Topics.CAMPAIGN_LINKS, key, "{not a cloud event");
+        issued(marker, false, link());
+        awaitAsk(marker.partnerId, NotificationStatus.DRAFTED);
+
+        var parked = Events.kafka()
+                .readUntil(
+                        Topics.deadLetter("notification-service"),
+                        Duration.ofSeconds(30),
+                        seen -> seen.stream().anyMatch(r -> key.equals(r.key())))
+                .stream()
+                .filter(r -> key.equals(r.key()))
+                .toList();
+        assertEquals(1, parked.size());
+        assertEquals("{not a cloud event", parked.get(0).value());
     }
 
     @Test

@@ -116,11 +116,10 @@ public class CampaignAsks {
                         ? Optional.of("The partner has no email address")
                         : Optional.empty());
         if (refused.isPresent()) {
-            // Recorded with its reason, and no task: a campaign asks many partners at once, and asking the practice
-            // to ask each one who refused email in person would bury its task list.
             message.status = NotificationStatus.SUPPRESSED;
             message.lastError = refused.get();
             notifications.persist(message);
+            messages.notEmailed(message, message.lastError);
         } else if (link.autoSend()) {
             queuePaced(message, now);
             notifications.persist(message);

@@ -141,12 +141,7 @@ class Sender {
         Optional<String> refused = partner.flatMap(p -> p.emailRefusal(message.kind));
         if (refused.isPresent()) {
             message.end(NotificationStatus.SUPPRESSED, refused.get(), now);
-            if (message.kind == NotificationKind.CAMPAIGN_ASK) {
-                // As when the ask is written: its reason is recorded, and no task (a campaign asks many at once).
-                tasks.close(message.tenantId, TaskKind.REVIEW_DRAFT, message.id.toString(), "not emailed");
-            } else {
-                messages.followUpInPerson(message, message.lastError);
-            }
+            messages.notEmailed(message, message.lastError);
             return Outcome.NOT_SENT;
         }
         PracticeSettings practice = settings.of(message.tenantId, now);
