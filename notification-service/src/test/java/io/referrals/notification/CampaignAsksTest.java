@@ -18,6 +18,7 @@ import io.referrals.events.EventTypes;
 import io.referrals.events.ReferralStatus;
 import io.referrals.events.Topics;
 import io.referrals.events.campaign.CampaignAskSent;
+import io.referrals.events.campaign.CampaignEnded;
 import io.referrals.events.campaign.CampaignLinkIssued;
 import io.referrals.events.campaign.ReferralPleasedCheckInAnswered;
 import io.referrals.notification.entity.Notification;
@@ -352,6 +353,77 @@ class CampaignAsksTest {
 
         assertEquals(List.of(), asksOf(late.partnerId));
         assertEquals(0, Mailbox.to(late.referrerEmail).size());
+    }
+
+    @Test
+    void theCampaignsEndWithdrawsItsUnsentAsks() {
+        events.settings();
+        Events drafted = partner("Dee Drafted");
+        Events first = partner("Ana First");
+        Events waiting = partner("Wes Waiting");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        clock.set(start);
+        Instant endsAt = start.plus(Duration.ofDays(30));
+        issued(drafted, UUID.randomUUID(), "a", false, endsAt, link(), BODY_A);
+        issued(first, UUID.randomUUID(), "a", true, endsAt, link(), BODY_A);
+        issued(waiting, UUID.randomUUID(), "a", true, endsAt, link(), BODY_A);
+        Notification draft = awaitAsk(drafted.partnerId, NotificationStatus.DRAFTED);
+        awaitAsk(first.partnerId, NotificationStatus.SENT);
+        awaitAsk(waiting.partnerId, NotificationStatus.QUEUED);
+
+        // Ended early by the practice, as partner-service announces it (partner.events, key the campaign id).
+        events.send(EventTypes.CAMPAIGN_ENDED, campaignId, new CampaignEnded(campaignId, start));
+        Notification withdrawn = awaitAsk(waiting.partnerId, NotificationStatus.WITHDRAWN);
+        assertEquals("The campaign ended before the ask was sent", withdrawn.lastError);
+        assertEquals(NotificationStatus.WITHDRAWN, asksOf(drafted.partnerId).get(0).status);
+        assertEquals(NotificationStatus.SENT, asksOf(first.partnerId).get(0).status, "what was sent stays sent");
+        events.as("viewer")
+                .get("/api/tasks?kind=review_draft&partnerId=" + drafted.partnerId)
+                .then()
+                .body("items[0].status", equalTo("closed"));
+        events.as("member")
+                .post("/api/notifications/" + draft.id + "/send")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+
+        clock.advance(Duration.ofMinutes(5));
+        // A message sent now proves the sender ran past the withdrawn ask's time.
+        events.settings("referral_thank_you");
+        events.received("Sam Rivera", Consent.NONE);
+        events.awaitMail(events.referrerEmail, 1);
+        assertEquals(0, Mailbox.to(waiting.referrerEmail).size());
+        assertEquals(0, Mailbox.to(drafted.referrerEmail).size());
+    }
+
+    @Test
+    void aDraftWhoseCampaignEndedIsNotSentAndAQueuedAskIsWithdrawnAtItsTurn() {
+        events.settings();
+        Events drafted = partner("Dee Drafted");
+        Events first = partner("Ana First");
+        Events waiting = partner("Wes Waiting");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        clock.set(start);
+        // The campaign ends between the first ask's turn and the second's (2 s later in the test profile).
+        Instant endsAt = start.plusMillis(1500);
+        issued(drafted, UUID.randomUUID(), "a", false, endsAt, link(), BODY_A);
+        issued(first, UUID.randomUUID(), "a", true, endsAt, link(), BODY_A);
+        issued(waiting, UUID.randomUUID(), "a", true, endsAt, link(), BODY_A);
+        Notification draft = awaitAsk(drafted.partnerId, NotificationStatus.DRAFTED);
+        awaitAsk(first.partnerId, NotificationStatus.SENT);
+        awaitAsk(waiting.partnerId, NotificationStatus.QUEUED);
+
+        clock.advance(Duration.ofSeconds(2));
+        events.as("member")
+                .post("/api/notifications/" + draft.id + "/send")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("campaign-ended"));
+        Notification withdrawn = awaitAsk(waiting.partnerId, NotificationStatus.WITHDRAWN);
+        assertEquals("The campaign ended before the ask was sent", withdrawn.lastError);
+        assertEquals(0, Mailbox.to(waiting.referrerEmail).size());
+        assertEquals(1, askSent(1).size(), "only the ask sent in time is announced");
     }
 
     @Test

@@ -90,6 +90,10 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "ask_id")
     public UUID askId;
 
+    /** When the ask's campaign ends: an ask not sent by then is withdrawn. */
+    @Column(name = "campaign_ends_at")
+    public Instant campaignEndsAt;
+
     /** Not sent before this time (a paced campaign ask); null for every other message. */
     @Column(name = "send_after")
     public Instant sendAfter;

@@ -106,6 +106,17 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 tenantId.hashCode());
     }
 
+    /** A campaign's drafted or queued asks, locked. */
+    public List<Notification> unsentOfCampaign(String tenantId, UUID campaignId) {
+        return find(
+                        "tenantId = ?1 and campaignId = ?2 and status in ?3",
+                        tenantId,
+                        campaignId,
+                        List.of(NotificationStatus.DRAFTED, NotificationStatus.QUEUED))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
     /** Drafted or queued messages about a referral, locked. */
     public List<Notification> unsentAbout(String tenantId, UUID referralId) {
         return find(

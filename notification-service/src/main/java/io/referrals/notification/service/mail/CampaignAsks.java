@@ -2,6 +2,7 @@ package io.referrals.notification.service.mail;
 
 import io.referrals.events.CloudEvent;
 import io.referrals.events.Consent;
+import io.referrals.events.campaign.CampaignEnded;
 import io.referrals.events.campaign.CampaignLinkIssued;
 import io.referrals.notification.entity.Notification;
 import io.referrals.notification.entity.NotificationKind;
@@ -41,6 +42,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CampaignAsks {
+    static final String CAMPAIGN_OVER = "The campaign ended before the ask was sent";
     private static final DateTimeFormatter CAMPAIGN_ENDS = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
 
     @Inject
@@ -90,6 +92,7 @@ public class CampaignAsks {
         message.campaignId = link.campaignId();
         message.variant = link.variant();
         message.askId = link.askId();
+        message.campaignEndsAt = Timestamps.stored(link.endsAt());
         message.messageId = "<" + message.id + "@" + config.mail().messageIdDomain() + ">";
         message.renderedConsent = Consent.NONE;
         message.createdAt = now;
@@ -137,6 +140,30 @@ public class CampaignAsks {
                             "Review the campaign ask to " + message.recipientName + " (" + link.campaignName() + ")",
                             now.plus(Messages.REVIEW_WITHIN)));
         }
+    }
+
+    /**
+     * The campaign stopped asking (at its end, or early): its asks not sent yet never are. Referral-service attributes
+     * nothing to an ask that was not sent, and the partner would be asked for a campaign that is over.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onCampaignEnded(CloudEvent event, CampaignEnded ended) {
+        Instant now = Timestamps.now(clock);
+        for (Notification ask : notifications.unsentOfCampaign(event.tenantid(), ended.campaignId())) {
+            withdraw(ask, now);
+        }
+    }
+
+    /** Whether the ask's campaign has ended, so that it may no longer be sent. */
+    static boolean campaignEnded(Notification message, Instant now) {
+        return message.kind == NotificationKind.CAMPAIGN_ASK
+                && message.campaignEndsAt != null
+                && !now.isBefore(message.campaignEndsAt);
+    }
+
+    void withdraw(Notification ask, Instant now) {
+        ask.end(NotificationStatus.WITHDRAWN, CAMPAIGN_OVER, now);
+        tasks.close(ask.tenantId, TaskKind.REVIEW_DRAFT, ask.id.toString(), "withdrawn");
     }
 
     /**

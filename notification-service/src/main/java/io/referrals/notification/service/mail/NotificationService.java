@@ -120,6 +120,13 @@ public class NotificationService {
                     Map.of());
         }
         Instant now = Timestamps.now(clock);
+        if (CampaignAsks.campaignEnded(message, now)) {
+            throw ProblemException.conflict(
+                    "campaign-ended",
+                    "The campaign has ended",
+                    "This ask's campaign ended before it was sent; it can no longer be sent.",
+                    Map.of());
+        }
         if (message.kind == NotificationKind.CAMPAIGN_ASK) {
             // An approved ask takes its place in the practice's paced queue like an auto-sent one.
             campaignAsks.queuePaced(message, now);

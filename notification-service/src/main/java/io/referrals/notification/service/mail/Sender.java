@@ -66,6 +66,9 @@ class Sender {
     Messages messages;
 
     @Inject
+    CampaignAsks campaignAsks;
+
+    @Inject
     TaskService tasks;
 
     @Inject
@@ -135,6 +138,10 @@ class Sender {
             if (referral.isPresent() && !messages.reconcile(message, referral.get())) {
                 return Outcome.NOT_SENT;
             }
+        }
+        if (CampaignAsks.campaignEnded(message, now)) {
+            campaignAsks.withdraw(message, now);
+            return Outcome.NOT_SENT;
         }
         Optional<PartnerContact> partner =
                 message.partnerId == null ? Optional.empty() : partners.find(message.tenantId, message.partnerId);
