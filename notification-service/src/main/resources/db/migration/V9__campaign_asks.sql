@@ -2,7 +2,7 @@
 -- the ask (CampaignLinkIssued.askId); one message per ask, whatever the broker redelivers.
 alter table notification
     add column campaign_id uuid,
-    add column variant varchar(16),
+    add column variant varchar(64),
     add column ask_id uuid,
     -- The campaign's end: an ask not sent by then never is.
     add column campaign_ends_at timestamptz,

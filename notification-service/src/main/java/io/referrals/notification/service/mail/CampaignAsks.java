@@ -108,8 +108,8 @@ public class CampaignAsks {
             message.subject = limit(link.askSubject().replaceAll("\\s+", " ").strip(), 300);
             message.body = link.askBody();
             message.status = NotificationStatus.FAILED;
-            message.lastError =
-                    "The campaign's ask is not a valid template: " + e.problem().detail();
+            message.lastError = limit(
+                    "The campaign's ask is not a valid template: " + e.problem().detail(), 500);
             notifications.persist(message);
             messages.followUpInPerson(message, "the campaign's ask is not a valid template");
             return;
