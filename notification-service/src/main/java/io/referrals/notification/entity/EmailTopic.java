@@ -12,7 +12,10 @@ public enum EmailTopic {
     REFERRAL_UPDATES("referral updates"),
     /** {@code pleased_check_in}: asking after the person they referred, some time after a conversion. */
     CHECK_INS("check-ins"),
-    /** {@code partner_outreach}, {@code partner_introduction}: the practice's other messages, about no referral. */
+    /**
+     * {@code partner_outreach}, {@code partner_introduction}, {@code campaign_ask}: the practice's other messages, about
+     * no referral.
+     */
     NEWS("news");
 
     private final String label;

@@ -81,6 +81,23 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** A campaign ask's campaign, the variant the partner was assigned, and the ask (CampaignLinkIssued); else null. */
+    @Column(name = "campaign_id")
+    public UUID campaignId;
+
+    public String variant;
+
+    @Column(name = "ask_id")
+    public UUID askId;
+
+    /** When the ask's campaign ends: an ask not sent by then is withdrawn. */
+    @Column(name = "campaign_ends_at")
+    public Instant campaignEndsAt;
+
+    /** Not sent before this time (a paced campaign ask); null for every other message. */
+    @Column(name = "send_after")
+    public Instant sendAfter;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -93,6 +110,13 @@ public class Notification extends PanacheEntityBase {
         queuedAt = now;
         nextAttemptAt = now;
         updatedAt = now;
+    }
+
+    /** Hands the message to the sender, which tries it once {@code notBefore} has come. */
+    public void queue(Instant now, Instant notBefore) {
+        queue(now);
+        sendAfter = notBefore;
+        nextAttemptAt = notBefore;
     }
 
     public void end(NotificationStatus outcome, String reason, Instant now) {

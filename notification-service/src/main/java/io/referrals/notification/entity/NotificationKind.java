@@ -18,6 +18,11 @@ public enum NotificationKind implements WireEnum {
     PARTNER_OUTREACH(Consent.NONE, EmailTopic.NEWS),
     /** Introduces two partners to each other. */
     PARTNER_INTRODUCTION(Consent.NONE, EmailTopic.NEWS),
+    /**
+     * A campaign's ask for referrals (issue 29), written from the campaign's variant, not from a template of the
+     * practice's; under the partner's "news" preference, as the practice's other messages about no referral.
+     */
+    CAMPAIGN_ASK(Consent.NONE, EmailTopic.NEWS),
     /** The practice's own daily list of tasks due and overdue (opt-in); not a template. */
     DAILY_DIGEST(Consent.NONE, null);
 
@@ -42,8 +47,9 @@ public enum NotificationKind implements WireEnum {
         return needs;
     }
 
+    /** Whether the practice keeps a template of this kind (a campaign ask's text is the campaign's). */
     public boolean hasTemplate() {
-        return this != DAILY_DIGEST;
+        return this != DAILY_DIGEST && this != CAMPAIGN_ASK;
     }
 
     static {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,6 +75,48 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return count("tenantId = ?1 and kind = ?2 and referralId = ?3", tenantId, kind, referralId) > 0;
     }
 
+    /** Whether the ask of a campaign (CampaignLinkIssued.askId) was written. */
+    public boolean askExists(String tenantId, UUID askId) {
+        return count("tenantId = ?1 and askId = ?2", tenantId, askId) > 0;
+    }
+
+    /**
+     * The send time of the practice's latest paced message (campaign asks), or null; the caller holds
+     * {@link #lockPacing}, so two asks queued at once never read the same one.
+     */
+    public Instant latestSendAfter(String tenantId) {
+        return sql.single(
+                "select max(send_after) from notification where tenant_id = ? and send_after is not null",
+                row -> {
+                    OffsetDateTime latest = row.getObject(1, OffsetDateTime.class);
+                    return latest == null ? null : latest.toInstant();
+                },
+                tenantId);
+    }
+
+    /**
+     * Holds, until the transaction ends, the practice's pacing lock: taken last, after any row, so that it never waits
+     * for anything its holder waits for.
+     */
+    public void lockPacing(String tenantId) {
+        sql.query(
+                "select pg_advisory_xact_lock(?, ?)",
+                row -> Boolean.TRUE,
+                "notification-service:campaign-ask-pacing".hashCode(),
+                tenantId.hashCode());
+    }
+
+    /** A campaign's drafted or queued asks, locked. */
+    public List<Notification> unsentOfCampaign(String tenantId, UUID campaignId) {
+        return find(
+                        "tenantId = ?1 and campaignId = ?2 and status in ?3",
+                        tenantId,
+                        campaignId,
+                        List.of(NotificationStatus.DRAFTED, NotificationStatus.QUEUED))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
     /** Drafted or queued messages about a referral, locked. */
     public List<Notification> unsentAbout(String tenantId, UUID referralId) {
         return find(
@@ -107,15 +150,15 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     }
 
     /**
-     * The queued message due longest, locked; one another sender holds is skipped ({@code SKIP LOCKED}), so two
+     * The queued message due longest, locked (a paced campaign ask only once its send time has come); one another sender holds is skipped ({@code SKIP LOCKED}), so two
      * senders never take the same message.
      */
     public Optional<Notification> nextDue(Instant now) {
         List<UUID> due = sql.query("""
                 select id from notification
-                where status = 'QUEUED' and next_attempt_at <= ?
+                where status = 'QUEUED' and next_attempt_at <= ? and (send_after is null or send_after <= ?)
                 order by next_attempt_at, id limit 1
-                for update skip locked""", row -> row.getObject(1, UUID.class), now);
+                for update skip locked""", row -> row.getObject(1, UUID.class), now, now);
         return due.stream().findFirst().flatMap(this::findByIdOptional);
     }
 }

@@ -3,6 +3,7 @@ package io.referrals.notification.messaging;
 import io.referrals.events.EventType;
 import io.referrals.events.EventTypes;
 import io.referrals.notification.service.followup.PartnerFollowUp;
+import io.referrals.notification.service.mail.CampaignAsks;
 import io.referrals.notification.service.portal.PortalPartners;
 import io.referrals.notification.service.webhook.WebhookEvents;
 import io.referrals.platform.inbox.EventConsumer;
@@ -16,7 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Partners' addresses, cadence and touchpoints, and the practice's default cadence: for check-in tasks; and their
- * portal access and signed-out sessions, which every portal request here is checked against.
+ * portal access and signed-out sessions, which every portal request here is checked against; the end of a campaign,
+ * which withdraws its unsent asks.
  */
 @ApplicationScoped
 public class PartnerEventsConsumer extends EventConsumer {
@@ -32,6 +34,9 @@ public class PartnerEventsConsumer extends EventConsumer {
     @Inject
     WebhookEvents webhooks;
 
+    @Inject
+    CampaignAsks campaignAsks;
+
     @Override
     protected void routes(EventRouter router) {
         router.on(EventTypes.PARTNER_CREATED, andWebhooks(EventTypes.PARTNER_CREATED, partners::onCreated))
@@ -43,7 +48,8 @@ public class PartnerEventsConsumer extends EventConsumer {
                 .on(EventTypes.TOUCHPOINT_LOGGED, partners::onTouchpoint)
                 .on(EventTypes.PRACTICE_PROFILE_UPDATED, partners::onPracticeProfile)
                 .on(EventTypes.PARTNER_PORTAL_ACCESS_CHANGED, portal::onPortalAccessChanged)
-                .on(EventTypes.PARTNER_PORTAL_SESSION_ENDED, endedSessions::onSessionEnded);
+                .on(EventTypes.PARTNER_PORTAL_SESSION_ENDED, endedSessions::onSessionEnded)
+                .on(EventTypes.CAMPAIGN_ENDED, campaignAsks::onCampaignEnded);
     }
 
     /** The event's own effect, then its webhook deliveries, in the same inbox transaction. */

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Thank-yous, updates within consent, and the first-contact and pleased check-in tasks. */
+/** Thank-yous, updates within consent, and the first-contact and pleased check-in tasks (closed once answered). */
 @ApplicationScoped
 public class ReferralEventsConsumer extends EventConsumer {
     @Inject
@@ -38,6 +38,7 @@ public class ReferralEventsConsumer extends EventConsumer {
                     webhooks.onConsentChanged(event, data);
                 })
                 .on(EventTypes.REFERRAL_ATTRIBUTED, followUp::onAttributed)
+                .on(EventTypes.REFERRAL_PLEASED_CHECK_IN_ANSWERED, followUp::onPleasedCheckInAnswered)
                 .on(EventTypes.PERSON_ERASED, (event, data) -> {
                     erasure.onPersonErased(event, data);
                     webhooks.onPersonErased(event, data);

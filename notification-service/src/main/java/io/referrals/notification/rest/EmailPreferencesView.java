@@ -24,7 +24,8 @@ public record EmailPreferencesView(
 
         @Schema(
                 description = "The practice's other messages, about no referral: outreach and introductions to other"
-                        + " partners (partner_outreach, partner_introduction)",
+                        + " partners, and its campaigns' asks for referrals (partner_outreach, partner_introduction,"
+                        + " campaign_ask)",
                 required = true)
         @NotNull Boolean news) {
 

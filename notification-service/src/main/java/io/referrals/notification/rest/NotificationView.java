@@ -44,7 +44,13 @@ public record NotificationView(
         String lastError,
 
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+
+        @Schema(description = "A campaign ask's campaign; null for every other kind")
+        UUID campaignId,
+
+        @Schema(description = "The campaign variant the partner was assigned (campaign asks only)", example = "a")
+        String variant) {
 
     public static NotificationView of(Notification n) {
         return new NotificationView(
@@ -65,6 +71,8 @@ public record NotificationView(
                 n.sentAt,
                 n.lastError,
                 n.createdAt,
-                n.updatedAt);
+                n.updatedAt,
+                n.campaignId,
+                n.variant);
     }
 }

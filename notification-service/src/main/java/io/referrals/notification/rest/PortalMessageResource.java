@@ -45,7 +45,7 @@ public class PortalMessageResource {
             operationId = "listPortalMessages",
             summary = "The messages the practice sent the signed-in partner",
             description =
-                    "Newest first: thank-yous, referral updates, check-ins, outreach and introductions the mail"
+                    "Newest first: thank-yous, referral updates, check-ins, outreach, introductions and campaign asks the mail"
                             + " server accepted for this partner. Never a draft or an unsent message, never one to anyone else.")
     @APIResponse(responseCode = "200", description = "One page of the partner's messages")
     @APIResponse(

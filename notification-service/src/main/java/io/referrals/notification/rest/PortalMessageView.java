@@ -13,8 +13,9 @@ public record PortalMessageView(
         UUID id,
 
         @Schema(
-                description = "thank_you (referral_thank_you); update (contact_made_update, outcome_update); check_in"
-                        + " (pleased_check_in); outreach (partner_outreach); introduction (partner_introduction)",
+                description =
+                        "thank_you (referral_thank_you); update (contact_made_update, outcome_update); check_in"
+                                + " (pleased_check_in); outreach (partner_outreach); introduction (partner_introduction); ask (campaign_ask)",
                 example = "thank_you")
         PortalMessageKind kind,
 

@@ -3,6 +3,7 @@ package io.referrals.notification.service.followup;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.Consent;
 import io.referrals.events.ReferralStatus;
+import io.referrals.events.campaign.ReferralPleasedCheckInAnswered;
 import io.referrals.events.referral.ReferralAttributed;
 import io.referrals.events.referral.ReferralClosed;
 import io.referrals.events.referral.ReferralConsentChanged;
@@ -157,6 +158,13 @@ public class ReferralFollowUp {
                 NotificationKind.OUTCOME_UPDATE,
                 Map.of("converted", true, "outcome", ReferralStatus.CONVERTED.json()));
         pleasedCheckIn(referral);
+    }
+
+    /** The practice recorded the pleased check-in's answer (pleased or not): its task is done. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onPleasedCheckInAnswered(CloudEvent event, ReferralPleasedCheckInAnswered data) {
+        tasks.close(
+                event.tenantid(), TaskKind.PLEASED_CHECK_IN, data.referralId().toString(), "answered");
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

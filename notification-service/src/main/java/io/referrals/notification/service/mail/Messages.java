@@ -115,7 +115,7 @@ public class Messages {
             message.status = NotificationStatus.SUPPRESSED;
             message.lastError = refused.get();
             notifications.persist(message);
-            followUpInPerson(message, message.lastError);
+            notEmailed(message, message.lastError);
         } else if (practice.autoSends(kind)) {
             message.queue(now);
             notifications.persist(message);
@@ -188,6 +188,19 @@ public class Messages {
             values.putAll(subject.extra());
         }
         return values;
+    }
+
+    /**
+     * A message the partner's refusal (unsubscribed, turned its kind off, no address) keeps from being emailed: a task
+     * to say it in person, except for a campaign ask, which asks many partners at once and would bury the practice's
+     * task list; its suppressed status and reason say why.
+     */
+    public void notEmailed(Notification message, String why) {
+        if (message.kind == NotificationKind.CAMPAIGN_ASK) {
+            tasks.close(message.tenantId, TaskKind.REVIEW_DRAFT, message.id.toString(), "not emailed");
+        } else {
+            followUpInPerson(message, why);
+        }
     }
 
     /** A task for what could not be emailed, once per message. */

@@ -49,6 +49,9 @@ public class NotificationService {
     TaskService tasks;
 
     @Inject
+    CampaignAsks campaignAsks;
+
+    @Inject
     Clock clock;
 
     public Page<Notification> list(
@@ -81,7 +84,10 @@ public class NotificationService {
         return message;
     }
 
-    /** Queues a draft for the sender, after checking it against the referral's latest consent. */
+    /**
+     * Queues a draft for the sender, after checking it against the referral's latest consent; a campaign ask takes its
+     * paced place.
+     */
     @Transactional
     public Notification send(String tenantId, UUID id) {
         Notification message = lockDraft(tenantId, id);
@@ -113,7 +119,20 @@ public class NotificationService {
                     partner.emailRefusal(message.kind).get() + "; say it in person instead.",
                     Map.of());
         }
-        message.queue(Timestamps.now(clock));
+        Instant now = Timestamps.now(clock);
+        if (CampaignAsks.campaignEnded(message, now)) {
+            throw ProblemException.conflict(
+                    "campaign-ended",
+                    "The campaign has ended",
+                    "This ask's campaign ended before it was sent; it can no longer be sent.",
+                    Map.of());
+        }
+        if (message.kind == NotificationKind.CAMPAIGN_ASK) {
+            // An approved ask takes its place in the practice's paced queue like an auto-sent one.
+            campaignAsks.queuePaced(message, now);
+        } else {
+            message.queue(now);
+        }
         tasks.close(tenantId, TaskKind.REVIEW_DRAFT, message.id.toString(), "queued");
         return message;
     }

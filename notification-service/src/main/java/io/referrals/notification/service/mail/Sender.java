@@ -6,6 +6,7 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.referrals.events.EventTypes;
+import io.referrals.events.campaign.CampaignAskSent;
 import io.referrals.events.notification.NotificationSent;
 import io.referrals.notification.entity.Notification;
 import io.referrals.notification.entity.NotificationKind;
@@ -36,7 +37,8 @@ import org.jboss.logging.Logger;
  * Delivers queued messages by SMTP. Each message is taken in its own transaction, which holds the sender's advisory
  * lock (one replica sends at a time) and the message's row ({@code FOR UPDATE SKIP LOCKED}); the outcome of the
  * attempt (sent, with NotificationSent in the outbox; or a pause before the next attempt; or failed after 24 hours)
- * commits in that same transaction, so a sent message is never taken again. The Message-ID was fixed when the
+ * commits in that same transaction, so a sent message is never taken again; a campaign ask also announces
+ * CampaignAskSent there, and is only taken once its paced send time has come. The Message-ID was fixed when the
  * message was written: should the commit after a successful send be lost, the one retry carries the same id.
  * Before sending, the message is checked against the referral's latest consent, the partner's unsubscribe and the
  * email preferences they chose in the portal.
@@ -62,6 +64,9 @@ class Sender {
 
     @Inject
     Messages messages;
+
+    @Inject
+    CampaignAsks campaignAsks;
 
     @Inject
     TaskService tasks;
@@ -134,12 +139,16 @@ class Sender {
                 return Outcome.NOT_SENT;
             }
         }
+        if (CampaignAsks.campaignEnded(message, now)) {
+            campaignAsks.withdraw(message, now);
+            return Outcome.NOT_SENT;
+        }
         Optional<PartnerContact> partner =
                 message.partnerId == null ? Optional.empty() : partners.find(message.tenantId, message.partnerId);
         Optional<String> refused = partner.flatMap(p -> p.emailRefusal(message.kind));
         if (refused.isPresent()) {
             message.end(NotificationStatus.SUPPRESSED, refused.get(), now);
-            messages.followUpInPerson(message, message.lastError);
+            messages.notEmailed(message, message.lastError);
             return Outcome.NOT_SENT;
         }
         PracticeSettings practice = settings.of(message.tenantId, now);
@@ -158,12 +167,25 @@ class Sender {
                 message.tenantId,
                 message.id,
                 new NotificationSent(message.id, message.kind.json(), message.partnerId, message.referralId, now));
+        if (message.kind == NotificationKind.CAMPAIGN_ASK && message.askId != null) {
+            // Only a sent ask makes the partner "asked" (metrics, attribution); in the transaction that marks it sent.
+            outbox.publish(
+                    EventTypes.CAMPAIGN_ASK_SENT,
+                    message.tenantId,
+                    message.campaignId,
+                    new CampaignAskSent(
+                            message.askId, message.campaignId, message.partnerId, message.variant, message.id, now));
+        }
         return Outcome.SENT;
     }
 
     private Outcome failed(Notification message, RuntimeException e, Instant now) {
         String reason = reason(e);
-        if (!now.isBefore(message.queuedAt.plus(config.sender().giveUpAfter()))) {
+        // A paced ask is retried for as long as any message, counted from when its turn came.
+        Instant triedSince = message.sendAfter != null && message.sendAfter.isAfter(message.queuedAt)
+                ? message.sendAfter
+                : message.queuedAt;
+        if (!now.isBefore(triedSince.plus(config.sender().giveUpAfter()))) {
             message.end(NotificationStatus.FAILED, reason, now);
             LOG.warnf("Message %s failed for good after %d attempts (last: %s)", message.id, message.attempts, reason);
             if (message.kind != NotificationKind.DAILY_DIGEST) {

@@ -47,11 +47,19 @@ public class Templates {
             "outcome",
             "otherPartnerName");
 
+    /**
+     * What a campaign's ask may name (issue 29; partner-service refuses anything else when the campaign is saved, and
+     * the ask is checked again here before it is written).
+     */
+    public static final List<String> CAMPAIGN_PLACEHOLDERS =
+            List.of("partnerFirstName", "partnerName", "practiceName", "campaignLink", "incentive", "campaignEnds");
+
     private static final Logger LOG = Logger.getLogger(Templates.class);
     private static final char MARK_START = '\u0001';
     private static final char MARK_END = '\u0002';
 
     private final TemplateSyntax syntax = new TemplateSyntax(PLACEHOLDERS);
+    private final TemplateSyntax campaignSyntax = new TemplateSyntax(CAMPAIGN_PLACEHOLDERS);
 
     @Inject
     MessageTemplateRepository templates;
@@ -156,8 +164,20 @@ public class Templates {
 
     /** Renders a template's two parts with {@code values} (every placeholder must have one, empty at least). */
     public Rendered render(Source source, Map<String, Object> values) {
-        Template subject = parse("subject", source.subject());
-        Template body = parse("body", source.body());
+        return render(parse("subject", source.subject()), parse("body", source.body()), values);
+    }
+
+    /**
+     * Renders a campaign's ask (its variant's subject and body) with the {@link #CAMPAIGN_PLACEHOLDERS}, in the same
+     * language and by the same engine as the practice's templates.
+     *
+     * @throws ProblemException {@code template-invalid} when either part breaks the rules
+     */
+    public Rendered renderAsk(String subject, String body, Map<String, Object> values) {
+        return render(parse(campaignSyntax, "askSubject", subject), parse(campaignSyntax, "askBody", body), values);
+    }
+
+    private Rendered render(Template subject, Template body, Map<String, Object> values) {
         String text = body.render(values);
         List<String> marked = new ArrayList<>();
         Map<String, Object> markers = new LinkedHashMap<>();
@@ -175,6 +195,10 @@ public class Templates {
 
     /** Parses a template, refusing syntax errors and anything but placeholders and {@code {#if}}. */
     Template parse(String field, String content) {
+        return parse(syntax, field, content);
+    }
+
+    private static Template parse(TemplateSyntax syntax, String field, String content) {
         if (content == null || content.isBlank()) {
             throw ProblemException.invalidField(field, "must not be blank");
         }

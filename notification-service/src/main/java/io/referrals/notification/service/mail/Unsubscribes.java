@@ -113,7 +113,7 @@ public class Unsubscribes {
         }
         for (Notification message : notifications.unsentTo(recipient.tenantId(), recipient.partnerId())) {
             message.end(NotificationStatus.SUPPRESSED, "The partner unsubscribed from email", now);
-            messages.followUpInPerson(message, message.lastError);
+            messages.notEmailed(message, message.lastError);
         }
         return recipient;
     }

@@ -14,7 +14,9 @@ public enum PortalMessageKind implements WireEnum {
     /** {@code partner_outreach}. */
     OUTREACH,
     /** {@code partner_introduction}. */
-    INTRODUCTION;
+    INTRODUCTION,
+    /** {@code campaign_ask}: the practice asks for referrals, in a campaign. */
+    ASK;
 
     static PortalMessageKind of(NotificationKind kind) {
         return switch (kind) {
@@ -23,6 +25,7 @@ public enum PortalMessageKind implements WireEnum {
             case PLEASED_CHECK_IN -> CHECK_IN;
             case PARTNER_OUTREACH -> OUTREACH;
             case PARTNER_INTRODUCTION -> INTRODUCTION;
+            case CAMPAIGN_ASK -> ASK;
             case DAILY_DIGEST -> throw new IllegalArgumentException("the digest goes to the practice, to no partner");
         };
     }
