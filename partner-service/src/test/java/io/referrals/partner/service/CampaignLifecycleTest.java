@@ -24,11 +24,14 @@ class CampaignLifecycleTest {
     }
 
     @Test
-    void aRunningCampaignOnlyEndsAndNothingGoesBack() {
+    void aRunningCampaignOnlyEndsAndNothingStartedGoesBack() {
         assertEquals(List.of(ENDED), CampaignLifecycle.allowedFrom(RUNNING));
         assertEquals(List.of(), CampaignLifecycle.allowedFrom(ENDED));
-        for (CampaignStatus from : CampaignStatus.values()) {
+        assertTrue(CampaignLifecycle.allows(SCHEDULED, DRAFT), "called off before it starts");
+        for (CampaignStatus from : List.of(RUNNING, ENDED)) {
             assertFalse(CampaignLifecycle.allows(from, DRAFT), from.json() + " -> draft");
+        }
+        for (CampaignStatus from : CampaignStatus.values()) {
             assertFalse(CampaignLifecycle.allows(from, from), from.json() + " -> itself");
         }
         assertFalse(CampaignLifecycle.allows(RUNNING, SCHEDULED));
