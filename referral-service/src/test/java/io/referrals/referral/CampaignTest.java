@@ -239,6 +239,18 @@ class CampaignTest {
                 .then()
                 .statusCode(404);
 
+        // The practice sees it among its intake links, as the campaign's; never its token.
+        String listed = as(tenant, "viewer")
+                .get("/api/intake-links")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        JsonPath links = JsonPath.from(listed);
+        assertEquals(campaign.toString(), links.getString("items.find { it.partnerId != null }.campaignId"));
+        assertEquals("b", links.getString("items.find { it.partnerId != null }.campaignVariant"));
+        assertFalse(listed.contains(tokenOf(link)), listed);
+
         String id = throughLink(tokenOf(link), "Sam Rivera");
         JsonPath view = referral(id);
         assertEquals(partner.toString(), view.getString("partnerId"));
@@ -497,6 +509,29 @@ class CampaignTest {
         await().atMost(WAIT)
                 .until(() -> count("select count(*) from campaign_ask_sent where tenant_id = '" + other + "'") == 1);
         assertNull(referral(byApi(partner, "Avery Quinn")).get("campaign"));
+    }
+
+    @Test
+    void theOpenApiDocumentHasThePleasedCheckInAndTheReferralsCampaign() {
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body(
+                        "paths.'/api/referrals/{id}/pleased-check-in'.post.operationId",
+                        equalTo("answerReferralPleasedCheckIn"))
+                .body(
+                        "paths.'/api/referrals/{id}/pleased-check-in'.post.responses.'409'.content"
+                                + ".'application/problem+json'",
+                        org.hamcrest.Matchers.notNullValue())
+                .body(
+                        "paths.'/api/referrals/{id}/pleased-check-in'.post.responses.'404'.content"
+                                + ".'application/problem+json'",
+                        org.hamcrest.Matchers.notNullValue())
+                .body("components.schemas.PleasedCheckIn.properties.pleased.type", equalTo("boolean"))
+                .body("components.schemas.Referral.properties.campaign", org.hamcrest.Matchers.notNullValue())
+                .body(
+                        "components.schemas.CampaignAttribution.enum",
+                        org.hamcrest.Matchers.hasItems("campaign_link", "other_channel"));
     }
 
     @Test
