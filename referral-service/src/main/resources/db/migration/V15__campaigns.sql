@@ -15,7 +15,7 @@ create table campaign (
 create table campaign_variant (
     id                    uuid          primary key,
     campaign_id           uuid          not null references campaign (id),
-    variant               varchar(16)   not null,
+    variant               varchar(64)   not null,
     name                  varchar(200)  not null,
     ask_subject           text          not null,
     ask_body              text          not null,
@@ -35,20 +35,20 @@ create table campaign_ask_sent (
     tenant_id   varchar(64)  not null,
     campaign_id uuid         not null,
     partner_id  uuid         not null,
-    variant     varchar(16)  not null,
+    variant     varchar(64)  not null,
     sent_at     timestamptz  not null
 );
 create index campaign_ask_sent_partner on campaign_ask_sent (tenant_id, partner_id, sent_at);
 
 -- A campaign link is an intake link bound to the partner, carrying the ask it was made for: one per ask.
 alter table intake_link add column campaign_id uuid;
-alter table intake_link add column campaign_variant varchar(16);
+alter table intake_link add column campaign_variant varchar(64);
 alter table intake_link add column campaign_ask_id uuid;
 create unique index intake_link_campaign_ask on intake_link (campaign_ask_id) where campaign_ask_id is not null;
 
 -- The campaign a referral counts for (at most one), and how: campaign_link or other_channel.
 alter table referral add column campaign_id uuid;
-alter table referral add column campaign_variant varchar(16);
+alter table referral add column campaign_variant varchar(64);
 alter table referral add column campaign_ask_id uuid;
 alter table referral add column campaign_via varchar(20);
 alter table referral add constraint referral_campaign_whole
