@@ -414,17 +414,20 @@ class PlatformRulesTest {
                     Topics.REFERRAL_EVENTS,
                     Topics.METRICS_EVENTS,
                     Topics.NOTIFICATION_EVENTS,
-                    Topics.PORTAL_SIGN_IN)) {
+                    Topics.PORTAL_SIGN_IN,
+                    Topics.CAMPAIGN_LINKS)) {
                 require(problems, overlay, "a KafkaTopic for " + topic, topics.containsKey(topic));
             }
-            // Sign-in links hold a credential: notification-service alone may read them.
+            // Sign-in links and campaign links hold a credential: notification-service alone may read them.
             for (ObjectNode user : Rendered.ofKind(overlay, "KafkaUser")) {
                 if (!Rendered.name(user).equals("notification-service")) {
-                    require(
-                            problems,
-                            overlay + ": KafkaUser " + Rendered.name(user),
-                            "may not Read " + Topics.PORTAL_SIGN_IN,
-                            !allows(user, "topic", Topics.PORTAL_SIGN_IN, "Read"));
+                    for (String secretTopic : List.of(Topics.PORTAL_SIGN_IN, Topics.CAMPAIGN_LINKS)) {
+                        require(
+                                problems,
+                                overlay + ": KafkaUser " + Rendered.name(user),
+                                "may not Read " + secretTopic,
+                                !allows(user, "topic", secretTopic, "Read"));
+                    }
                 }
             }
         }

@@ -63,12 +63,29 @@ public class IntakeLink extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
+    /**
+     * A campaign link (issue 29): made for one campaign's ask to this partner ({@code campaignAskId}, one link per ask),
+     * in this variant. Null for every other link.
+     */
+    @Column(name = "campaign_id", updatable = false)
+    public UUID campaignId;
+
+    @Column(name = "campaign_variant", updatable = false)
+    public String campaignVariant;
+
+    @Column(name = "campaign_ask_id", updatable = false)
+    public UUID campaignAskId;
+
     @Version
     public long version;
 
     /** Whether the link is a partner's own to hand out: bound to them, usable without a signature. */
     public boolean isPartnersToShare() {
         return partnerId != null && !signed;
+    }
+
+    public boolean isCampaignLink() {
+        return campaignAskId != null;
     }
 
     public boolean isRevoked() {

@@ -49,15 +49,23 @@ public class IntakeLinkRepository implements PanacheRepositoryBase<IntakeLink, U
                 .list();
     }
 
-    /** The partner's newest active link whose token is kept for them to see again (see {@code partnerToken}). */
+    /**
+     * The partner's newest active link whose token is kept for them to see again (see {@code partnerToken}); never a
+     * campaign link, which is the ask's own.
+     */
     public Optional<IntakeLink> findShownToPartner(String tenantId, UUID partnerId) {
         return find(
                         "tenantId = ?1 and partnerId = ?2 and revokedAt is null and signed = false "
-                                + "and partnerToken is not null",
+                                + "and partnerToken is not null and campaignAskId is null",
                         Sort.descending("createdAt").and("id"),
                         tenantId,
                         partnerId)
                 .firstResultOptional();
+    }
+
+    /** The link made for a campaign's ask, if it was made already. */
+    public Optional<IntakeLink> findByCampaignAsk(String tenantId, UUID askId) {
+        return find("tenantId = ?1 and campaignAskId = ?2", tenantId, askId).firstResultOptional();
     }
 
     /** Newest first, revoked ones included. */

@@ -5,6 +5,7 @@ import io.referrals.events.Consent;
 import io.referrals.events.ReferralChannel;
 import io.referrals.events.ReferralStatus;
 import io.referrals.events.WireEnum;
+import io.referrals.events.campaign.CampaignAttribution;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -102,6 +103,26 @@ public class Referral extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The campaign the referral counts for (issue 29), at most one; null when none. */
+    @Column(name = "campaign_id")
+    public UUID campaignId;
+
+    @Column(name = "campaign_variant")
+    public String campaignVariant;
+
+    @Column(name = "campaign_ask_id")
+    public UUID campaignAskId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "campaign_via")
+    public CampaignAttribution campaignVia;
+
+    /** The practice's answer to the converted referral's pleased check-in; null until answered. */
+    public Boolean pleased;
+
+    @Column(name = "pleased_answered_at")
+    public Instant pleasedAnsweredAt;
 
     @Version
     public long version;

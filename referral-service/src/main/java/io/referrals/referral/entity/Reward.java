@@ -62,6 +62,10 @@ public class Reward extends PanacheEntityBase {
 
     public String description;
 
+    /** The campaign whose incentive this is (issue 29); null for fees and rewards recorded by hand. */
+    @Column(name = "campaign_id", updatable = false)
+    public UUID campaignId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;

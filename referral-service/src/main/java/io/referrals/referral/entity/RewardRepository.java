@@ -35,6 +35,11 @@ public class RewardRepository implements PanacheRepositoryBase<Reward, UUID> {
         return count("tenantId = ?1 and referralId = ?2 and agreementId is not null", tenantId, referralId) > 0;
     }
 
+    /** Whether the referral already earned its campaign's incentive (it earns one at most). */
+    public boolean hasCampaignIncentive(String tenantId, UUID referralId) {
+        return count("tenantId = ?1 and referralId = ?2 and campaignId is not null", tenantId, referralId) > 0;
+    }
+
     /** Newest first. */
     public Page<Reward> list(String tenantId, RewardQuery query, Paging paging) {
         Where where = Where.tenant(tenantId)

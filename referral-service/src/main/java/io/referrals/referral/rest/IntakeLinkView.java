@@ -36,7 +36,13 @@ public record IntakeLinkView(
         @Schema(
                 description = "Only when a signed link is created or rotated: the Standard Webhooks secret",
                 example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
-        String signingSecret) {
+        String signingSecret,
+
+        @Schema(description = "Only for a campaign link: the campaign whose ask it was made for")
+        UUID campaignId,
+
+        @Schema(description = "Only for a campaign link: the ask's variant", example = "b")
+        String campaignVariant) {
 
     /** Never carries the token or the signing secret. */
     public static IntakeLinkView of(IntakeLink l) {
@@ -51,7 +57,9 @@ public record IntakeLinkView(
                 l.rotatedAt,
                 l.revokedAt,
                 null,
-                null);
+                null,
+                l.campaignId,
+                l.campaignVariant);
     }
 
     /** The one answer that shows the secrets: right after creating or rotating the link. */
@@ -68,6 +76,8 @@ public record IntakeLinkView(
                 l.rotatedAt,
                 l.revokedAt,
                 s.token(),
-                s.signingSecret());
+                s.signingSecret(),
+                l.campaignId,
+                l.campaignVariant);
     }
 }

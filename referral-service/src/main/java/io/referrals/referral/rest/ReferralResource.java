@@ -217,6 +217,38 @@ public class ReferralResource {
         return views.of(service.decideAttribution(tenant.id(), id, request));
     }
 
+    @POST
+    @Path("/{id}/pleased-check-in")
+    @RolesAllowed({Roles.OWNER, Roles.MEMBER})
+    @Operation(
+            operationId = "answerReferralPleasedCheckIn",
+            summary = "Record whether the referred client is pleased",
+            description = "The answer to a converted referral's pleased check-in, announced as "
+                    + "ReferralPleasedCheckInAnswered: a pleased answer lets a running pleased_check_in campaign ask "
+                    + "the partner again (at most once per referral). A second answer replaces the first and is "
+                    + "announced again.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The referral with its answer",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "pleased missing or not a boolean",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such referral in this practice",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not a converted referral credited to a partner (problem no-pleased-check-in, with "
+                    + "currentStatus and attribution)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public ReferralView answerPleasedCheckIn(
+            @PathParam("id") UUID id, @NotNull @Valid ReferralCommands.PleasedCheckIn request) {
+        return views.of(service.answerPleasedCheckIn(tenant.id(), id, request));
+    }
+
     @GET
     @Path("/{id}/consent-history")
     @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})

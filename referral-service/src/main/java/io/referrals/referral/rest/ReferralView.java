@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import io.referrals.events.Consent;
 import io.referrals.events.ReferralChannel;
 import io.referrals.events.ReferralStatus;
+import io.referrals.events.campaign.CampaignAttribution;
 import io.referrals.referral.entity.Referral;
 import io.referrals.referral.service.ReferralCommands;
 import java.math.BigDecimal;
@@ -66,4 +67,32 @@ public record ReferralView(
                 description = "How it reached the practice: api (recorded by the practice or an integration), "
                         + "intake_link (a form or Zap posting to an intake link) or portal (the partner, signed in)",
                 example = "portal")
-        ReferralChannel channel) {}
+        ReferralChannel channel,
+
+        @Schema(
+                description = "The campaign this referral counts for (issue 29), null when none: through the ask's "
+                        + "campaign link, or from an asked partner by another channel inside the campaign's window",
+                nullable = true)
+        CampaignView campaign,
+
+        @Schema(
+                description = "The answer to the converted referral's pleased check-in (POST "
+                        + "/api/referrals/{id}/pleased-check-in); null until answered",
+                nullable = true,
+                example = "true")
+        Boolean pleased,
+
+        @Schema(description = "When the pleased check-in was answered", nullable = true)
+        Instant pleasedAnsweredAt) {
+
+    @Schema(name = "ReferralCampaign", description = "The campaign and variant a referral is attributed to")
+    public record CampaignView(
+            UUID campaignId,
+            @Schema(example = "b") String variant,
+
+            @Schema(
+                    description = "campaign_link: it came through the ask's own link; other_channel: an asked "
+                            + "partner's referral by the API, the portal or another link, inside the window",
+                    example = "campaign_link")
+            CampaignAttribution via) {}
+}

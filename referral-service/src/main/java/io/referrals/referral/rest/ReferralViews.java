@@ -34,6 +34,11 @@ public class ReferralViews {
                 r.firstContactedAt,
                 r.isOverdueAt(clock.instant()),
                 r.attribution,
-                r.channel);
+                r.channel,
+                r.campaignId == null
+                        ? null
+                        : new ReferralView.CampaignView(r.campaignId, r.campaignVariant, r.campaignVia),
+                r.pleased,
+                r.pleasedAnsweredAt);
     }
 }

@@ -35,8 +35,20 @@ public class IntakeLinkService {
     /** A link with the secrets to show once: the token, and for a signed link its signing secret. */
     public record WithSecrets(IntakeLink link, String token, String signingSecret) {}
 
+    /** The campaign ask a campaign link is made for (issue 29). */
+    public record CampaignAsk(UUID campaignId, String variant, UUID askId) {}
+
     @Transactional
     public WithSecrets create(String tenantId, IntakeLinkCommands.Create request) {
+        return create(tenantId, request, null);
+    }
+
+    /**
+     * A link, for a campaign's ask when {@code ask} is set: then bound to the partner like their own link, its token
+     * kept encrypted the same way, so that it can be shown (issued) again.
+     */
+    @Transactional
+    public WithSecrets create(String tenantId, IntakeLinkCommands.Create request, CampaignAsk ask) {
         if (request.partnerId() != null) {
             partners.requireKnown(tenantId, request.partnerId());
         }
@@ -50,6 +62,11 @@ public class IntakeLinkService {
                 request.rateLimitPerMinute() == null ? DEFAULT_RATE_LIMIT : request.rateLimitPerMinute();
         link.dailyCap = request.dailyCap() == null ? DEFAULT_DAILY_CAP : request.dailyCap();
         link.createdAt = Timestamps.now(clock);
+        if (ask != null) {
+            link.campaignId = ask.campaignId();
+            link.campaignVariant = ask.variant();
+            link.campaignAskId = ask.askId();
+        }
         WithSecrets secrets = newSecrets(link);
         links.persist(link);
         return secrets;

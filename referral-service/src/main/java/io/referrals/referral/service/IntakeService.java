@@ -76,7 +76,7 @@ public class IntakeService {
         if (request.webhookId() != null) {
             checks.acceptOnce(request.link(), request.webhookId());
         }
-        return referrals.receive(request.tenantId(), request.referral(), ReferralChannel.INTAKE_LINK);
+        return referrals.receive(request.tenantId(), request.referral(), ReferralChannel.INTAKE_LINK, request.link());
     }
 
     /** Parsed like the API's body. */

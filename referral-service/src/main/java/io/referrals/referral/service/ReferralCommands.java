@@ -112,4 +112,11 @@ public final class ReferralCommands {
 
             @Size(max = 4000) @Schema(example = "Asked on the first call; happy for Dana to know we spoke.") @MultiLine
             String note) {}
+
+    @Schema(
+            name = "PleasedCheckIn",
+            description = "The answer to a converted referral's pleased check-in: is the person the partner referred "
+                    + "pleased with the practice's work? A pleased answer may trigger a campaign's ask to the partner.")
+    public record PleasedCheckIn(
+            @NotNull @Schema(example = "true") Boolean pleased) {}
 }

@@ -4,6 +4,7 @@ import io.referrals.events.Consent;
 import io.referrals.events.EventTypes;
 import io.referrals.events.ReferralChannel;
 import io.referrals.events.ReferralStatus;
+import io.referrals.events.campaign.ReferralPleasedCheckInAnswered;
 import io.referrals.platform.outbox.Outbox;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.page.Paging;
@@ -13,6 +14,7 @@ import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.text.Text;
 import io.referrals.referral.entity.ConsentChange;
 import io.referrals.referral.entity.ConsentChangeRepository;
+import io.referrals.referral.entity.IntakeLink;
 import io.referrals.referral.entity.KnownPartner;
 import io.referrals.referral.entity.Referral;
 import io.referrals.referral.entity.ReferralQuery;
@@ -63,8 +65,22 @@ public class ReferralService {
     @Inject
     Clock clock;
 
+    @Inject
+    CampaignService campaigns;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Referral receive(String tenantId, ReferralCommands.Receive request, ReferralChannel channel) {
+        return receive(tenantId, request, channel, null);
+    }
+
+    /**
+     * Records the referral and announces it; {@code through} is the intake link it was posted through (null for the
+     * API and the portal), which may be a campaign link. A referral that counts for a campaign is announced as such
+     * right after its receipt, in the same transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Referral receive(
+            String tenantId, ReferralCommands.Receive request, ReferralChannel channel, IntakeLink through) {
         requireContactAndOneReferrer(request);
         KnownPartner partner;
         Referral.Attribution attribution = Referral.Attribution.VERIFIED;
@@ -85,6 +101,7 @@ public class ReferralService {
         statusChanges.record(StatusChange.of(referral, null, null, referral.receivedAt));
         consentChanges.record(ConsentChange.of(referral, null, referral.receivedAt));
         outbox.publish(EventTypes.REFERRAL_RECEIVED, tenantId, referral.id, ReferralMapper.toReceived(referral));
+        campaigns.attribute(referral, through);
         return referral;
     }
 
@@ -268,7 +285,38 @@ public class ReferralService {
                     referral.id,
                     ReferralMapper.toAttributed(referral, referral.updatedAt));
             rewards.settleConfirmedAttribution(referral);
+            // Now the partner is credited, an asked partner's referral inside a campaign's window counts for it.
+            campaigns.attribute(referral, null);
         }
+        return referral;
+    }
+
+    /**
+     * The practice's answer to a converted referral's pleased check-in: was the person the partner referred pleased?
+     * Only a converted referral with a credited partner has one (else a 409); a second answer replaces the first and
+     * is announced again (ReferralPleasedCheckInAnswered: a pleased answer may trigger a campaign's ask, at most once
+     * per referral, which partner-service keys on the referral).
+     */
+    @Transactional
+    public Referral answerPleasedCheckIn(String tenantId, UUID id, ReferralCommands.PleasedCheckIn request) {
+        Referral referral = get(tenantId, id);
+        if (referral.status != ReferralStatus.CONVERTED || !referral.attribution.earnsFees()) {
+            throw ProblemException.conflict(
+                    "no-pleased-check-in",
+                    "No pleased check-in for this referral",
+                    "Only a converted referral credited to a partner has a pleased check-in; this one is "
+                            + referral.status.json() + " with attribution " + referral.attribution.json() + ".",
+                    Map.of("currentStatus", referral.status.json(), "attribution", referral.attribution.json()));
+        }
+        Instant now = Timestamps.now(clock);
+        referral.pleased = request.pleased();
+        referral.pleasedAnsweredAt = now;
+        referral.updatedAt = now;
+        outbox.publish(
+                EventTypes.REFERRAL_PLEASED_CHECK_IN_ANSWERED,
+                tenantId,
+                referral.id,
+                new ReferralPleasedCheckInAnswered(referral.id, referral.partnerId, request.pleased(), now));
         return referral;
     }
 

@@ -5,6 +5,7 @@ import io.referrals.events.EventTypes;
 import io.referrals.events.Money;
 import io.referrals.events.ReferralStatus;
 import io.referrals.events.RewardType;
+import io.referrals.events.campaign.IncentiveEarnedOn;
 import io.referrals.events.referral.ReferralConverted;
 import io.referrals.platform.outbox.Outbox;
 import io.referrals.platform.page.Page;
@@ -13,6 +14,8 @@ import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.referral.entity.AgreementTerms;
 import io.referrals.referral.entity.AgreementTermsRepository;
+import io.referrals.referral.entity.CampaignRepository;
+import io.referrals.referral.entity.CampaignVariant;
 import io.referrals.referral.entity.Referral;
 import io.referrals.referral.entity.ReferralRepository;
 import io.referrals.referral.entity.Reward;
@@ -47,6 +50,9 @@ public class RewardService {
     ReferralService referrals;
 
     @Inject
+    CampaignRepository campaigns;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -65,6 +71,36 @@ public class RewardService {
                 .inForceAt(event.tenantid(), data.partnerId(), data.receivedAt())
                 .ifPresent(terms ->
                         earnFee(event.tenantid(), data.referralId(), data.partnerId(), data.programValue(), terms));
+        // A referral attributed to a campaign whose variant pays its incentive on conversion earns it now.
+        referralRepository
+                .findInTenant(event.tenantid(), data.referralId())
+                .filter(referral -> referral.campaignId != null)
+                .ifPresent(referral -> campaigns
+                        .variant(referral.campaignId, referral.campaignVariant)
+                        .filter(variant ->
+                                variant.hasIncentive() && variant.incentiveEarnedOn == IncentiveEarnedOn.CONVERSION)
+                        .ifPresent(variant -> earnCampaignIncentive(referral, variant)));
+    }
+
+    /**
+     * A campaign's incentive for the partner whose referral is attributed to it (issue 29): a reward of the variant's
+     * type and value, beneficiary the partner, announced as RewardEarned like any reward. Once per referral.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void earnCampaignIncentive(Referral referral, CampaignVariant variant) {
+        if (rewards.hasCampaignIncentive(referral.tenantId, referral.id)) {
+            return;
+        }
+        Reward reward = newReward(
+                referral.tenantId,
+                referral.id,
+                referral.partnerId,
+                variant.incentiveType,
+                new Money(variant.incentiveAmount, variant.incentiveCurrency));
+        reward.beneficiary = Reward.Beneficiary.PARTNER;
+        reward.description = variant.incentiveDescription;
+        reward.campaignId = variant.campaignId;
+        earned(reward);
     }
 
     /**
@@ -124,8 +160,8 @@ public class RewardService {
         if (request.type().paysPartner() || request.type() == RewardType.CLIENT_DISCOUNT) {
             throw ProblemException.invalidField(
                     "type",
-                    "fees and client discounts follow from agreements; record session_credit, program_discount, "
-                            + "exclusive_access or charity_donation");
+                    "fees, fee bumps and client discounts follow from agreements and campaigns; record "
+                            + "session_credit, program_discount, exclusive_access, charity_donation or thank_you_gift");
         }
         Reward reward = newReward(tenantId, referral.id, referral.partnerId, request.type(), request.value());
         reward.beneficiary = Reward.Beneficiary.PARTNER;
