@@ -20,6 +20,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Campaigns with their totals
+         * @description The practice's started campaigns (running or ended), newest start first, with partners asked, referrals attributed and conversions. Built from events, so a moment late.
+         */
+        get: operations["listCampaignMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's results per variant
+         * @description Per variant: partners asked (opens are not tracked), partners referring, referrals by link and by other channel, conversions, revenue, incentive cost, net revenue per asked partner; the rates with 95 % credible intervals (prior Beta(1, 1)); the chance each variant is best and the expected loss of choosing it; a plain-words verdict on the goal's rate. No p-values: the method and its limits are in metrics-service's README.
+         */
+        get: operations["getCampaignResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/metrics/dormant": {
         parameters: {
             query?: never;
@@ -283,6 +323,198 @@ export interface components {
              */
             received?: number;
             revenue?: components["schemas"]["Amount"][];
+        };
+        /** @enum {string} */
+        CampaignGoal: "partners_referring" | "conversions";
+        CampaignList: {
+            items?: components["schemas"]["CampaignListItem"][];
+        };
+        CampaignListItem: {
+            /**
+             * Format: int64
+             * @description Distinct partners asked (ask sent)
+             * @example 40
+             */
+            asked?: number;
+            campaignId?: components["schemas"]["UUID"];
+            /**
+             * Format: int64
+             * @description Of them, converted
+             * @example 4
+             */
+            conversions?: number;
+            endsAt?: components["schemas"]["Instant"];
+            goal?: components["schemas"]["CampaignGoal"];
+            /** @example Spring ask */
+            name?: string;
+            /**
+             * Format: int64
+             * @description Referrals attributed to the campaign
+             * @example 11
+             */
+            referrals?: number;
+            startsAt?: components["schemas"]["Instant"];
+            /** @enum {string} */
+            status?: "running" | "ended";
+            /**
+             * Format: int32
+             * @description Number of variants
+             * @example 2
+             */
+            variants?: number;
+        };
+        CampaignRate: {
+            /**
+             * Format: double
+             * @description Upper end of the 95 % equal-tailed credible interval
+             * @example 0.4191
+             */
+            high?: number;
+            /**
+             * Format: double
+             * @description Lower end of the 95 % equal-tailed credible interval
+             * @example 0.0822
+             */
+            low?: number;
+            /**
+             * Format: double
+             * @description Posterior mean (successes + 1) / (trials + 2)
+             * @example 0.2273
+             */
+            mean?: number;
+            /**
+             * Format: int64
+             * @description Partners who referred, or conversions
+             * @example 4
+             */
+            successes?: number;
+            /**
+             * Format: int64
+             * @description Partners asked, or attributed referrals
+             * @example 20
+             */
+            trials?: number;
+        };
+        CampaignResults: {
+            campaignId?: components["schemas"]["UUID"];
+            /** @description When it ended; null while running */
+            endedAt?: components["schemas"]["Instant"];
+            endsAt?: components["schemas"]["Instant"];
+            /** @description Which rate the verdict compares */
+            goal?: components["schemas"]["CampaignGoal"];
+            /** @example Spring ask */
+            name?: string;
+            /** @example Beta(1, 1): every rate equally likely before any data */
+            prior?: string;
+            startsAt?: components["schemas"]["Instant"];
+            /** @enum {string} */
+            status?: "running" | "ended";
+            variants?: components["schemas"]["CampaignVariantResults"][];
+            verdict?: components["schemas"]["CampaignVerdict"];
+        };
+        CampaignVariantResults: {
+            /**
+             * Format: int64
+             * @description Distinct partners whose ask reached the mail server
+             * @example 20
+             */
+            asked?: number;
+            /**
+             * Format: double
+             * @description Chance that this variant's goal rate is the highest
+             * @example 0.9785
+             */
+            chanceToBeBest?: number;
+            /** @description Conversions per attributed referral */
+            conversionRate?: components["schemas"]["CampaignRate"];
+            /**
+             * Format: int64
+             * @description Attributed referrals that became clients
+             * @example 2
+             */
+            conversions?: number;
+            /**
+             * Format: double
+             * @description Expected loss of choosing it: E[best rate - its rate], in rate units
+             * @example 0.0011
+             */
+            expectedLoss?: number;
+            /**
+             * @description The incentive as the ask names it; null when none
+             * @example a free coaching session
+             */
+            incentive?: string;
+            /** @description The incentive rewards earned through attributed referrals */
+            incentiveCost?: components["schemas"]["Amount"];
+            /** @example b */
+            key?: string;
+            /** @example Session credit */
+            name?: string;
+            /** @description (revenue - incentive cost) / partners asked; null before anyone is asked */
+            netRevenuePerAskedPartner?: components["schemas"]["Amount"];
+            /**
+             * Format: int64
+             * @description Always null: the platform does not track opens (no tracking pixels, by choice)
+             */
+            opened?: number | null;
+            /**
+             * Format: int64
+             * @description Asked partners with at least one attributed referral
+             * @example 4
+             */
+            partnersReferring?: number;
+            /** @description Partners who referred per partner asked */
+            partnersReferringRate?: components["schemas"]["CampaignRate"];
+            /** @description The goal's rate, the one the verdict compares */
+            rate?: components["schemas"]["CampaignRate"];
+            /**
+             * Format: int64
+             * @description Referrals attributed to this variant
+             * @example 6
+             */
+            referrals?: number;
+            /**
+             * Format: int64
+             * @description Of them, through the ask's campaign link
+             * @example 5
+             */
+            referralsByLink?: number;
+            /**
+             * Format: int64
+             * @description Of them, by another channel from an asked partner inside the window (not necessarily caused by the ask)
+             * @example 1
+             */
+            referralsByOtherChannel?: number;
+            /** @description Program value of the conversions; null when no currency is known yet */
+            revenue?: components["schemas"]["Amount"];
+            /**
+             * Format: int32
+             * @example 50
+             */
+            weight?: number;
+        };
+        CampaignVerdict: {
+            /**
+             * Format: double
+             * @description The difference in the goal's rate worth knowing, as asked
+             * @example 0.1
+             */
+            difference?: number;
+            /** @description not_enough_data: fewer trials per variant than the difference needs, or still undecided; leader: one variant has a chance to be best of at least 95 % and an expected loss under a tenth of the difference; no_meaningful_difference: two or more variants each cost less than that tenth; single_variant: nothing to compare */
+            kind?: components["schemas"]["VerdictKind"];
+            /**
+             * @description The leading variant's key when kind is leader, else null
+             * @example b
+             */
+            leader?: string;
+            /**
+             * Format: int64
+             * @description About how many more trials each variant needs; 0 when decided
+             * @example 334
+             */
+            moreTrialsPerVariant?: number;
+            /** @example Not enough yet: about 334 more partners asked per variant would tell a 10-point difference. */
+            text?: string;
         };
         /** @description A partner in a dormancy episode */
         DormantPartner: {
@@ -795,6 +1027,8 @@ export interface components {
         };
         /** Format: uuid */
         UUID: string;
+        /** @enum {string} */
+        VerdictKind: "not_enough_data" | "leader" | "no_meaningful_difference" | "single_variant";
     };
     responses: never;
     parameters: never;
@@ -859,6 +1093,157 @@ export interface operations {
             };
             /** @description The token carries no role of this practice */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCampaignMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaigns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignList"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token carries no role of this practice */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaignResults: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The smallest difference in the goal's rate worth knowing, 0.02 to 0.5 (default 0.10, ten percentage points): how many more trials the verdict asks for, and what it counts as a negligible loss (a tenth of it)
+                 * @example 0.1
+                 */
+                difference?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The campaign's id
+                 * @example 5b0c2f3e-8a4d-4e7b-9c1a-2d3e4f5a6b7c
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResults"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token carries no role of this practice */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description difference-out-of-range: difference is not between 0.02 and 0.5 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1742,5 +2127,9 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const campaignGoalValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignGoal"]> = ["partners_referring", "conversions"];
+export const campaignListItemStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignListItem"]["status"]> = ["running", "ended"];
+export const campaignResultsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignResults"]["status"]> = ["running", "ended"];
 export const partnerCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerCategory"]> = ["client", "professional", "center_of_influence", "organization", "prospect", "colleague", "competitor", "salesperson", "serves_your_market", "uncategorized"];
 export const partnerStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerStage"]> = ["identified", "reached_out", "building_rapport", "mutual_benefit_agreed", "trusted", "dormant", "ended"];
+export const verdictKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerdictKind"]> = ["not_enough_data", "leader", "no_meaningful_difference", "single_variant"];

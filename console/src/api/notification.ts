@@ -216,7 +216,7 @@ export interface paths {
         };
         /**
          * The messages the practice sent the signed-in partner
-         * @description Newest first: thank-yous, referral updates, check-ins, outreach and introductions the mail server accepted for this partner. Never a draft or an unsent message, never one to anyone else.
+         * @description Newest first: thank-yous, referral updates, check-ins, outreach, introductions and campaign asks the mail server accepted for this partner. Never a draft or an unsent message, never one to anyone else.
          */
         get: operations["listPortalMessages"];
         put?: never;
@@ -519,7 +519,7 @@ export interface components {
         EmailPreferences: {
             /** @description Asking after a person referred, after they became a client (pleased_check_in) */
             checkIns: boolean;
-            /** @description The practice's other messages, about no referral: outreach and introductions to other partners (partner_outreach, partner_introduction) */
+            /** @description The practice's other messages, about no referral: outreach and introductions to other partners, and its campaigns' asks for referrals (partner_outreach, partner_introduction, campaign_ask) */
             news: boolean;
             /** @description How a referral went on: contact made, outcome (contact_made_update, outcome_update) */
             referralUpdates: boolean;
@@ -612,6 +612,8 @@ export interface components {
             attempts?: number;
             /** @description The text part */
             body?: string;
+            /** @description A campaign ask's campaign; null for every other kind */
+            campaignId?: components["schemas"]["UUID"];
             createdAt?: components["schemas"]["Instant"];
             /** @description Whether the practice edited the draft */
             edited?: boolean;
@@ -644,6 +646,11 @@ export interface components {
             /** @example Thank you for your referral */
             subject?: string;
             updatedAt?: components["schemas"]["Instant"];
+            /**
+             * @description The campaign variant the partner was assigned (campaign asks only)
+             * @example a
+             */
+            variant?: string;
         };
         /** @description A message the practice starts itself: a pleased check-in about a converted referral, an outreach to a prospective partner, or an introduction of two partners */
         NotificationCompose: {
@@ -668,7 +675,7 @@ export interface components {
             subject?: string;
         };
         /** @enum {string} */
-        NotificationKind: "referral_thank_you" | "contact_made_update" | "outcome_update" | "pleased_check_in" | "partner_outreach" | "partner_introduction" | "daily_digest";
+        NotificationKind: "referral_thank_you" | "contact_made_update" | "outcome_update" | "pleased_check_in" | "partner_outreach" | "partner_introduction" | "campaign_ask" | "daily_digest";
         NotificationSettings: {
             /**
              * @description Kinds sent without review; the others are drafted for the practice to send
@@ -871,7 +878,7 @@ export interface components {
             body?: string;
             id?: components["schemas"]["UUID"];
             /**
-             * @description thank_you (referral_thank_you); update (contact_made_update, outcome_update); check_in (pleased_check_in); outreach (partner_outreach); introduction (partner_introduction)
+             * @description thank_you (referral_thank_you); update (contact_made_update, outcome_update); check_in (pleased_check_in); outreach (partner_outreach); introduction (partner_introduction); ask (campaign_ask)
              * @example thank_you
              */
             kind?: components["schemas"]["PortalMessageKind"];
@@ -880,7 +887,7 @@ export interface components {
             subject?: string;
         };
         /** @enum {string} */
-        PortalMessageKind: "thank_you" | "update" | "check_in" | "outreach" | "introduction";
+        PortalMessageKind: "thank_you" | "update" | "check_in" | "outreach" | "introduction" | "ask";
         /** @description RFC 9457 problem details. Problem-specific members may be added, e.g. `allowed`. */
         Problem: {
             /**
@@ -3504,9 +3511,9 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const deliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryStatus"]> = ["pending", "delivered", "failed"];
 export const jsonNodeTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JsonNodeType"]> = ["array", "binary", "boolean", "missing", "null", "number", "object", "pojo", "string"];
-export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["referral_thank_you", "contact_made_update", "outcome_update", "pleased_check_in", "partner_outreach", "partner_introduction", "daily_digest"];
+export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["referral_thank_you", "contact_made_update", "outcome_update", "pleased_check_in", "partner_outreach", "partner_introduction", "campaign_ask", "daily_digest"];
 export const notificationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationStatus"]> = ["drafted", "queued", "sent", "failed", "dismissed", "withdrawn", "suppressed"];
-export const portalMessageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PortalMessageKind"]> = ["thank_you", "update", "check_in", "outreach", "introduction"];
+export const portalMessageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PortalMessageKind"]> = ["thank_you", "update", "check_in", "outreach", "introduction", "ask"];
 export const subscriptionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SubscriptionKind"]> = ["webhook", "zapier"];
 export const taskKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskKind"]> = ["first_contact", "review_draft", "pleased_check_in", "partner_check_in", "dormant_partner", "personal_follow_up", "webhook_disabled"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["open", "done", "closed"];

@@ -438,6 +438,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/referrals/{id}/pleased-check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record whether the referred client is pleased
+         * @description The answer to a converted referral's pleased check-in, announced as ReferralPleasedCheckInAnswered: a pleased answer lets a running pleased_check_in campaign ask the partner again (at most once per referral). A second answer replaces the first and is announced again.
+         */
+        post: operations["answerReferralPleasedCheckIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/referrals/{id}/status": {
         parameters: {
             query?: never;
@@ -586,6 +606,8 @@ export interface components {
         AttributionDecision: "confirmed" | "rejected";
         /** @enum {string} */
         Beneficiary: "partner" | "referred_client";
+        /** @enum {string} */
+        CampaignAttribution: "campaign_link" | "other_channel";
         /** @description What the referred person now allows the referrer to be told */
         ChangeConsent: {
             /** @example contact_made */
@@ -724,6 +746,13 @@ export interface components {
         /** Format: date-time */
         Instant: string;
         IntakeLink: {
+            /** @description Only for a campaign link: the campaign whose ask it was made for */
+            campaignId?: components["schemas"]["UUID"];
+            /**
+             * @description Only for a campaign link: the ask's variant
+             * @example b
+             */
+            campaignVariant?: string;
             createdAt?: components["schemas"]["Instant"];
             /**
              * Format: int32
@@ -956,6 +985,11 @@ export interface components {
             referral?: components["schemas"]["Referral"];
             statusHistory?: components["schemas"]["ReferralStatusChange"][];
         };
+        /** @description The answer to a converted referral's pleased check-in: is the person the partner referred pleased with the practice's work? A pleased answer may trigger a campaign's ask to the partner. */
+        PleasedCheckIn: {
+            /** @example true */
+            pleased: boolean;
+        };
         PortalAmount: {
             /** @example 300.00 */
             amount?: string;
@@ -1158,6 +1192,8 @@ export interface components {
              * @example verified
              */
             attribution?: components["schemas"]["Attribution"];
+            /** @description The campaign this referral counts for (issue 29), null when none: through the ask's campaign link, or from an asked partner by another channel inside the campaign's window */
+            campaign?: components["schemas"]["ReferralCampaign"] | null;
             /**
              * @description How it reached the practice: api (recorded by the practice or an integration), intake_link (a form or Zap posting to an intake link) or portal (the partner, signed in)
              * @example portal
@@ -1187,6 +1223,16 @@ export interface components {
             overdue?: boolean;
             partnerId?: components["schemas"]["UUID"];
             /**
+             * @description The answer to the converted referral's pleased check-in (POST /api/referrals/{id}/pleased-check-in); null until answered
+             * @example true
+             */
+            pleased?: boolean | null;
+            /**
+             * @description When the pleased check-in was answered
+             * @example 2022-03-10T16:15:50Z
+             */
+            pleasedAnsweredAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /**
              * @description A referral of the same practice received within the 30 days before this one with the same email (any case) or phone (same digits). This referral is recorded all the same.
              * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
              */
@@ -1199,6 +1245,17 @@ export interface components {
             referrerName?: string;
             /** @example received */
             status?: components["schemas"]["ReferralStatus"];
+        };
+        /** @description The campaign and variant a referral is attributed to */
+        ReferralCampaign: {
+            campaignId?: components["schemas"]["UUID"];
+            /** @example b */
+            variant?: string;
+            /**
+             * @description campaign_link: it came through the ask's own link; other_channel: an asked partner's referral by the API, the portal or another link, inside the window
+             * @example campaign_link
+             */
+            via?: components["schemas"]["CampaignAttribution"];
         };
         /** @enum {string} */
         ReferralChannel: "api" | "intake_link" | "portal";
@@ -1286,7 +1343,7 @@ export interface components {
             reference?: string;
         };
         /** @enum {string} */
-        RewardType: "referral_fee" | "flat_fee" | "revenue_share" | "client_discount" | "session_credit" | "program_discount" | "exclusive_access" | "charity_donation";
+        RewardType: "referral_fee" | "flat_fee" | "revenue_share" | "client_discount" | "session_credit" | "program_discount" | "exclusive_access" | "charity_donation" | "thank_you_gift" | "fee_bump";
         RewardWaiver: {
             /** @example Partner declined the fee */
             reason: string;
@@ -3259,6 +3316,95 @@ export interface operations {
             };
         };
     };
+    answerReferralPleasedCheckIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PleasedCheckIn"];
+            };
+        };
+        responses: {
+            /** @description The referral with its answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Referral"];
+                };
+            };
+            /** @description pleased missing or not a boolean */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such referral in this practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a converted referral credited to a partner (problem no-pleased-check-in, with currentStatus and attribution) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error, logged with the id given in `detail` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached for now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     changeReferralStatus: {
         parameters: {
             query?: never;
@@ -3911,10 +4057,11 @@ type ReadonlyArray<T> = [
 export const attributionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Attribution"]> = ["verified", "unverified", "confirmed", "rejected"];
 export const attributionDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AttributionDecision"]> = ["confirmed", "rejected"];
 export const beneficiaryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Beneficiary"]> = ["partner", "referred_client"];
+export const campaignAttributionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignAttribution"]> = ["campaign_link", "other_channel"];
 export const consentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Consent"]> = ["none", "contact_made", "outcome"];
 export const partnerCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerCategory"]> = ["client", "professional", "center_of_influence", "organization", "prospect", "colleague", "competitor", "salesperson", "serves_your_market", "uncategorized"];
 export const progressValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Progress"]> = ["received", "contacted", "converted", "closed"];
 export const referralChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReferralChannel"]> = ["api", "intake_link", "portal"];
 export const referralStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReferralStatus"]> = ["received", "contacted", "consultation_booked", "converted", "not_a_fit", "declined", "no_response"];
-export const rewardTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RewardType"]> = ["referral_fee", "flat_fee", "revenue_share", "client_discount", "session_credit", "program_discount", "exclusive_access", "charity_donation"];
+export const rewardTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RewardType"]> = ["referral_fee", "flat_fee", "revenue_share", "client_discount", "session_credit", "program_discount", "exclusive_access", "charity_donation", "thank_you_gift", "fee_bump"];
 export const statusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Status"]> = ["owed", "paid", "waived"];
