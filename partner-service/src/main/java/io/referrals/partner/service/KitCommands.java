@@ -31,9 +31,9 @@ public final class KitCommands {
             @Size(max = 4000) @MultiLine @Schema(example = "Managers of 35 to 55 considering a change within a year")
             String idealClient,
 
-            @Size(max = 20) @Valid List<@NotNull @Valid Item> successStories,
-            @Size(max = 20) @Valid List<@NotNull @Valid Item> scripts,
-            @Size(max = 20) @Valid List<@NotNull @Valid Email> introEmails,
+            @Size(max = 20) List<@NotNull @Valid Item> successStories,
+            @Size(max = 20) List<@NotNull @Valid Item> scripts,
+            @Size(max = 20) List<@NotNull @Valid Email> introEmails,
 
             @Size(max = 500) @Schema(
                     description = "Where a referred person books a first conversation: an https address",
