@@ -60,6 +60,9 @@ class VariantAssignmentTest {
     void tenThousandPartnersSplitFiftyFiftyWithinTwoPoints() {
         Map<String, Integer> counts = split(seed(1), partnerIds(29), FIFTY_FIFTY);
         double shareA = counts.get("a") / (double) PARTNERS;
+        System.out.printf(
+                "assignment 50/50 over %d ids: a %d, b %d (a's share %.4f)%n",
+                PARTNERS, counts.get("a"), counts.get("b"), shareA);
         assertEquals(0.5, shareA, TOLERANCE, "a's share: " + counts);
         assertEquals(PARTNERS, counts.get("a") + counts.get("b"));
     }
@@ -68,6 +71,9 @@ class VariantAssignmentTest {
     void tenThousandPartnersSplitEightyTwentyWithinTwoPoints() {
         Map<String, Integer> counts = split(seed(2), partnerIds(30), EIGHTY_TWENTY);
         double shareA = counts.get("a") / (double) PARTNERS;
+        System.out.printf(
+                "assignment 80/20 over %d ids: a %d, b %d (a's share %.4f)%n",
+                PARTNERS, counts.get("a"), counts.get("b"), shareA);
         assertEquals(0.8, shareA, TOLERANCE, "a's share: " + counts);
         assertEquals(PARTNERS, counts.get("a") + counts.get("b"));
     }
