@@ -377,6 +377,29 @@ class CampaignAsksTest {
         assertEquals("The campaign ended before the ask was sent", withdrawn.lastError);
         assertEquals(NotificationStatus.WITHDRAWN, asksOf(drafted.partnerId).get(0).status);
         assertEquals(NotificationStatus.SENT, asksOf(first.partnerId).get(0).status, "what was sent stays sent");
+
+        // A link of the ended campaign read after its end (it travels on another topic) writes no ask. The marker, of
+        // another campaign but on the same key and so behind it, shows the late link was read.
+        Events late = partner("Lou Late");
+        issued(late, UUID.randomUUID(), "a", true, endsAt, link(), BODY_A);
+        Events marker = partner("Mo Marker");
+        marker.send(
+                EventTypes.CAMPAIGN_LINK_ISSUED,
+                campaignId,
+                new CampaignLinkIssued(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        "Another campaign",
+                        marker.partnerId,
+                        "a",
+                        SUBJECT,
+                        BODY_A,
+                        null,
+                        false,
+                        endsAt,
+                        link()));
+        awaitAsk(marker.partnerId, NotificationStatus.DRAFTED);
+        assertEquals(List.of(), asksOf(late.partnerId), "no ask from a link of an ended campaign");
         events.as("viewer")
                 .get("/api/tasks?kind=review_draft&partnerId=" + drafted.partnerId)
                 .then()

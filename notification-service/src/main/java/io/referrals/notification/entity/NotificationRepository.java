@@ -94,6 +94,24 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 tenantId);
     }
 
+    /** Remembers that a campaign ended, for links of its asks read after its end. */
+    public void campaignEnded(String tenantId, UUID campaignId, Instant endedAt) {
+        sql.update(
+                "insert into ended_campaign (tenant_id, campaign_id, ended_at) values (?, ?, ?) on conflict do nothing",
+                tenantId,
+                campaignId,
+                java.time.OffsetDateTime.ofInstant(endedAt, java.time.ZoneOffset.UTC));
+    }
+
+    /** Whether the campaign has ended (its CampaignEnded was read). */
+    public boolean hasCampaignEnded(String tenantId, UUID campaignId) {
+        return sql.single(
+                "select exists (select 1 from ended_campaign where tenant_id = ? and campaign_id = ?)",
+                row -> row.getBoolean(1),
+                tenantId,
+                campaignId);
+    }
+
     /**
      * Holds, until the transaction ends, the practice's pacing lock: taken last, after any row, so that it never waits
      * for anything its holder waits for.

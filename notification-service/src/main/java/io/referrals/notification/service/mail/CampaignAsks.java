@@ -76,8 +76,10 @@ public class CampaignAsks {
     public void onLinkIssued(CloudEvent event, CampaignLinkIssued link) {
         String tenantId = event.tenantid();
         Instant now = Timestamps.now(clock);
-        if (!now.isBefore(link.endsAt()) || notifications.askExists(tenantId, link.askId())) {
-            return;
+        if (!now.isBefore(link.endsAt())
+                || notifications.askExists(tenantId, link.askId())
+                || notifications.hasCampaignEnded(tenantId, link.campaignId())) {
+            return; // over (at its end, or ended early: the end may be read before a link on the other topic)
         }
         PracticeSettings practice = settings.of(tenantId, now);
         Optional<PartnerContact> contact = partners.find(tenantId, link.partnerId());
@@ -149,6 +151,7 @@ public class CampaignAsks {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onCampaignEnded(CloudEvent event, CampaignEnded ended) {
         Instant now = Timestamps.now(clock);
+        notifications.campaignEnded(event.tenantid(), ended.campaignId(), ended.endedAt());
         for (Notification ask : notifications.unsentOfCampaign(event.tenantid(), ended.campaignId())) {
             withdraw(ask, now);
         }
