@@ -86,14 +86,14 @@ class CampaignResultsTest {
         assertEquals("Beta(1, 1): every rate equally likely before any data", body.getString("prior"));
         assertEquals(null, (Object) body.get("variants[0].opened"));
         assertEquals("a free coaching session", body.getString("variants[1].incentive"));
-        // 12 asked in a, 10 in b: far under what a 10-point difference needs at the pooled rate.
+        // 12 asked in a, 10 in b: far under what the campaign's own 15-point difference needs at the pooled rate.
         long referring = refs.stream().map(Ref::partner).distinct().count();
-        long needed = CampaignStatistics.trialsPerVariant(referring / 22.0, 0.10);
+        long needed = CampaignStatistics.trialsPerVariant(referring / 22.0, 0.15);
         assertEquals("not_enough_data", body.getString("verdict.kind"));
         assertEquals(needed - 10, body.getLong("verdict.moreTrialsPerVariant"));
         assertEquals(
                 "Not enough yet: about " + (needed - 10)
-                        + " more partners asked per variant would tell a 10-point difference.",
+                        + " more partners asked per variant would tell a 15-point difference.",
                 body.getString("verdict.text"));
         assertEquals(
                 1.0, body.getDouble("variants[0].chanceToBeBest") + body.getDouble("variants[1].chanceToBeBest"), 2e-4);

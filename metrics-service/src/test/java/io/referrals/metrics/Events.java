@@ -168,7 +168,16 @@ final class Events {
                 EventTypes.CAMPAIGN_STARTED,
                 campaignId,
                 new CampaignStarted(
-                        campaignId, name, startsAt, endsAt, CampaignTrigger.START, goal, true, variants, startsAt));
+                        campaignId,
+                        name,
+                        startsAt,
+                        endsAt,
+                        CampaignTrigger.START,
+                        goal,
+                        true,
+                        variants,
+                        startsAt,
+                        new java.math.BigDecimal("0.150")));
     }
 
     CloudEvent campaignEnded(UUID campaignId, Instant at) {

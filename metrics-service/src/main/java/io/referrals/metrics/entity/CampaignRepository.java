@@ -30,13 +30,15 @@ public class CampaignRepository {
             String trigger,
             Instant startsAt,
             Instant endsAt,
-            Instant startedAt) {
+            Instant startedAt,
+            java.math.BigDecimal differenceWorthKnowing) {
         sql.update("""
-                insert into campaign (tenant_id, campaign_id, name, goal, trigger_kind, starts_at, ends_at, started_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                insert into campaign (tenant_id, campaign_id, name, goal, trigger_kind, starts_at, ends_at, started_at,
+                    difference_worth_knowing)
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as numeric))
                 on conflict (tenant_id, campaign_id) do update set name = excluded.name, goal = excluded.goal,
                     trigger_kind = excluded.trigger_kind, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
-                    started_at = excluded.started_at""", tenantId, campaignId, name, goal, trigger, startsAt, endsAt, startedAt);
+                    started_at = excluded.started_at, difference_worth_knowing = excluded.difference_worth_knowing""", tenantId, campaignId, name, goal, trigger, startsAt, endsAt, startedAt, differenceWorthKnowing);
     }
 
     public void variant(String tenantId, UUID campaignId, VariantRow variant) {
@@ -128,7 +130,8 @@ public class CampaignRepository {
             int variants,
             long asked,
             long referrals,
-            long conversions) {}
+            long conversions,
+            java.math.BigDecimal differenceWorthKnowing) {}
 
     /** Per variant, the counts of its results. */
     public record VariantCounts(
@@ -151,7 +154,8 @@ public class CampaignRepository {
             (select count(*) from campaign_referral r where r.tenant_id = c.tenant_id and r.campaign_id = c.campaign_id),
             (select count(*) from campaign_referral r join metrics_referral m
                 on m.tenant_id = r.tenant_id and m.referral_id = r.referral_id
-                where r.tenant_id = c.tenant_id and r.campaign_id = c.campaign_id and m.converted_at is not null)
+                where r.tenant_id = c.tenant_id and r.campaign_id = c.campaign_id and m.converted_at is not null),
+            c.difference_worth_knowing
             """;
 
     /** The practice's started campaigns, newest start first. */
@@ -285,7 +289,8 @@ public class CampaignRepository {
                 row.getInt(9),
                 row.getLong(10),
                 row.getLong(11),
-                row.getLong(12));
+                row.getLong(12),
+                row.getBigDecimal(13));
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

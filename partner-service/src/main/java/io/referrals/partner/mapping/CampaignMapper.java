@@ -24,7 +24,8 @@ public final class CampaignMapper {
                 c.goal,
                 c.autoSend,
                 c.variants.stream().map(CampaignMapper::toVariant).toList(),
-                c.startedAt);
+                c.startedAt,
+                c.differenceWorthKnowing);
     }
 
     public static CampaignVariant toVariant(CampaignVariantTerms v) {

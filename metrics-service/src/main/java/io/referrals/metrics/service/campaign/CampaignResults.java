@@ -103,17 +103,21 @@ public class CampaignResults {
     /** 404 for a campaign not started or of another practice; 422 for a difference outside 0.02..0.5. */
     @Transactional
     public Report results(String tenantId, UUID campaignId, BigDecimal difference) {
-        BigDecimal d = difference == null ? DEFAULT_DIFFERENCE : difference;
-        if (d.compareTo(SMALLEST_DIFFERENCE) < 0 || d.compareTo(LARGEST_DIFFERENCE) > 0) {
+        if (difference != null
+                && (difference.compareTo(SMALLEST_DIFFERENCE) < 0 || difference.compareTo(LARGEST_DIFFERENCE) > 0)) {
             throw ProblemException.unprocessable(
                     "difference-out-of-range",
                     "Difference out of range",
                     "difference is the smallest difference in the goal's rate worth knowing, from 0.02 to 0.5 (two to"
-                            + " fifty percentage points); it was " + d.toPlainString() + ".");
+                            + " fifty percentage points); it was " + difference.toPlainString() + ".");
         }
         CampaignRow campaign = campaigns
                 .campaign(tenantId, campaignId)
                 .orElseThrow(() -> ProblemException.notFound("campaign", campaignId));
+        // Asked for, else the campaign's own (set by the practice when it made it), else ten points.
+        BigDecimal d = difference != null
+                ? difference
+                : campaign.differenceWorthKnowing() != null ? campaign.differenceWorthKnowing() : DEFAULT_DIFFERENCE;
         CampaignGoal goal = CampaignGoal.valueOf(campaign.goal());
         List<VariantRow> variants = campaigns.variants(tenantId, campaignId);
         Map<String, VariantCounts> counts = campaigns.counts(tenantId, campaignId).stream()

@@ -34,7 +34,8 @@ public class CampaignProjection {
                 data.trigger().name(),
                 Timestamps.stored(data.startsAt()),
                 Timestamps.stored(data.endsAt()),
-                Timestamps.stored(data.startedAt()));
+                Timestamps.stored(data.startedAt()),
+                data.differenceWorthKnowing());
         int position = 0;
         for (CampaignVariant variant : data.variants()) {
             CampaignIncentive incentive = variant.incentive();
