@@ -24,6 +24,7 @@ export type AgreementDirection = PartnerApi['AgreementDirection'];
 export type CompensationType = PartnerApi['CompensationType'];
 export type ReferralStatus = ReferralApi['ReferralStatus'];
 export type Consent = ReferralApi['Consent'];
+export type RewardType = ReferralApi['RewardType'];
 export type NotificationKind = NotificationApi['NotificationKind'];
 export type NotificationStatus = NotificationApi['NotificationStatus'];
 export type TaskKind = NotificationApi['TaskKind'];

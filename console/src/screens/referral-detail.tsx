@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type Consent, ok, referralApi, type ReferralStatus } from '../clients';
-import { dateTime, label, money } from '../format';
+import { dateTime, label, money, rewardTypeLabels } from '../format';
 import { CONSENT_OPTIONS } from './referrals';
 import {
   Chip,
@@ -302,7 +302,8 @@ function Rewards(props: { id: string; version: string }) {
               {(page.items ?? []).map((w) => (
                 <li key={w.id}>
                   <div class="grow">
-                    <strong>{label(w.type)}</strong> to the {w.beneficiary}: {money(w.amount, w.currency ?? 'USD')}
+                    <strong>{w.type ? rewardTypeLabels[w.type] : 'Reward'}</strong> to the {w.beneficiary}:{' '}
+                    {money(w.amount, w.currency ?? 'USD')}
                     {w.percent && <span class="muted small"> ({w.percent}%)</span>}
                   </div>
                   <Chip value={w.status} tone={w.status === 'owed' ? 'warn' : 'ok'} />
