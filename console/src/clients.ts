@@ -25,6 +25,7 @@ export type CompensationType = PartnerApi['CompensationType'];
 export type ReferralStatus = ReferralApi['ReferralStatus'];
 export type Consent = ReferralApi['Consent'];
 export type RewardType = ReferralApi['RewardType'];
+export type CampaignAttribution = ReferralApi['CampaignAttribution'];
 export type NotificationKind = NotificationApi['NotificationKind'];
 export type NotificationStatus = NotificationApi['NotificationStatus'];
 export type TaskKind = NotificationApi['TaskKind'];

@@ -12,6 +12,7 @@ import {
   toDayInput,
   toLocalInput,
   verdictHeading,
+  viaWords,
   withoutShown,
 } from './words';
 
@@ -133,5 +134,12 @@ describe('the results', () => {
     for (const kind of ['leader', 'not_enough_data', 'no_meaningful_difference', 'single_variant'] as const) {
       expect(verdictHeading(kind, 'b').toLowerCase()).not.toContain('significant');
     }
+  });
+});
+
+describe("a referral's campaign", () => {
+  it('says how the referral came to count for it', () => {
+    expect(viaWords.campaign_link).toBe("through the campaign's link");
+    expect(viaWords.other_channel).toMatch(/^another way/);
   });
 });

@@ -2,6 +2,7 @@
 // wire values mean in plain words, the ask's placeholders checked before saving, the window's inputs, the list's
 // merge of partner-service's campaigns with metrics-service's counts, and the scale of the results' interval bars.
 import type {
+  CampaignAttribution,
   CampaignGoal,
   CampaignStatus,
   CampaignTrigger,
@@ -73,6 +74,12 @@ export const incentiveTypeWords: Record<CampaignIncentiveType, string> = {
   program_discount: 'Program discount',
   charity_donation: 'Donation to their charity',
   fee_bump: 'Fee bump under the agreement',
+};
+
+/** How a referral came to count for a campaign (referral-service's ReferralCampaign.via). */
+export const viaWords: Record<CampaignAttribution, string> = {
+  campaign_link: "through the campaign's link",
+  other_channel: 'another way, from a partner the campaign asked, inside its window',
 };
 
 export const earnedOnWords: Record<IncentiveEarnedOn, string> = {
