@@ -6,10 +6,10 @@ import { useState } from 'preact/hooks';
 import {
   ASK_PLACEHOLDERS,
   askPlaceholderWords,
+  askProblems,
   CAMPAIGN_INCENTIVE_TYPES,
   type Campaign,
   type CampaignIncentiveType,
-  askProblems,
   dayStart,
   earnedOnWords,
   errorsByExactField,
