@@ -296,11 +296,39 @@ describe('a practice runs a campaign with two variants', () => {
     await accessible(page, 'campaigns');
     await shoot(page, 'campaign-list');
   });
+
+  it('calls off a scheduled campaign: a draft again, nobody asked', async () => {
+    const startsAt = new Date(Date.now() + 2 * 86_400_000);
+    const created = await api('POST', '/api/campaigns', {
+      name: `Autumn ask ${run}`,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 30 * 86_400_000).toISOString(),
+      trigger: 'pleased_check_in',
+      goal: 'conversions',
+      autoSend: false,
+      audience: { categories: ['client'] },
+      variants: [{ key: 'a', name: 'Plain', weight: 100, askSubject: 'A small ask', askBody: 'Who? {campaignLink}' }],
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const id = ((await created.json()) as { id: string }).id;
+    await page.goto(`${BASE_URL}/campaigns/${id}`);
+    await page.getByRole('heading', { level: 1, name: `Autumn ask ${run}` }).waitFor();
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('campaign-status').textContent(), { timeout: SETTLE_MS })
+      .toBe('Scheduled');
+    await page.getByRole('button', { name: 'Call off', exact: true }).click();
+    await page.getByText('Called off: a draft again, and nobody was asked.').waitFor();
+    await expect.poll(() => page.getByTestId('campaign-status').textContent(), { timeout: SETTLE_MS }).toBe('Draft');
+    expect(await page.getByRole('button', { name: 'Call off', exact: true }).count()).toBe(0);
+    await accessible(page, 'campaign called off');
+  });
 });
 
 describe("the public referral form a campaign's ask links to", () => {
   let phone: Page;
   let token = '';
+  let referralId = '';
 
   beforeAll(async () => {
     // A link of the partner's own, as a campaign's ask carries; retried while referral-service has not yet learned
@@ -359,11 +387,13 @@ describe("the public referral form a campaign's ask links to", () => {
 
     // The practice has it, as the partner's, with the consent given.
     const deadline = Date.now() + EVENTUALLY_MS;
-    let found: { partnerId?: string; consent?: string } | undefined;
+    let found: { id?: string; partnerId?: string; consent?: string } | undefined;
     while (!found) {
       const list = await api('GET', `/api/referrals?partnerId=${partnerIds[0]}&size=50`);
       const items = (
-        (await list.json()) as { items?: { partnerId?: string; consent?: string; referred?: { name?: string } }[] }
+        (await list.json()) as {
+          items?: { id?: string; partnerId?: string; consent?: string; referred?: { name?: string } }[];
+        }
       ).items;
       found = items?.find((r) => r.referred?.name === `Jordan Pike ${run}`);
       if (!found && Date.now() > deadline) throw new Error('the referral did not reach the practice');
@@ -371,6 +401,28 @@ describe("the public referral form a campaign's ask links to", () => {
     }
     expect(found.partnerId).toBe(partnerIds[0]);
     expect(found.consent).toBe('contact_made');
+    referralId = found.id ?? '';
+  });
+
+  it("records the converted referral's pleased check-in on the practice's referral page", async () => {
+    const converted = await api('POST', `/api/referrals/${referralId}/conversion`, {
+      programValue: '1500.00',
+      currency: 'USD',
+    });
+    expect(converted.status, await converted.clone().text()).toBe(200);
+    await page.goto(`${BASE_URL}/referrals/${referralId}`);
+    const card = page.getByTestId('pleased-check-in');
+    await card.waitFor();
+    await expect
+      .poll(() => card.getByTestId('pleased-answer').textContent(), { timeout: SETTLE_MS })
+      .toBe('Not answered yet.');
+    await card.getByRole('button', { name: 'Yes, pleased', exact: true }).click();
+    await card.getByTestId('pleased-campaign-note').waitFor();
+    await expect
+      .poll(() => card.getByTestId('pleased-answer').textContent(), { timeout: SETTLE_MS })
+      .toMatch(/^Yes, recorded /);
+    await accessible(page, 'referral with its pleased check-in');
+    await shoot(page, 'campaign-pleased-check-in');
   });
 
   it('says plainly when the link does not work', async () => {

@@ -1,72 +1,47 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiJson, onUnauthorized } from './clients';
+import { describe, expect, it } from 'vitest';
+import { ok, okJson } from './clients';
 import { ApiError } from './problem';
 
-const session = { token: 'header.payload.signature', practice: 'p', role: 'owner', expiresAt: Date.now() + 3600_000 };
+const answer = (status: number, body: { data?: unknown; error?: unknown }) =>
+  Promise.resolve({ ...body, response: new Response(null, { status }) });
 
-function answer(status: number, body: string, type = 'application/json') {
-  const seen: Request[] = [];
-  vi.stubGlobal('sessionStorage', { getItem: () => JSON.stringify(session), removeItem: () => {} });
-  vi.stubGlobal(
-    'fetch',
-    vi.fn((url: URL, init: RequestInit) => {
-      seen.push(new Request(url, init));
-      return Promise.resolve(new Response(status === 204 ? null : body, { status, headers: { 'Content-Type': type } }));
-    }),
-  );
-  return seen;
-}
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  onUnauthorized(() => {});
-});
-
-describe('apiJson, for the calls no generated client covers yet', () => {
-  it("sends the session's bearer token and JSON, and answers the parsed body", async () => {
-    const seen = answer(201, '{"id":"c1","status":"draft"}');
-    expect(await apiJson('POST', '/api/campaigns', { name: 'Spring' })).toEqual({ id: 'c1', status: 'draft' });
-    expect(seen[0].method).toBe('POST');
-    expect(seen[0].url).toBe('http://localhost/api/campaigns');
-    expect(seen[0].headers.get('Authorization')).toBe(`Bearer ${session.token}`);
-    expect(seen[0].headers.get('Content-Type')).toBe('application/json');
-    expect(await seen[0].text()).toBe('{"name":"Spring"}');
+describe("ok, the generated clients' answers as data or an ApiError", () => {
+  it('answers the data of a success', async () => {
+    expect(await ok(answer(200, { data: { id: 'c1', status: 'draft' } }))).toEqual({ id: 'c1', status: 'draft' });
   });
 
-  it('answers null for an empty answer (204)', async () => {
-    answer(204, '');
-    expect(await apiJson('DELETE', '/api/campaigns/c1')).toBeNull();
-  });
-
-  it('throws the problem+json with its field errors', async () => {
-    answer(
-      422,
-      '{"title":"Invalid campaign","status":422,"errors":[{"field":"variants[1].askBody","message":"must contain {campaignLink}"}]}',
-      'application/problem+json',
-    );
-    const error = await apiJson('PUT', '/api/campaigns/c1', {}).catch((e: unknown) => e);
+  it("throws the problem+json with its field errors (partner-service's 400 validation-failed)", async () => {
+    const error = await ok(
+      answer(400, {
+        error: {
+          title: 'Invalid request',
+          status: 400,
+          errors: [{ field: 'variants.weight', message: 'must be less than or equal to 100' }],
+        },
+      }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).problem.title).toBe('Invalid campaign');
     expect((error as ApiError).problem.errors).toEqual([
-      { field: 'variants[1].askBody', message: 'must contain {campaignLink}' },
+      { field: 'variants.weight', message: 'must be less than or equal to 100' },
     ]);
   });
 
-  it('tells the app when the token is refused (401), as the generated clients do', async () => {
-    answer(401, '{"title":"Unauthorized","status":401}', 'application/problem+json');
-    const refused = vi.fn();
-    onUnauthorized(refused);
-    await expect(apiJson('GET', '/api/campaigns')).rejects.toBeInstanceOf(ApiError);
-    expect(refused).toHaveBeenCalledOnce();
+  it("keeps a 409's detail, to be shown as it comes", async () => {
+    const error = (await ok(
+      answer(409, {
+        error: { title: 'No pleased check-in for this referral', status: 409, detail: 'Only a converted…' },
+      }),
+    ).catch((e: unknown) => e)) as ApiError;
+    expect(error.problem.status).toBe(409);
+    expect(error.problem.detail).toBe('Only a converted…');
   });
 
   it('describes a network failure as one', async () => {
-    vi.stubGlobal('sessionStorage', { getItem: () => null, removeItem: () => {} });
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => Promise.reject(new TypeError('offline'))),
-    );
-    const error = (await apiJson('GET', '/api/campaigns').catch((e: unknown) => e)) as ApiError;
+    const error = (await ok(Promise.reject(new TypeError('offline'))).catch((e: unknown) => e)) as ApiError;
     expect(error.problem.title).toBe('Network error');
+  });
+
+  it('refuses text where JSON was asked for', async () => {
+    await expect(okJson(answer(200, { data: 'a,b\n1,2' }))).rejects.toBeInstanceOf(ApiError);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { label, monthBounds, money, percent, relative, weekStart, yearMonth } from './format';
+import { label, monthBounds, money, percent, relative, rewardTypeLabels, weekStart, yearMonth } from './format';
 
 describe('formatting', () => {
   it('formats money without cents and survives bad input', () => {
@@ -35,5 +35,10 @@ describe('formatting', () => {
       to: '2027-01-01T00:00:00.000Z',
     });
     expect(yearMonth(new Date('2026-12-15T00:00:00Z'))).toBe('2026-12');
+  });
+
+  it("names a campaign's incentives as rewards, in words", () => {
+    expect(rewardTypeLabels.thank_you_gift).toBe('Thank-you gift');
+    expect(rewardTypeLabels.fee_bump).toMatch(/^Fee bump/);
   });
 });

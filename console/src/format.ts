@@ -1,6 +1,6 @@
 // Formatting the console's numbers and dates: in the browser's locale, and in the practice's time zone when known;
 // and the words for wire values that `label` alone would not make clear.
-import type { Consent } from './clients';
+import type { Consent, RewardType } from './clients';
 
 export function money(amount: string | number | null | undefined, currency = 'USD', locale?: string): string {
   if (amount === null || amount === undefined || amount === '') return '—';
@@ -62,6 +62,20 @@ export const consentLabels: Record<Consent, string> = {
   outcome: 'Outcome: the referrer may hear how it went',
   contact_made: 'Contact made: only that we were in touch',
   none: 'None: a thank-you that names nobody',
+};
+
+/** What each kind of fee or reward is, as the practice reads it (thank_you_gift and fee_bump: campaign incentives). */
+export const rewardTypeLabels: Record<RewardType, string> = {
+  referral_fee: 'Referral fee',
+  flat_fee: 'Flat fee',
+  revenue_share: 'Revenue share',
+  client_discount: 'Client discount',
+  session_credit: 'Session credit',
+  program_discount: 'Program discount',
+  exclusive_access: 'Exclusive access',
+  charity_donation: 'Charity donation',
+  thank_you_gift: 'Thank-you gift',
+  fee_bump: 'Fee bump (on top of the agreement)',
 };
 
 /** The first day of the month of `now` and of the next month, as UTC instants: "this month" for list filters. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Campaign, CampaignMetricsSummary, Rate } from '../campaigns-draft';
+import type { Campaign, CampaignMetrics, Rate } from './words';
 import {
   askProblems,
   dayStart,
@@ -12,6 +12,8 @@ import {
   toDayInput,
   toLocalInput,
   verdictHeading,
+  viaWords,
+  withoutShown,
 } from './words';
 
 const rate = (low: number, high: number): Rate => ({ successes: 1, trials: 10, mean: (low + high) / 2, low, high });
@@ -57,7 +59,7 @@ describe('the window', () => {
 describe('the list', () => {
   it("gives each campaign metrics-service's counts when it has them, none otherwise", () => {
     const campaign = (id: string) => ({ id, name: id }) as Campaign;
-    const metrics = { campaignId: 'b', asked: 20, referrals: 3, conversions: 1 } as CampaignMetricsSummary;
+    const metrics = { campaignId: 'b', asked: 20, referrals: 3, conversions: 1 } as CampaignMetrics;
     const rows = mergeCampaigns([campaign('a'), campaign('b')], [metrics]);
     expect(rows.map((r) => [r.campaign.id, r.metrics?.asked ?? null])).toEqual([
       ['a', null],
@@ -89,6 +91,27 @@ describe('variants', () => {
       name: 'must not be blank',
     });
   });
+
+  it("place partner-service's unindexed variant errors (400) under the only variant, else leave them to the banner", () => {
+    const problem = {
+      title: 'Invalid request',
+      status: 400,
+      errors: [
+        { field: 'variants.weight', message: 'must be less than or equal to 100' },
+        { field: 'audience.fitAtLeast', message: 'must be less than or equal to 100' },
+      ],
+    };
+    expect(errorsByExactField(problem, 1)).toEqual({
+      'variants[0].weight': 'must be less than or equal to 100',
+      'audience.fitAtLeast': 'must be less than or equal to 100',
+    });
+    expect(errorsByExactField(problem, 2)['variants.weight']).toBe('must be less than or equal to 100');
+    const shown = ['variants[0].weight', 'variants[1].weight', 'audience.fitAtLeast'];
+    expect(withoutShown(problem, 1, shown)?.errors).toEqual([]);
+    expect(withoutShown(problem, 2, shown)?.errors).toEqual([
+      { field: 'variants.weight', message: 'must be less than or equal to 100' },
+    ]);
+  });
 });
 
 describe('the results', () => {
@@ -111,5 +134,12 @@ describe('the results', () => {
     for (const kind of ['leader', 'not_enough_data', 'no_meaningful_difference', 'single_variant'] as const) {
       expect(verdictHeading(kind, 'b').toLowerCase()).not.toContain('significant');
     }
+  });
+});
+
+describe("a referral's campaign", () => {
+  it('says how the referral came to count for it', () => {
+    expect(viaWords.campaign_link).toBe("through the campaign's link");
+    expect(viaWords.other_channel).toMatch(/^another way/);
   });
 });

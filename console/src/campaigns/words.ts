@@ -1,19 +1,48 @@
 // The campaign screens' words and small calculations, kept apart from the screens so they are unit-tested: what the
 // wire values mean in plain words, the ask's placeholders checked before saving, the window's inputs, the list's
 // merge of partner-service's campaigns with metrics-service's counts, and the scale of the results' interval bars.
+import type {
+  CampaignAttribution,
+  CampaignGoal,
+  CampaignStatus,
+  CampaignTrigger,
+  IncentiveEarnedOn,
+  MetricsApi,
+  PartnerApi,
+  RewardType,
+  VerdictKind,
+} from '../clients';
 import type { Problem } from '../problem';
-import {
-  ASK_PLACEHOLDERS,
-  type Campaign,
-  type CampaignGoal,
-  type CampaignMetricsSummary,
-  type CampaignStatus,
-  type CampaignTrigger,
-  type IncentiveEarnedOn,
-  type IncentiveType,
-  type Rate,
-  type VerdictKind,
-} from '../campaigns-draft';
+
+export type Campaign = PartnerApi['Campaign'];
+export type CampaignMetrics = MetricsApi['CampaignListItem'];
+export type Rate = MetricsApi['CampaignRate'];
+
+/**
+ * The placeholders an ask's subject and body may hold (partner-service's CampaignVariant.askSubject); anything else in
+ * braces is refused with a 422.
+ */
+export const ASK_PLACEHOLDERS = [
+  'partnerFirstName',
+  'partnerName',
+  'practiceName',
+  'campaignLink',
+  'incentive',
+  'campaignEnds',
+] as const;
+
+/**
+ * The reward types a campaign's incentive may be (partner-service's CampaignIncentive.type names them; any other
+ * RewardType is refused with a 422): the options of a variant's incentive.
+ */
+export const CAMPAIGN_INCENTIVE_TYPES = [
+  'thank_you_gift',
+  'session_credit',
+  'program_discount',
+  'charity_donation',
+  'fee_bump',
+] as const satisfies readonly RewardType[];
+export type CampaignIncentiveType = (typeof CAMPAIGN_INCENTIVE_TYPES)[number];
 
 export const goalWords: Record<CampaignGoal, { title: string; detail: string }> = {
   partners_referring: {
@@ -39,12 +68,18 @@ export const triggerDetails: Record<CampaignTrigger, string> = {
     'that they are pleased: the moment they are most glad to have referred.',
 };
 
-export const incentiveTypeWords: Record<IncentiveType, string> = {
+export const incentiveTypeWords: Record<CampaignIncentiveType, string> = {
   thank_you_gift: 'Thank-you gift',
   session_credit: 'Session credit',
   program_discount: 'Program discount',
   charity_donation: 'Donation to their charity',
   fee_bump: 'Fee bump under the agreement',
+};
+
+/** How a referral came to count for a campaign (referral-service's ReferralCampaign.via). */
+export const viaWords: Record<CampaignAttribution, string> = {
+  campaign_link: "through the campaign's link",
+  other_channel: 'another way, from a partner the campaign asked, inside its window',
 };
 
 export const earnedOnWords: Record<IncentiveEarnedOn, string> = {
@@ -115,13 +150,13 @@ export function toDayInput(iso: string | null | undefined): string {
 export interface CampaignRow {
   campaign: Campaign;
   /** metrics-service's counts; null until it has seen the campaign start (or when it could not be asked). */
-  metrics: CampaignMetricsSummary | null;
+  metrics: CampaignMetrics | null;
 }
 
 /** partner-service's campaigns, each with metrics-service's counts when it has them. */
-export function mergeCampaigns(campaigns: Campaign[], metrics: CampaignMetricsSummary[]): CampaignRow[] {
+export function mergeCampaigns(campaigns: Campaign[], metrics: CampaignMetrics[]): CampaignRow[] {
   const byId = new Map(metrics.map((m) => [m.campaignId, m]));
-  return campaigns.map((campaign) => ({ campaign, metrics: byId.get(campaign.id) ?? null }));
+  return campaigns.map((campaign) => ({ campaign, metrics: (campaign.id && byId.get(campaign.id)) || null }));
 }
 
 /** The first unused variant key of a, b, c, … */
@@ -135,20 +170,33 @@ export function nextVariantKey(used: readonly string[]): string {
 
 /**
  * The problem's field errors by the field's exact name, indexes kept (`variants[1].askBody`): a campaign has up to
- * four variants, and an error of the second belongs under the second's field only.
+ * four variants, and an error of the second belongs under the second's field only. partner-service names a bean
+ * validation error of a variant without its index (`variants.weight`, 400 validation-failed): with one variant it can
+ * only be that one's (`variants[0].weight`); with more, it stays as named, for the banner to list.
  */
-export function errorsByExactField(problem: Problem | undefined): Record<string, string> {
+export function errorsByExactField(problem: Problem | undefined, variants = 0): Record<string, string> {
   const byField: Record<string, string> = {};
   for (const error of problem?.errors ?? []) {
     if (!error.field) continue;
-    byField[error.field] = byField[error.field] ? `${byField[error.field]}; ${error.message}` : error.message;
+    const field = variants === 1 ? error.field.replace(/^variants\./, 'variants[0].') : error.field;
+    byField[field] = byField[field] ? `${byField[field]}; ${error.message}` : error.message;
   }
   return byField;
 }
 
+/** The problem without the field errors a form shows at its inputs (`shown`: their exact names), for its banner. */
+export function withoutShown(problem: Problem | undefined, variants: number, shown: readonly string[]) {
+  if (!problem) return undefined;
+  const errors = problem.errors.filter((e) => {
+    const field = e.field && variants === 1 ? e.field.replace(/^variants\./, 'variants[0].') : e.field;
+    return !field || !shown.includes(field);
+  });
+  return { ...problem, errors };
+}
+
 /** The upper end of the interval bars' common scale: the widest interval's end, rounded up to a tenth (at least 0.1). */
-export function intervalScale(rates: readonly Rate[]): number {
-  const high = Math.max(0, ...rates.map((r) => (Number.isFinite(r.high) ? r.high : 0)));
+export function intervalScale(rates: readonly (Rate | undefined)[]): number {
+  const high = Math.max(0, ...rates.map((r) => (r?.high !== undefined && Number.isFinite(r.high) ? r.high : 0)));
   return Math.min(1, Math.max(0.1, Math.ceil(high * 10 - 1e-9) / 10));
 }
 

@@ -30,6 +30,10 @@ describe('rewards in plain words', () => {
       'Donation to charity · To the food bank',
     );
     expect(rewardWhat({ type: 'client_discount', percent: '20' })).toBe('Discount for your clients · 20%');
+    expect(rewardWhat({ type: 'thank_you_gift', description: 'A book of your choice' })).toBe(
+      'Thank-you gift · A book of your choice',
+    );
+    expect(rewardWhat({ type: 'fee_bump', amount: '50.00', currency: 'USD' })).toBe('Extra fee · $50');
     expect(rewardWhat({ type: 'new_kind_of_thanks' })).toBe('new kind of thanks');
   });
 
@@ -52,5 +56,6 @@ describe('messages in plain words', () => {
     expect(messageKindWords('check_in')).toBe('Check-in');
     expect(messageKindWords('outreach')).toBe('From the practice');
     expect(messageKindWords('introduction')).toBe('Introduction');
+    expect(messageKindWords('ask')).toBe('Referral request');
   });
 });

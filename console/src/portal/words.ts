@@ -85,6 +85,9 @@ const REWARD_KINDS: Partial<Record<string, string>> & Record<NonNullable<PortalR
   program_discount: 'Program discount',
   exclusive_access: 'Exclusive access',
   charity_donation: 'Donation to charity',
+  // A campaign's incentives (issue 29): a gift in kind, and an amount on top of the fee the agreement gives.
+  thank_you_gift: 'Thank-you gift',
+  fee_bump: 'Extra fee',
 };
 
 /** Totals per currency, as "$1,200 + €300"; "nothing" for none. */
@@ -100,6 +103,7 @@ const MESSAGE_KINDS: Record<PortalMessageKind, string> = {
   check_in: 'Check-in',
   outreach: 'From the practice',
   introduction: 'Introduction',
+  ask: 'Referral request',
 };
 
 export function messageKindWords(kind: PortalMessageKind | undefined): string {

@@ -1,12 +1,18 @@
 // A campaign's audience as partner-service previews it: how many partners, who (first page), and who is left out and
 // why. Used by the create/edit flow (POST /api/campaigns/audience-preview) and a saved campaign's page (GET
 // /api/campaigns/{id}/audience, with each partner's variant once it has started).
-import type { AudiencePreview } from '../campaigns-draft';
+import type { PartnerApi } from '../clients';
 import { date, label } from '../format';
 import { Empty, Table } from '../ui';
 
-export function AudienceView(props: { preview: AudiencePreview; withVariant?: boolean; testId?: string }) {
-  const { total, partners, excluded } = props.preview;
+export function AudienceView(props: {
+  preview: PartnerApi['AudiencePreview'];
+  withVariant?: boolean;
+  testId?: string;
+}) {
+  const total = props.preview.total ?? 0;
+  const partners = props.preview.partners ?? [];
+  const excluded = props.preview.excluded ?? [];
   return (
     <div class="stack" data-testid={props.testId ?? 'audience-preview'}>
       <p role="status">

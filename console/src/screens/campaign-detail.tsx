@@ -1,29 +1,42 @@
 // One campaign: what it is, its audience (who would be asked now, or who was assigned which variant once started),
 // each variant's ask as a partner receives it (GET /api/campaigns/{id}/asks/preview?variant=), and the moves its
-// status allows: edit and schedule a draft, start it now, end a running one, delete a draft. partner-service refuses
-// any other move with a problem+json, shown here as it comes.
+// status allows: edit and schedule a draft, call off a scheduled one (a draft again), start it now, end a running one,
+// delete a draft. partner-service refuses any other move with a problem+json, shown here as it comes.
 import { useState } from 'preact/hooks';
 import { currentSession } from '../auth';
-import { type Campaign, campaignsApi, type Variant } from '../campaigns-draft';
-import { earnedOnWords, goalWords, incentiveTypeWords, statusTone, triggerDetails } from '../campaigns/words';
-import { dateTime, label, money, percent } from '../format';
+import { type Campaign, earnedOnWords, goalWords, statusTone, triggerDetails } from '../campaigns/words';
+import { ok, type PartnerApi, partnerApi } from '../clients';
+import { dateTime, label, money, percent, rewardTypeLabels } from '../format';
 import { navigate } from '../router';
 import { Chip, LoadState, Notice, PageHeader, ProblemBanner, useAction, useLoad, useNotice } from '../ui';
 import { AudienceView } from './campaign-audience';
 
 export function CampaignDetail(props: { id: string }) {
-  const campaign = useLoad(() => campaignsApi.get(props.id), [props.id]);
-  return <LoadState loaded={campaign}>{(c) => <CampaignPage campaign={c} onChanged={campaign.reload} />}</LoadState>;
+  const id = props.id;
+  const campaign = useLoad(() => ok(partnerApi.GET('/api/campaigns/{id}', { params: { path: { id } } })), [id]);
+  return (
+    <LoadState loaded={campaign}>{(c) => <CampaignPage id={id} campaign={c} onChanged={campaign.reload} />}</LoadState>
+  );
 }
 
-function CampaignPage(props: { campaign: Campaign; onChanged: () => void }) {
+/** The moves on a campaign, one POST each (`/api/campaigns/{id}/schedule`, …): each answers the campaign. */
+type Move =
+  | '/api/campaigns/{id}/schedule'
+  | '/api/campaigns/{id}/unschedule'
+  | '/api/campaigns/{id}/start'
+  | '/api/campaigns/{id}/end';
+
+function CampaignPage(props: { id: string; campaign: Campaign; onChanged: () => void }) {
   const c = props.campaign;
+  const id = props.id;
+  const name = c.name ?? '';
+  const variants = c.variants ?? [];
   const action = useAction();
   const [notice, say] = useNotice();
   const mayWrite = currentSession()?.role !== 'viewer';
-  const totalWeight = c.variants.reduce((sum, v) => sum + v.weight, 0);
-  const move = async (what: () => Promise<unknown>, said: string) => {
-    if (await action.run(what)) {
+  const totalWeight = variants.reduce((sum, v) => sum + (v.weight ?? 0), 0);
+  const move = async (path: Move, said: string) => {
+    if (await action.run(() => ok(partnerApi.POST(path, { params: { path: { id } } })))) {
       say(said);
       props.onChanged();
     }
@@ -31,15 +44,16 @@ function CampaignPage(props: { campaign: Campaign; onChanged: () => void }) {
   return (
     <section>
       <PageHeader
-        title={c.name}
+        title={name}
         subtitle={
           <>
-            <Chip value={c.status} tone={statusTone[c.status]} /> {dateTime(c.startsAt)} – {dateTime(c.endsAt)}
+            <Chip value={c.status} tone={c.status && statusTone[c.status]} /> {dateTime(c.startsAt)} –{' '}
+            {dateTime(c.endsAt)}
           </>
         }
         actions={
           (c.status === 'running' || c.status === 'ended') && (
-            <a class="button primary" href={`/campaigns/${c.id}/results`}>
+            <a class="button primary" href={`/campaigns/${id}/results`}>
               See the results
             </a>
           )
@@ -50,7 +64,7 @@ function CampaignPage(props: { campaign: Campaign; onChanged: () => void }) {
       {mayWrite && c.status !== 'ended' && (
         <div class="actions card" role="group" aria-label="Campaign actions">
           {(c.status === 'draft' || c.status === 'scheduled') && (
-            <a class="button" href={`/campaigns/${c.id}/edit`}>
+            <a class="button" href={`/campaigns/${id}/edit`}>
               Edit
             </a>
           )}
@@ -58,9 +72,18 @@ function CampaignPage(props: { campaign: Campaign; onChanged: () => void }) {
             <button
               type="button"
               disabled={action.busy}
-              onClick={() => move(() => campaignsApi.schedule(c.id), 'Scheduled: it starts on its own at its start.')}
+              onClick={() => move('/api/campaigns/{id}/schedule', 'Scheduled: it starts on its own at its start.')}
             >
               Schedule
+            </button>
+          )}
+          {c.status === 'scheduled' && (
+            <button
+              type="button"
+              disabled={action.busy}
+              onClick={() => move('/api/campaigns/{id}/unschedule', 'Called off: a draft again, and nobody was asked.')}
+            >
+              Call off
             </button>
           )}
           {(c.status === 'draft' || c.status === 'scheduled') && (
@@ -74,7 +97,7 @@ function CampaignPage(props: { campaign: Campaign; onChanged: () => void }) {
                     'Start now? The audience is fixed and each partner is given a variant; that never changes afterwards.',
                   )
                 ) {
-                  void move(() => campaignsApi.start(c.id), 'Started.');
+                  void move('/api/campaigns/{id}/start', 'Started.');
                 }
               }}
             >
@@ -88,7 +111,7 @@ function CampaignPage(props: { campaign: Campaign; onChanged: () => void }) {
               disabled={action.busy}
               onClick={() => {
                 if (confirm('End the campaign now? No more asks go out, and referrals from now on are not counted.')) {
-                  void move(() => campaignsApi.end(c.id), 'Ended.');
+                  void move('/api/campaigns/{id}/end', 'Ended.');
                 }
               }}
             >
@@ -101,7 +124,10 @@ function CampaignPage(props: { campaign: Campaign; onChanged: () => void }) {
               class="danger"
               disabled={action.busy}
               onClick={async () => {
-                if (confirm(`Delete the draft “${c.name}”?`) && (await action.run(() => campaignsApi.remove(c.id)))) {
+                if (
+                  confirm(`Delete the draft “${name}”?`) &&
+                  (await action.run(() => ok(partnerApi.DELETE('/api/campaigns/{id}', { params: { path: { id } } }))))
+                ) {
                   navigate('/campaigns');
                 }
               }}
@@ -118,15 +144,13 @@ function CampaignPage(props: { campaign: Campaign; onChanged: () => void }) {
           <dt>Status</dt>
           <dd data-testid="campaign-status">{label(c.status)}</dd>
           <dt>When it asks</dt>
-          <dd>{triggerDetails[c.trigger] ?? c.trigger}</dd>
+          <dd>{c.trigger ? triggerDetails[c.trigger] : '—'}</dd>
           <dt>Compared on</dt>
-          <dd>
-            {goalWords[c.goal]?.title ?? c.goal}: {goalWords[c.goal]?.detail}
-          </dd>
+          <dd>{c.goal ? `${goalWords[c.goal].title}: ${goalWords[c.goal].detail}` : '—'}</dd>
           <dt>Sending</dt>
           <dd>{c.autoSend ? 'Asks go out on their own, paced' : 'Each ask waits in Messages as a draft'}</dd>
           <dt>Smallest difference worth knowing</dt>
-          <dd>{Math.round(c.differenceWorthKnowing * 100)} percentage points</dd>
+          <dd>{Math.round((c.differenceWorthKnowing ?? 0.1) * 100)} percentage points</dd>
           {c.startedAt && (
             <>
               <dt>Started</dt>
@@ -142,7 +166,7 @@ function CampaignPage(props: { campaign: Campaign; onChanged: () => void }) {
           {(c.status === 'running' || c.status === 'ended') && (
             <>
               <dt>Partners assigned</dt>
-              <dd>{c.assigned}</dd>
+              <dd>{c.assigned ?? 0}</dd>
             </>
           )}
           {c.seed && (
@@ -158,21 +182,36 @@ function CampaignPage(props: { campaign: Campaign; onChanged: () => void }) {
 
       <section class="card stack" aria-labelledby="campaign-asks">
         <h2 id="campaign-asks">The asks, as a partner receives them</h2>
-        <div class={`grid ${c.variants.length > 1 ? 'two' : ''}`}>
-          {c.variants.map((v) => (
-            <VariantCard key={v.key} campaignId={c.id} variant={v} share={totalWeight ? v.weight / totalWeight : 0} />
+        <div class={`grid ${variants.length > 1 ? 'two' : ''}`}>
+          {variants.map((v) => (
+            <VariantCard
+              key={v.key}
+              campaignId={id}
+              variant={v}
+              share={totalWeight ? (v.weight ?? 0) / totalWeight : 0}
+            />
           ))}
         </div>
       </section>
 
-      <CampaignAudience campaign={c} />
+      <CampaignAudience id={id} status={c.status} />
     </section>
   );
 }
 
-function VariantCard(props: { campaignId: string; variant: Variant; share: number }) {
+function VariantCard(props: { campaignId: string; variant: PartnerApi['CampaignVariantView']; share: number }) {
   const v = props.variant;
-  const preview = useLoad(() => campaignsApi.previewAsk(props.campaignId, v.key), [props.campaignId, v.key]);
+  const key = v.key ?? '';
+  const preview = useLoad(
+    () =>
+      ok(
+        partnerApi.GET('/api/campaigns/{id}/asks/preview', {
+          params: { path: { id: props.campaignId }, query: { variant: key } },
+        }),
+      ),
+    [props.campaignId, key],
+  );
+  const incentive = v.incentive;
   return (
     <article class="stack variant" aria-labelledby={`variant-${v.key}`} data-testid={`ask-preview-${v.key}`}>
       <h3 id={`variant-${v.key}`}>
@@ -180,9 +219,10 @@ function VariantCard(props: { campaignId: string; variant: Variant; share: numbe
       </h3>
       <p class="small muted">
         Weight {v.weight} ({percent(props.share)} of the partners).{' '}
-        {v.incentive
-          ? `Incentive: ${incentiveTypeWords[v.incentive.type] ?? label(v.incentive.type)}, “${v.incentive.description}”, ` +
-            `${money(v.incentive.value.amount, v.incentive.value.currency)}, ${earnedOnWords[v.incentive.earnedOn].toLowerCase()}.`
+        {incentive
+          ? `Incentive: ${incentive.type ? rewardTypeLabels[incentive.type] : 'a reward'}, “${incentive.description ?? ''}”, ` +
+            `${money(incentive.value?.amount, incentive.value?.currency)}, ` +
+            `${incentive.earnedOn ? earnedOnWords[incentive.earnedOn].toLowerCase() : ''}.`
           : 'No incentive.'}
       </p>
       <LoadState loaded={preview}>
@@ -205,11 +245,19 @@ function VariantCard(props: { campaignId: string; variant: Variant; share: numbe
 
 const AUDIENCE_PAGE = 50;
 
-function CampaignAudience(props: { campaign: Campaign }) {
-  const c = props.campaign;
+function CampaignAudience(props: { id: string; status: Campaign['status'] }) {
+  const { id, status } = props;
   const [page, setPage] = useState(0);
-  const audience = useLoad(() => campaignsApi.audience(c.id, { page, size: AUDIENCE_PAGE }), [c.id, c.status, page]);
-  const started = c.status === 'running' || c.status === 'ended';
+  const audience = useLoad(
+    () =>
+      ok(
+        partnerApi.GET('/api/campaigns/{id}/audience', {
+          params: { path: { id }, query: { page, size: AUDIENCE_PAGE } },
+        }),
+      ),
+    [id, status, page],
+  );
+  const started = status === 'running' || status === 'ended';
   return (
     <section class="card stack" aria-labelledby="campaign-audience">
       <h2 id="campaign-audience">{started ? 'Who was assigned a variant' : 'Who would be asked if it started now'}</h2>
@@ -217,14 +265,14 @@ function CampaignAudience(props: { campaign: Campaign }) {
         {(a) => (
           <>
             <AudienceView preview={a} withVariant={started} />
-            {a.total > AUDIENCE_PAGE && (
+            {(a.total ?? 0) > AUDIENCE_PAGE && (
               <div class="actions">
                 <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
                   Previous partners
                 </button>
                 <button
                   type="button"
-                  disabled={(page + 1) * AUDIENCE_PAGE >= a.total}
+                  disabled={(page + 1) * AUDIENCE_PAGE >= (a.total ?? 0)}
                   onClick={() => setPage(page + 1)}
                 >
                   Next partners

@@ -5,23 +5,11 @@
 import { useState } from 'preact/hooks';
 import {
   ASK_PLACEHOLDERS,
-  type Audience,
-  type AudiencePreview,
-  type Campaign,
-  type CampaignGoal,
-  type CampaignRequest,
-  type CampaignTrigger,
-  campaignGoalValues,
-  campaignsApi,
-  campaignTriggerValues,
-  type IncentiveEarnedOn,
-  incentiveEarnedOnValues,
-  type IncentiveType,
-  incentiveTypeValues,
-} from '../campaigns-draft';
-import {
   askPlaceholderWords,
   askProblems,
+  CAMPAIGN_INCENTIVE_TYPES,
+  type Campaign,
+  type CampaignIncentiveType,
   dayStart,
   earnedOnWords,
   errorsByExactField,
@@ -33,11 +21,19 @@ import {
   toLocalInput,
   triggerDetails,
   triggerWords,
+  withoutShown,
 } from '../campaigns/words';
 import {
   type AllianceType,
   allianceTypeValues,
+  type CampaignGoal,
+  campaignGoalValues,
+  type CampaignTrigger,
+  campaignTriggerValues,
+  type IncentiveEarnedOn,
+  incentiveEarnedOnValues,
   ok,
+  type PartnerApi,
   type PartnerCategory,
   partnerApi,
   partnerCategoryValues,
@@ -51,13 +47,17 @@ import { AudienceView } from './campaign-audience';
 
 const MAX_VARIANTS = 4;
 
+type CampaignRequest = PartnerApi['CampaignRequest'];
+type Audience = PartnerApi['CampaignAudience'];
+type AudiencePreview = PartnerApi['AudiencePreview'];
+
 interface VariantDraft {
   key: string;
   name: string;
   weight: string;
   askSubject: string;
   askBody: string;
-  incentiveType: IncentiveType | '';
+  incentiveType: CampaignIncentiveType | '';
   amount: string;
   currency: string;
   description: string;
@@ -86,16 +86,19 @@ function newVariant(key: string, weight: number): VariantDraft {
   };
 }
 
-function variantOf(v: Campaign['variants'][number]): VariantDraft {
+function variantOf(v: PartnerApi['CampaignVariantView']): VariantDraft {
+  const type = v.incentive?.type;
   return {
-    key: v.key,
-    name: v.name,
-    weight: String(v.weight),
-    askSubject: v.askSubject,
-    askBody: v.askBody,
-    incentiveType: v.incentive?.type ?? '',
-    amount: v.incentive?.value.amount ?? '',
-    currency: v.incentive?.value.currency ?? 'USD',
+    key: v.key ?? '',
+    name: v.name ?? '',
+    weight: v.weight === undefined ? '' : String(v.weight),
+    askSubject: v.askSubject ?? '',
+    askBody: v.askBody ?? '',
+    // A saved incentive is one of the campaign incentives (partner-service refuses any other).
+    incentiveType:
+      type && (CAMPAIGN_INCENTIVE_TYPES as readonly string[]).includes(type) ? (type as CampaignIncentiveType) : '',
+    amount: v.incentive?.value?.amount ?? '',
+    currency: v.incentive?.value?.currency ?? 'USD',
     description: v.incentive?.description ?? '',
     earnedOn: v.incentive?.earnedOn ?? 'conversion',
   };
@@ -108,7 +111,11 @@ function numberOf(text: string): number {
 
 /** The form for a new campaign (no `id`) or for editing a saved one. */
 export function CampaignEditor(props: { id?: string }) {
-  const existing = useLoad(() => (props.id ? campaignsApi.get(props.id) : Promise.resolve(null)), [props.id]);
+  const id = props.id;
+  const existing = useLoad(
+    () => (id ? ok(partnerApi.GET('/api/campaigns/{id}', { params: { path: { id } } })) : Promise.resolve(null)),
+    [id],
+  );
   return (
     <section>
       <PageHeader
@@ -147,33 +154,26 @@ function CampaignForm(props: { campaign?: Campaign }) {
   const [picked, setPicked] = useState<{ id: string; name: string }[]>(
     (a?.partnerIds ?? []).map((id) => ({ id, name: id })),
   );
-  const [variants, setVariants] = useState<VariantDraft[]>(c ? c.variants.map(variantOf) : [newVariant('a', 50)]);
+  const [variants, setVariants] = useState<VariantDraft[]>(
+    c?.variants?.length ? c.variants.map(variantOf) : [newVariant('a', 50)],
+  );
   const [preview, setPreview] = useState<AudiencePreview>();
   const previewAction = useAction();
   const action = useAction();
-  const errors = errorsByExactField(action.problem);
+  const errors = errorsByExactField(action.problem, variants.length);
 
+  // A filter left empty is left out (no restriction); the list and the filters are never sent together.
   const audience = (): Audience =>
     mode === 'list'
-      ? {
-          categories: null,
-          allianceTypes: null,
-          stages: null,
-          lastReferralBefore: null,
-          lastReferralAfter: null,
-          fitAtLeast: null,
-          neverReferred: null,
-          partnerIds: picked.map((p) => p.id),
-        }
+      ? { partnerIds: picked.map((p) => p.id) }
       : {
-          categories: categories.length ? categories : null,
-          allianceTypes: allianceTypes.length ? allianceTypes : null,
-          stages: stages.length ? stages : null,
-          lastReferralBefore: dayStart(lastBefore),
-          lastReferralAfter: dayStart(lastAfter),
-          fitAtLeast: fitAtLeast.trim() === '' ? null : numberOf(fitAtLeast),
-          neverReferred: neverReferred === '' ? null : neverReferred === 'yes',
-          partnerIds: null,
+          categories: categories.length ? categories : undefined,
+          allianceTypes: allianceTypes.length ? allianceTypes : undefined,
+          stages: stages.length ? stages : undefined,
+          lastReferralBefore: dayStart(lastBefore) ?? undefined,
+          lastReferralAfter: dayStart(lastAfter) ?? undefined,
+          fitAtLeast: fitAtLeast.trim() === '' ? undefined : numberOf(fitAtLeast),
+          neverReferred: neverReferred === '' ? undefined : neverReferred === 'yes',
         };
 
   const request = (): CampaignRequest => ({
@@ -192,7 +192,7 @@ function CampaignForm(props: { campaign?: Campaign }) {
       askBody: v.askBody,
       incentive:
         v.incentiveType === ''
-          ? null
+          ? undefined
           : {
               type: v.incentiveType,
               value: { amount: v.amount, currency: v.currency },
@@ -206,16 +206,17 @@ function CampaignForm(props: { campaign?: Campaign }) {
   const change = (index: number, patch: Partial<VariantDraft>) =>
     setVariants(variants.map((v, i) => (i === index ? { ...v, ...patch } : v)));
 
-  const variantFields = ['key', 'name', 'weight', 'askSubject', 'askBody', 'incentive'].concat(
-    ['type', 'value', 'value.amount', 'value.currency', 'description', 'earnedOn'].map((f) => `incentive.${f}`),
+  // The fields whose errors show at their input (exact names, each variant's by its index); any other error of the
+  // problem is listed in the banner, so that none is lost.
+  const variantFields = ['key', 'name', 'weight', 'askSubject', 'askBody'].concat(
+    ['type', 'value.amount', 'value.currency', 'description', 'earnedOn'].map((f) => `incentive.${f}`),
   );
-  const placed = [
+  const shown = [
     'name',
     'startsAt',
     'endsAt',
     'trigger',
     'goal',
-    'autoSend',
     'differenceWorthKnowing',
     'audience',
     'audience.partnerIds',
@@ -224,7 +225,7 @@ function CampaignForm(props: { campaign?: Campaign }) {
     'audience.fitAtLeast',
     'audience.neverReferred',
     'variants',
-    ...variantFields.map((f) => `variants.${f}`),
+    ...variants.flatMap((_, i) => variantFields.map((f) => `variants[${i}].${f}`)),
   ];
 
   return (
@@ -236,12 +237,14 @@ function CampaignForm(props: { campaign?: Campaign }) {
         e.preventDefault();
         let saved: Campaign | undefined;
         const done = await action.run(async () => {
-          saved = c ? await campaignsApi.update(c.id, request()) : await campaignsApi.create(request());
+          saved = c?.id
+            ? await ok(partnerApi.PUT('/api/campaigns/{id}', { params: { path: { id: c.id } }, body: request() }))
+            : await ok(partnerApi.POST('/api/campaigns', { body: request() }));
         });
-        if (done && saved) navigate(`/campaigns/${saved.id}`);
+        if (done && saved?.id) navigate(`/campaigns/${saved.id}`);
       }}
     >
-      <ProblemBanner problem={action.problem} placed={placed} />
+      <ProblemBanner problem={withoutShown(action.problem, variants.length, shown)} />
       <section class="card stack" aria-labelledby="campaign-basics">
         <h2 id="campaign-basics">The campaign</h2>
         <div class="grid two">
@@ -337,10 +340,17 @@ function CampaignForm(props: { campaign?: Campaign }) {
             setPreview(undefined);
             // The window decides who another overlapping campaign already has (the overlap rule).
             setPreview(
-              await campaignsApi.previewAudience(audience(), {
-                startsAt: fromLocalInput(startsAt) || undefined,
-                endsAt: fromLocalInput(endsAt) || undefined,
-              }),
+              await ok(
+                partnerApi.POST('/api/campaigns/audience-preview', {
+                  params: {
+                    query: {
+                      startsAt: fromLocalInput(startsAt) || undefined,
+                      endsAt: fromLocalInput(endsAt) || undefined,
+                    },
+                  },
+                  body: audience(),
+                }),
+              ),
             );
           })
         }
@@ -386,7 +396,7 @@ function CampaignForm(props: { campaign?: Campaign }) {
         <button type="submit" class="primary" disabled={action.busy}>
           {c ? 'Save campaign' : 'Create campaign'}
         </button>
-        <a href={c ? `/campaigns/${c.id}` : '/campaigns'}>Cancel</a>
+        <a href={c?.id ? `/campaigns/${c.id}` : '/campaigns'}>Cancel</a>
       </div>
     </form>
   );
@@ -671,7 +681,7 @@ function VariantEditor(props: {
           name={`${at}.incentive.type`}
           value={v.incentiveType}
           onValue={(incentiveType) => props.onChange({ incentiveType })}
-          options={incentiveTypeValues.map((t) => ({ value: t, label: incentiveTypeWords[t] }))}
+          options={CAMPAIGN_INCENTIVE_TYPES.map((t) => ({ value: t, label: incentiveTypeWords[t] }))}
           blank="No incentive"
           errors={props.errors}
         />

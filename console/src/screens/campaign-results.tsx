@@ -4,17 +4,13 @@
 // page says so; no figure is called "significant": the verdict says what the data can and cannot tell yet.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import {
-  type CampaignResults,
-  campaignMetricsApi,
-  campaignsApi,
-  type Money,
-  type Rate,
-  type VariantResults,
-} from '../campaigns-draft';
-import { goalWords, intervalScale, points, verdictHeading, verdictTone } from '../campaigns/words';
+import { goalWords, intervalScale, points, type Rate, verdictHeading, verdictTone } from '../campaigns/words';
+import { type MetricsApi, metricsApi, ok, partnerApi } from '../clients';
 import { date, label, money, percent } from '../format';
 import { Chip, Empty, LoadState, PageHeader, ProblemBanner, Select, Table, useLoad } from '../ui';
+
+type CampaignResults = MetricsApi['CampaignResults'];
+type VariantResults = MetricsApi['CampaignVariantResults'];
 
 const DIFFERENCES = [5, 10, 15, 20, 25, 30];
 
@@ -23,8 +19,8 @@ export function CampaignResultsPage(props: { id: string }) {
   // own default (10 points) when the campaign cannot be read.
   const chosen = useLoad(
     () =>
-      campaignsApi.get(props.id).then(
-        (c) => Math.round(c.differenceWorthKnowing * 100),
+      ok(partnerApi.GET('/api/campaigns/{id}', { params: { path: { id: props.id } } })).then(
+        (c) => Math.round((c.differenceWorthKnowing ?? 0.1) * 100),
         () => 10,
       ),
     [props.id],
@@ -43,7 +39,15 @@ export function CampaignResultsPage(props: { id: string }) {
 
 function ResultsLoader(props: { id: string; initialDifference: number }) {
   const [difference, setDifference] = useState(String(props.initialDifference));
-  const results = useLoad(() => campaignMetricsApi.results(props.id, Number(difference) / 100), [props.id, difference]);
+  const results = useLoad(
+    () =>
+      ok(
+        metricsApi.GET('/api/metrics/campaigns/{id}', {
+          params: { path: { id: props.id }, query: { difference: Number(difference) / 100 } },
+        }),
+      ),
+    [props.id, difference],
+  );
   const choices = [...new Set([...DIFFERENCES, props.initialDifference])].sort((a, b) => a - b);
   if (results.problem) {
     return (
@@ -84,11 +88,14 @@ function ResultsLoader(props: { id: string; initialDifference: number }) {
 
 function Results(props: { results: CampaignResults; controls: ComponentChildren }) {
   const r = props.results;
-  const leader = r.variants.find((v) => v.key === r.verdict.leader);
-  const goal = goalWords[r.goal];
+  const variants = r.variants ?? [];
+  const verdict = r.verdict ?? {};
+  const kind = verdict.kind ?? 'not_enough_data';
+  const leader = variants.find((v) => v.key === verdict.leader);
+  const goal = r.goal ? goalWords[r.goal] : undefined;
   const compareRates = r.goal === 'partners_referring' ? 'conversionRate' : 'partnersReferringRate';
-  const scale = intervalScale(r.variants.flatMap((v) => [v.rate, v[compareRates]]));
-  const currency = r.variants.find((v) => v.revenue)?.revenue?.currency;
+  const scale = intervalScale(variants.flatMap((v) => [v.rate, v[compareRates]]));
+  const currency = variants.find((v) => v.revenue)?.revenue?.currency;
   return (
     <>
       <PageHeader
@@ -96,23 +103,17 @@ function Results(props: { results: CampaignResults; controls: ComponentChildren 
         subtitle={
           <>
             <Chip value={r.status} tone={r.status === 'running' ? 'ok' : 'warn'} /> {date(r.startsAt)} –{' '}
-            {date(r.endsAt)} · compared on {goal?.title.toLowerCase() ?? label(r.goal)}
+            {date(r.endedAt ?? r.endsAt)} · compared on {goal?.title.toLowerCase() ?? label(r.goal)}
           </>
         }
         actions={<a href={`/campaigns/${r.campaignId}`}>Back to the campaign</a>}
       />
-      <section
-        class={`verdict card ${verdictTone[r.verdict.kind]}`}
-        aria-labelledby="verdict-heading"
-        data-testid="verdict"
-      >
-        <h2 id="verdict-heading">
-          {verdictHeading(r.verdict.kind, leader ? `Variant ${leader.key} (${leader.name})` : null)}
-        </h2>
+      <section class={`verdict card ${verdictTone[kind]}`} aria-labelledby="verdict-heading" data-testid="verdict">
+        <h2 id="verdict-heading">{verdictHeading(kind, leader ? `Variant ${leader.key} (${leader.name})` : null)}</h2>
         <p class="verdict-text" data-testid="verdict-text">
-          {r.verdict.text}
+          {verdict.text}
         </p>
-        {r.verdict.kind === 'not_enough_data' && (
+        {kind === 'not_enough_data' && (
           <p class="small">Until then, keep the campaign running rather than choosing a variant.</p>
         )}
       </section>
@@ -134,10 +135,10 @@ function Results(props: { results: CampaignResults; controls: ComponentChildren 
             <th scope="col">
               <span class="sr-only">Figure</span>
             </th>
-            {r.variants.map((v) => (
+            {variants.map((v) => (
               <th scope="col" key={v.key}>
                 Variant {v.key}: {v.name}
-                {v.key === r.verdict.leader && r.verdict.kind === 'leader' && (
+                {v.key === verdict.leader && kind === 'leader' && (
                   <>
                     {' '}
                     <Chip value="ahead" tone="ok" />
@@ -148,14 +149,14 @@ function Results(props: { results: CampaignResults; controls: ComponentChildren 
           </tr>
         </thead>
         <tbody>
-          <Row title="Incentive" variants={r.variants} cell={(v) => v.incentive ?? 'None'} />
-          <Row title="Weight" variants={r.variants} cell={(v) => v.weight} />
-          <Row title="Partners asked" variants={r.variants} cell={(v) => v.asked} />
-          <Row title="Opened" variants={r.variants} cell={(v) => v.opened ?? 'Not tracked'} />
-          <Row title="Partners who referred" variants={r.variants} cell={(v) => v.partnersReferring} />
+          <Row title="Incentive" variants={variants} cell={(v) => v.incentive ?? 'None'} />
+          <Row title="Weight" variants={variants} cell={(v) => v.weight} />
+          <Row title="Partners asked" variants={variants} cell={(v) => v.asked} />
+          <Row title="Opened" variants={variants} cell={(v) => v.opened ?? 'Not tracked'} />
+          <Row title="Partners who referred" variants={variants} cell={(v) => v.partnersReferring} />
           <Row
             title="Referrals"
-            variants={r.variants}
+            variants={variants}
             cell={(v) => (
               <>
                 {v.referrals}
@@ -165,30 +166,30 @@ function Results(props: { results: CampaignResults; controls: ComponentChildren 
               </>
             )}
           />
-          <Row title="Became clients" variants={r.variants} cell={(v) => v.conversions} />
+          <Row title="Became clients" variants={variants} cell={(v) => v.conversions} />
           <Row
             title={`${goal?.title ?? label(r.goal)} (what the verdict compares)`}
-            variants={r.variants}
+            variants={variants}
             cell={(v) => <RateCell rate={v.rate} scale={scale} />}
           />
           <Row
             title={
               r.goal === 'partners_referring' ? 'Referrals that became clients' : 'Partners who referred, per asked'
             }
-            variants={r.variants}
+            variants={variants}
             cell={(v) => <RateCell rate={v[compareRates]} scale={scale} />}
           />
           <Row
             title="Chance to be the best"
-            variants={r.variants}
+            variants={variants}
             cell={(v) => <span data-testid={`chance-${v.key}`}>{percent(v.chanceToBeBest)}</span>}
           />
-          <Row title="Expected loss if you choose it" variants={r.variants} cell={(v) => points(v.expectedLoss)} />
-          <Row title="Revenue" variants={r.variants} cell={(v) => amount(v.revenue, currency)} />
-          <Row title="Incentive cost" variants={r.variants} cell={(v) => amount(v.incentiveCost, currency)} />
+          <Row title="Expected loss if you choose it" variants={variants} cell={(v) => points(v.expectedLoss)} />
+          <Row title="Revenue" variants={variants} cell={(v) => amount(v.revenue, currency)} />
+          <Row title="Incentive cost" variants={variants} cell={(v) => amount(v.incentiveCost, currency)} />
           <Row
             title="Net revenue per partner asked"
-            variants={r.variants}
+            variants={variants}
             cell={(v) => amount(v.netRevenuePerAskedPartner, currency)}
           />
         </tbody>
@@ -230,14 +231,15 @@ function Row(props: { title: string; variants: VariantResults[]; cell: (v: Varia
   );
 }
 
-function amount(value: Money | null, currency: string | undefined): string {
+function amount(value: MetricsApi['Amount'] | undefined, currency: string | undefined): string {
   return value ? money(value.amount, value.currency || currency) : '—';
 }
 
 /** A rate, its 95% interval in words, and a small bar of the interval (the words say what the bar shows). */
-function RateCell(props: { rate: Rate; scale: number }) {
+function RateCell(props: { rate: Rate | undefined; scale: number }) {
   const { rate, scale } = props;
-  const at = (x: number) => `${Math.max(0, Math.min(100, (x / scale) * 100)).toFixed(1)}%`;
+  if (!rate) return <>—</>;
+  const at = (x: number | undefined) => `${Math.max(0, Math.min(100, ((x ?? 0) / scale) * 100)).toFixed(1)}%`;
   return (
     <div class="rate">
       <span class="rate-mean">{percent(rate.mean)}</span>{' '}

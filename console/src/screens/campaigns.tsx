@@ -1,24 +1,24 @@
 // Campaigns (issue 29): the list. partner-service's campaigns (GET /api/campaigns) with metrics-service's counts
 // (GET /api/metrics/campaigns) for those it has seen start; without metrics the list still shows, the counts as "—".
 import { currentSession } from '../auth';
-import { type CampaignMetricsSummary, campaignMetricsApi, campaignsApi } from '../campaigns-draft';
-import { goalWords, mergeCampaigns, statusTone } from '../campaigns/words';
+import { type CampaignMetrics, goalWords, mergeCampaigns, statusTone } from '../campaigns/words';
+import { metricsApi, ok, partnerApi } from '../clients';
 import { date } from '../format';
 import { Chip, Empty, LoadState, PageHeader, Table, useLoad } from '../ui';
 
 export function Campaigns() {
   const list = useLoad(async () => {
     const [campaigns, metrics] = await Promise.all([
-      campaignsApi.list({ size: 200 }),
+      ok(partnerApi.GET('/api/campaigns', { params: { query: { size: 200 } } })),
       // The counts are a courtesy: a metrics-service that does not answer leaves them out, not the list.
-      campaignMetricsApi.list().then(
-        (m) => ({ items: m.items, failed: false }),
-        () => ({ items: [] as CampaignMetricsSummary[], failed: true }),
+      ok(metricsApi.GET('/api/metrics/campaigns')).then(
+        (m) => ({ items: m.items ?? [], failed: false }),
+        () => ({ items: [] as CampaignMetrics[], failed: true }),
       ),
     ]);
     return {
-      rows: mergeCampaigns(campaigns.items, metrics.items),
-      total: campaigns.total,
+      rows: mergeCampaigns(campaigns.items ?? [], metrics.items),
+      total: campaigns.total ?? 0,
       metricsFailed: metrics.failed,
     };
   }, []);
@@ -78,15 +78,15 @@ export function Campaigns() {
                     <tr key={c.id} data-testid="campaign-row">
                       <td>
                         <a href={`/campaigns/${c.id}`}>{c.name}</a>
-                        <div class="muted small">Compared on: {goalWords[c.goal]?.title ?? c.goal}</div>
+                        <div class="muted small">Compared on: {c.goal ? goalWords[c.goal].title : '—'}</div>
                       </td>
                       <td>
-                        <Chip value={c.status} tone={statusTone[c.status]} />
+                        <Chip value={c.status} tone={c.status && statusTone[c.status]} />
                       </td>
                       <td>
                         {date(c.startsAt)} – {date(c.endsAt)}
                       </td>
-                      <td class="num">{c.variants.length}</td>
+                      <td class="num">{c.variants?.length ?? 0}</td>
                       <td class="num">{m?.asked ?? '—'}</td>
                       <td class="num">{m?.referrals ?? '—'}</td>
                       <td class="num">{m?.conversions ?? '—'}</td>

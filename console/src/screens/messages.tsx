@@ -167,8 +167,9 @@ function Draft(props: {
   );
 }
 
-// Every kind of message has a template but the practice's own daily digest, which is a list, not a letter.
-const TEMPLATED_KINDS = notificationKindValues.filter((kind) => kind !== 'daily_digest');
+// Every kind of message has a template but the practice's own daily digest, which is a list, not a letter, and a
+// campaign's ask, whose text is the campaign's own variant (notification-service keeps no template for either).
+const TEMPLATED_KINDS = notificationKindValues.filter((kind) => kind !== 'daily_digest' && kind !== 'campaign_ask');
 
 function Templates() {
   const [kind, setKind] = useState<NotificationKind>(TEMPLATED_KINDS[0]);

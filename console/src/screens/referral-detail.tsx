@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
-import { type Consent, ok, referralApi, type ReferralStatus } from '../clients';
-import { dateTime, label, money } from '../format';
+import { currentSession } from '../auth';
+import { viaWords } from '../campaigns/words';
+import { type Consent, ok, partnerApi, type ReferralApi, referralApi, type ReferralStatus } from '../clients';
+import { dateTime, label, money, rewardTypeLabels } from '../format';
 import { CONSENT_OPTIONS } from './referrals';
 import {
   Chip,
@@ -52,7 +54,20 @@ export function ReferralDetail(props: { id: string }) {
             />
             <Stat label="Program value" value={r.programValue ? money(r.programValue, r.currency ?? 'USD') : '—'} />
           </div>
+          {r.campaign && <CampaignLine campaign={r.campaign} />}
           {r.note && <p class="card">{r.note}</p>}
+          {r.status === 'converted' &&
+            r.partnerId &&
+            (r.attribution === 'verified' || r.attribution === 'confirmed') && (
+              <PleasedCheckIn
+                id={id}
+                referral={r}
+                onAnswered={(pleased) => (
+                  say(pleased ? 'Recorded: pleased.' : 'Recorded: not pleased.'),
+                  referral.reload()
+                )}
+              />
+            )}
           <div class="grid two">
             <StatusMoves
               id={id}
@@ -76,6 +91,103 @@ export function ReferralDetail(props: { id: string }) {
         </section>
       )}
     </LoadState>
+  );
+}
+
+/**
+ * The campaign this referral counts for (issue 29): its name from partner-service (one read; "a campaign" when it
+ * cannot be read), the partner's variant, and how it came.
+ */
+function CampaignLine(props: { campaign: ReferralApi['ReferralCampaign'] }) {
+  const { campaignId, variant, via } = props.campaign;
+  const campaign = useLoad(
+    () =>
+      campaignId
+        ? ok(partnerApi.GET('/api/campaigns/{id}', { params: { path: { id: campaignId } } }))
+        : Promise.resolve(undefined),
+    [campaignId],
+  );
+  const name = campaign.data?.name;
+  return (
+    <p class="small" data-testid="referral-campaign">
+      <strong>Campaign</strong> {campaignId && name ? <a href={`/campaigns/${campaignId}`}>{name}</a> : 'a campaign'}
+      {variant && <> · variant {variant}</>}
+      {via && <> · {viaWords[via]}</>}
+    </p>
+  );
+}
+
+/**
+ * A converted referral's pleased check-in: is the person the partner referred pleased? The stored answer, and the two
+ * answers to record (a second replaces the first). A pleased answer lets a running campaign that asks after a pleased
+ * check-in ask the partner, at most once per referral; referral-service refuses a referral without one (409), and its
+ * detail is shown as it comes.
+ */
+function PleasedCheckIn(props: {
+  id: string;
+  referral: ReferralApi['Referral'];
+  onAnswered: (pleased: boolean) => void;
+}) {
+  const r = props.referral;
+  const action = useAction();
+  const [askedNow, setAskedNow] = useState(false);
+  const mayWrite = currentSession()?.role !== 'viewer';
+  const person = r.referred?.name ?? 'the person';
+  const answer = async (pleased: boolean) => {
+    const done = await action.run(() =>
+      ok(
+        referralApi.POST('/api/referrals/{id}/pleased-check-in', {
+          params: { path: { id: props.id } },
+          body: { pleased },
+        }),
+      ),
+    );
+    if (done) {
+      setAskedNow(pleased);
+      props.onAnswered(pleased);
+    }
+  };
+  return (
+    <section class="card stack" aria-labelledby="pleased-heading" data-testid="pleased-check-in">
+      <h2 id="pleased-heading">Pleased check-in</h2>
+      <p>
+        Is {person} pleased with your work?{' '}
+        <span data-testid="pleased-answer">
+          {r.pleased === true
+            ? `Yes, recorded ${dateTime(r.pleasedAnsweredAt)}.`
+            : r.pleased === false
+              ? `No, recorded ${dateTime(r.pleasedAnsweredAt)}.`
+              : 'Not answered yet.'}
+        </span>
+      </p>
+      <ProblemBanner problem={action.problem} />
+      {mayWrite && (
+        <div class="actions" role="group" aria-labelledby="pleased-heading">
+          <button
+            type="button"
+            disabled={action.busy}
+            aria-pressed={r.pleased === true}
+            onClick={() => void answer(true)}
+          >
+            Yes, pleased
+          </button>
+          <button
+            type="button"
+            disabled={action.busy}
+            aria-pressed={r.pleased === false}
+            onClick={() => void answer(false)}
+          >
+            Not pleased
+          </button>
+        </div>
+      )}
+      {askedNow && (
+        <p class="small muted" role="status" data-testid="pleased-campaign-note">
+          A running campaign that asks after a pleased check-in now asks {r.referrerName ?? 'the partner'}, if they are
+          in its audience.
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -302,7 +414,8 @@ function Rewards(props: { id: string; version: string }) {
               {(page.items ?? []).map((w) => (
                 <li key={w.id}>
                   <div class="grow">
-                    <strong>{label(w.type)}</strong> to the {w.beneficiary}: {money(w.amount, w.currency ?? 'USD')}
+                    <strong>{w.type ? rewardTypeLabels[w.type] : 'Reward'}</strong> to the {w.beneficiary}:{' '}
+                    {money(w.amount, w.currency ?? 'USD')}
                     {w.percent && <span class="muted small"> ({w.percent}%)</span>}
                   </div>
                   <Chip value={w.status} tone={w.status === 'owed' ? 'warn' : 'ok'} />
