@@ -75,7 +75,8 @@ public class CampaignMetricsResource {
             @QueryParam("difference")
                     @Parameter(
                             description = "The smallest difference in the goal's rate worth knowing, 0.02 to 0.5"
-                                    + " (default 0.10, ten percentage points): how many more trials the verdict asks"
+                                    + " (default: the campaign's own difference worth knowing, else 0.10, ten"
+                                    + " percentage points): how many more trials the verdict asks"
                                     + " for, and what it counts as a negligible loss (a tenth of it)",
                             example = "0.10",
                             schema =
