@@ -1180,7 +1180,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The smallest difference in the goal's rate worth knowing, 0.02 to 0.5 (default 0.10, ten percentage points): how many more trials the verdict asks for, and what it counts as a negligible loss (a tenth of it)
+                 * @description The smallest difference in the goal's rate worth knowing, 0.02 to 0.5 (default: the campaign's own difference worth knowing, else 0.10, ten percentage points): how many more trials the verdict asks for, and what it counts as a negligible loss (a tenth of it)
                  * @example 0.1
                  */
                 difference?: number;
