@@ -244,10 +244,13 @@ describe('a practice runs a campaign with two variants', () => {
     await page.getByRole('heading', { level: 2, name: 'Who was assigned a variant' }).waitFor();
     await settled(page, 'running campaign');
     const rows = page.getByRole('region', { name: 'Partners in the audience' }).locator('tbody tr');
-    await expect.poll(() => rows.count(), { timeout: SETTLE_MS }).toBe(2);
-    for (const row of await rows.all()) {
-      expect(['a', 'b']).toContain((await row.locator('td').last().textContent())?.trim());
-    }
+    // The draft's audience (variant "—") may still be on screen a moment after the start: wait for the assignments.
+    const variants = async () =>
+      Promise.all((await rows.all()).map(async (row) => (await row.locator('td').last().textContent())?.trim()));
+    await expect
+      .poll(async () => (await variants()).filter((v) => v === 'a' || v === 'b').length, { timeout: SETTLE_MS })
+      .toBe(2);
+    expect(await rows.count()).toBe(2);
     // Once running, what it assigned never changes: no edit is offered.
     expect(await page.getByRole('link', { name: 'Edit', exact: true }).count()).toBe(0);
     await accessible(page, 'running campaign');
