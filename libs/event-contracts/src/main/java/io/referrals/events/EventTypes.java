@@ -1,5 +1,6 @@
 package io.referrals.events;
 
+import io.referrals.events.booking.ReferralBookingChanged;
 import io.referrals.events.campaign.CampaignAskAssigned;
 import io.referrals.events.campaign.CampaignAskSent;
 import io.referrals.events.campaign.CampaignEnded;
@@ -105,6 +106,9 @@ public final class EventTypes {
     public static final EventType<CampaignLinkIssued> CAMPAIGN_LINK_ISSUED =
             new EventType<>("referral.campaign-link-issued", 1, CampaignLinkIssued.class, Topics.CAMPAIGN_LINKS);
 
+    public static final EventType<ReferralBookingChanged> REFERRAL_BOOKING_CHANGED =
+            new EventType<>("referral.booking-changed", 1, ReferralBookingChanged.class, Topics.REFERRAL_EVENTS);
+
     public static final EventType<NotificationSent> NOTIFICATION_SENT =
             new EventType<>("notification.sent", 1, NotificationSent.class, Topics.NOTIFICATION_EVENTS);
     public static final EventType<CampaignAskSent> CAMPAIGN_ASK_SENT =
@@ -140,6 +144,7 @@ public final class EventTypes {
             REFERRAL_ATTRIBUTED_TO_CAMPAIGN,
             REFERRAL_PLEASED_CHECK_IN_ANSWERED,
             CAMPAIGN_LINK_ISSUED,
+            REFERRAL_BOOKING_CHANGED,
             NOTIFICATION_SENT,
             CAMPAIGN_ASK_SENT);
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.referrals.events.booking.BookingChange;
+import io.referrals.events.booking.BookingProvider;
+import io.referrals.events.booking.ReferralBookingChanged;
 import io.referrals.events.partner.PartnerPortalSessionEnded;
 import io.referrals.events.referral.ReferralConverted;
 import io.referrals.events.referral.ReferralReceived;
@@ -99,6 +102,64 @@ class EventCodecTest {
                 .replace("\"channel\":\"portal\"", "\"channel\":\"carrier_pigeon\"");
         CloudEvent event = EventCodec.decode(json);
         assertThrows(MalformedEventException.class, () -> EventCodec.data(event, EventTypes.REFERRAL_RECEIVED));
+    }
+
+    @Test
+    void aBookingChangeTravelsUnderItsReferralAndAnUnmatchedOneUnderItsBooking() {
+        UUID bookingId = UUID.randomUUID();
+        UUID referralId = UUID.randomUUID();
+        var booked = new ReferralBookingChanged(
+                bookingId,
+                referralId,
+                UUID.randomUUID(),
+                BookingProvider.CALCOM,
+                BookingChange.RESCHEDULED,
+                Instant.parse("2026-12-10T15:00:00Z"),
+                Instant.parse("2026-12-09T15:00:00Z"),
+                Consent.OUTCOME,
+                Instant.parse("2026-12-07T09:00:00Z"));
+        String json = EventCodec.encode(
+                EventCodec.wrap(EventTypes.REFERRAL_BOOKING_CHANGED, "/referral-service", "p", booked.key(), booked));
+        assertTrue(json.contains("\"provider\":\"calcom\""), json);
+        assertTrue(json.contains("\"change\":\"rescheduled\""), json);
+        assertEquals(referralId.toString(), booked.key());
+        assertEquals(Topics.REFERRAL_EVENTS, EventTypes.REFERRAL_BOOKING_CHANGED.topic());
+        assertEquals(booked, EventCodec.data(EventCodec.decode(json), EventTypes.REFERRAL_BOOKING_CHANGED));
+
+        var unmatched = new ReferralBookingChanged(
+                bookingId,
+                null,
+                null,
+                BookingProvider.CALENDLY,
+                BookingChange.UNMATCHED,
+                Instant.parse("2026-12-10T15:00:00Z"),
+                null,
+                null,
+                Instant.parse("2026-12-07T09:00:00Z"));
+        assertEquals(bookingId.toString(), unmatched.key());
+    }
+
+    @Test
+    void aReferralReceivedCarriesTheBookingLinkAndOlderEventsReadWithoutIt() {
+        UUID referralId = UUID.randomUUID();
+        var data = new ReferralReceived(
+                referralId,
+                new Referrer(UUID.randomUUID(), "Dana Lee", null),
+                null,
+                Consent.NONE,
+                Instant.parse("2026-01-02T03:04:05Z"),
+                ReferralChannel.API,
+                null,
+                null,
+                "https://cal.com/jane/consultation?metadata%5Bref%5D=R7K2M9Q4TX");
+        String json = EventCodec.encode(
+                EventCodec.wrap(EventTypes.REFERRAL_RECEIVED, "/referral-service", "p", referralId.toString(), data));
+        assertEquals(data, EventCodec.data(EventCodec.decode(json), EventTypes.REFERRAL_RECEIVED));
+        String older = json.replaceAll(",\"bookingLink\":\"[^\"]*\"", "");
+        assertEquals(
+                null,
+                EventCodec.data(EventCodec.decode(older), EventTypes.REFERRAL_RECEIVED)
+                        .bookingLink());
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.UUID;
  * wider, see {@link #mayName}); otherwise {@code referredName} is null (events written before this rule may still
  * carry it: consumers apply the same rule when they read it). {@code channel} (null in older events: api) and {@code firstContactDueAt} (the
  * practice's deadline for the first contact; null in older events) were added later, and {@code attribution}
- * ({@link #UNVERIFIED}, with {@code referrer.partnerId} null) in issue 10.
+ * ({@link #UNVERIFIED}, with {@code referrer.partnerId} null) in issue 10, and {@code bookingLink} in issue 30: the
+ * practice's booking page with this referral's code attached (null when the practice has no booking integration, and
+ * in older events) — no personal data, so the referrer may be given it to pass on.
  */
 public record ReferralReceived(
         UUID referralId,
@@ -22,7 +24,8 @@ public record ReferralReceived(
         Instant receivedAt,
         ReferralChannel channel,
         Instant firstContactDueAt,
-        String attribution) {
+        String attribution,
+        String bookingLink) {
     /**
      * {@code attribution} of a referral whose referrer was matched by email on a public intake link and not yet
      * confirmed by the practice: {@code referrer.partnerId} is null and no consumer credits a partner with it until
@@ -42,6 +45,19 @@ public record ReferralReceived(
         return UNVERIFIED.equals(attribution) || referrer.partnerId() == null;
     }
 
+    /** The fields before {@code bookingLink}: no booking link. */
+    public ReferralReceived(
+            UUID referralId,
+            Referrer referrer,
+            String referredName,
+            Consent consent,
+            Instant receivedAt,
+            ReferralChannel channel,
+            Instant firstContactDueAt,
+            String attribution) {
+        this(referralId, referrer, referredName, consent, receivedAt, channel, firstContactDueAt, attribution, null);
+    }
+
     /** The fields before {@code attribution}: attributed as received. */
     public ReferralReceived(
             UUID referralId,
@@ -51,7 +67,7 @@ public record ReferralReceived(
             Instant receivedAt,
             ReferralChannel channel,
             Instant firstContactDueAt) {
-        this(referralId, referrer, referredName, consent, receivedAt, channel, firstContactDueAt, null);
+        this(referralId, referrer, referredName, consent, receivedAt, channel, firstContactDueAt, null, null);
     }
 
     /** Whether a referred person who gave this consent may be named to their referrer (and so in this event). */
@@ -67,6 +83,6 @@ public record ReferralReceived(
     /** The fields of the first version. */
     public ReferralReceived(
             UUID referralId, Referrer referrer, String referredName, Consent consent, Instant receivedAt) {
-        this(referralId, referrer, referredName, consent, receivedAt, null, null, null);
+        this(referralId, referrer, referredName, consent, receivedAt, null, null, null, null);
     }
 }
