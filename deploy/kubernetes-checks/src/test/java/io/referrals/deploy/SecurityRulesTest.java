@@ -19,19 +19,28 @@ class SecurityRulesTest {
     /** The annotation that turns ingress-nginx's access log off for an Ingress's locations. */
     static final String ACCESS_LOG = "nginx.ingress.kubernetes.io/enable-access-log";
 
-    /** Paths whose last segment is a credential: an intake link's token, an unsubscribe link's signed token. */
+    /**
+     * Paths whose last segment is a credential: an intake link's token, an unsubscribe link's signed token, a booking
+     * integration's receiving token.
+     */
     static final List<String> SECRET_BEARING = List.of(
             "/api/intake/b64url-token_0123456789",
             "/api/intake/b64url-token_0123456789/anything",
             "/api/intake/",
             "/api/unsubscribe/signed.token-0123456789",
-            "/api/unsubscribe/signed.token-0123456789/anything");
+            "/api/unsubscribe/signed.token-0123456789/anything",
+            "/api/bookings/calcom/bk_b64url-token_0123456789",
+            "/api/bookings/calendly/bk_b64url-token_0123456789");
 
     /** Paths next to them that carry no credential, so their requests stay in the access log. */
     static final List<String> LOGGED = List.of(
             "/api/intake-links",
             "/api/intake-links/3f1c2a4e-0000-0000-0000-000000000000/rotate",
             "/api/referrals",
+            "/api/booking-integrations",
+            "/api/booking-integrations/3f1c2a4e-0000-0000-0000-000000000000/rotate",
+            "/api/bookings",
+            "/api/bookings/3f1c2a4e-0000-0000-0000-000000000000/match",
             "/");
 
     /**

@@ -5,10 +5,11 @@ import java.util.regex.Pattern;
 
 /**
  * A request path as it may be echoed in a problem's {@code instance} or written to a log: path segments that are
- * secrets (an intake link's token, an unsubscribe link's signed token) are replaced by their template name.
+ * secrets (an intake link's token, an unsubscribe link's signed token, a booking integration's receiving token) are replaced by their template name.
  */
 public final class RequestPaths {
-    private static final Pattern SECRET_SEGMENT = Pattern.compile("^(/api/(?:intake|unsubscribe)/)[^/]+");
+    private static final Pattern SECRET_SEGMENT =
+            Pattern.compile("^(/api/(?:intake|unsubscribe|bookings/calcom|bookings/calendly)/)[^/]+");
 
     private RequestPaths() {}
 
