@@ -93,6 +93,9 @@ public class ReferralFollowUp {
         String referredName = data.nameAllowed();
         referral.referredFirstName = Messages.firstName(referredName);
         referral.receivedAt = Timestamps.stored(data.receivedAt());
+        if (data.bookingLink() != null) {
+            referral.bookingLink = data.bookingLink();
+        }
         referral.updatedAt = now;
         referrals.persist(referral);
 
