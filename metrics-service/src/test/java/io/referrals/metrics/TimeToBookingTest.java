@@ -13,6 +13,7 @@ import io.referrals.events.PartnerCategory;
 import io.referrals.events.PartnerStage;
 import io.referrals.events.ReferralChannel;
 import io.referrals.events.ReferralStatus;
+import io.referrals.events.booking.BookingChange;
 import io.referrals.testing.Api;
 import io.referrals.testing.PlatformTestResource;
 import io.restassured.response.Response;
@@ -72,8 +73,10 @@ class TimeToBookingTest {
                 events.partnerCreated(ben, "Ben", PartnerCategory.CLIENT, null, PartnerStage.TRUSTED, T0),
                 events.partnerCreated(cy, "Cy", PartnerCategory.COLLEAGUE, null, PartnerStage.TRUSTED, T0)));
 
-        // Booked after 36 hours; rebooked (cancelled, then booked again) on day 5, a move that arrives first; the
-        // first booking is redelivered; converted on day 10, redelivered too.
+        // Booked after 36 hours (Cal.com's booking, for a consultation on day 3, comes with its own event, which
+        // metrics leaves to the status change); rebooked (cancelled, then booked again) on day 5, a move that arrives
+        // first; the first booking is redelivered; converted on day 10, redelivered too. An unmatched booking
+        // changes nothing.
         UUID bookedTwice = UUID.randomUUID();
         CloudEvent firstBooking = events.statusChanged(
                 bookedTwice,
@@ -96,8 +99,26 @@ class TimeToBookingTest {
                         ReferralStatus.RECEIVED,
                         ReferralStatus.CONTACTED,
                         T0.plus(Duration.ofHours(2))),
+                events.bookingChanged(
+                        bookedTwice,
+                        ana,
+                        BookingChange.BOOKED,
+                        T0.plus(Duration.ofDays(3)),
+                        T0.plus(Duration.ofHours(36))),
                 firstBooking,
                 firstBooking,
+                events.bookingChanged(
+                        bookedTwice,
+                        ana,
+                        BookingChange.RESCHEDULED,
+                        T0.plus(Duration.ofDays(4)),
+                        T0.plus(Duration.ofHours(40))),
+                events.bookingChanged(
+                        null,
+                        null,
+                        BookingChange.UNMATCHED,
+                        T0.plus(Duration.ofDays(2)),
+                        T0.plus(Duration.ofHours(20))),
                 conversion,
                 conversion));
 
