@@ -12,6 +12,9 @@ import io.referrals.events.ReferralChannel;
 import io.referrals.events.ReferralStatus;
 import io.referrals.events.RewardType;
 import io.referrals.events.Topics;
+import io.referrals.events.booking.BookingChange;
+import io.referrals.events.booking.BookingProvider;
+import io.referrals.events.booking.ReferralBookingChanged;
 import io.referrals.events.campaign.CampaignAskSent;
 import io.referrals.events.campaign.CampaignAttribution;
 import io.referrals.events.campaign.CampaignEnded;
@@ -123,6 +126,24 @@ final class Events {
                 EventTypes.REFERRAL_STATUS_CHANGED,
                 referralId,
                 new ReferralStatusChanged(referralId, partnerId, from, to, Consent.NONE, at));
+    }
+
+    /** A booking's change as referral-service tells it; metrics counts bookings from the status changes alone. */
+    CloudEvent bookingChanged(UUID referralId, UUID partnerId, BookingChange change, Instant startsAt, Instant at) {
+        UUID bookingId = UUID.randomUUID();
+        return wrap(
+                EventTypes.REFERRAL_BOOKING_CHANGED,
+                referralId != null ? referralId : bookingId,
+                new ReferralBookingChanged(
+                        bookingId,
+                        referralId,
+                        partnerId,
+                        BookingProvider.CALCOM,
+                        change,
+                        startsAt,
+                        null,
+                        referralId == null ? null : Consent.NONE,
+                        at));
     }
 
     CloudEvent converted(

@@ -3,6 +3,7 @@ package io.referrals.metrics;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
@@ -18,6 +19,7 @@ import io.referrals.testing.DevTokens;
 import io.referrals.testing.PlatformTestResource;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +56,7 @@ class RecountTest {
     /** The expected numbers, counted straight from the scenario. */
     static final class Recount {
         final Map<UUID, long[]> partner = new TreeMap<>(); // received, converted, closed, given
+        final Map<UUID, List<BigDecimal>> daysToBook = new TreeMap<>();
         final Map<UUID, PartnerCategory> category = new TreeMap<>();
         final Map<String, BigDecimal> revenue = new TreeMap<>();
         final Map<String, Long> closed = new TreeMap<>();
@@ -195,6 +198,12 @@ class RecountTest {
         for (int step = 1; step <= steps; step++) {
             at = at.plus(Duration.ofHours(1 + random.nextInt(100)));
             history.add(events.statusChanged(id, partnerId, path.get(step - 1), path.get(step), at));
+            if (path.get(step) == ReferralStatus.CONSULTATION_BOOKED) {
+                long seconds = Duration.between(received, at).toSeconds();
+                expected.daysToBook
+                        .computeIfAbsent(partnerId, p -> new ArrayList<>())
+                        .add(BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(86_400), 4, RoundingMode.HALF_UP));
+            }
         }
         int outcome = random.nextInt(10);
         at = at.plus(Duration.ofHours(1 + random.nextInt(300)));
@@ -292,6 +301,9 @@ class RecountTest {
         assertEquals(expected.feesOwed.setScale(2).toPlainString(), summary.getString("feesOwed[0].amount"));
         assertEquals(expected.feesPaid.setScale(2).toPlainString(), summary.getString("feesPaid[0].amount"));
         assertEquals(expected.overdue, summary.getLong("firstContacts.overdueNow"));
+        List<BigDecimal> allBooked =
+                expected.daysToBook.values().stream().flatMap(List::stream).toList();
+        assertEquals(average(allBooked), summary.getDouble("averageDaysToBook"), 1e-9);
     }
 
     private void leaderboardMatches() {
@@ -304,7 +316,22 @@ class RecountTest {
             assertEquals(counts[2], board.getLong(row + "referralsClosed"), "closed of " + id);
             assertEquals(counts[3], board.getLong(row + "referralsGiven"), "given of " + id);
             assertEquals(expected.category.get(id).json(), board.getString(row + "category"));
+            List<BigDecimal> booked = expected.daysToBook.getOrDefault(id, List.of());
+            if (booked.isEmpty()) {
+                assertNull(board.get(row + "averageDaysToBook"), "days to book of " + id);
+            } else {
+                assertEquals(
+                        average(booked), board.getDouble(row + "averageDaysToBook"), 1e-9, "days to book of " + id);
+            }
         });
+    }
+
+    /** The mean of four-decimal days to one decimal, half to even, as the service computes it. */
+    private static double average(List<BigDecimal> days) {
+        return days.stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(days.size()), 1, RoundingMode.HALF_EVEN)
+                .doubleValue();
     }
 
     private void breakdownsMatch() {
