@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { label, monthBounds, money, percent, relative, rewardTypeLabels, weekStart, yearMonth } from './format';
+import { taskKindValues } from './api/notification';
+import {
+  label,
+  monthBounds,
+  money,
+  percent,
+  relative,
+  rewardTypeLabels,
+  taskKindLabels,
+  weekStart,
+  yearMonth,
+} from './format';
 
 describe('formatting', () => {
   it('formats money without cents and survives bad input', () => {
@@ -40,5 +51,9 @@ describe('formatting', () => {
   it("names a campaign's incentives as rewards, in words", () => {
     expect(rewardTypeLabels.thank_you_gift).toBe('Thank-you gift');
     expect(rewardTypeLabels.fee_bump).toMatch(/^Fee bump/);
+  });
+
+  it('has words for every kind of task notification-service makes', () => {
+    for (const kind of taskKindValues) expect(taskKindLabels[kind], kind).toMatch(/^[A-Z]/);
   });
 });

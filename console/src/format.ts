@@ -1,6 +1,6 @@
 // Formatting the console's numbers and dates: in the browser's locale, and in the practice's time zone when known;
 // and the words for wire values that `label` alone would not make clear.
-import type { Consent, RewardType } from './clients';
+import type { Consent, RewardType, TaskKind } from './clients';
 
 export function money(amount: string | number | null | undefined, currency = 'USD', locale?: string): string {
   if (amount === null || amount === undefined || amount === '') return '—';
@@ -76,6 +76,17 @@ export const rewardTypeLabels: Record<RewardType, string> = {
   charity_donation: 'Charity donation',
   thank_you_gift: 'Thank-you gift',
   fee_bump: 'Fee bump (on top of the agreement)',
+};
+
+/** Each kind of task as Today lists it; exhaustive, so a kind notification-service gains fails tsc until it has words. */
+export const taskKindLabels: Record<TaskKind, string> = {
+  first_contact: 'First contact',
+  review_draft: 'Draft to review',
+  pleased_check_in: 'Pleased check-in',
+  partner_check_in: 'Partner check-in',
+  dormant_partner: 'Dormant partner',
+  personal_follow_up: 'Personal follow-up',
+  webhook_disabled: 'Webhook disabled',
 };
 
 /** The first day of the month of `now` and of the next month, as UTC instants: "this month" for list filters. */
