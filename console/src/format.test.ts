@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { taskKindValues } from './api/notification';
 import {
+  days,
   label,
   monthBounds,
   money,
@@ -51,6 +52,14 @@ describe('formatting', () => {
   it("names a campaign's incentives as rewards, in words", () => {
     expect(rewardTypeLabels.thank_you_gift).toBe('Thank-you gift');
     expect(rewardTypeLabels.fee_bump).toMatch(/^Fee bump/);
+  });
+
+  it('says an average number of days, and nothing before there is one', () => {
+    expect(days(12.5, 'en-US')).toBe('12.5 days');
+    expect(days(1, 'en-US')).toBe('1 day');
+    expect(days(0.04, 'en-US')).toBe('0 days');
+    expect(days(null)).toBe('—');
+    expect(days(undefined)).toBe('—');
   });
 
   it('has words for every kind of task notification-service makes', () => {

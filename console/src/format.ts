@@ -18,6 +18,15 @@ export function percent(ratio: number | null | undefined, locale?: string): stri
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
 
+/** An average number of days, as the metrics give it ("12.5 days"); "—" before there is one. */
+export function days(value: number | string | null | undefined, locale?: string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n)) return '—';
+  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
+  return n === 1 ? `${text} day` : `${text} days`;
+}
+
 export function date(iso: string | null | undefined, locale?: string, timeZone?: string): string {
   if (!iso) return '—';
   const d = new Date(iso);

@@ -1,6 +1,6 @@
 import { BarChart } from '../chart';
 import { metricsApi, okJson, type MetricsApi } from '../clients';
-import { label, money, percent } from '../format';
+import { days, label, money, percent } from '../format';
 import { Empty, LoadState, PageHeader, Stat, Table, useLoad } from '../ui';
 
 type Amount = { amount?: string | number | null; currency?: string | null };
@@ -71,11 +71,16 @@ export function Dashboard() {
               </p>
             </Empty>
           ) : (
-            <div class="grid four" data-testid="summary">
+            <div class="grid three" data-testid="summary">
               <Stat label="Received" value={s.received} />
               <Stat label="Converted" value={s.converted} />
               <Stat label="Conversion rate" value={percent(Number(s.conversionRate ?? 0))} />
               <Stat label="Revenue" value={amounts(s.revenue)} />
+              <Stat
+                label="Time to convert"
+                value={days(s.meanDaysToConvert)}
+                hint="On average, from received to converted"
+              />
             </div>
           )
         }
