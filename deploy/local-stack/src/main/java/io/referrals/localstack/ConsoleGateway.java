@@ -122,6 +122,8 @@ public final class ConsoleGateway implements AutoCloseable {
                 "/api/referral-settings",
                 "/api/intake-links",
                 "/api/intake",
+                "/api/booking-integrations",
+                "/api/bookings",
                 "/api/rewards",
                 "/api/people",
                 "/api/portal/referrals",
