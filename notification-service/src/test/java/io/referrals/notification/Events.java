@@ -11,9 +11,13 @@ import io.referrals.events.Money;
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.ReferralStatus;
 import io.referrals.events.Topics;
+import io.referrals.events.booking.BookingChange;
+import io.referrals.events.booking.BookingProvider;
+import io.referrals.events.booking.ReferralBookingChanged;
 import io.referrals.events.partner.PartnerCreated;
 import io.referrals.events.partner.PartnerPortalAccessChanged;
 import io.referrals.events.partner.PartnerPortalSessionEnded;
+import io.referrals.events.partner.PracticeProfileUpdated;
 import io.referrals.events.referral.ReferralClosed;
 import io.referrals.events.referral.ReferralConsentChanged;
 import io.referrals.events.referral.ReferralConverted;
@@ -103,6 +107,85 @@ final class Events {
                         null,
                         firstContactDueAt));
         return referralId;
+    }
+
+    /** A ReferralReceived carrying the practice's booking link (issue 30), or null without an integration. */
+    UUID receivedWithBookingLink(String referredName, Consent consent, String bookingLink) {
+        UUID referralId = UUID.randomUUID();
+        send(
+                EventTypes.REFERRAL_RECEIVED,
+                referralId,
+                new ReferralReceived(
+                        referralId,
+                        new Referrer(partnerId, "Dana Lee", referrerEmail),
+                        referredName,
+                        consent,
+                        Instant.now(),
+                        null,
+                        Instant.now().plusSeconds(86_400),
+                        null,
+                        bookingLink));
+        return referralId;
+    }
+
+    /**
+     * A referral.booking-changed as referral-service publishes it (keyed on the referral, else the booking); the
+     * event, to be sent again as a redelivery.
+     */
+    CloudEvent booking(
+            UUID bookingId,
+            UUID referralId,
+            BookingProvider provider,
+            BookingChange change,
+            Instant startsAt,
+            Instant previousStartsAt) {
+        return booking(null, bookingId, referralId, provider, change, startsAt, previousStartsAt);
+    }
+
+    /**
+     * The same under another Kafka key ({@code key}, null: the event's own): sent with an earlier event's key, it is
+     * on that event's partition and read after it.
+     */
+    CloudEvent booking(
+            String key,
+            UUID bookingId,
+            UUID referralId,
+            BookingProvider provider,
+            BookingChange change,
+            Instant startsAt,
+            Instant previousStartsAt) {
+        ReferralBookingChanged data = new ReferralBookingChanged(
+                bookingId,
+                referralId,
+                referralId == null ? null : partnerId,
+                provider,
+                change,
+                startsAt,
+                previousStartsAt,
+                referralId == null ? null : Consent.NONE,
+                Instant.now());
+        CloudEvent event = EventCodec.wrap(
+                EventTypes.REFERRAL_BOOKING_CHANGED,
+                Topics.source(EventTypes.REFERRAL_BOOKING_CHANGED.topic()).orElseThrow(),
+                tenant,
+                key != null ? key : data.key(),
+                data);
+        send(EventTypes.REFERRAL_BOOKING_CHANGED.topic(), event);
+        return event;
+    }
+
+    /** The practice's time zone as partner-service announces it, awaited until this service has it. */
+    void timeZone(String zone) {
+        send(
+                EventTypes.PRACTICE_PROFILE_UPDATED,
+                PracticeProfileUpdated.practiceKey(tenant),
+                new PracticeProfileUpdated(zone, null, 60, Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> zone.equals(as("viewer")
+                        .get("/api/notifications/settings")
+                        .then()
+                        .extract()
+                        .path("timeZone")));
     }
 
     void status(UUID referralId, ReferralStatus from, ReferralStatus to, Consent consent) {

@@ -3,6 +3,7 @@ package io.referrals.notification;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +53,9 @@ class OpenApiTest {
                 .body("paths.'/api/unsubscribe/{token}'.post.responses.'401'", nullValue())
                 .body("paths.'/api/unsubscribe/{token}'.post.responses.'403'", nullValue())
                 .body("components.schemas.TaskKind.enum", hasItem("first_contact"))
+                .body(
+                        "components.schemas.TaskKind.enum",
+                        hasItems("booking_unmatched", "booking_cancelled", "booking_no_show"))
                 .body("components.schemas.NotificationStatus.enum", hasItem("drafted"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

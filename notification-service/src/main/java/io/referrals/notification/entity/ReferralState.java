@@ -48,6 +48,13 @@ public class ReferralState extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    /**
+     * The practice's booking page with this referral's code (ReferralReceived.bookingLink), null without a booking
+     * integration: a booking made through it comes back matched to the referral.
+     */
+    @Column(name = "booking_link")
+    public String bookingLink;
+
     @Column(name = "converted_at")
     public Instant convertedAt;
 

@@ -17,5 +17,17 @@ public enum TaskKind implements WireEnum {
     /** Say in person what could not be emailed: the partner unsubscribed, has no address, or delivery failed. */
     PERSONAL_FOLLOW_UP,
     /** Fix a webhook endpoint that failed for days and was disabled; closed by the practice (or by enabling it). */
-    WEBHOOK_DISABLED
+    WEBHOOK_DISABLED,
+    /**
+     * Match a booking that matched no referral (referral.booking-changed UNMATCHED; one per booking), or dismiss it;
+     * closed by MATCHED or DISMISSED of that booking.
+     */
+    BOOKING_UNMATCHED,
+    /**
+     * Follow up on a booked consultation that was cancelled (one per booking, about its referral); closed when the
+     * referral is booked again (booked, rescheduled or matched), converts or closes.
+     */
+    BOOKING_CANCELLED,
+    /** Follow up on a consultation the person missed (no-show); closed as {@link #BOOKING_CANCELLED} is. */
+    BOOKING_NO_SHOW
 }

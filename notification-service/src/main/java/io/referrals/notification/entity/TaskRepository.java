@@ -70,6 +70,17 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
                 .list();
     }
 
+    public List<Task> openForReferral(String tenantId, TaskKind kind, UUID referralId) {
+        return find(
+                        "tenantId = ?1 and kind = ?2 and referralId = ?3 and status = ?4",
+                        tenantId,
+                        kind,
+                        referralId,
+                        TaskStatus.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
     /** Open tasks due before {@code until}, soonest first: what the digest lists. */
     public List<Task> openDueBefore(String tenantId, Instant until, int limit) {
         return find(

@@ -2,6 +2,7 @@ package io.referrals.notification.messaging;
 
 import io.referrals.events.EventType;
 import io.referrals.events.EventTypes;
+import io.referrals.notification.service.followup.BookingFollowUp;
 import io.referrals.notification.service.followup.ReferralFollowUp;
 import io.referrals.notification.service.person.PersonErasure;
 import io.referrals.notification.service.webhook.WebhookEvents;
@@ -13,11 +14,17 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Thank-yous, updates within consent, and the first-contact and pleased check-in tasks (closed once answered). */
+/**
+ * Thank-yous, updates within consent, the first-contact and pleased check-in tasks (closed once answered), and the
+ * tasks booked consultations ask for (issue 30).
+ */
 @ApplicationScoped
 public class ReferralEventsConsumer extends EventConsumer {
     @Inject
     ReferralFollowUp followUp;
+
+    @Inject
+    BookingFollowUp bookings;
 
     @Inject
     PersonErasure erasure;
@@ -39,6 +46,7 @@ public class ReferralEventsConsumer extends EventConsumer {
                 })
                 .on(EventTypes.REFERRAL_ATTRIBUTED, followUp::onAttributed)
                 .on(EventTypes.REFERRAL_PLEASED_CHECK_IN_ANSWERED, followUp::onPleasedCheckInAnswered)
+                .on(EventTypes.REFERRAL_BOOKING_CHANGED, bookings::onBookingChanged)
                 .on(EventTypes.PERSON_ERASED, (event, data) -> {
                     erasure.onPersonErased(event, data);
                     webhooks.onPersonErased(event, data);

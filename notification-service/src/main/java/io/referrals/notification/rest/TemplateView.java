@@ -16,7 +16,11 @@ public record TemplateView(
         String body,
 
         @Schema(description = "false: the shipped default") boolean custom,
-        @Schema(description = "What the template may name") List<String> placeholders) {
+
+        @Schema(
+                description = "What the template may name; bookingLink is the practice's booking page with the"
+                        + " referral's code attached (empty without a booking integration)")
+        List<String> placeholders) {
 
     public static TemplateView of(Templates.Source source) {
         return new TemplateView(

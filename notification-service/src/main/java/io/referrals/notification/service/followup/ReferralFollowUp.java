@@ -66,6 +66,9 @@ public class ReferralFollowUp {
     TaskService tasks;
 
     @Inject
+    BookingFollowUp bookings;
+
+    @Inject
     NotificationConfig config;
 
     @Inject
@@ -90,6 +93,9 @@ public class ReferralFollowUp {
         String referredName = data.nameAllowed();
         referral.referredFirstName = Messages.firstName(referredName);
         referral.receivedAt = Timestamps.stored(data.receivedAt());
+        if (data.bookingLink() != null) {
+            referral.bookingLink = data.bookingLink();
+        }
         referral.updatedAt = now;
         referrals.persist(referral);
 
@@ -117,6 +123,11 @@ public class ReferralFollowUp {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onStatusChanged(CloudEvent event, ReferralStatusChanged data) {
         String tenantId = event.tenantid();
+        if (!data.to().isOpen()) {
+            // Before the referral's state is looked up: a booking's task may be about a referral not known here.
+            bookings.referralEnded(
+                    tenantId, data.referralId(), "referral " + data.to().json());
+        }
         var known = referrals.lock(tenantId, data.referralId());
         if (known.isEmpty()) {
             return; // received before this service listened: nothing to follow up
@@ -141,6 +152,7 @@ public class ReferralFollowUp {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onConverted(CloudEvent event, ReferralConverted data) {
         String tenantId = event.tenantid();
+        bookings.referralEnded(tenantId, data.referralId(), "referral converted");
         var known = referrals.lock(tenantId, data.referralId());
         if (known.isEmpty()) {
             return;
@@ -170,6 +182,7 @@ public class ReferralFollowUp {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onClosed(CloudEvent event, ReferralClosed data) {
         String tenantId = event.tenantid();
+        bookings.referralEnded(tenantId, data.referralId(), "referral closed");
         var known = referrals.lock(tenantId, data.referralId());
         if (known.isEmpty()) {
             return;

@@ -66,6 +66,7 @@ public class Messages {
             UUID referralId,
             String referredFirstName,
             Consent consent,
+            String bookingLink,
             Map<String, Object> extra) {
 
         public static Subject of(ReferralState referral, Map<String, Object> extra) {
@@ -76,6 +77,7 @@ public class Messages {
                     referral.referralId(),
                     referral.referredFirstName,
                     referral.consent,
+                    referral.bookingLink,
                     extra);
         }
     }
@@ -184,6 +186,8 @@ public class Messages {
         values.put("converted", false);
         values.put("outcome", "");
         values.put("otherPartnerName", "");
+        // The practice's booking page with the referral's code: no personal data, so whatever the consent.
+        values.put("bookingLink", orEmpty(subject.bookingLink()));
         if (subject.extra() != null) {
             values.putAll(subject.extra());
         }

@@ -194,7 +194,7 @@ public class NotificationService {
     }
 
     private static Messages.Subject subjectOf(PartnerContact partner, Map<String, Object> extra) {
-        return new Messages.Subject(partner.partnerId(), partner.name, partner.email, null, null, null, extra);
+        return new Messages.Subject(partner.partnerId(), partner.name, partner.email, null, null, null, null, extra);
     }
 
     public PracticeSettings settings(String tenantId) {

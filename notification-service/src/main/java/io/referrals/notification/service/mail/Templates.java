@@ -33,7 +33,11 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class Templates {
-    /** What a template may name. Names of people are empty when unknown or, for the referred person, not allowed. */
+    /**
+     * What a template may name. Names of people are empty when unknown or, for the referred person, not allowed;
+     * {@code bookingLink} (the practice's booking page with the referral's code) is empty without a booking
+     * integration and in messages about no referral.
+     */
     public static final List<String> PLACEHOLDERS = List.of(
             "practiceName",
             "signature",
@@ -45,7 +49,11 @@ public class Templates {
             "referredFirstName",
             "converted",
             "outcome",
-            "otherPartnerName");
+            "otherPartnerName",
+            "bookingLink");
+
+    /** The preview's sample booking link: a Cal.com booking page with a referral's code attached. */
+    static final String SAMPLE_BOOKING_LINK = "https://cal.com/your-practice/consultation?metadata%5Bref%5D=R7K2M9Q4TX";
 
     /**
      * What a campaign's ask may name (issue 29; partner-service refuses anything else when the campaign is saved, and
@@ -150,6 +158,7 @@ public class Templates {
         values.put("converted", true);
         values.put("outcome", "converted");
         values.put("otherPartnerName", "Jordan Blake");
+        values.put("bookingLink", SAMPLE_BOOKING_LINK);
         if (preview != null && preview.values() != null) {
             preview.values().forEach((name, value) -> {
                 if (!PLACEHOLDERS.contains(name)) {

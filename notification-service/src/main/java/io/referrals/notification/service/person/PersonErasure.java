@@ -12,6 +12,7 @@ import io.referrals.notification.entity.ReferralState;
 import io.referrals.notification.entity.ReferralStateRepository;
 import io.referrals.notification.entity.Task;
 import io.referrals.notification.entity.TaskRepository;
+import io.referrals.notification.service.followup.BookingFollowUp;
 import io.referrals.notification.service.mail.Messages;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,6 +111,8 @@ public class PersonErasure {
                 task.title = switch (task.kind) {
                     case FIRST_CONTACT -> "Contact the person referred by " + referral.referrerName;
                     case PLEASED_CHECK_IN -> "Ask " + referral.referrerName + " whether their referral was pleased";
+                    case BOOKING_CANCELLED, BOOKING_NO_SHOW ->
+                        without(BookingFollowUp.withoutName(task.title, name), name);
                     default -> without(task.title, name);
                 };
             }

@@ -75,6 +75,13 @@ public class TaskService {
         tasks.openForPartner(tenantId, kind, partnerId).forEach(task -> task.close(TaskStatus.CLOSED, reason, now));
     }
 
+    /** Closes every open task of that kind about a referral. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closeForReferral(String tenantId, TaskKind kind, UUID referralId, String reason) {
+        Instant now = Timestamps.now(clock);
+        tasks.openForReferral(tenantId, kind, referralId).forEach(task -> task.close(TaskStatus.CLOSED, reason, now));
+    }
+
     public Page<Task> list(String tenantId, TaskQuery query, Paging paging) {
         return tasks.list(tenantId, query, clock.instant(), paging);
     }
