@@ -103,6 +103,16 @@ public class PartnerMetrics extends PanacheEntityBase {
     @Column(name = "average_days_to_convert")
     public BigDecimal averageDaysToConvert;
 
+    @Column(name = "referrals_booked")
+    public long referralsBooked;
+
+    /** Sum of days from receipt to the first consultation booked, for the average time to booking. */
+    @Column(name = "days_to_book_sum")
+    public BigDecimal daysToBookSum = BigDecimal.ZERO;
+
+    @Column(name = "average_days_to_book")
+    public BigDecimal averageDaysToBook;
+
     /** Received from minus given to the partner. */
     public long balance;
 
@@ -137,7 +147,14 @@ public class PartnerMetrics extends PanacheEntityBase {
                                         .toList()) + "|";
     }
 
-    public void addTotals(long received, long converted, long closed, long given, BigDecimal daysToConvert) {
+    public void addTotals(
+            long received,
+            long converted,
+            long closed,
+            long given,
+            BigDecimal daysToConvert,
+            long booked,
+            BigDecimal daysToBook) {
         referralsReceived += received;
         referralsConverted += converted;
         referralsClosed += closed;
@@ -151,6 +168,11 @@ public class PartnerMetrics extends PanacheEntityBase {
         averageDaysToConvert = referralsConverted == 0
                 ? null
                 : daysToConvertSum.divide(BigDecimal.valueOf(referralsConverted), 1, RoundingMode.HALF_EVEN);
+        referralsBooked += booked;
+        daysToBookSum = daysToBookSum.add(daysToBook);
+        averageDaysToBook = referralsBooked == 0
+                ? null
+                : daysToBookSum.divide(BigDecimal.valueOf(referralsBooked), 1, RoundingMode.HALF_EVEN);
     }
 
     public void recordActivity(Instant at) {

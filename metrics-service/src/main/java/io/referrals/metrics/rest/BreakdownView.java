@@ -20,6 +20,20 @@ public record BreakdownView(@Schema(example = "category") String by, LocalDate f
             @Schema(example = "10") long received,
             @Schema(example = "4") long converted,
             @Schema(example = "0.4") BigDecimal conversionRate,
+
+            @Schema(
+                    description = "Average days from receipt to conversion of the group's conversions in the range; "
+                            + "null without conversions",
+                    example = "12.5")
+            BigDecimal averageDaysToConvert,
+
+            @Schema(
+                    description = "Average days from receipt to the first consultation booked, of the group's "
+                            + "referrals first booked in the range (a referral booked again counts once); null "
+                            + "without bookings",
+                    example = "3.5")
+            BigDecimal averageDaysToBook,
+
             List<AmountView> revenue,
 
             @Schema(description = "Referrals given to partners of the group", example = "3")
@@ -36,6 +50,8 @@ public record BreakdownView(@Schema(example = "category") String by, LocalDate f
                                 g.received(),
                                 g.converted(),
                                 g.conversionRate(),
+                                g.averageDaysToConvert(),
+                                g.averageDaysToBook(),
                                 AmountView.of(g.revenue()),
                                 g.given()))
                         .toList());
@@ -43,7 +59,15 @@ public record BreakdownView(@Schema(example = "category") String by, LocalDate f
 
     @Override
     public List<String> csvHeader() {
-        return List.of("key", "received", "converted", "conversionRate", "revenue", "given");
+        return List.of(
+                "key",
+                "received",
+                "converted",
+                "conversionRate",
+                "averageDaysToConvert",
+                "averageDaysToBook",
+                "revenue",
+                "given");
     }
 
     @Override
@@ -54,6 +78,8 @@ public record BreakdownView(@Schema(example = "category") String by, LocalDate f
                         g.received(),
                         g.converted(),
                         g.conversionRate() == null ? "" : g.conversionRate(),
+                        g.averageDaysToConvert() == null ? "" : g.averageDaysToConvert(),
+                        g.averageDaysToBook() == null ? "" : g.averageDaysToBook(),
                         AmountView.cell(g.revenue()),
                         g.given()))
                 .toList();

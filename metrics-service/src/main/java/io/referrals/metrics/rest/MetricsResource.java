@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
 public class MetricsResource {
     private static final String SORTS = "received, converted, conversionRate, revenue (largest currency), "
-            + "daysToConvert, lastReferral, given, balance, name";
+            + "daysToConvert, daysToBook, lastReferral, given, balance, name";
 
     @Inject
     PartnerQueries queries;

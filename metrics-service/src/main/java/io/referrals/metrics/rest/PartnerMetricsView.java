@@ -39,6 +39,12 @@ public record PartnerMetricsView(
                 example = "12.5")
         BigDecimal averageDaysToConvert,
 
+        @Schema(
+                description = "Average days from receipt to the first consultation booked (a referral booked again "
+                        + "counts once, one never booked not at all); null before the first booking",
+                example = "3.5")
+        BigDecimal averageDaysToBook,
+
         Instant firstReferralAt,
         Instant lastReferralAt,
 
@@ -83,6 +89,7 @@ public record PartnerMetricsView(
                 m.referralsClosed,
                 m.conversionRate,
                 m.averageDaysToConvert,
+                m.averageDaysToBook,
                 m.firstReferralAt,
                 m.lastReferralAt,
                 AmountView.of(numbers.revenue()),
@@ -106,6 +113,7 @@ public record PartnerMetricsView(
             "converted",
             "conversionRate",
             "averageDaysToConvert",
+            "averageDaysToBook",
             "revenue",
             "lastReferralAt",
             "given",
@@ -121,6 +129,7 @@ public record PartnerMetricsView(
         values.addAll(List.of(referralsReceived, referralsConverted));
         values.add(conversionRate);
         values.add(averageDaysToConvert);
+        values.add(averageDaysToBook);
         values.add(AmountView.cell(revenue));
         values.add(lastReferralAt);
         values.addAll(List.of(referralsGiven, balance));

@@ -32,6 +32,13 @@ public record SummaryView(
         @Schema(description = "Mean days from receipt to conversion, exact", example = "9.4")
         BigDecimal meanDaysToConvert,
 
+        @Schema(
+                description = "Mean days from receipt to the first consultation booked, exact, of the referrals "
+                        + "first booked in the range (a referral booked again counts once, one never booked not at "
+                        + "all); null without bookings",
+                example = "3.5")
+        BigDecimal averageDaysToBook,
+
         @Schema(description = "Program value of conversions, per currency")
         List<AmountView> revenue,
 
@@ -92,6 +99,7 @@ public record SummaryView(
                 s.conversionRate(),
                 s.medianDaysToConvert(),
                 s.meanDaysToConvert(),
+                s.averageDaysToBook(),
                 AmountView.of(s.revenue()),
                 AmountView.of(s.feesOwed()),
                 AmountView.of(s.feesPaid()),

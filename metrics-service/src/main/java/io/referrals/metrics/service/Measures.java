@@ -11,6 +11,13 @@ public final class Measures {
     public static final String REVENUE = "revenue";
     /** Sum of days from receipt to conversion, by conversion day: the exact mean. */
     public static final String CONVERT_DAYS = "convert_days";
+    /**
+     * Referrals booked, by the day of their first move to consultation_booked (once per referral, however often it
+     * was booked), and the sum of their days from receipt to that move: the exact mean time to booking.
+     */
+    public static final String BOOKED = "booked";
+
+    public static final String BOOK_DAYS = "book_days";
 
     public static final String GIVEN = "given";
     public static final String GIVEN_VALUE = "given_value";

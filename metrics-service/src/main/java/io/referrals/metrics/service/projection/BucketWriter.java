@@ -58,7 +58,14 @@ class BucketWriter {
                 totals.add(partner, key, value);
             }
         });
-        partner.addTotals(totals.received, totals.converted, totals.closed, totals.given, totals.daysToConvert);
+        partner.addTotals(
+                totals.received,
+                totals.converted,
+                totals.closed,
+                totals.given,
+                totals.daysToConvert,
+                totals.booked,
+                totals.daysToBook);
         if (totals.revenueChanged) {
             partner.topRevenue = amounts.largest(partner.tenantId, partner.partnerId, Measures.REVENUE);
         }
@@ -71,6 +78,8 @@ class BucketWriter {
         long closed;
         long given;
         BigDecimal daysToConvert = BigDecimal.ZERO;
+        long booked;
+        BigDecimal daysToBook = BigDecimal.ZERO;
         boolean revenueChanged;
 
         void add(PartnerMetrics partner, BucketKey key, BigDecimal value) {
@@ -84,6 +93,8 @@ class BucketWriter {
                 case Measures.CONVERTED -> converted += value.longValue();
                 case Measures.GIVEN -> given += value.longValue();
                 case Measures.CONVERT_DAYS -> daysToConvert = daysToConvert.add(value);
+                case Measures.BOOKED -> booked += value.longValue();
+                case Measures.BOOK_DAYS -> daysToBook = daysToBook.add(value);
                 default -> closed += key.measure().startsWith("closed:") ? value.longValue() : 0;
             }
         }

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * An inbound referral's numbers. It counts once its receipt time is known (every referral event but a status change
- * carries it): received by receipt day, converted and revenue by conversion day, closed (when not converted) by close
- * day; the funnel by receipt day, as a cohort.
+ * carries it): received by receipt day, booked by the day of its first booking, converted and revenue by conversion
+ * day, closed (when not converted) by close day; the funnel by receipt day, as a cohort.
  */
 final class ReferralContributions {
     private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
@@ -41,10 +41,28 @@ final class ReferralContributions {
         all.add(Scope.practice());
         all.add(Scope.channel(fact.channel));
         result.count(all, Measures.RECEIVED, Contributions.day(fact.receivedAt, zone));
+        booking(fact, zone, all, result);
         outcome(fact, zone, all, result);
         funnel(fact, zone, result);
         firstContact(fact, zone, result);
         return result;
+    }
+
+    /**
+     * Time to booking: receipt to the earliest move to consultation_booked the fact knows, so a referral booked again
+     * (say after a cancellation) counts once, and one that skipped the step counts none.
+     */
+    private static void booking(ReferralFact fact, ZoneId zone, List<Scope> all, Contributions result) {
+        if (fact.consultationAt != null) {
+            LocalDate day = Contributions.day(fact.consultationAt, zone);
+            result.count(all, Measures.BOOKED, day)
+                    .add(
+                            all,
+                            Measures.BOOK_DAYS,
+                            "",
+                            day,
+                            days(Duration.between(fact.receivedAt, fact.consultationAt)));
+        }
     }
 
     private static void outcome(ReferralFact fact, ZoneId zone, List<Scope> all, Contributions result) {

@@ -9,5 +9,12 @@ public record Breakdown(Dimension by, LocalDate from, LocalDate to, List<Group> 
 
     /** One group: {@code key} is a category, alliance type, stage, or channel (api, intake_link, portal, given). */
     public record Group(
-            String key, long received, long converted, BigDecimal conversionRate, List<Amount> revenue, long given) {}
+            String key,
+            long received,
+            long converted,
+            BigDecimal conversionRate,
+            BigDecimal averageDaysToConvert,
+            BigDecimal averageDaysToBook,
+            List<Amount> revenue,
+            long given) {}
 }

@@ -10,6 +10,7 @@ public enum PartnerSort {
     /** The revenue in the partner's largest currency. */
     REVENUE("topRevenue"),
     DAYS_TO_CONVERT("averageDaysToConvert"),
+    DAYS_TO_BOOK("averageDaysToBook"),
     LAST_REFERRAL("lastReferralAt"),
     GIVEN("referralsGiven"),
     BALANCE("balance"),

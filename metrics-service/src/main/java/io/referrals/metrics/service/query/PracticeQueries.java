@@ -60,6 +60,8 @@ public class PracticeQueries {
                 Measures.CONVERTED,
                 Measures.REVENUE,
                 Measures.CONVERT_DAYS,
+                Measures.BOOKED,
+                Measures.BOOK_DAYS,
                 Measures.GIVEN,
                 Measures.FEES_OWED,
                 Measures.FEES_PAID,
@@ -79,9 +81,8 @@ public class PracticeQueries {
                 closed(t),
                 Totals.rate(converted, t.count(Measures.RECEIVED)),
                 Histogram.hoursToDays(Histogram.medianHours(t.counts(Measures.convertBins()))),
-                converted == 0
-                        ? null
-                        : t.sum(Measures.CONVERT_DAYS).divide(BigDecimal.valueOf(converted), 1, RoundingMode.HALF_EVEN),
+                t.average(Measures.CONVERT_DAYS, Measures.CONVERTED),
+                t.average(Measures.BOOK_DAYS, Measures.BOOKED),
                 t.amounts(Measures.REVENUE),
                 t.amounts(Measures.FEES_OWED),
                 t.amounts(Measures.FEES_PAID),
@@ -207,14 +208,21 @@ public class PracticeQueries {
         for (BucketRepository.KeyTotal row : buckets.totalsByKey(
                 tenantId,
                 by.scope(),
-                List.of(Measures.RECEIVED, Measures.CONVERTED, Measures.REVENUE, Measures.GIVEN),
+                List.of(
+                        Measures.RECEIVED,
+                        Measures.CONVERTED,
+                        Measures.REVENUE,
+                        Measures.GIVEN,
+                        Measures.CONVERT_DAYS,
+                        Measures.BOOKED,
+                        Measures.BOOK_DAYS),
                 range.from(),
                 range.to())) {
             groups.computeIfAbsent(row.key(), k -> new Totals()).add(row.measure(), row.currency(), row.value());
         }
         List<Breakdown.Group> rows = groups.entrySet().stream()
                 .map(e -> group(e.getKey(), e.getValue()))
-                .filter(g -> g.received() + g.converted() + g.given() > 0)
+                .filter(g -> g.received() + g.converted() + g.given() > 0 || g.averageDaysToBook() != null)
                 .sorted(Comparator.comparingLong(Breakdown.Group::received)
                         .reversed()
                         .thenComparing(Breakdown.Group::key))
@@ -230,6 +238,8 @@ public class PracticeQueries {
                 received,
                 converted,
                 Totals.rate(converted, received),
+                t.average(Measures.CONVERT_DAYS, Measures.CONVERTED),
+                t.average(Measures.BOOK_DAYS, Measures.BOOKED),
                 t.amounts(Measures.REVENUE),
                 t.count(Measures.GIVEN));
     }

@@ -15,6 +15,7 @@ public record Summary(
         BigDecimal conversionRate,
         BigDecimal medianDaysToConvert,
         BigDecimal meanDaysToConvert,
+        BigDecimal averageDaysToBook,
         List<Amount> revenue,
         List<Amount> feesOwed,
         List<Amount> feesPaid,

@@ -47,6 +47,12 @@ final class Totals {
         return measures.stream().mapToLong(this::count).toArray();
     }
 
+    /** The mean of a summed measure over a counted one, one decimal; null when nothing was counted. */
+    BigDecimal average(String sum, String count) {
+        long n = count(count);
+        return n == 0 ? null : sum(sum).divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_EVEN);
+    }
+
     /** {@code part} over {@code whole}, 0 to 1 with four decimals; null when the whole is zero. */
     static BigDecimal rate(long part, long whole) {
         return whole == 0
