@@ -96,6 +96,9 @@ export const taskKindLabels: Record<TaskKind, string> = {
   dormant_partner: 'Dormant partner',
   personal_follow_up: 'Personal follow-up',
   webhook_disabled: 'Webhook disabled',
+  booking_unmatched: 'Booking to match',
+  booking_cancelled: 'Consultation cancelled',
+  booking_no_show: 'Missed consultation',
 };
 
 /** The first day of the month of `now` and of the next month, as UTC instants: "this month" for list filters. */

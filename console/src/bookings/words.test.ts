@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bookingProviderValues, bookingStateValues } from './api';
-import { fitsSearch, pasteSteps, providerLabels, secretRequired, stateLabels } from './words';
+import { bookingProviderValues, bookingStateValues } from '../clients';
+import { fitsSearch, matchedByWords, pasteSteps, providerLabels, secretRequired, stateLabels } from './words';
 
 const referral = { referred: { name: 'Zoë Martín', email: 'zoe.martin@example.com' }, referrerName: 'Dana Lee' };
 
@@ -40,6 +40,12 @@ describe("the providers' words", () => {
 
   it("require Calendly's signing key and make Cal.com's optional, as referral-service does", () => {
     expect(secretRequired).toEqual({ calcom: false, calendly: true });
+  });
+
+  it('say how a booking was matched', () => {
+    expect(matchedByWords('practice')).toBe('by hand');
+    expect(matchedByWords('code')).toBe('by the referral code in the link');
+    expect(matchedByWords('by_magic')).toBe('by magic');
   });
 
   it('have words for every state a booking can be in', () => {

@@ -1,7 +1,7 @@
 // The booking screens' words (issue 30): the providers as a practice knows them, where each one wants the receiving
 // URL and the secret, and the words for a booking's state and status. The maps are exhaustive over the wire enums,
 // so a value the API gains fails tsc until it has its words.
-import type { BookingMatchedBy, BookingProvider, BookingState, BookingStatus } from './api';
+import type { BookingMatchedBy, BookingProvider, BookingState, BookingStatus } from '../clients';
 
 export const providerLabels: Record<BookingProvider, string> = {
   calcom: 'Cal.com',
@@ -57,6 +57,11 @@ export const matchedByLabels: Record<BookingMatchedBy, string> = {
   email: 'by the attendee’s email',
   practice: 'by hand',
 };
+
+/** How a booking was matched, in words; the document types the field as any string, so an unknown one is said as is. */
+export function matchedByWords(matchedBy: string): string {
+  return (matchedByLabels as Record<string, string | undefined>)[matchedBy] ?? matchedBy.replace(/_/g, ' ');
+}
 
 interface Searchable {
   referred?: { name?: string; email?: string; phone?: string } | null;

@@ -3,22 +3,18 @@
 // encrypted, so both are shown once, right after connecting or rotating, with where to paste them.
 import { useState } from 'preact/hooks';
 import { currentSession } from '../auth';
-import {
-  type BookingIntegration,
-  type BookingIntegrationSecret,
-  type BookingProvider,
-  bookingApi,
-  bookingProviderValues,
-} from '../bookings/api';
 import { codeCarrier, pasteSteps, providerLabels, secretHints, secretRequired } from '../bookings/words';
-import { ok } from '../clients';
+import { type BookingProvider, bookingProviderValues, ok, type ReferralApi, referralApi } from '../clients';
 import { dateTime } from '../format';
 import { CopyButton, Field, LoadState, Notice, ProblemBanner, Select, useAction, useLoad, useNotice } from '../ui';
+
+type BookingIntegration = ReferralApi['BookingIntegration'];
+type BookingIntegrationSecret = ReferralApi['BookingIntegrationSecret'];
 
 const PROVIDER_OPTIONS = bookingProviderValues.map((value) => ({ value, label: providerLabels[value] }));
 
 export function BookingIntegrationSettings() {
-  const integrations = useLoad(() => ok(bookingApi.GET('/api/booking-integrations')), []);
+  const integrations = useLoad(() => ok(referralApi.GET('/api/booking-integrations')), []);
   const [shown, setShown] = useState<{ secret: BookingIntegrationSecret; receivingUrlIsNew: boolean }>();
   const [notice, say] = useNotice();
   const mayChange = currentSession()?.role === 'owner';
@@ -91,7 +87,7 @@ function Connect(props: { onConnected: (secret: BookingIntegrationSecret) => voi
         let connected: BookingIntegrationSecret | undefined;
         const done = await action.run(async () => {
           connected = await ok(
-            bookingApi.POST('/api/booking-integrations', {
+            referralApi.POST('/api/booking-integrations', {
               body: { provider, bookingPageUrl, signingSecret: signingSecret || undefined },
             }),
           );
@@ -193,7 +189,7 @@ function Connected(props: {
               let rotated: BookingIntegrationSecret | undefined;
               const done = await rotate.run(async () => {
                 rotated = await ok(
-                  bookingApi.POST('/api/booking-integrations/{id}/rotate', {
+                  referralApi.POST('/api/booking-integrations/{id}/rotate', {
                     params: { path: { id: i.id! } },
                     body: { signingSecret: signingSecret || undefined, newReceivingUrl: newReceivingUrl || undefined },
                   }),
@@ -249,7 +245,7 @@ function Connected(props: {
                 }
                 if (
                   await remove.run(() =>
-                    ok(bookingApi.DELETE('/api/booking-integrations/{id}', { params: { path: { id: i.id! } } })),
+                    ok(referralApi.DELETE('/api/booking-integrations/{id}', { params: { path: { id: i.id! } } })),
                   )
                 ) {
                   props.onRemoved();

@@ -3,9 +3,15 @@
 // found among its referrals with the referral list's API, or dismisses it; matched and dismissed ones stay listed.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentSession } from '../auth';
-import { type Booking, type BookingState, bookingApi, bookingStateValues } from '../bookings/api';
-import { fitsSearch, matchedByLabels, providerLabels, stateLabels, statusLabels } from '../bookings/words';
-import { ok, referralApi, type ReferralStatus } from '../clients';
+import { fitsSearch, matchedByWords, providerLabels, stateLabels, statusLabels } from '../bookings/words';
+import {
+  type BookingState,
+  bookingStateValues,
+  ok,
+  type ReferralApi,
+  referralApi,
+  type ReferralStatus,
+} from '../clients';
 import { date, dateTime, label } from '../format';
 import {
   Chip,
@@ -21,6 +27,8 @@ import {
   useNotice,
 } from '../ui';
 
+type Booking = ReferralApi['Booking'];
+
 /** The statuses a booking may be matched to: open referrals, and one already booked (referral-service's rule). */
 const MATCHABLE: readonly ReferralStatus[] = ['received', 'contacted', 'consultation_booked'];
 /** How many referrals the search shows at once: type more of the name or email to narrow it. */
@@ -28,8 +36,11 @@ const SHOWN = 8;
 
 export function Bookings() {
   const [state, setState] = useState<BookingState>('unmatched');
-  const list = useLoad(() => ok(bookingApi.GET('/api/bookings', { params: { query: { state, size: 100 } } })), [state]);
-  const integrations = useLoad(() => ok(bookingApi.GET('/api/booking-integrations')), []);
+  const list = useLoad(
+    () => ok(referralApi.GET('/api/bookings', { params: { query: { state, size: 100 } } })),
+    [state],
+  );
+  const integrations = useLoad(() => ok(referralApi.GET('/api/booking-integrations')), []);
   const [matching, setMatching] = useState<Booking>();
   const dismiss = useAction();
   const [notice, say] = useNotice();
@@ -120,7 +131,7 @@ export function Bookings() {
                                 if (
                                   await dismiss.run(() =>
                                     ok(
-                                      bookingApi.POST('/api/bookings/{id}/dismiss', {
+                                      referralApi.POST('/api/bookings/{id}/dismiss', {
                                         params: { path: { id: b.id! } },
                                       }),
                                     ),
@@ -139,7 +150,7 @@ export function Bookings() {
                       ) : b.referralId ? (
                         <>
                           <a href={`/referrals/${b.referralId}`}>Open the referral</a>
-                          {b.matchedBy && <div class="muted small">{matchedByLabels[b.matchedBy]}</div>}
+                          {b.matchedBy && <div class="muted small">{matchedByWords(b.matchedBy)}</div>}
                         </>
                       ) : (
                         '—'
@@ -227,7 +238,7 @@ function MatchPanel(props: { booking: Booking; onCancel: () => void; onMatched: 
                       if (
                         await action.run(() =>
                           ok(
-                            bookingApi.POST('/api/bookings/{id}/match', {
+                            referralApi.POST('/api/bookings/{id}/match', {
                               params: { path: { id: b.id! } },
                               body: { referralId: r.id! },
                             }),

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { currentSession } from '../auth';
-import { type ReferralWithBooking } from '../bookings/api';
 import { providerLabels, statusLabels } from '../bookings/words';
 import { viaWords } from '../campaigns/words';
 import { type Consent, ok, partnerApi, type ReferralApi, referralApi, type ReferralStatus } from '../clients';
@@ -23,10 +22,7 @@ import {
 
 export function ReferralDetail(props: { id: string }) {
   const id = props.id;
-  const referral = useLoad(
-    (): Promise<ReferralWithBooking> => ok(referralApi.GET('/api/referrals/{id}', { params: { path: { id } } })),
-    [id],
-  );
+  const referral = useLoad(() => ok(referralApi.GET('/api/referrals/{id}', { params: { path: { id } } })), [id]);
   const [notice, say] = useNotice();
   return (
     <LoadState loaded={referral}>
@@ -106,7 +102,7 @@ export function ReferralDetail(props: { id: string }) {
  * referral's own booking link (the practice's booking page with the referral's code), to pass on so that the booking
  * comes back matched.
  */
-function Consultation(props: { referral: ReferralWithBooking }) {
+function Consultation(props: { referral: ReferralApi['Referral'] }) {
   const { consultationAt, booking, bookingLink } = props.referral;
   return (
     <section class="card stack" aria-labelledby="consultation-heading" data-testid="consultation">

@@ -13,6 +13,9 @@ const TASK_LINK: Record<TaskKind, (t: { referralId?: string | null; partnerId?: 
   partner_check_in: (t) => (t.partnerId ? `/partners/${t.partnerId}` : '/partners'),
   dormant_partner: (t) => (t.partnerId ? `/partners/${t.partnerId}` : '/partners'),
   webhook_disabled: () => '/settings',
+  booking_unmatched: () => '/bookings',
+  booking_cancelled: referralOf,
+  booking_no_show: referralOf,
 };
 
 export function Today() {
