@@ -81,6 +81,11 @@ export function Dashboard() {
                 value={days(s.meanDaysToConvert)}
                 hint="On average, from received to converted"
               />
+              <Stat
+                label="Time to book"
+                value={days(s.averageDaysToBook)}
+                hint="On average, from received to consultation booked"
+              />
             </div>
           )
         }
@@ -260,6 +265,12 @@ function Breakdown(props: { title: string; loaded: ReturnType<typeof useLoad<Met
                   <th scope="col" class="num">
                     Rate
                   </th>
+                  <th scope="col" class="num">
+                    Time to convert
+                  </th>
+                  <th scope="col" class="num">
+                    Time to book
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -269,6 +280,8 @@ function Breakdown(props: { title: string; loaded: ReturnType<typeof useLoad<Met
                     <td class="num">{g.received}</td>
                     <td class="num">{g.converted}</td>
                     <td class="num">{percent(Number(g.conversionRate ?? 0))}</td>
+                    <td class="num">{days(g.averageDaysToConvert)}</td>
+                    <td class="num">{days(g.averageDaysToBook)}</td>
                   </tr>
                 ))}
               </tbody>

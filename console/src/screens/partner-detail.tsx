@@ -194,6 +194,11 @@ function Numbers(props: { id: string }) {
                 value={<span data-testid="days-to-convert">{days(n.averageDaysToConvert)}</span>}
                 hint="On average, from received to converted"
               />
+              <Stat
+                label="Time to book"
+                value={<span data-testid="days-to-book">{days(n.averageDaysToBook)}</span>}
+                hint="On average, from received to consultation booked"
+              />
             </div>
           )}
         </LoadState>
