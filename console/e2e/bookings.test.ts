@@ -291,7 +291,10 @@ describe('a practice connects Cal.com and matches a booking no referral names', 
     await expect.poll(() => page.getByTestId('booking-row').filter({ hasText: attendee.name }).count()).toBe(0);
 
     // Listed as matched, with the way to its referral.
-    await page.getByRole('group', { name: 'Which bookings' }).getByRole('button', { name: 'Matched' }).click();
+    await page
+      .getByRole('group', { name: 'Which bookings' })
+      .getByRole('button', { name: 'Matched', exact: true })
+      .click();
     const matched = page.getByTestId('booking-row').filter({ hasText: attendee.name });
     await matched.waitFor({ timeout: SETTLE_MS });
     await matched.getByText('by hand').waitFor();
