@@ -387,7 +387,7 @@ describe('another practice', () => {
     await settled('today');
     expect(await tab(), 'the skip link comes first').toBe('Skip to content');
     let reached = false;
-    for (let i = 0; i < 10 && !reached; i++) {
+    for (let i = 0; i < 12 && !reached; i++) {
       reached = (await tab()) === 'Settings';
     }
     expect(reached, 'Settings is reachable with Tab').toBe(true);

@@ -11,6 +11,7 @@ import {
   startOidc,
 } from './auth';
 import { linkClick, match, navigate, useLocation } from './router';
+import { Bookings } from './screens/bookings';
 import { CampaignDetail } from './screens/campaign-detail';
 import { CampaignEditor } from './screens/campaign-form';
 import { CampaignResultsPage } from './screens/campaign-results';
@@ -31,6 +32,7 @@ const NAV = [
   ['/dashboard', 'Dashboard'],
   ['/partners', 'Partners'],
   ['/referrals', 'Referrals'],
+  ['/bookings', 'Bookings'],
   ['/campaigns', 'Campaigns'],
   ['/intake-links', 'Intake links'],
   ['/messages', 'Messages'],
@@ -42,6 +44,7 @@ function screen(path: string) {
   if (path === '/dashboard') return <Dashboard />;
   if (path === '/partners') return <Partners />;
   if (path === '/referrals') return <Referrals />;
+  if (path === '/bookings') return <Bookings />;
   if (path === '/intake-links') return <IntakeLinks />;
   if (path === '/messages') return <Messages />;
   if (path === '/settings') return <Settings />;

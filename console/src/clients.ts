@@ -34,6 +34,11 @@ export type CampaignTrigger = PartnerApi['CampaignTrigger'];
 export type CampaignGoal = PartnerApi['CampaignGoal'];
 export type IncentiveEarnedOn = PartnerApi['IncentiveEarnedOn'];
 export type VerdictKind = MetricsApi['VerdictKind'];
+export type BookingProvider = ReferralApi['BookingProvider'];
+export type BookingMatchedBy = ReferralApi['MatchedBy'];
+// Booking.state and .status are enums the document names State and Status: named here by the field, not by those.
+export type BookingState = NonNullable<ReferralApi['Booking']['state']>;
+export type BookingStatus = NonNullable<ReferralApi['Booking']['status']>;
 export {
   agreementDirectionValues,
   agreementKindValues,
@@ -47,7 +52,12 @@ export {
   partnerStageValues,
   touchpointKindValues,
 } from './api/partner';
-export { consentValues, referralStatusValues } from './api/referral';
+export {
+  bookingProviderValues,
+  consentValues,
+  referralStatusValues,
+  stateValues as bookingStateValues,
+} from './api/referral';
 export { notificationKindValues } from './api/notification';
 
 let unauthorized: () => void = () => {};

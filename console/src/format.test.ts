@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { label, monthBounds, money, percent, relative, rewardTypeLabels, weekStart, yearMonth } from './format';
+import { taskKindValues } from './api/notification';
+import {
+  days,
+  label,
+  monthBounds,
+  money,
+  percent,
+  relative,
+  rewardTypeLabels,
+  taskKindLabels,
+  weekStart,
+  yearMonth,
+} from './format';
 
 describe('formatting', () => {
   it('formats money without cents and survives bad input', () => {
@@ -40,5 +52,17 @@ describe('formatting', () => {
   it("names a campaign's incentives as rewards, in words", () => {
     expect(rewardTypeLabels.thank_you_gift).toBe('Thank-you gift');
     expect(rewardTypeLabels.fee_bump).toMatch(/^Fee bump/);
+  });
+
+  it('says an average number of days, and nothing before there is one', () => {
+    expect(days(12.5, 'en-US')).toBe('12.5 days');
+    expect(days(1, 'en-US')).toBe('1 day');
+    expect(days(0.04, 'en-US')).toBe('0 days');
+    expect(days(null)).toBe('—');
+    expect(days(undefined)).toBe('—');
+  });
+
+  it('has words for every kind of task notification-service makes', () => {
+    for (const kind of taskKindValues) expect(taskKindLabels[kind], kind).toMatch(/^[A-Z]/);
   });
 });

@@ -1,6 +1,6 @@
 // Formatting the console's numbers and dates: in the browser's locale, and in the practice's time zone when known;
 // and the words for wire values that `label` alone would not make clear.
-import type { Consent, RewardType } from './clients';
+import type { Consent, RewardType, TaskKind } from './clients';
 
 export function money(amount: string | number | null | undefined, currency = 'USD', locale?: string): string {
   if (amount === null || amount === undefined || amount === '') return '—';
@@ -16,6 +16,15 @@ export function money(amount: string | number | null | undefined, currency = 'US
 export function percent(ratio: number | null | undefined, locale?: string): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+}
+
+/** An average number of days, as the metrics give it ("12.5 days"); "—" before there is one. */
+export function days(value: number | string | null | undefined, locale?: string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n)) return '—';
+  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
+  return n === 1 ? `${text} day` : `${text} days`;
 }
 
 export function date(iso: string | null | undefined, locale?: string, timeZone?: string): string {
@@ -76,6 +85,20 @@ export const rewardTypeLabels: Record<RewardType, string> = {
   charity_donation: 'Charity donation',
   thank_you_gift: 'Thank-you gift',
   fee_bump: 'Fee bump (on top of the agreement)',
+};
+
+/** Each kind of task as Today lists it; exhaustive, so a kind notification-service gains fails tsc until it has words. */
+export const taskKindLabels: Record<TaskKind, string> = {
+  first_contact: 'First contact',
+  review_draft: 'Draft to review',
+  pleased_check_in: 'Pleased check-in',
+  partner_check_in: 'Partner check-in',
+  dormant_partner: 'Dormant partner',
+  personal_follow_up: 'Personal follow-up',
+  webhook_disabled: 'Webhook disabled',
+  booking_unmatched: 'Booking to match',
+  booking_cancelled: 'Consultation cancelled',
+  booking_no_show: 'Missed consultation',
 };
 
 /** The first day of the month of `now` and of the next month, as UTC instants: "this month" for list filters. */

@@ -286,4 +286,32 @@ export function Notice(props: { text: string }) {
   );
 }
 
+/**
+ * Copies `text` to the clipboard and says so beside the button, where screen readers hear it; when the browser does
+ * not allow it, says what to do instead.
+ */
+export function CopyButton(props: { text: string; label: string }) {
+  const [said, setSaid] = useState('');
+  return (
+    <>
+      <button
+        type="button"
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(props.text);
+            setSaid('Copied.');
+          } catch {
+            setSaid('Could not copy: select the text and copy it yourself.');
+          }
+        }}
+      >
+        {props.label}
+      </button>
+      <span class="notice" role="status" aria-live="polite" data-testid="copy-status">
+        {said}
+      </span>
+    </>
+  );
+}
+
 export { toProblem };

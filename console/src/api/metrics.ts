@@ -299,6 +299,16 @@ export interface components {
             to?: components["schemas"]["LocalDate"];
         };
         BreakdownGroup: {
+            /**
+             * @description Average days from receipt to the first consultation booked, of the group's referrals first booked in the range (a referral booked again counts once); null without bookings
+             * @example 3.5
+             */
+            averageDaysToBook?: number;
+            /**
+             * @description Average days from receipt to conversion of the group's conversions in the range; null without conversions
+             * @example 12.5
+             */
+            averageDaysToConvert?: number;
             /** @example 0.4 */
             conversionRate?: number;
             /**
@@ -697,6 +707,11 @@ export interface components {
             allianceTypes?: string[];
             archived?: boolean;
             /**
+             * @description Average days from receipt to the first consultation booked (a referral booked again counts once, one never booked not at all); null before the first booking
+             * @example 3.5
+             */
+            averageDaysToBook?: number;
+            /**
              * @description Average days from receipt to conversion; null before the first conversion
              * @example 12.5
              */
@@ -902,6 +917,11 @@ export interface components {
         };
         /** @description A practice's referral numbers over a range of local days. */
         Summary: {
+            /**
+             * @description Mean days from receipt to the first consultation booked, exact, of the referrals first booked in the range (a referral booked again counts once, one never booked not at all); null without bookings
+             * @example 3.5
+             */
+            averageDaysToBook?: number;
             closedWithoutConversion?: components["schemas"]["SummaryClosed"];
             /**
              * @description Converted over received in the range; null without referrals
@@ -1593,7 +1613,7 @@ export interface operations {
                 /** @description Items per page, 1 to 200 */
                 size?: number;
                 /**
-                 * @description One of received, converted, conversionRate, revenue (largest currency), daysToConvert, lastReferral, given, balance, name
+                 * @description One of received, converted, conversionRate, revenue (largest currency), daysToConvert, daysToBook, lastReferral, given, balance, name
                  * @example received
                  */
                 sort?: string;
@@ -1881,7 +1901,7 @@ export interface operations {
                 /** @description Items per page, 1 to 200 */
                 size?: number;
                 /**
-                 * @description One of received, converted, conversionRate, revenue (largest currency), daysToConvert, lastReferral, given, balance, name
+                 * @description One of received, converted, conversionRate, revenue (largest currency), daysToConvert, daysToBook, lastReferral, given, balance, name
                  * @example balance
                  */
                 sort?: string;

@@ -585,7 +585,7 @@ export interface components {
             custom?: boolean;
             /** @example referral_thank_you */
             kind?: components["schemas"]["NotificationKind"];
-            /** @description What the template may name */
+            /** @description What the template may name; bookingLink is the practice's booking page with the referral's code attached (empty without a booking integration) */
             placeholders?: string[];
             /** @example Thank you for your referral */
             subject?: string;
@@ -952,7 +952,7 @@ export interface components {
             title?: string;
         };
         /** @enum {string} */
-        TaskKind: "first_contact" | "review_draft" | "pleased_check_in" | "partner_check_in" | "dormant_partner" | "personal_follow_up" | "webhook_disabled";
+        TaskKind: "first_contact" | "review_draft" | "pleased_check_in" | "partner_check_in" | "dormant_partner" | "personal_follow_up" | "webhook_disabled" | "booking_unmatched" | "booking_cancelled" | "booking_no_show";
         TaskSnooze: {
             /**
              * @description The new due date; must be in the future
@@ -3515,5 +3515,5 @@ export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const notificationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationStatus"]> = ["drafted", "queued", "sent", "failed", "dismissed", "withdrawn", "suppressed"];
 export const portalMessageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PortalMessageKind"]> = ["thank_you", "update", "check_in", "outreach", "introduction", "ask"];
 export const subscriptionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SubscriptionKind"]> = ["webhook", "zapier"];
-export const taskKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskKind"]> = ["first_contact", "review_draft", "pleased_check_in", "partner_check_in", "dormant_partner", "personal_follow_up", "webhook_disabled"];
+export const taskKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskKind"]> = ["first_contact", "review_draft", "pleased_check_in", "partner_check_in", "dormant_partner", "personal_follow_up", "webhook_disabled", "booking_unmatched", "booking_cancelled", "booking_no_show"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["open", "done", "closed"];

@@ -1,6 +1,6 @@
 import { BarChart } from '../chart';
 import { metricsApi, okJson, type MetricsApi } from '../clients';
-import { label, money, percent } from '../format';
+import { days, label, money, percent } from '../format';
 import { Empty, LoadState, PageHeader, Stat, Table, useLoad } from '../ui';
 
 type Amount = { amount?: string | number | null; currency?: string | null };
@@ -71,11 +71,21 @@ export function Dashboard() {
               </p>
             </Empty>
           ) : (
-            <div class="grid four" data-testid="summary">
+            <div class="grid three" data-testid="summary">
               <Stat label="Received" value={s.received} />
               <Stat label="Converted" value={s.converted} />
               <Stat label="Conversion rate" value={percent(Number(s.conversionRate ?? 0))} />
               <Stat label="Revenue" value={amounts(s.revenue)} />
+              <Stat
+                label="Time to convert"
+                value={days(s.meanDaysToConvert)}
+                hint="On average, from received to converted"
+              />
+              <Stat
+                label="Time to book"
+                value={days(s.averageDaysToBook)}
+                hint="On average, from received to consultation booked"
+              />
             </div>
           )
         }
@@ -255,6 +265,12 @@ function Breakdown(props: { title: string; loaded: ReturnType<typeof useLoad<Met
                   <th scope="col" class="num">
                     Rate
                   </th>
+                  <th scope="col" class="num">
+                    Time to convert
+                  </th>
+                  <th scope="col" class="num">
+                    Time to book
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -264,6 +280,8 @@ function Breakdown(props: { title: string; loaded: ReturnType<typeof useLoad<Met
                     <td class="num">{g.received}</td>
                     <td class="num">{g.converted}</td>
                     <td class="num">{percent(Number(g.conversionRate ?? 0))}</td>
+                    <td class="num">{days(g.averageDaysToConvert)}</td>
+                    <td class="num">{days(g.averageDaysToBook)}</td>
                   </tr>
                 ))}
               </tbody>

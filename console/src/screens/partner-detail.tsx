@@ -14,7 +14,7 @@ import {
   type TouchpointKind,
   touchpointKindValues,
 } from '../clients';
-import { date, dateTime, label, money, percent } from '../format';
+import { date, dateTime, days, label, money, percent } from '../format';
 import { stageProgress } from '../stage-progress';
 import { PortalAccess } from './portal-access';
 import {
@@ -181,13 +181,23 @@ function Numbers(props: { id: string }) {
       ) : (
         <LoadState loaded={numbers}>
           {(n) => (
-            <div class="grid four" data-testid="partner-numbers">
+            <div class="grid three" data-testid="partner-numbers">
               <Stat label="Received" value={n.referralsReceived ?? 0} />
               <Stat label="Converted" value={n.referralsConverted ?? 0} />
               <Stat label="Conversion rate" value={percent(Number(n.conversionRate ?? 0))} />
               <Stat
                 label="Revenue"
                 value={(n.revenue ?? []).map((a) => money(a.amount ?? 0, a.currency ?? 'USD')).join(' + ') || money(0)}
+              />
+              <Stat
+                label="Time to convert"
+                value={<span data-testid="days-to-convert">{days(n.averageDaysToConvert)}</span>}
+                hint="On average, from received to converted"
+              />
+              <Stat
+                label="Time to book"
+                value={<span data-testid="days-to-book">{days(n.averageDaysToBook)}</span>}
+                hint="On average, from received to consultation booked"
               />
             </div>
           )}

@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import { currentSession } from '../auth';
+import { providerLabels, statusLabels } from '../bookings/words';
 import { viaWords } from '../campaigns/words';
 import { type Consent, ok, partnerApi, type ReferralApi, referralApi, type ReferralStatus } from '../clients';
 import { dateTime, label, money, rewardTypeLabels } from '../format';
 import { CONSENT_OPTIONS } from './referrals';
 import {
   Chip,
+  CopyButton,
   Field,
   LoadState,
   Notice,
@@ -55,6 +57,7 @@ export function ReferralDetail(props: { id: string }) {
             <Stat label="Program value" value={r.programValue ? money(r.programValue, r.currency ?? 'USD') : '—'} />
           </div>
           {r.campaign && <CampaignLine campaign={r.campaign} />}
+          <Consultation referral={r} />
           {r.note && <p class="card">{r.note}</p>}
           {r.status === 'converted' &&
             r.partnerId &&
@@ -91,6 +94,66 @@ export function ReferralDetail(props: { id: string }) {
         </section>
       )}
     </LoadState>
+  );
+}
+
+/**
+ * The consultation booked through the practice's booking tool (issue 30): when, and how the booking stands; and the
+ * referral's own booking link (the practice's booking page with the referral's code), to pass on so that the booking
+ * comes back matched.
+ */
+function Consultation(props: { referral: ReferralApi['Referral'] }) {
+  const { consultationAt, booking, bookingLink } = props.referral;
+  return (
+    <section class="card stack" aria-labelledby="consultation-heading" data-testid="consultation">
+      <h2 id="consultation-heading">Consultation</h2>
+      <p>
+        {consultationAt ? (
+          <>
+            Booked for <strong data-testid="consultation-at">{dateTime(consultationAt)}</strong>
+          </>
+        ) : booking ? (
+          <>The consultation booked for {dateTime(booking.startsAt)} is no longer on</>
+        ) : (
+          'No consultation booked through your booking tool yet'
+        )}
+        {booking?.status && (
+          <>
+            {' '}
+            <span data-testid="booking-status">
+              <Chip
+                value={statusLabels[booking.status]}
+                tone={booking.status === 'booked' ? 'ok' : booking.status === 'cancelled' ? 'warn' : 'bad'}
+              />
+            </span>
+          </>
+        )}
+        {booking?.provider && <span class="muted small"> in {providerLabels[booking.provider]}</span>}
+      </p>
+      {bookingLink ? (
+        <div class="field">
+          <label for="referral-booking-link">Booking link for this referral</label>
+          <div class="inline">
+            <input
+              id="referral-booking-link"
+              readOnly
+              value={bookingLink}
+              class="grow"
+              aria-describedby="referral-booking-link-hint"
+              data-testid="booking-link"
+            />
+            <CopyButton text={bookingLink} label="Copy link" />
+          </div>
+          <p class="hint" id="referral-booking-link-hint">
+            A booking made through it comes back matched to this referral.
+          </p>
+        </div>
+      ) : (
+        <p class="muted small">
+          Connect your booking tool in <a href="/settings">Settings</a> to give each referral a booking link.
+        </p>
+      )}
+    </section>
   );
 }
 

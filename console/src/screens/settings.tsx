@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type NotificationKind, notificationApi, ok, partnerApi, referralApi } from '../clients';
+import { BookingIntegrationSettings } from './booking-integration';
 import { KitEditor } from './kit-editor';
 import { Field, LoadState, Notice, PageHeader, ProblemBanner, useAction, useLoad, useNotice } from '../ui';
 
@@ -22,6 +23,7 @@ export function Settings() {
         <LoadState loaded={messages}>{(m) => <MessageSettings settings={m} />}</LoadState>
       </div>
       <LoadState loaded={messages}>{(m) => <KitEditor suggestedName={m.practiceName ?? undefined} />}</LoadState>
+      <BookingIntegrationSettings />
       <section class="card" aria-labelledby="webhooks-heading">
         <h2 id="webhooks-heading">Webhooks</h2>
         <p class="muted">Webhooks and their delivery log appear here once notification-service offers them.</p>

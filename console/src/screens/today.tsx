@@ -1,15 +1,21 @@
 import { metricsApi, notificationApi, ok, referralApi, type TaskKind } from '../clients';
-import { date, label, relative, weekStart, yearMonth } from '../format';
+import { date, relative, taskKindLabels, weekStart, yearMonth } from '../format';
 import { Chip, Empty, LoadState, PageHeader, ProblemBanner, Stat, useAction, useLoad, useNotice, Notice } from '../ui';
 
-// Where each kind of task is done; a task of a kind not listed links to Today itself.
-const TASK_LINK: Partial<Record<TaskKind, (t: { referralId?: string | null; partnerId?: string | null }) => string>> = {
-  first_contact: (t) => (t.referralId ? `/referrals/${t.referralId}` : '/referrals'),
+const referralOf = (t: { referralId?: string | null }) => (t.referralId ? `/referrals/${t.referralId}` : '/referrals');
+
+// Where each kind of task is done (exhaustive: a new kind fails tsc until it has its page).
+const TASK_LINK: Record<TaskKind, (t: { referralId?: string | null; partnerId?: string | null }) => string> = {
+  first_contact: referralOf,
   review_draft: () => '/messages',
   personal_follow_up: (t) => (t.partnerId ? `/partners/${t.partnerId}` : '/partners'),
   pleased_check_in: (t) => (t.partnerId ? `/partners/${t.partnerId}` : '/partners'),
   partner_check_in: (t) => (t.partnerId ? `/partners/${t.partnerId}` : '/partners'),
   dormant_partner: (t) => (t.partnerId ? `/partners/${t.partnerId}` : '/partners'),
+  webhook_disabled: () => '/settings',
+  booking_unmatched: () => '/bookings',
+  booking_cancelled: referralOf,
+  booking_no_show: referralOf,
 };
 
 export function Today() {
@@ -49,9 +55,9 @@ export function Today() {
                   {sorted.map((task) => (
                     <li key={task.id} class={task.overdue ? 'overdue' : ''}>
                       <div class="grow">
-                        <a href={(task.kind ? TASK_LINK[task.kind] : undefined)?.(task) ?? '/'}>{task.title}</a>
+                        <a href={task.kind ? TASK_LINK[task.kind](task) : '/'}>{task.title}</a>
                         <div class="muted small">
-                          {label(task.kind)} · due {relative(task.dueAt, now)}{' '}
+                          {task.kind ? taskKindLabels[task.kind] : 'Task'} · due {relative(task.dueAt, now)}{' '}
                           {task.overdue && <Chip value="overdue" tone="bad" />}
                         </div>
                       </div>

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * the built console, and console/'s browser tests (Debian's Chromium driven by playwright-core) run against it with
  * {@code npm run test:browser}: e2e/flow.test.ts (a practice's morning), e2e/portal.test.ts (a partner invited,
  * signed in by the mailed link, at phone width) and e2e/campaigns.test.ts (a campaign with two variants created,
- * previewed, started and its results read; the public referral form at /refer/). Skipped, saying so, only where /usr/bin/chromium is not installed ({@code apt-get install chromium};
+ * previewed, started and its results read; the public referral form at /refer/) and e2e/bookings.test.ts (Cal.com
+ * connected in Settings, a signed booking received and matched by hand on the Bookings page). Skipped, saying so, only where /usr/bin/chromium is not installed ({@code apt-get install chromium};
  * .ci/run installs it).
  */
 class ConsoleBrowserIT {

@@ -28,6 +28,9 @@ class ConsoleGatewayRoutesTest {
         assertEquals("partner-service", ConsoleGateway.serviceFor("/api/portal/messages-other"));
         assertEquals("referral-service", ConsoleGateway.serviceFor("/api/intake-links/x"));
         assertEquals("referral-service", ConsoleGateway.serviceFor("/api/intake/il_token"));
+        assertEquals("referral-service", ConsoleGateway.serviceFor("/api/booking-integrations/7/rotate"));
+        assertEquals("referral-service", ConsoleGateway.serviceFor("/api/bookings"));
+        assertEquals("referral-service", ConsoleGateway.serviceFor("/api/bookings/calcom/bk_token"));
         assertEquals("metrics-service", ConsoleGateway.serviceFor("/api/metrics/summary"));
         assertNull(ConsoleGateway.serviceFor("/api/intakes"));
         assertNull(ConsoleGateway.serviceFor("/index.html"));

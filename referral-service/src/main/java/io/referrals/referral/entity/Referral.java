@@ -124,6 +124,17 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "pleased_answered_at")
     public Instant pleasedAnsweredAt;
 
+    /**
+     * The code the referral's booking link carries (10 characters of Crockford base32, unique in the practice), by
+     * which a booking made through the link is matched back to it (issue 30).
+     */
+    @Column(name = "booking_code", nullable = false, updatable = false)
+    public String bookingCode;
+
+    /** The start of the consultation currently booked for it; null when none is (or it was cancelled). */
+    @Column(name = "consultation_at")
+    public Instant consultationAt;
+
     @Version
     public long version;
 

@@ -28,6 +28,26 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }
 
+    /** The practice's referral whose booking link carries this code (codes are kept upper-case). */
+    public Optional<Referral> findByBookingCode(String tenantId, String bookingCode) {
+        return find("tenantId = ?1 and bookingCode = ?2", tenantId, bookingCode).firstResultOptional();
+    }
+
+    public boolean bookingCodeTaken(String tenantId, String bookingCode) {
+        return count("tenantId = ?1 and bookingCode = ?2", tenantId, bookingCode) > 0;
+    }
+
+    /** The most recently received open referral (received, contacted, consultation booked) naming this email, any case. */
+    public Optional<Referral> findNewestOpenByEmail(String tenantId, String email) {
+        return find(
+                        "tenantId = ?1 and lower(referredEmail) = lower(?2) and status in ?3",
+                        Sort.descending("receivedAt").and("id"),
+                        tenantId,
+                        email,
+                        List.of(ReferralStatus.RECEIVED, ReferralStatus.CONTACTED, ReferralStatus.CONSULTATION_BOOKED))
+                .firstResultOptional();
+    }
+
     /**
      * The most recent referral of the practice received since {@code since} whose referred email matches
      * (case-insensitive) or whose phone has the same digits.

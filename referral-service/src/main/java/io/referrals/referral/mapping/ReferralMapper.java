@@ -36,6 +36,11 @@ public final class ReferralMapper {
      * them to the referrer: the event reaches three consumers, the topic's whole history and dead-letter topics.
      */
     public static ReferralReceived toReceived(Referral r) {
+        return toReceived(r, null);
+    }
+
+    /** With the referral's booking link (issue 30): the practice's booking page and its code; null without one. */
+    public static ReferralReceived toReceived(Referral r, String bookingLink) {
         boolean credited = creditedPartner(r) != null;
         return new ReferralReceived(
                 r.id,
@@ -47,7 +52,8 @@ public final class ReferralMapper {
                 r.receivedAt,
                 r.channel,
                 r.firstContactDueAt,
-                credited ? null : ReferralReceived.UNVERIFIED);
+                credited ? null : ReferralReceived.UNVERIFIED,
+                bookingLink);
     }
 
     /** The practice confirmed the attribution: the partner is credited with the referral from now on. */

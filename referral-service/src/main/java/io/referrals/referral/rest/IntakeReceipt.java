@@ -15,9 +15,17 @@ public record IntakeReceipt(
         UUID id,
 
         @Schema(description = "Always received", example = "received")
-        String status) {
+        String status,
 
-    static IntakeReceipt of(Referral referral) {
-        return new IntakeReceipt(referral.id, "received");
+        @Schema(
+                description = "The practice's booking page with this referral's code attached, so that the person "
+                        + "referred can book a consultation at once; null while the practice has no booking "
+                        + "integration",
+                nullable = true,
+                example = "https://cal.com/your-practice/consultation?metadata%5Bref%5D=R7K2M9Q4TX")
+        String bookingLink) {
+
+    static IntakeReceipt of(Referral referral, String bookingLink) {
+        return new IntakeReceipt(referral.id, "received", bookingLink);
     }
 }

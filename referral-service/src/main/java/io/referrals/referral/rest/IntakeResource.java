@@ -2,6 +2,8 @@ package io.referrals.referral.rest;
 
 import io.referrals.platform.idempotency.IdempotencyKeys;
 import io.referrals.platform.problem.Problem;
+import io.referrals.referral.entity.Referral;
+import io.referrals.referral.service.BookingLinks;
 import io.referrals.referral.service.IntakeService;
 import io.referrals.referral.service.ReferralCommands;
 import io.referrals.referral.service.WebhookHeaders;
@@ -49,6 +51,9 @@ public class IntakeResource {
 
     @Inject
     IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    BookingLinks bookingLinks;
 
     @POST
     @Path("/{token}")
@@ -138,7 +143,10 @@ public class IntakeResource {
                 accepted.idempotencyKey(),
                 accepted.referral(),
                 IntakeReceipt.class,
-                () -> IntakeReceipt.of(intake.record(accepted)),
+                () -> {
+                    Referral referral = intake.record(accepted);
+                    return IntakeReceipt.of(referral, bookingLinks.linkFor(referral));
+                },
                 receipt -> Response.created(uri.getBaseUriBuilder()
                                 .path("api/referrals")
                                 .path(receipt.id().toString())

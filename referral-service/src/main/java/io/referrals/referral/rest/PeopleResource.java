@@ -81,7 +81,8 @@ public class PeopleResource {
                         .toList(),
                 data.givenReferrals().stream()
                         .map(g -> GivenReferralView.of(g, given.partnerName(tenantId, g.partnerId)))
-                        .toList());
+                        .toList(),
+                data.bookings().stream().map(BookingView::of).toList());
     }
 
     @POST
@@ -104,6 +105,6 @@ public class PeopleResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public PersonDataView.ErasureView erase(@NotNull @Valid PeopleCommands.Person person) {
         PeopleService.Erasure erasure = service.erase(tenant.id(), person);
-        return new PersonDataView.ErasureView(erasure.referralIds(), erasure.givenReferralIds());
+        return new PersonDataView.ErasureView(erasure.referralIds(), erasure.givenReferralIds(), erasure.bookingIds());
     }
 }

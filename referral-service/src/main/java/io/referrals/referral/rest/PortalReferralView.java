@@ -23,9 +23,22 @@ public record PortalReferralView(
                 description = "The referred person's first name; null unless their consent is outcome",
                 example = "Riley",
                 nullable = true)
-        String firstName) {
+        String firstName,
+
+        @Schema(
+                description = "The practice's booking page with this referral's code attached, to pass on to the "
+                        + "person referred so that their booking comes back matched; null while the practice has "
+                        + "no booking integration",
+                nullable = true,
+                example = "https://cal.com/your-practice/consultation?metadata%5Bref%5D=R7K2M9Q4TX")
+        String bookingLink) {
 
     public static PortalReferralView of(PortalReferral referral) {
-        return new PortalReferralView(referral.id(), referral.receivedAt(), referral.progress(), referral.firstName());
+        return new PortalReferralView(
+                referral.id(),
+                referral.receivedAt(),
+                referral.progress(),
+                referral.firstName(),
+                referral.bookingLink());
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import io.referrals.events.Consent;
 import io.referrals.events.ReferralChannel;
 import io.referrals.events.ReferralStatus;
+import io.referrals.events.booking.BookingProvider;
 import io.referrals.events.campaign.CampaignAttribution;
+import io.referrals.referral.entity.Booking;
 import io.referrals.referral.entity.Referral;
 import io.referrals.referral.service.ReferralCommands;
 import java.math.BigDecimal;
@@ -83,7 +85,39 @@ public record ReferralView(
         Boolean pleased,
 
         @Schema(description = "When the pleased check-in was answered", nullable = true)
-        Instant pleasedAnsweredAt) {
+        Instant pleasedAnsweredAt,
+
+        @Schema(
+                description = "The code the referral's booking link carries (10 characters, Crockford base32), by "
+                        + "which a booking made through the link is matched back to it",
+                example = "R7K2M9Q4TX")
+        String bookingCode,
+
+        @Schema(
+                description = "The practice's booking page with this referral's code attached, to send to the "
+                        + "referred person; null while the practice has no booking integration",
+                nullable = true,
+                example = "https://cal.com/your-practice/consultation?metadata%5Bref%5D=R7K2M9Q4TX")
+        String bookingLink,
+
+        @Schema(
+                description = "When the consultation currently booked for it starts; null when none is (or it was "
+                        + "cancelled)",
+                nullable = true)
+        Instant consultationAt,
+
+        @Schema(description = "The newest booking matched to this referral, if any", nullable = true)
+        BookingSummary booking) {
+
+    @Schema(name = "ReferralBooking", description = "A booking matched to a referral, in short")
+    public record BookingSummary(
+            UUID id,
+            @Schema(example = "calcom") BookingProvider provider,
+
+            @Schema(description = "booked, cancelled or no_show", example = "booked")
+            Booking.Status status,
+
+            Instant startsAt) {}
 
     @Schema(name = "ReferralCampaign", description = "The campaign and variant a referral is attributed to")
     public record CampaignView(

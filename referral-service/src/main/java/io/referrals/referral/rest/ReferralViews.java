@@ -1,6 +1,8 @@
 package io.referrals.referral.rest;
 
 import io.referrals.referral.entity.Referral;
+import io.referrals.referral.service.BookingLinks;
+import io.referrals.referral.service.BookingService;
 import io.referrals.referral.service.ReferralCommands;
 import io.referrals.referral.service.ReferralLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,12 @@ public class ReferralViews {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BookingLinks bookingLinks;
+
+    @Inject
+    BookingService bookings;
 
     public ReferralView of(Referral r) {
         return new ReferralView(
@@ -39,6 +47,12 @@ public class ReferralViews {
                         ? null
                         : new ReferralView.CampaignView(r.campaignId, r.campaignVariant, r.campaignVia),
                 r.pleased,
-                r.pleasedAnsweredAt);
+                r.pleasedAnsweredAt,
+                r.bookingCode,
+                bookingLinks.linkFor(r),
+                r.consultationAt,
+                bookings.newestOf(r)
+                        .map(b -> new ReferralView.BookingSummary(b.id, b.provider, b.status, b.startsAt))
+                        .orElse(null));
     }
 }

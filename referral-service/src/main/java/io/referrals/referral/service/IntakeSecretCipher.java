@@ -1,6 +1,7 @@
 package io.referrals.referral.service;
 
 import io.quarkus.runtime.StartupEvent;
+import io.referrals.referral.entity.BookingIntegration;
 import io.referrals.referral.entity.IntakeLink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -65,6 +66,22 @@ public class IntakeSecretCipher {
     /** The link's kept token encrypted under the current key, from its value under a previous key. */
     public String partnerTokenUnderCurrentKey(IntakeLink link) {
         return encryptToken(link, partnerTokenOf(link));
+    }
+
+    /**
+     * A booking integration's signing secret (issue 30), under the same key, with {@code booking-integration/} and the
+     * integration's id as associated data: it decrypts in no intake link's place, nor another integration's.
+     */
+    public String encryptBookingSecret(BookingIntegration integration, String secret) {
+        return keys().encrypt(bookingContext(integration), secret);
+    }
+
+    public String bookingSecretOf(BookingIntegration integration) {
+        return keys().decrypt(bookingContext(integration), integration.signingSecret);
+    }
+
+    private static String bookingContext(BookingIntegration integration) {
+        return "booking-integration/" + integration.id;
     }
 
     private static String tokenContext(IntakeLink link) {

@@ -6,6 +6,8 @@ import io.referrals.platform.outbox.Outbox;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.text.Text;
+import io.referrals.referral.entity.Booking;
+import io.referrals.referral.entity.BookingRepository;
 import io.referrals.referral.entity.ConsentChange;
 import io.referrals.referral.entity.ConsentChangeRepository;
 import io.referrals.referral.entity.GivenReferral;
@@ -43,17 +45,24 @@ public class PeopleService {
     Outbox outbox;
 
     @Inject
+    BookingRepository bookings;
+
+    @Inject
     Clock clock;
 
-    /** Everything about one person: their referrals with both histories, and the referrals given about them. */
+    /**
+     * Everything about one person: their referrals with both histories, the referrals given about them, and their
+     * bookings (matched to their referrals, or made with their email).
+     */
     public record PersonData(
             List<Referral> referrals,
             Map<UUID, List<StatusChange>> statusHistory,
             Map<UUID, List<ConsentChange>> consentHistory,
-            List<GivenReferral> givenReferrals) {}
+            List<GivenReferral> givenReferrals,
+            List<Booking> bookings) {}
 
     /** What an erasure changed: nothing the second time. */
-    public record Erasure(List<UUID> referralIds, List<UUID> givenReferralIds) {}
+    public record Erasure(List<UUID> referralIds, List<UUID> givenReferralIds, List<UUID> bookingIds) {}
 
     @Transactional
     public PersonData export(String tenantId, PeopleCommands.Person person) {
@@ -66,7 +75,12 @@ public class PeopleService {
             statuses.put(referral.id, statusChanges.history(tenantId, referral.id));
             consents.put(referral.id, consentChanges.history(tenantId, referral.id));
         }
-        return new PersonData(referrals, statuses, consents, people.givenReferrals(tenantId, email, digits));
+        return new PersonData(
+                referrals,
+                statuses,
+                consents,
+                people.givenReferrals(tenantId, email, digits),
+                bookings.ofPerson(tenantId, referrals.stream().map(r -> r.id).toList(), email));
     }
 
     /**
@@ -81,8 +95,14 @@ public class PeopleService {
         List<GivenReferral> given = people.givenReferrals(tenantId, email, digits);
         List<UUID> referralIds = referrals.stream().map(r -> r.id).toList();
         List<UUID> givenIds = given.stream().map(g -> g.id).toList();
+        // Their bookings' attendee name and email go too; a booking erased before has no email left to find it by.
+        List<UUID> bookingIds = bookings.ofPerson(tenantId, referralIds, email).stream()
+                .filter(b -> b.attendeeEmail != null || b.attendeeName != null)
+                .map(b -> b.id)
+                .toList();
+        bookings.eraseAttendees(tenantId, bookingIds);
         if (referralIds.isEmpty() && givenIds.isEmpty()) {
-            return new Erasure(List.of(), List.of());
+            return new Erasure(List.of(), List.of(), bookingIds);
         }
         List<String> traces = new ArrayList<>();
         traces.add(email);
@@ -102,7 +122,7 @@ public class PeopleService {
                 outbox.publish(EventTypes.PERSON_ERASED, tenantId, referralId, erased);
             }
         }
-        return new Erasure(referralIds, givenIds);
+        return new Erasure(referralIds, givenIds, bookingIds);
     }
 
     private static String emailOf(PeopleCommands.Person person) {

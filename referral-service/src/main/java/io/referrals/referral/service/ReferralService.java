@@ -68,6 +68,9 @@ public class ReferralService {
     @Inject
     CampaignService campaigns;
 
+    @Inject
+    BookingLinks bookingLinks;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Referral receive(String tenantId, ReferralCommands.Receive request, ReferralChannel channel) {
         return receive(tenantId, request, channel, null);
@@ -100,7 +103,11 @@ public class ReferralService {
         referrals.persist(referral);
         statusChanges.record(StatusChange.of(referral, null, null, referral.receivedAt));
         consentChanges.record(ConsentChange.of(referral, null, referral.receivedAt));
-        outbox.publish(EventTypes.REFERRAL_RECEIVED, tenantId, referral.id, ReferralMapper.toReceived(referral));
+        outbox.publish(
+                EventTypes.REFERRAL_RECEIVED,
+                tenantId,
+                referral.id,
+                ReferralMapper.toReceived(referral, bookingLinks.linkFor(referral)));
         campaigns.attribute(referral, through);
         return referral;
     }
@@ -136,7 +143,17 @@ public class ReferralService {
                         tenantId, referral.referredEmail, digitsOf(referral.referredPhone), now.minus(DUPLICATE_WINDOW))
                 .orElse(null);
         referral.firstContactDueAt = now.plus(settings.firstContactHours(tenantId), ChronoUnit.HOURS);
+        referral.bookingCode = newBookingCode(tenantId);
         return referral;
+    }
+
+    /** A code no referral of the practice has (a draw of about 50 bits: a second draw is all but never needed). */
+    private String newBookingCode(String tenantId) {
+        String code = BookingCodes.newCode();
+        while (referrals.bookingCodeTaken(tenantId, code)) {
+            code = BookingCodes.newCode();
+        }
+        return code;
     }
 
     /** The conversion shortcut: the same as a change to converted, without a note. */
@@ -156,14 +173,28 @@ public class ReferralService {
     @Transactional
     public Referral changeStatus(String tenantId, UUID id, ReferralCommands.ChangeStatus request) {
         Referral referral = get(tenantId, id);
+        requireAllowed(referral.status, request.status());
+        requireProgramValueExactlyWhenConverting(request);
+        move(referral, request);
+        return referral;
+    }
+
+    /**
+     * The same step for a booking made in the practice's scheduling tool (issue 30): the same lifecycle check,
+     * StatusChange (its note says which tool: {@code booking:calcom}) and events as the practice's own change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void moveByBooking(Referral referral, ReferralStatus to, String note) {
+        move(referral, new ReferralCommands.ChangeStatus(to, note, null, null));
+    }
+
+    private void move(Referral referral, ReferralCommands.ChangeStatus request) {
         ReferralStatus from = referral.status;
         requireAllowed(from, request.status());
-        requireProgramValueExactlyWhenConverting(request);
         Instant now = Timestamps.now(clock);
         moveTo(referral, request, now);
         statusChanges.record(StatusChange.of(referral, from, Text.blankToNull(request.note()), now));
         announceStatusChange(referral, from, now);
-        return referral;
     }
 
     private static void requireAllowed(ReferralStatus from, ReferralStatus to) {

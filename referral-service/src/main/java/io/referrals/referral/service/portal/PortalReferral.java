@@ -13,7 +13,7 @@ import java.util.UUID;
  * contact; {@code outcome}: also converted or closed, and the person's first name. Never a contact detail, a note or
  * a value.
  */
-public record PortalReferral(UUID id, Instant receivedAt, Progress progress, String firstName) {
+public record PortalReferral(UUID id, Instant receivedAt, Progress progress, String firstName, String bookingLink) {
 
     /** How far the referral went, as far as the partner may know. */
     public enum Progress implements WireEnum {
@@ -28,13 +28,22 @@ public record PortalReferral(UUID id, Instant receivedAt, Progress progress, Str
     }
 
     public static PortalReferral of(Referral referral) {
+        return of(referral, null);
+    }
+
+    /**
+     * With the referral's booking link (issue 30), which carries no personal data: the partner may pass it on to the
+     * person they referred. Null while the practice has no booking integration.
+     */
+    public static PortalReferral of(Referral referral, String bookingLink) {
         Consent consent = referral.consent;
         boolean outcomeAllowed = consent.allows(Consent.OUTCOME);
         return new PortalReferral(
                 referral.id,
                 referral.receivedAt,
                 progress(consent, referral.status, referral.firstContactedAt != null),
-                outcomeAllowed ? firstName(referral.referredName) : null);
+                outcomeAllowed ? firstName(referral.referredName) : null,
+                bookingLink);
     }
 
     static Progress progress(Consent consent, ReferralStatus status, boolean contacted) {

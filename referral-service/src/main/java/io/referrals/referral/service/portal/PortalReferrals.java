@@ -7,7 +7,9 @@ import io.referrals.platform.page.Paging;
 import io.referrals.platform.portal.PortalSessions;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
+import io.referrals.referral.entity.Referral;
 import io.referrals.referral.entity.ReferralRepository;
+import io.referrals.referral.service.BookingLinks;
 import io.referrals.referral.service.ReferralCommands;
 import io.referrals.referral.service.ReferralService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +38,15 @@ public class PortalReferrals {
     @Inject
     PortalAccess access;
 
+    @Inject
+    BookingLinks bookingLinks;
+
     public Page<PortalReferral> list(PortalSessions.Session session, Paging paging) {
         access.require(session);
+        var links = bookingLinks.linkerFor(session.tenantId());
         return referrals
                 .listAttributedTo(session.tenantId(), session.partnerId(), paging)
-                .map(PortalReferral::of);
+                .map(r -> PortalReferral.of(r, links.apply(r)));
     }
 
     /** One of the partner's referrals; another partner's, another practice's or an unconfirmed one is a 404. */
@@ -48,7 +54,7 @@ public class PortalReferrals {
         access.require(session);
         return referrals
                 .findAttributedTo(session.tenantId(), session.partnerId(), id)
-                .map(PortalReferral::of)
+                .map(r -> PortalReferral.of(r, bookingLinks.linkFor(r)))
                 .orElseThrow(() -> ProblemException.notFound("Referral", id));
     }
 
@@ -84,7 +90,8 @@ public class PortalReferrals {
                 new ReferralCommands.ReferredPerson(request.fullName(), request.email(), request.phone()),
                 request.need(),
                 request.consent());
-        return PortalReferral.of(service.receive(session.tenantId(), receive, ReferralChannel.PORTAL));
+        Referral referral = service.receive(session.tenantId(), receive, ReferralChannel.PORTAL);
+        return PortalReferral.of(referral, bookingLinks.linkFor(referral));
     }
 
     private static void requireAContact(PortalReferralCommands.Refer request) {
