@@ -536,6 +536,50 @@ class BookingEffectsTest {
                 .body("erasedBookingIds", hasSize(0));
     }
 
+    @Test
+    void theIntakeReceiptCarriesTheBookingLinkSoThePersonCanBookAtOnce() {
+        String token = as(tenant, "owner")
+                .body("{\"name\":\"Website form\"}")
+                .post("/api/intake-links")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
+        String before = """
+                {"referrer":{"name":"Web Form","email":"form@example.com"},\
+                "referred":{"name":"Ari Lane","email":"ari@example.com"}}""";
+        given().contentType("application/json")
+                .body(before)
+                .post("/api/intake/" + token)
+                .then()
+                .statusCode(201)
+                .body("bookingLink", nullValue());
+        connectCalendly(tenant, "https://calendly.com/practice/30min");
+        String id = given().contentType("application/json")
+                .body(before.replace("ari@", "ari.2@"))
+                .post("/api/intake/" + token)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String code = as(tenant, "viewer")
+                .get("/api/referrals/" + id)
+                .then()
+                .extract()
+                .path("bookingCode");
+        given().contentType("application/json")
+                .body(before.replace("ari@", "ari.3@"))
+                .post("/api/intake/" + token)
+                .then()
+                .statusCode(201)
+                .body(
+                        "bookingLink",
+                        org.hamcrest.Matchers.startsWith("https://calendly.com/practice/30min?utm_content="));
+        assertTrue(payloads(id, EventTypes.REFERRAL_RECEIVED.cloudEventType())
+                .get(0)
+                .contains("\"bookingLink\":\"https://calendly.com/practice/30min?utm_content=" + code + "\""));
+    }
+
     /** Posted to this test's Cal.com integration, signed with its secret. */
     private io.restassured.response.Response postCalcomSigned(String body) {
         return postCalcom(calcomIntegration, body);
