@@ -397,6 +397,49 @@ class BookingIntegrationTest {
         }
     }
 
+    @Test
+    void documentsTheBookingApi() {
+        io.restassured.RestAssured.given()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("paths.'/api/booking-integrations'.post.operationId", equalTo("connectBookingIntegration"))
+                .body("paths.'/api/booking-integrations'.get.operationId", equalTo("listBookingIntegrations"))
+                .body("paths.'/api/booking-integrations/{id}'.get.operationId", equalTo("getBookingIntegration"))
+                .body("paths.'/api/booking-integrations/{id}'.delete.operationId", equalTo("removeBookingIntegration"))
+                .body(
+                        "paths.'/api/booking-integrations/{id}/rotate'.post.operationId",
+                        equalTo("rotateBookingIntegration"))
+                .body(
+                        "paths.'/api/booking-integrations'.post.responses.'409'.content.'application/problem+json'",
+                        notNullValue())
+                .body("paths.'/api/bookings'.get.operationId", equalTo("listBookings"))
+                .body("paths.'/api/bookings/{id}/match'.post.operationId", equalTo("matchBooking"))
+                .body("paths.'/api/bookings/{id}/dismiss'.post.operationId", equalTo("dismissBooking"))
+                .body("paths.'/api/bookings/calcom/{token}'.post.operationId", equalTo("receiveCalcomBooking"))
+                .body("paths.'/api/bookings/calendly/{token}'.post.operationId", equalTo("receiveCalendlyBooking"))
+                .body("paths.'/api/bookings/calcom/{token}'.post.security", hasSize(0))
+                .body(
+                        "paths.'/api/bookings/calendly/{token}'.post.responses.'429'.headers.'Retry-After'",
+                        notNullValue())
+                .body(
+                        "paths.'/api/bookings/calendly/{token}'.post.responses.'401'.content.'application/problem+json'",
+                        notNullValue())
+                .body("components.schemas.BookingIntegration.properties.receivingUrl", notNullValue())
+                .body("components.schemas.BookingIntegration.properties.signingSecret", nullValue())
+                .body("components.schemas.BookingIntegrationSecret.properties.signingSecret", notNullValue())
+                .body("components.schemas.ConnectBookingIntegration.properties.provider", notNullValue())
+                .body("components.schemas.RotateBookingIntegration.properties.newReceivingUrl", notNullValue())
+                .body("components.schemas.Booking.properties.attendeeEmail", notNullValue())
+                .body("components.schemas.BookingReceipt.properties.outcome", notNullValue())
+                .body("components.schemas.Referral.properties.bookingCode", notNullValue())
+                .body("components.schemas.Referral.properties.bookingLink", notNullValue())
+                .body("components.schemas.Referral.properties.consultationAt", notNullValue())
+                .body("components.schemas.Referral.properties.booking", notNullValue())
+                .body("components.schemas.PortalReferral.properties.bookingLink", notNullValue())
+                .body("components.schemas.IntakeReceipt.properties.bookingLink", notNullValue());
+    }
+
     private void assertNothingStored(String referralId) {
         assertEquals(0, count("select count(*) from booking where tenant_id = ?1"));
         assertEquals(
