@@ -77,6 +77,22 @@ class IntakeSecretRotationTest {
         assertTrue(partnerLink.partnerToken.startsWith(currentPrefix), partnerLink.partnerToken);
         assertEquals(RotatedIntakeKeyResource.PARTNER_TOKEN, cipher.partnerTokenOf(partnerLink));
 
+        // A booking integration's secret (the same key encrypts it) is re-encrypted too, and still verifies.
+        String bookingSecret = storedBookingSecret();
+        assertTrue(bookingSecret.startsWith(currentPrefix), bookingSecret);
+        String delivery = "{\"triggerEvent\":\"PING\",\"createdAt\":\"2026-12-07T09:00:00Z\",\"payload\":{}}";
+        given().contentType(ContentType.JSON)
+                .header(
+                        "X-Cal-Signature-256",
+                        BookingFixtures.hmacHex(RotatedIntakeKeyResource.BOOKING_SECRET, delivery))
+                .body(delivery.getBytes(StandardCharsets.UTF_8))
+                .post("/api/bookings/calcom/" + RotatedIntakeKeyResource.BOOKING_TOKEN)
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("ignored"));
+        assertEquals(0, rotation.reencryptBookingSecretsUnderCurrentKey());
+        assertEquals(bookingSecret, storedBookingSecret());
+
         // Idempotent: a second run (another replica starting) finds nothing to do and changes nothing.
         assertEquals(0, rotation.reencryptUnderCurrentKey());
         assertEquals(stored, storedSecrets());
@@ -102,6 +118,18 @@ class IntakeSecretRotationTest {
                 .then()
                 .statusCode(201)
                 .body("status", equalTo("received"));
+    }
+
+    private String storedBookingSecret() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select signing_secret from referral.booking_integration where id = ?")) {
+            select.setObject(1, RotatedIntakeKeyResource.BOOKING_INTEGRATION);
+            try (ResultSet rows = select.executeQuery()) {
+                assertTrue(rows.next());
+                return rows.getString(1);
+            }
+        }
     }
 
     private String storedPartnerToken() throws Exception {

@@ -46,6 +46,12 @@ public class RotatedIntakeKeyResource implements QuarkusTestResourceLifecycleMan
     static final UUID PLAIN_LINK = UUID.nameUUIDFromBytes("rotation-plain".getBytes());
     static final String PLAIN_TOKEN = "il_rotation-plain";
 
+    /** A Cal.com booking integration whose signing secret is stored under the previous key (issue 30). */
+    static final UUID BOOKING_INTEGRATION = UUID.nameUUIDFromBytes("rotation-booking".getBytes());
+
+    static final String BOOKING_TOKEN = "bk_rotation-booking";
+    static final String BOOKING_SECRET = "whsec_rotation-booking-secret";
+
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(new PlatformTestResource().start());
@@ -88,6 +94,17 @@ public class RotatedIntakeKeyResource implements QuarkusTestResourceLifecycleMan
                 partnerLink.setString(4, IntakeSecrets.hash(PARTNER_TOKEN));
                 partnerLink.setString(5, previous.encrypt(PARTNER_LINK + "/token", PARTNER_TOKEN));
                 partnerLink.executeUpdate();
+            }
+            try (PreparedStatement booking = connection.prepareStatement("""
+                    insert into referral.booking_integration (id, tenant_id, provider, booking_page_url, token_hash,
+                        token_hint, signing_secret, connected_at)
+                    values (?, ?, 'CALCOM', 'https://cal.com/rotation/consultation', ?, 'bk_rota', ?, now())
+                    on conflict (id) do update set signing_secret = excluded.signing_secret""")) {
+                booking.setObject(1, BOOKING_INTEGRATION);
+                booking.setString(2, TENANT);
+                booking.setString(3, IntakeSecrets.hash(BOOKING_TOKEN));
+                booking.setString(4, previous.encrypt("booking-integration/" + BOOKING_INTEGRATION, BOOKING_SECRET));
+                booking.executeUpdate();
             }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot prepare the intake links", e);

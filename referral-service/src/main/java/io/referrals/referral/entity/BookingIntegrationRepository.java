@@ -6,6 +6,7 @@ import io.referrals.events.booking.BookingProvider;
 import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,18 @@ public class BookingIntegrationRepository implements PanacheRepositoryBase<Booki
         return sql.update("""
                 insert into booking_delivery (integration_id, delivery_key, received_at) values (?, ?, ?)
                 on conflict do nothing""", integrationId, deliveryKey, receivedAt) == 1;
+    }
+
+    /**
+     * Up to {@code limit} integrations of every practice whose signing secret is not stored under {@code currentPrefix},
+     * in id order after {@code after}, locked until the transaction ends: a batch for re-encrypting them under the
+     * current key (as {@code IntakeLinkRepository#signingSecretsNotUnder} does for intake links).
+     */
+    public List<BookingIntegration> signingSecretsNotUnder(String currentPrefix, UUID after, int limit) {
+        return find("signingSecret not like ?1 and id > ?2", Sort.by("id"), currentPrefix + "%", after)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .page(0, limit)
+                .list();
     }
 
     public void deleteWindowsBefore(Instant before) {

@@ -2,6 +2,8 @@ package io.referrals.referral.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.referrals.referral.entity.BookingIntegration;
+import io.referrals.referral.entity.BookingIntegrationRepository;
 import io.referrals.referral.entity.IntakeLink;
 import io.referrals.referral.entity.IntakeLinkRepository;
 import jakarta.annotation.Priority;
@@ -33,12 +35,52 @@ public class IntakeSecretRotation {
     @Inject
     IntakeSecretCipher cipher;
 
+    @Inject
+    BookingIntegrationRepository bookingIntegrations;
+
     /** Before the service takes requests (and after the key itself is checked). */
     void atStart(@Observes @Priority(10) StartupEvent start) {
         int reencrypted = reencryptUnderCurrentKey();
         if (reencrypted > 0) {
             LOG.infof("Re-encrypted %d intake signing secrets under the current INTAKE_SECRET_KEY", reencrypted);
         }
+        int bookings = reencryptBookingSecretsUnderCurrentKey();
+        if (bookings > 0) {
+            LOG.infof(
+                    "Re-encrypted %d booking integrations' signing secrets under the current INTAKE_SECRET_KEY",
+                    bookings);
+        }
+    }
+
+    /** The same for booking integrations' signing secrets (issue 30), which the same key encrypts. */
+    public int reencryptBookingSecretsUnderCurrentKey() {
+        String currentPrefix = cipher.currentPrefix();
+        int reencrypted = 0;
+        UUID after = new UUID(0L, 0L);
+        while (true) {
+            UUID from = after;
+            Batch batch = QuarkusTransaction.requiringNew().call(() -> reencryptBookingBatch(currentPrefix, from));
+            reencrypted += batch.reencrypted();
+            if (batch.looked() < BATCH) {
+                return reencrypted;
+            }
+            after = batch.last();
+        }
+    }
+
+    private Batch reencryptBookingBatch(String currentPrefix, UUID after) {
+        List<BookingIntegration> batch = bookingIntegrations.signingSecretsNotUnder(currentPrefix, after, BATCH);
+        int reencrypted = 0;
+        for (BookingIntegration integration : batch) {
+            try {
+                integration.signingSecret =
+                        cipher.encryptBookingSecret(integration, cipher.bookingSecretOf(integration));
+                reencrypted++;
+            } catch (IllegalStateException unreadable) {
+                LOG.warnf("Booking integration %s: %s", integration.id, unreadable.getMessage());
+            }
+        }
+        return new Batch(batch.size(), reencrypted, batch.isEmpty() ? after : batch.get(batch.size() - 1).id);
     }
 
     /** Re-encrypts every signing secret not under the current key that can be read; answers how many it did. */
