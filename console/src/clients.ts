@@ -35,10 +35,9 @@ export type CampaignGoal = PartnerApi['CampaignGoal'];
 export type IncentiveEarnedOn = PartnerApi['IncentiveEarnedOn'];
 export type VerdictKind = MetricsApi['VerdictKind'];
 export type BookingProvider = ReferralApi['BookingProvider'];
-export type BookingMatchedBy = ReferralApi['MatchedBy'];
-// Booking.state and .status are enums the document names State and Status: named here by the field, not by those.
-export type BookingState = NonNullable<ReferralApi['Booking']['state']>;
-export type BookingStatus = NonNullable<ReferralApi['Booking']['status']>;
+export type BookingMatchedBy = ReferralApi['BookingMatchedBy'];
+export type BookingState = ReferralApi['BookingState'];
+export type BookingStatus = ReferralApi['BookingStatus'];
 export {
   agreementDirectionValues,
   agreementKindValues,
@@ -52,12 +51,7 @@ export {
   partnerStageValues,
   touchpointKindValues,
 } from './api/partner';
-export {
-  bookingProviderValues,
-  consentValues,
-  referralStatusValues,
-  stateValues as bookingStateValues,
-} from './api/referral';
+export { bookingProviderValues, consentValues, referralStatusValues, bookingStateValues } from './api/referral';
 export { notificationKindValues } from './api/notification';
 
 let unauthorized: () => void = () => {};

@@ -786,7 +786,7 @@ export interface components {
              * @description code (the booking link's code), email (the attendee's email), practice (by hand); null until matched
              * @example code
              */
-            matchedBy?: ((string | components["schemas"]["MatchedBy"] | null) | null) | components["schemas"]["MatchedBy"] | null;
+            matchedBy?: ((string | components["schemas"]["BookingMatchedBy"] | null) | null) | components["schemas"]["BookingMatchedBy"] | null;
             /** @example calcom */
             provider?: components["schemas"]["BookingProvider"];
             receivedAt?: components["schemas"]["Instant"];
@@ -796,12 +796,12 @@ export interface components {
              * @description unmatched (waits for the practice to match or dismiss it), matched (belongs to referralId) or dismissed
              * @example unmatched
              */
-            state?: components["schemas"]["State"];
+            state?: components["schemas"]["BookingState"];
             /**
              * @description What the scheduling tool last said: booked, cancelled or no_show
              * @example booked
              */
-            status?: components["schemas"]["Status"];
+            status?: components["schemas"]["BookingStatus"];
             updatedAt?: components["schemas"]["Instant"];
         };
         BookingIntegration: {
@@ -864,6 +864,8 @@ export interface components {
             signingSecret?: string | null;
         };
         /** @enum {string} */
+        BookingMatchedBy: "code" | "email" | "practice";
+        /** @enum {string} */
         BookingProvider: "calcom" | "calendly";
         BookingReceipt: {
             bookingId?: components["schemas"]["UUID"] | null;
@@ -873,6 +875,10 @@ export interface components {
              */
             outcome?: components["schemas"]["Outcome"];
         };
+        /** @enum {string} */
+        BookingState: "unmatched" | "matched" | "dismissed";
+        /** @enum {string} */
+        BookingStatus: "booked" | "cancelled" | "no_show";
         /** @enum {string} */
         CampaignAttribution: "campaign_link" | "other_channel";
         /** @description What the referred person now allows the referrer to be told */
@@ -1097,8 +1103,6 @@ export interface components {
             /** @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b */
             referralId: components["schemas"]["UUID"];
         };
-        /** @enum {string} */
-        MatchedBy: "code" | "email" | "practice";
         /** @description Someone not yet known who referred a person */
         NewReferrer: {
             /**
@@ -1425,7 +1429,7 @@ export interface components {
             percent?: string | null;
             referralId?: components["schemas"]["UUID"];
             /** @example owed */
-            status?: components["schemas"]["Status1"];
+            status?: components["schemas"]["Status"];
             /** @description The agreement's terms; null for a reward the practice recorded by hand */
             terms?: components["schemas"]["PortalRewardTerms"] | null;
             /** @example referral_fee */
@@ -1597,7 +1601,7 @@ export interface components {
              * @description booked, cancelled or no_show
              * @example booked
              */
-            status?: components["schemas"]["Status"];
+            status?: components["schemas"]["BookingStatus"];
         };
         /** @description The campaign and variant a referral is attributed to */
         ReferralCampaign: {
@@ -1674,7 +1678,7 @@ export interface components {
             percent?: string;
             referralId?: components["schemas"]["UUID"];
             /** @example owed */
-            status?: components["schemas"]["Status1"];
+            status?: components["schemas"]["Status"];
             /** @example referral_fee */
             type?: components["schemas"]["RewardType"];
             waivedAt?: components["schemas"]["Instant"];
@@ -1712,11 +1716,7 @@ export interface components {
             signingSecret?: string;
         };
         /** @enum {string} */
-        State: "unmatched" | "matched" | "dismissed";
-        /** @enum {string} */
-        Status: "booked" | "cancelled" | "no_show";
-        /** @enum {string} */
-        Status1: "owed" | "paid" | "waived";
+        Status: "owed" | "paid" | "waived";
         /** Format: uuid */
         UUID: string;
     };
@@ -4878,7 +4878,7 @@ export interface operations {
                 /** @description Items per page, 1 to 200 */
                 size?: number;
                 /** @description Only owed, paid or waived ones */
-                status?: components["schemas"]["Status1"];
+                status?: components["schemas"]["Status"];
             };
             header?: never;
             path?: never;
@@ -5200,17 +5200,17 @@ export const pathsApiBookingsGetParametersQueryStateValues: ReadonlyArray<Flatte
 export const attributionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Attribution"]> = ["verified", "unverified", "confirmed", "rejected"];
 export const attributionDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AttributionDecision"]> = ["confirmed", "rejected"];
 export const beneficiaryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Beneficiary"]> = ["partner", "referred_client"];
+export const bookingMatchedByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BookingMatchedBy"]> = ["code", "email", "practice"];
 export const bookingProviderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BookingProvider"]> = ["calcom", "calendly"];
+export const bookingStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BookingState"]> = ["unmatched", "matched", "dismissed"];
+export const bookingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BookingStatus"]> = ["booked", "cancelled", "no_show"];
 export const campaignAttributionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignAttribution"]> = ["campaign_link", "other_channel"];
 export const connectBookingIntegrationProviderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConnectBookingIntegration"]["provider"]> = ["calcom", "calendly"];
 export const consentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Consent"]> = ["none", "contact_made", "outcome"];
-export const matchedByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MatchedBy"]> = ["code", "email", "practice"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["booked", "rescheduled", "cancelled", "no_show", "unmatched", "duplicate", "ignored"];
 export const partnerCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerCategory"]> = ["client", "professional", "center_of_influence", "organization", "prospect", "colleague", "competitor", "salesperson", "serves_your_market", "uncategorized"];
 export const progressValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Progress"]> = ["received", "contacted", "converted", "closed"];
 export const referralChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReferralChannel"]> = ["api", "intake_link", "portal"];
 export const referralStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReferralStatus"]> = ["received", "contacted", "consultation_booked", "converted", "not_a_fit", "declined", "no_response"];
 export const rewardTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RewardType"]> = ["referral_fee", "flat_fee", "revenue_share", "client_discount", "session_credit", "program_discount", "exclusive_access", "charity_donation", "thank_you_gift", "fee_bump"];
-export const stateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["State"]> = ["unmatched", "matched", "dismissed"];
-export const statusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Status"]> = ["booked", "cancelled", "no_show"];
-export const status1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Status1"]> = ["owed", "paid", "waived"];
+export const statusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Status"]> = ["owed", "paid", "waived"];

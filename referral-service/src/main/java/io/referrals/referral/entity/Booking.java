@@ -12,12 +12,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A consultation booked in the practice's scheduling tool, matched to a referral or waiting for the practice. */
 @Entity
 @Table(name = "booking")
 public class Booking extends PanacheEntityBase {
     /** Whether the booking belongs to a referral: matched, waiting for the practice, or dismissed by it. */
+    @Schema(name = "BookingState")
     public enum State implements WireEnum {
         UNMATCHED,
         MATCHED,
@@ -25,6 +27,7 @@ public class Booking extends PanacheEntityBase {
     }
 
     /** What the scheduling tool last said of it. */
+    @Schema(name = "BookingStatus")
     public enum Status implements WireEnum {
         BOOKED,
         CANCELLED,
@@ -32,6 +35,7 @@ public class Booking extends PanacheEntityBase {
     }
 
     /** How it was matched: the code in the booking link, the attendee's email, or by the practice's hand. */
+    @Schema(name = "BookingMatchedBy")
     public enum MatchedBy implements WireEnum {
         CODE,
         EMAIL,
