@@ -1194,6 +1194,228 @@ class PlatformEndToEndIT {
         return partnerId;
     }
 
+    /**
+     * Issue 30 across the packaged services: a Cal.com booking carrying a referral's code moves it to consultation
+     * booked (once, however often Cal.com retries), closes its first-contact task and shows in the funnel and
+     * time-to-booking; a Calendly booking is matched by the attendee's email; a booking of nobody known waits in the
+     * unmatched list with a task until the practice matches it by hand; a post with a wrong signature changes nothing.
+     * The signatures are made here with javax.crypto, as each provider documents them.
+     */
+    @Test
+    void bookingsFromCalComAndCalendlyMoveTheirReferralsAlongAndAnUnmatchedOneWaitsForThePractice() throws Exception {
+        String partnerId = call(
+                        "partner-service",
+                        "POST",
+                        "/api/partners",
+                        "{\"name\":\"Casey Booker\",\"email\":\"casey@booking.example\",\"category\":\"professional\"}",
+                        null,
+                        201)
+                .get("id")
+                .asText();
+
+        // Cal.com: the practice connects it and lets the platform make the signing secret, shown this once.
+        JsonNode calcom = call(
+                "referral-service",
+                "POST",
+                "/api/booking-integrations",
+                "{\"provider\":\"calcom\",\"bookingPageUrl\":\"https://cal.com/blake-coaching/consultation\"}",
+                null,
+                201);
+        String calcomSecret = calcom.get("signingSecret").asText();
+        String calcomPath = URI.create(calcom.get("receivingUrl").asText()).getPath();
+        assertFalse(
+                call("referral-service", "GET", "/api/booking-integrations", null, null, 200)
+                        .toString()
+                        .contains(calcomSecret),
+                "the secret is shown once");
+
+        String samId = refer(partnerId, "Sam Booker", "sam.booker", null);
+        JsonNode sam = call("referral-service", "GET", "/api/referrals/" + samId, null, null, 200);
+        String code = sam.get("bookingCode").asText();
+        assertTrue(sam.get("bookingLink").asText().contains("metadata%5Bref%5D=" + code), sam.toString());
+        await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertEquals(
+                        "open",
+                        call(
+                                        "notification-service",
+                                        "GET",
+                                        "/api/tasks?kind=first_contact&partnerId=" + partnerId,
+                                        null,
+                                        null,
+                                        200)
+                                .path("items")
+                                .path(0)
+                                .path("status")
+                                .asText()));
+
+        String created = """
+                {"triggerEvent":"BOOKING_CREATED","createdAt":"2026-12-07T09:00:00.000Z","payload":{
+                 "uid":"cal-uid-%s","title":"Consultation","startTime":"2026-12-09T15:00:00.000Z",
+                 "endTime":"2026-12-09T15:30:00.000Z","attendees":[{"name":"Someone Else","email":"other@example.com",
+                 "timeZone":"Europe/Berlin"}],"metadata":{"ref":"%s"}}}""".formatted(samId, code);
+        HttpResponse<String> wrong = postSigned(calcomPath, created, "X-Cal-Signature-256", hmacHex("not-it", created));
+        assertEquals(401, wrong.statusCode(), wrong.body());
+        assertTrue(wrong.body().contains("booking-signature-invalid"), wrong.body());
+        assertEquals(
+                "received",
+                call("referral-service", "GET", "/api/referrals/" + samId, null, null, 200)
+                        .get("status")
+                        .asText());
+        List<String> outcomes = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) { // Cal.com retries until it sees a 2xx
+            HttpResponse<String> response =
+                    postSigned(calcomPath, created, "X-Cal-Signature-256", hmacHex(calcomSecret, created));
+            assertEquals(200, response.statusCode(), response.body());
+            outcomes.add(JSON.readTree(response.body()).get("outcome").asText());
+        }
+        assertEquals(List.of("booked", "duplicate", "duplicate"), outcomes);
+        sam = call("referral-service", "GET", "/api/referrals/" + samId, null, null, 200);
+        assertEquals("consultation_booked", sam.get("status").asText(), sam.toString());
+        assertEquals("2026-12-09T15:00:00Z", sam.get("consultationAt").asText(), sam.toString());
+        JsonNode history = call("referral-service", "GET", "/api/referrals/" + samId + "/history", null, null, 200);
+        assertEquals(1, history.toString().split("consultation_booked", -1).length - 1, history.toString());
+        await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertEquals(
+                        "closed",
+                        call(
+                                        "notification-service",
+                                        "GET",
+                                        "/api/tasks?kind=first_contact&partnerId=" + partnerId,
+                                        null,
+                                        null,
+                                        200)
+                                .path("items")
+                                .path(0)
+                                .path("status")
+                                .asText()));
+
+        // Calendly instead: one integration at a time, so Cal.com goes (its URL answers 404 from now on).
+        call(
+                "referral-service",
+                "DELETE",
+                "/api/booking-integrations/" + calcom.get("id").asText(),
+                null,
+                null,
+                204);
+        assertEquals(
+                404,
+                postSigned(calcomPath, created, "X-Cal-Signature-256", hmacHex(calcomSecret, created))
+                        .statusCode());
+        String calendlyKey = "calendly-signing-key-" + UUID.randomUUID();
+        JsonNode calendly = call(
+                "referral-service",
+                "POST",
+                "/api/booking-integrations",
+                "{\"provider\":\"calendly\",\"bookingPageUrl\":\"https://calendly.com/blake-coaching/intro\","
+                        + "\"signingSecret\":\"" + calendlyKey + "\"}",
+                null,
+                201);
+        String calendlyPath = URI.create(calendly.get("receivingUrl").asText()).getPath();
+        String alexId = refer(partnerId, "Alex Booker", "alex.booker", null);
+        HttpResponse<String> byEmail = postCalendly(calendlyPath, calendlyKey, "ALEX.BOOKER@EXAMPLE.COM", "alex");
+        assertEquals(200, byEmail.statusCode(), byEmail.body());
+        assertEquals("booked", JSON.readTree(byEmail.body()).get("outcome").asText(), byEmail.body());
+        assertEquals(
+                "consultation_booked",
+                call("referral-service", "GET", "/api/referrals/" + alexId, null, null, 200)
+                        .get("status")
+                        .asText());
+
+        // Nobody known: it waits, with a task, until the practice matches it to the referral it belongs to.
+        String joId = refer(partnerId, "Jo Booker", "jo.booker", null);
+        HttpResponse<String> unknown = postCalendly(calendlyPath, calendlyKey, "jo.private@elsewhere.example", "jo");
+        JsonNode receipt = JSON.readTree(unknown.body());
+        assertEquals("unmatched", receipt.get("outcome").asText(), unknown.body());
+        String bookingId = receipt.get("bookingId").asText();
+        JsonNode waiting = call("referral-service", "GET", "/api/bookings?state=unmatched", null, null, 200);
+        assertTrue(waiting.toString().contains(bookingId), waiting.toString());
+        await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertEquals(
+                        "open",
+                        call("notification-service", "GET", "/api/tasks?kind=booking_unmatched", null, null, 200)
+                                .path("items")
+                                .path(0)
+                                .path("status")
+                                .asText()));
+        call(
+                "referral-service",
+                "POST",
+                "/api/bookings/" + bookingId + "/match",
+                "{\"referralId\":\"" + joId + "\"}",
+                null,
+                200);
+        assertEquals(
+                "consultation_booked",
+                call("referral-service", "GET", "/api/referrals/" + joId, null, null, 200)
+                        .get("status")
+                        .asText());
+        await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertEquals(
+                        "closed",
+                        call("notification-service", "GET", "/api/tasks?kind=booking_unmatched", null, null, 200)
+                                .path("items")
+                                .path(0)
+                                .path("status")
+                                .asText()));
+
+        // The funnel and the partner's time-to-booking count all three, once each.
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode funnel = call("metrics-service", "GET", "/api/metrics/funnel", null, null, 200);
+            JsonNode booked = null;
+            for (JsonNode step : funnel.get("steps")) {
+                if (step.get("status").asText().equals("consultation_booked")) {
+                    booked = step;
+                }
+            }
+            assertEquals(3, booked == null ? -1 : booked.get("reached").asInt(), funnel.toString());
+            JsonNode partner =
+                    call("metrics-service", "GET", "/api/metrics/partners?sort=received&order=desc", null, null, 200);
+            JsonNode row = partner.get("items").get(0);
+            assertEquals(3, row.get("referralsReceived").asInt(), partner.toString());
+            assertFalse(row.path("averageDaysToBook").isNull(), partner.toString());
+            System.out.printf(
+                    "Bookings end to end: funnel %s; partner averageDaysToBook %s%n",
+                    funnel.get("steps"), row.get("averageDaysToBook"));
+        });
+    }
+
+    private HttpResponse<String> postCalendly(String path, String key, String email, String name) throws Exception {
+        String body = """
+                {"created_at":"2026-12-07T09:00:00.000000Z","created_by":"https://api.calendly.com/users/AAAA",
+                 "event":"invitee.created","payload":{"uri":"https://api.calendly.com/scheduled_events/EV-%1$s/invitees/INV-%1$s",
+                 "email":"%2$s","name":"%1$s","status":"active","rescheduled":false,"old_invitee":null,"new_invitee":null,
+                 "tracking":{"utm_campaign":null,"utm_source":null,"utm_medium":null,"utm_content":null,"utm_term":null},
+                 "scheduled_event":{"uri":"https://api.calendly.com/scheduled_events/EV-%1$s","name":"Intro call",
+                 "start_time":"2026-12-10T16:00:00.000000Z","end_time":"2026-12-10T16:30:00.000000Z"}}}""".formatted(name + "-" + UUID.randomUUID(), email);
+        long t = java.time.Instant.now().getEpochSecond();
+        return postSigned(path, body, "Calendly-Webhook-Signature", "t=" + t + ",v1=" + hmacHex(key, t + "." + body));
+    }
+
+    private HttpResponse<String> postSigned(String path, String body, String header, String signature)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(uri("referral-service", path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header(header, signature)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Lower-case hex HMAC-SHA256, as Cal.com and Calendly compute their signatures. */
+    private static String hmacHex(String secret, String content) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of()
+                .formatHex(mac.doFinal(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** A referral the practice records for the partner through its API; returns its id. */
     private String refer(String partnerId, String name, String emailLocalPart, String idempotencyKey) throws Exception {
         String body = "{\"partnerId\":\"" + partnerId + "\",\"referred\":{\"name\":\"" + name + "\",\"email\":\""
