@@ -12,6 +12,7 @@ import static io.referrals.referral.Fixtures.as;
 import static io.referrals.referral.Fixtures.knownPartner;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -91,6 +92,13 @@ class BookingEffectsTest {
                 .body("booking.id", equalTo(first))
                 .body("booking.provider", equalTo("calcom"))
                 .body("booking.status", equalTo("booked"));
+        // The list shows the same (its page's bookings and booking links read once for all).
+        as(tenant, "viewer")
+                .get("/api/referrals")
+                .then()
+                .body("items.find { it.id == '" + id + "' }.booking.id", equalTo(first))
+                .body("items.find { it.id == '" + id + "' }.consultationAt", equalTo("2026-12-10T15:00:00Z"))
+                .body("items.find { it.id == '" + id + "' }.bookingLink", containsString("metadata%5Bref%5D="));
         as(tenant, "viewer")
                 .get("/api/referrals/" + id + "/history")
                 .then()

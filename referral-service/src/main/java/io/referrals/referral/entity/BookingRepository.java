@@ -9,7 +9,9 @@ import io.referrals.platform.persistence.Pages;
 import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,6 +36,18 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
     }
 
     /** The newest booking matched to the referral. */
+    /** The newest booking of each of these referrals that has one: one query for a page of referrals. */
+    public Map<UUID, Booking> newestOf(String tenantId, Collection<UUID> referralIds) {
+        Map<UUID, Booking> newest = new HashMap<>();
+        if (referralIds.isEmpty()) {
+            return newest;
+        }
+        find("tenantId = ?1 and referralId in ?2", Sort.descending("receivedAt").and("id"), tenantId, referralIds)
+                .stream()
+                .forEach(booking -> newest.putIfAbsent(booking.referralId, booking));
+        return newest;
+    }
+
     public Optional<Booking> newestOf(String tenantId, UUID referralId) {
         return find(
                         "tenantId = ?1 and referralId = ?2",

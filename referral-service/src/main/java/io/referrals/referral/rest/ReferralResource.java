@@ -102,7 +102,7 @@ public class ReferralResource {
             description = "Newest first, narrowed by partner, status, overdue first contact and receipt date range.")
     @APIResponse(responseCode = "200", description = "One page of referrals")
     public Page<ReferralView> list(@BeanParam ReferralFilter filter, @Valid @BeanParam PageRequest page) {
-        return service.list(tenant.id(), filter.toQuery(), page.paging()).map(views::of);
+        return views.page(tenant.id(), service.list(tenant.id(), filter.toQuery(), page.paging()));
     }
 
     @GET

@@ -1,5 +1,7 @@
 package io.referrals.referral.rest;
 
+import io.referrals.platform.page.Page;
+import io.referrals.referral.entity.Booking;
 import io.referrals.referral.entity.Referral;
 import io.referrals.referral.service.BookingLinks;
 import io.referrals.referral.service.BookingService;
@@ -9,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 
 /** Referrals as the API shows them; whether one is overdue is judged by the clock at the time of the answer. */
 @ApplicationScoped
@@ -24,6 +29,18 @@ public class ReferralViews {
     BookingService bookings;
 
     public ReferralView of(Referral r) {
+        return of(r, bookingLinks.linkFor(r), bookings.newestOf(r).orElse(null));
+    }
+
+    /** A page of referrals, the practice's booking integration and the referrals' bookings read once for all. */
+    public Page<ReferralView> page(String tenantId, Page<Referral> page) {
+        Function<Referral, String> links = bookingLinks.linkerFor(tenantId);
+        Map<UUID, Booking> newest =
+                bookings.newestOf(tenantId, page.items().stream().map(r -> r.id).toList());
+        return page.map(r -> of(r, links.apply(r), newest.get(r.id)));
+    }
+
+    private ReferralView of(Referral r, String bookingLink, Booking newestBooking) {
         return new ReferralView(
                 r.id,
                 r.partnerId,
@@ -49,10 +66,14 @@ public class ReferralViews {
                 r.pleased,
                 r.pleasedAnsweredAt,
                 r.bookingCode,
-                bookingLinks.linkFor(r),
+                bookingLink,
                 r.consultationAt,
-                bookings.newestOf(r)
-                        .map(b -> new ReferralView.BookingSummary(b.id, b.provider, b.status, b.startsAt))
-                        .orElse(null));
+                newestBooking == null
+                        ? null
+                        : new ReferralView.BookingSummary(
+                                newestBooking.id,
+                                newestBooking.provider,
+                                newestBooking.status,
+                                newestBooking.startsAt));
     }
 }

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -238,6 +239,11 @@ public class BookingService {
 
     public Page<Booking> list(String tenantId, Booking.State state, Paging paging) {
         return bookings.list(tenantId, state, paging);
+    }
+
+    /** The newest booking matched to each of these referrals that has one (a page of them, in one query). */
+    public Map<UUID, Booking> newestOf(String tenantId, Collection<UUID> referralIds) {
+        return bookings.newestOf(tenantId, referralIds);
     }
 
     /** The newest booking matched to the referral, if any. */
