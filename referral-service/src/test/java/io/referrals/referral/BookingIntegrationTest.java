@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,30 @@ class BookingIntegrationTest {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", endsWith("booking-integration-exists"));
+    }
+
+    @Test
+    void twoConnectsAtOnceGiveOneIntegrationAndA409NeverA500() throws Exception {
+        String calcom = "{\"provider\":\"calcom\",\"bookingPageUrl\":\"https://cal.com/p/at-once\"}";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> as(tenant, "owner")
+                        .body(calcom)
+                        .post("/api/booking-integrations")
+                        .statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            java.util.Collections.sort(statuses);
+            assertEquals(List.of(201, 409, 409, 409), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(tenant, "viewer").get("/api/booking-integrations").then().body("$", hasSize(1));
     }
 
     @Test

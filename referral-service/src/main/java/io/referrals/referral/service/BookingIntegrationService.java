@@ -1,6 +1,7 @@
 package io.referrals.referral.service;
 
 import io.referrals.events.booking.BookingProvider;
+import io.referrals.platform.persistence.AdvisoryLocks;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.referral.entity.BookingIntegration;
@@ -40,6 +41,9 @@ public class BookingIntegrationService {
     @Inject
     PortalLinkConfig links;
 
+    @Inject
+    AdvisoryLocks locks;
+
     /**
      * An integration with what is shown once: the receiving URL's token (null when it did not change) and the signing
      * secret when the platform made it (null when the practice gave it).
@@ -49,6 +53,9 @@ public class BookingIntegrationService {
     @Transactional
     public WithSecrets connect(String tenantId, BookingIntegrationCommands.Connect request) {
         BookingProvider provider = providerOf(request.provider());
+        // Two connects at once queue on the practice's lock: the second sees the first and answers 409, rather than
+        // failing on the one-active-integration index at commit (a 500).
+        locks.lockPractices(List.of(tenantId));
         integrations.findActive(tenantId).ifPresent(existing -> {
             throw ProblemException.conflict(
                     "booking-integration-exists",
