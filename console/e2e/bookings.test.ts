@@ -6,20 +6,20 @@
 // belongs to and matches it, and the referral's page shows consultation booked at the booked time, with its own
 // booking link. Every screen is checked with axe-core (WCAG 2 A and AA) and photographed to SCREENSHOTS/booking-*.png.
 import { createHmac } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const BASE_URL = process.env.CONSOLE_URL ?? 'http://localhost:8080';
-const SCREENSHOTS = process.env.SCREENSHOTS ?? 'target/screenshots';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** How long the platform's events may take to reach the other services (they usually take well under 1 s). */
-const EVENTUALLY_MS = 30_000;
-/** How long the page may take to show what an action or a load leads to (every read polls until then). */
-const SETTLE_MS = 15_000;
+import {
+  BASE_URL,
+  SCREENSHOTS,
+  CHROMIUM,
+  EVENTUALLY_MS,
+  SETTLE_MS,
+  settled,
+  shoot,
+  accessible,
+  eventually,
+} from './support';
 
 const run = Date.now().toString(36);
 const practice = `bookings-${run}`;
@@ -40,55 +40,6 @@ let receivingUrl = '';
 let signingSecret = '';
 
 // ---- helpers
-
-async function settled(on: Page, where: string): Promise<void> {
-  await expect
-    .poll(() => on.getByText('Loading…', { exact: true }).count(), {
-      timeout: SETTLE_MS,
-      message: `${where} still loading`,
-    })
-    .toBe(0);
-}
-
-async function shoot(on: Page, name: string): Promise<void> {
-  await settled(on, name);
-  await on.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-async function accessible(on: Page, where: string): Promise<void> {
-  await settled(on, where);
-  if (!(await on.evaluate(() => 'axe' in window))) await on.addScriptTag({ content: AXE });
-  const violations = await on.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } })
-      .axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
-      (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  expect(violations, `axe-core on ${where}`).toEqual([]);
-}
-
-/** Reloads until `locator` shows, within EVENTUALLY_MS: for what a service records a moment after it answers. */
-async function eventually(on: Page, locator: () => Locator, what: string): Promise<void> {
-  const deadline = Date.now() + EVENTUALLY_MS;
-  for (;;) {
-    if (
-      await locator()
-        .first()
-        .isVisible()
-        .catch(() => false)
-    )
-      return;
-    if (Date.now() > deadline) throw new Error(`not seen within ${EVENTUALLY_MS / 1000} s: ${what}`);
-    await on.waitForTimeout(250);
-    await on.reload();
-    await on.getByRole('heading', { level: 1 }).waitFor();
-    await settled(on, what);
-  }
-}
 
 async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   return fetch(`${BASE_URL}${path}`, {

@@ -5,20 +5,20 @@
 // variants side by side, opens said to be untracked, and no "significant" anywhere. Then the public referral form a
 // campaign's ask links to, /refer/#<token>, at phone width: refused without a way to reach the person, then received.
 // Every screen is checked with axe-core (WCAG 2 A and AA) and photographed to SCREENSHOTS/campaign-*.png.
-import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const BASE_URL = process.env.CONSOLE_URL ?? 'http://localhost:8080';
-const SCREENSHOTS = process.env.SCREENSHOTS ?? 'target/screenshots';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** How long the platform's events may take to reach the other services (they usually take well under 1 s). */
-const EVENTUALLY_MS = 30_000;
-/** How long the page may take to show what an action or a load leads to (every read polls until then). */
-const SETTLE_MS = 15_000;
+import {
+  BASE_URL,
+  SCREENSHOTS,
+  CHROMIUM,
+  EVENTUALLY_MS,
+  SETTLE_MS,
+  settled,
+  shoot,
+  accessible,
+  eventually,
+} from './support';
 
 const run = Date.now().toString(36);
 const practice = `campaigns-${run}`;
@@ -33,55 +33,6 @@ let campaignPath = '';
 const partnerIds: string[] = [];
 
 // ---- helpers
-
-async function settled(on: Page, where: string): Promise<void> {
-  await expect
-    .poll(() => on.getByText('Loading…', { exact: true }).count(), {
-      timeout: SETTLE_MS,
-      message: `${where} still loading`,
-    })
-    .toBe(0);
-}
-
-async function shoot(on: Page, name: string): Promise<void> {
-  await settled(on, name);
-  await on.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-async function accessible(on: Page, where: string): Promise<void> {
-  await settled(on, where);
-  if (!(await on.evaluate(() => 'axe' in window))) await on.addScriptTag({ content: AXE });
-  const violations = await on.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } })
-      .axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
-      (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  expect(violations, `axe-core on ${where}`).toEqual([]);
-}
-
-/** Reloads until `locator` shows, within EVENTUALLY_MS: for what another service builds from events a moment later. */
-async function eventually(on: Page, locator: () => Locator, what: string): Promise<void> {
-  const deadline = Date.now() + EVENTUALLY_MS;
-  for (;;) {
-    if (
-      await locator()
-        .first()
-        .isVisible()
-        .catch(() => false)
-    )
-      return;
-    if (Date.now() > deadline) throw new Error(`not seen within ${EVENTUALLY_MS / 1000} s: ${what}`);
-    await on.waitForTimeout(250);
-    await on.reload();
-    await on.getByRole('heading', { level: 1 }).waitFor();
-    await settled(on, what);
-  }
-}
 
 async function api(method: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${BASE_URL}${path}`, {

@@ -1,24 +1,11 @@
 // The console in Debian's Chromium against a running local stack (CONSOLE_URL, started by deploy/local-stack's
 // ConsoleBrowserIT): one practice's morning, start to finish, then another practice that sees none of it. Every
 // screen is checked with axe-core (WCAG 2 A and AA) and photographed to SCREENSHOTS (console/target/screenshots).
-import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const BASE_URL = process.env.CONSOLE_URL ?? 'http://localhost:8080';
-const SCREENSHOTS = process.env.SCREENSHOTS ?? 'target/screenshots';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** How long the platform's events may take to reach metrics and notifications (they usually take well under 1 s). */
-const EVENTUALLY_MS = 30_000;
-/**
- * How long the page may take to show what an action or a load leads to. Nothing is read from the page right after
- * an action: every read of focus, text, values, counts and the address polls until it holds or this passes (on a
- * busy 2-core machine a render, an effect or a fetch can come a moment after the element the test waited for).
- */
-const SETTLE_MS = 15_000;
+import * as onPage from './support';
+import { BASE_URL, CHROMIUM, EVENTUALLY_MS, SCREENSHOTS, SETTLE_MS } from './support';
 
 const run = Date.now().toString(36);
 const practice = `console-${run}`;
@@ -31,21 +18,12 @@ let page: Page;
 let partnerUrl = '';
 let referralUrl = '';
 
-/** Until no part of the page is still loading: every LoadState shows "Loading…" from its first render until its data. */
-async function settled(where: string): Promise<void> {
-  await expect
-    .poll(() => page.getByText('Loading…', { exact: true }).count(), {
-      timeout: SETTLE_MS,
-      message: `${where} still loading`,
-    })
-    .toBe(0);
-}
-
-/** A screenshot of the page once it has loaded, not of its loading state. */
-async function shoot(name: string): Promise<void> {
-  await settled(name);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
+// This file drives one page: the shared checks, on it. Nothing is read from the page right after an action: every
+// read of focus, text, values, counts and the address polls until it holds or SETTLE_MS passes.
+const settled = (where: string) => onPage.settled(page, where);
+const shoot = (name: string) => onPage.shoot(page, name);
+const accessible = (where: string) => onPage.accessible(page, where);
+const eventually = (locator: () => Locator, what: string) => onPage.eventually(page, locator, what);
 
 /** The text of the element that has the focus. */
 function focused(): Promise<string | null | undefined> {
@@ -70,47 +48,11 @@ async function tab(): Promise<string | null | undefined> {
   return focused();
 }
 
-/** No axe-core violation of the WCAG 2 A and AA rules on the page once it has loaded. */
-async function accessible(where: string): Promise<void> {
-  await settled(where);
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } })
-      .axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
-      (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  expect(violations, `axe-core on ${where}`).toEqual([]);
-}
-
 async function visit(path: string, heading: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: heading, exact: true }).click();
   await expect.poll(() => page.evaluate(() => location.pathname), { timeout: 15_000 }).toBe(path);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   await settled(heading);
-}
-
-/** Reloads until `locator` shows up: for what the platform's consumers build from events. */
-async function eventually(locator: () => Locator, what: string): Promise<void> {
-  const deadline = Date.now() + EVENTUALLY_MS;
-  for (;;) {
-    if (
-      await locator()
-        .first()
-        .isVisible()
-        .catch(() => false)
-    )
-      return;
-    if (Date.now() > deadline) throw new Error(`not seen within ${EVENTUALLY_MS / 1000} s: ${what}`);
-    await page.waitForTimeout(250);
-    await page.reload();
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    await settled(what); // checked once loaded: a check before the data came would only reload again
-  }
 }
 
 async function signIn(who: string, viaKeyboard = false): Promise<void> {

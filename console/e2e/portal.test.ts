@@ -4,19 +4,13 @@
 // notification-service; its link signs the partner in once; the partner sees their referrals as far as consent
 // allows, refers someone, opens the kit and copies their intake link. Every portal screen is checked with axe-core
 // (WCAG 2 A and AA), must not scroll sideways, and is photographed to SCREENSHOTS/portal-*.png.
-import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_URL, SCREENSHOTS, CHROMIUM, EVENTUALLY_MS, SETTLE_MS, settled, shoot, accessible } from './support';
 
-const BASE_URL = process.env.CONSOLE_URL ?? 'http://localhost:8080';
-const SCREENSHOTS = process.env.SCREENSHOTS ?? 'target/screenshots';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const MAIL_DIR = process.env.MAIL_DIR ?? '../.local-stack/mail';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const EVENTUALLY_MS = 30_000;
-const SETTLE_MS = 15_000;
 
 const run = Date.now().toString(36);
 const practice = `portal-${run}`;
@@ -32,36 +26,6 @@ let partnerId = '';
 let signInLink = '';
 
 // ---- helpers (on a given page: the practice's desktop page or the partner's phone)
-
-async function settled(page: Page, where: string): Promise<void> {
-  await expect
-    .poll(() => page.getByText('Loading…', { exact: true }).count(), {
-      timeout: SETTLE_MS,
-      message: `${where} still loading`,
-    })
-    .toBe(0);
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await settled(page, name);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-async function accessible(page: Page, where: string): Promise<void> {
-  await settled(page, where);
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } })
-      .axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
-      (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  expect(violations, `axe-core on ${where}`).toEqual([]);
-}
 
 /** A portal screen at phone width: accessible, not scrolling sideways, photographed. */
 async function portalScreen(name: string): Promise<void> {
