@@ -7,18 +7,18 @@
 // booking link. Every screen is checked with axe-core (WCAG 2 A and AA) and photographed to SCREENSHOTS/booking-*.png.
 import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BASE_URL,
   SCREENSHOTS,
-  CHROMIUM,
   EVENTUALLY_MS,
   SETTLE_MS,
   settled,
   shoot,
   accessible,
   eventually,
+  launchChromium,
 } from './support';
 
 const run = Date.now().toString(36);
@@ -82,18 +82,7 @@ function spaced(text: string | null): string {
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: 'en-US',

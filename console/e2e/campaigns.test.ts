@@ -6,18 +6,18 @@
 // campaign's ask links to, /refer/#<token>, at phone width: refused without a way to reach the person, then received.
 // Every screen is checked with axe-core (WCAG 2 A and AA) and photographed to SCREENSHOTS/campaign-*.png.
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BASE_URL,
   SCREENSHOTS,
-  CHROMIUM,
   EVENTUALLY_MS,
   SETTLE_MS,
   settled,
   shoot,
   accessible,
   eventually,
+  launchChromium,
 } from './support';
 
 const run = Date.now().toString(36);
@@ -60,18 +60,7 @@ function pageText(on: Page): Promise<string> {
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   page = await context.newPage();
   page.on('dialog', (dialog) => dialog.accept()); // Start now asks to confirm

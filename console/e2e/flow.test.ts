@@ -2,10 +2,10 @@
 // ConsoleBrowserIT): one practice's morning, start to finish, then another practice that sees none of it. Every
 // screen is checked with axe-core (WCAG 2 A and AA) and photographed to SCREENSHOTS (console/target/screenshots).
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as onPage from './support';
-import { BASE_URL, CHROMIUM, EVENTUALLY_MS, SCREENSHOTS, SETTLE_MS } from './support';
+import { BASE_URL, EVENTUALLY_MS, SCREENSHOTS, SETTLE_MS, launchChromium } from './support';
 
 const run = Date.now().toString(36);
 const practice = `console-${run}`;
@@ -80,18 +80,7 @@ async function signIn(who: string, viaKeyboard = false): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   page = await context.newPage();
   page.on('dialog', (dialog) => dialog.accept());

@@ -6,9 +6,9 @@
 // (WCAG 2 A and AA), must not scroll sideways, and is photographed to SCREENSHOTS/portal-*.png.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, SCREENSHOTS, CHROMIUM, EVENTUALLY_MS, SETTLE_MS, settled, shoot, accessible } from './support';
+import { BASE_URL, SCREENSHOTS, EVENTUALLY_MS, SETTLE_MS, settled, shoot, accessible, launchChromium } from './support';
 
 const MAIL_DIR = process.env.MAIL_DIR ?? '../.local-stack/mail';
 
@@ -139,18 +139,7 @@ async function waitForLinks(count: number): Promise<string> {
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   practicePage = await desk.newPage();
   practicePage.on('dialog', (dialog) => dialog.accept());

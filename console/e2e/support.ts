@@ -3,17 +3,33 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const BASE_URL = process.env.CONSOLE_URL ?? 'http://localhost:8080';
 export const SCREENSHOTS = process.env.SCREENSHOTS ?? 'target/screenshots';
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** How long the platform's events may take to reach the other services (they usually take well under 1 s). */
 export const EVENTUALLY_MS = 30_000;
 /** How long the page may take to show what an action or a load leads to (every read polls until then). */
 export const SETTLE_MS = 15_000;
+
+/** Debian's Chromium (CHROMIUM), headless, with nothing of its own going out: no downloads, updates or first run. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
 
 /** Waits until the page shows no "Loading…": a check or a screenshot of the loading state would say nothing. */
 export async function settled(on: Page, where: string): Promise<void> {

@@ -1233,21 +1233,7 @@ class PlatformEndToEndIT {
         JsonNode sam = call("referral-service", "GET", "/api/referrals/" + samId, null, null, 200);
         String code = sam.get("bookingCode").asText();
         assertTrue(sam.get("bookingLink").asText().contains("metadata%5Bref%5D=" + code), sam.toString());
-        await().atMost(DEADLINE)
-                .pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertEquals(
-                        "open",
-                        call(
-                                        "notification-service",
-                                        "GET",
-                                        "/api/tasks?kind=first_contact&partnerId=" + partnerId,
-                                        null,
-                                        null,
-                                        200)
-                                .path("items")
-                                .path(0)
-                                .path("status")
-                                .asText()));
+        untilTheTaskIs("open", "/api/tasks?kind=first_contact&partnerId=" + partnerId);
 
         String created = """
                 {"triggerEvent":"BOOKING_CREATED","createdAt":"2026-12-07T09:00:00.000Z","payload":{
@@ -1275,21 +1261,7 @@ class PlatformEndToEndIT {
         assertEquals("2026-12-09T15:00:00Z", sam.get("consultationAt").asText(), sam.toString());
         JsonNode history = call("referral-service", "GET", "/api/referrals/" + samId + "/history", null, null, 200);
         assertEquals(1, history.toString().split("consultation_booked", -1).length - 1, history.toString());
-        await().atMost(DEADLINE)
-                .pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertEquals(
-                        "closed",
-                        call(
-                                        "notification-service",
-                                        "GET",
-                                        "/api/tasks?kind=first_contact&partnerId=" + partnerId,
-                                        null,
-                                        null,
-                                        200)
-                                .path("items")
-                                .path(0)
-                                .path("status")
-                                .asText()));
+        untilTheTaskIs("closed", "/api/tasks?kind=first_contact&partnerId=" + partnerId);
 
         // Calendly instead: one integration at a time, so Cal.com goes (its URL answers 404 from now on).
         call(
@@ -1331,15 +1303,7 @@ class PlatformEndToEndIT {
         String bookingId = receipt.get("bookingId").asText();
         JsonNode waiting = call("referral-service", "GET", "/api/bookings?state=unmatched", null, null, 200);
         assertTrue(waiting.toString().contains(bookingId), waiting.toString());
-        await().atMost(DEADLINE)
-                .pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertEquals(
-                        "open",
-                        call("notification-service", "GET", "/api/tasks?kind=booking_unmatched", null, null, 200)
-                                .path("items")
-                                .path(0)
-                                .path("status")
-                                .asText()));
+        untilTheTaskIs("open", "/api/tasks?kind=booking_unmatched");
         call(
                 "referral-service",
                 "POST",
@@ -1352,15 +1316,7 @@ class PlatformEndToEndIT {
                 call("referral-service", "GET", "/api/referrals/" + joId, null, null, 200)
                         .get("status")
                         .asText());
-        await().atMost(DEADLINE)
-                .pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertEquals(
-                        "closed",
-                        call("notification-service", "GET", "/api/tasks?kind=booking_unmatched", null, null, 200)
-                                .path("items")
-                                .path(0)
-                                .path("status")
-                                .asText()));
+        untilTheTaskIs("closed", "/api/tasks?kind=booking_unmatched");
 
         // The funnel and the partner's time-to-booking count all three, once each.
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
@@ -1381,6 +1337,19 @@ class PlatformEndToEndIT {
                     "Bookings end to end: funnel %s; partner averageDaysToBook %s%n",
                     funnel.get("steps"), row.get("averageDaysToBook"));
         });
+    }
+
+    /** Polls until the first task of the listing has the status (notification-service opens and closes by events). */
+    private void untilTheTaskIs(String status, String tasksPath) {
+        await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertEquals(
+                        status,
+                        call("notification-service", "GET", tasksPath, null, null, 200)
+                                .path("items")
+                                .path(0)
+                                .path("status")
+                                .asText()));
     }
 
     private HttpResponse<String> postCalendly(String path, String key, String email, String name) throws Exception {
