@@ -17,6 +17,7 @@ import io.referrals.events.Topics;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.Referrer;
 import io.referrals.notification.entity.DeliveryStatus;
+import io.referrals.notification.entity.Notification;
 import io.referrals.notification.entity.NotificationRepository;
 import io.referrals.notification.entity.NotificationStatus;
 import io.referrals.notification.entity.WebhookDelivery;
@@ -27,7 +28,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +85,6 @@ class DeliveryWithoutPollingTest {
             subscriptionId = UUID.fromString(created.getString("id"));
 
             // Recorded as the event consumer records them (insertOnce), in one transaction: its commit is the wake-up.
-            long started = System.nanoTime();
             QuarkusTransaction.requiringNew().run(() -> {
                 for (int n = 0; n < count; n++) {
                     WebhookDelivery delivery = new WebhookDelivery();
@@ -99,6 +98,7 @@ class DeliveryWithoutPollingTest {
                     assertTrue(deliveries.insertOnce(delivery));
                 }
             });
+            long started = System.nanoTime();
             await().atMost(WAIT).until(() -> receiver.requests().size() >= count);
             long millis = (System.nanoTime() - started) / 1_000_000;
             System.out.printf(
@@ -134,36 +134,8 @@ class DeliveryWithoutPollingTest {
     void threeHundredMailsArriveEachOnceWithoutAPoll() {
         int count = 300;
         events.settings("referral_thank_you");
-        List<UUID> referrals = new ArrayList<>();
         long started = System.nanoTime();
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            for (int n = 0; n < count; n++) {
-                UUID referralId = UUID.randomUUID();
-                referrals.add(referralId);
-                CloudEvent event = EventCodec.wrap(
-                        EventTypes.REFERRAL_RECEIVED,
-                        Topics.source(EventTypes.REFERRAL_RECEIVED.topic()).orElseThrow(),
-                        events.tenant,
-                        referralId.toString(),
-                        new ReferralReceived(
-                                referralId,
-                                new Referrer(events.partnerId, "Dana Lee", events.referrerEmail),
-                                "Sam Rivera",
-                                Consent.OUTCOME,
-                                Instant.now(),
-                                null,
-                                Instant.now().plusSeconds(86_400)));
-                var record = new ProducerRecord<>(
-                        EventTypes.REFERRAL_RECEIVED.topic(), event.subject(), EventCodec.encode(event));
-                event.kafkaHeaders()
-                        .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-                producer.send(record);
-            }
-            producer.flush();
-        }
+        receive(events, count);
         await().atMost(WAIT).until(() -> Mailbox.to(events.referrerEmail).size() >= count);
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf(
@@ -187,6 +159,81 @@ class DeliveryWithoutPollingTest {
                         .distinct()
                         .toList());
         assertEquals(List.of(1), attempts, "one attempt each");
-        assertEquals(count, referrals.size());
+    }
+
+    @Test
+    void threeHundredDraftsQueuedAtOnceGoOutInBatchesEachOnce() {
+        int count = 300;
+        Events practice = new Events();
+        practice.settings(); // drafts: nothing is sent until queued
+        receive(practice, count);
+        await().atMost(WAIT)
+                .until(() -> QuarkusTransaction.requiringNew()
+                                .call(() -> notifications.count(
+                                        "tenantId = ?1 and status = ?2", practice.tenant, NotificationStatus.DRAFTED))
+                        == count);
+        assertEquals(0, Mailbox.to(practice.referrerEmail).size());
+
+        // Approved at once, as NotificationService.send approves one: queued, and the sender woken after the commit.
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = Instant.now();
+            for (Notification draft :
+                    notifications.list("tenantId = ?1 and status = ?2", practice.tenant, NotificationStatus.DRAFTED)) {
+                draft.queue(now);
+                notifications.senderAfterCommit(draft);
+            }
+        });
+        long started = System.nanoTime();
+        await().atMost(WAIT).until(() -> Mailbox.to(practice.referrerEmail).size() >= count);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf(
+                "[delivery figures] %d queued mails sent to GreenMail in %d ms (%.0f/s), no poll%n",
+                count, millis, count * 1000.0 / millis);
+
+        await().atMost(WAIT)
+                .until(() -> QuarkusTransaction.requiringNew()
+                                .call(() -> notifications.count(
+                                        "tenantId = ?1 and status = ?2", practice.tenant, NotificationStatus.SENT))
+                        == count);
+        List<MimeMessage> mail = Mailbox.to(practice.referrerEmail);
+        assertEquals(count, mail.size(), "each message once");
+        assertEquals(
+                count,
+                mail.stream()
+                        .map(m -> Mailbox.header(m, "Message-ID"))
+                        .distinct()
+                        .count(),
+                "one Message-ID once");
+    }
+
+    /** That many ReferralReceived of the practice's partner, through one producer, as referral-service's relay. */
+    private static void receive(Events practice, int count) {
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            for (int n = 0; n < count; n++) {
+                UUID referralId = UUID.randomUUID();
+                CloudEvent event = EventCodec.wrap(
+                        EventTypes.REFERRAL_RECEIVED,
+                        Topics.source(EventTypes.REFERRAL_RECEIVED.topic()).orElseThrow(),
+                        practice.tenant,
+                        referralId.toString(),
+                        new ReferralReceived(
+                                referralId,
+                                new Referrer(practice.partnerId, "Dana Lee", practice.referrerEmail),
+                                "Sam Rivera",
+                                Consent.OUTCOME,
+                                Instant.now(),
+                                null,
+                                Instant.now().plusSeconds(86_400)));
+                var record = new ProducerRecord<>(
+                        EventTypes.REFERRAL_RECEIVED.topic(), event.subject(), EventCodec.encode(event));
+                event.kafkaHeaders()
+                        .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                producer.send(record);
+            }
+            producer.flush();
+        }
     }
 }
