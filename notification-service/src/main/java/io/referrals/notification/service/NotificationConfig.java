@@ -22,27 +22,13 @@ public interface NotificationConfig {
     Webhooks webhooks();
 
     interface Sender {
-        /**
-         * How often queued messages are looked for besides the run after each commit that queues one (retries, paced
-         * asks; a Quarkus duration, or off); read by the @Scheduled expression.
-         */
-        @WithDefault("1s")
+        /** How often queued messages are looked for (a Quarkus duration, or off); read by the @Scheduled expression. */
+        @WithDefault("5s")
         String every();
 
-        /** Messages claimed, sent and recorded per transaction; batches follow one another while messages are due. */
+        /** Messages sent per run at most. */
         @WithDefault("50")
         int batchSize();
-
-        /** Messages of a batch sent at once (keep at most quarkus.mailer.max-pool-size, 10 by default). */
-        @WithDefault("10")
-        int concurrency();
-
-        /**
-         * The longest a batch's transaction may take, its sends included (the mailer's timeout, 30 s, times the
-         * rounds a batch takes at this concurrency, and some).
-         */
-        @WithDefault("5m")
-        Duration batchTimeout();
 
         /** Pauses after the 1st, 2nd ... failed attempt; the last one repeats. */
         @WithDefault("1m,5m,30m,2h,6h")

@@ -133,7 +133,6 @@ public class NotificationService {
         } else {
             message.queue(now);
         }
-        notifications.senderAfterCommit(message);
         tasks.close(tenantId, TaskKind.REVIEW_DRAFT, message.id.toString(), "queued");
         return message;
     }

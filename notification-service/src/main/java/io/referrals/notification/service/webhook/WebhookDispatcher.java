@@ -159,7 +159,9 @@ class WebhookDispatcher {
                     try {
                         dispatch();
                     } catch (RuntimeException e) {
-                        LOG.warnf("Webhook dispatch round failed (%s); the next poll tries again", e.toString());
+                        LOG.warnf(
+                                "Webhook dispatch round failed (%s); the next poll tries again",
+                                e.getClass().getSimpleName());
                     }
                 });
             } catch (RejectedExecutionException e) {
@@ -238,7 +240,9 @@ class WebhookDispatcher {
             try {
                 QuarkusTransaction.requiringNew().run(() -> subscriptions.releaseLane(subscriptionId, owner));
             } catch (RuntimeException e) {
-                LOG.warnf("Webhook lane of %s: the lease could not be given up (%s)", subscriptionId, e.toString());
+                LOG.warnf(
+                        "Webhook lane of %s: the lease could not be given up (%s)",
+                        subscriptionId, e.getClass().getSimpleName());
             }
             if (gaveWay) {
                 yielded.add(subscriptionId);
