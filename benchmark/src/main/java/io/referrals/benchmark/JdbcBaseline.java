@@ -117,7 +117,10 @@ final class JdbcBaseline {
         connection.commit();
     }
 
-    /** The sample's value with its referral replaced by the new one, and a new id where the column is a key. */
+    /**
+     * The sample's value with its referral replaced by the new one, and a new value where the column is a key (an
+     * id, the idempotency key, the referral's booking code).
+     */
     private static Object fresh(String column, Object value, UUID sample, UUID referral, long n) {
         if (value instanceof UUID id) {
             if (id.equals(sample)) {
@@ -128,6 +131,10 @@ final class JdbcBaseline {
         if (value instanceof String text) {
             if (column.equals("idempotency_key")) {
                 return "baseline-" + n + "-" + text;
+            }
+            if (column.equals("booking_code")) {
+                // Unique per practice (issue 30), like the random code the service draws: one per referral.
+                return String.format("%010d", n);
             }
             if (column.equals("id")) {
                 return UUID.randomUUID().toString();
