@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,6 +75,21 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     public boolean exists(String tenantId, NotificationKind kind, UUID referralId) {
         return count("tenantId = ?1 and kind = ?2 and referralId = ?3", tenantId, kind, referralId) > 0;
     }
+
+    /** The kind of each message about those referrals: what {@link #exists} answers, for a batch of them at once. */
+    public List<KindAbout> kindsAbout(String tenantId, Collection<UUID> referralIds) {
+        if (referralIds.isEmpty()) {
+            return List.of();
+        }
+        return sql.query(
+                "select kind, referral_id from notification where tenant_id = ? and referral_id = any (?)",
+                row -> new KindAbout(NotificationKind.valueOf(row.getString(1)), row.getObject(2, UUID.class)),
+                tenantId,
+                Sql.array("uuid", referralIds.toArray()));
+    }
+
+    /** A message's kind and the referral it is about. */
+    public record KindAbout(NotificationKind kind, UUID referralId) {}
 
     /** Whether the ask of a campaign (CampaignLinkIssued.askId) was written. */
     public boolean askExists(String tenantId, UUID askId) {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +41,14 @@ public class PartnerContactRepository implements PanacheRepositoryBase<PartnerCo
 
     public Optional<PartnerContact> find(String tenantId, UUID partnerId) {
         return Optional.ofNullable(findById(new PartnerContact.Key(tenantId, partnerId)));
+    }
+
+    /** Those of the partners known here. */
+    public List<PartnerContact> findAll(String tenantId, Collection<UUID> partnerIds) {
+        if (partnerIds.isEmpty()) {
+            return List.of();
+        }
+        return list("key.tenantId = ?1 and key.partnerId in ?2", tenantId, partnerIds);
     }
 
     /** The partner's row, locked, created empty when none exists yet. */

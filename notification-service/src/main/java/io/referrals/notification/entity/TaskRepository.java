@@ -5,10 +5,14 @@ import io.quarkus.panache.common.Sort;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Pages;
+import io.referrals.platform.persistence.Sql;
 import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +20,8 @@ import java.util.UUID;
 /** Tasks of one practice; another practice's task is not found. */
 @ApplicationScoped
 public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
+    @Inject
+    Sql sql;
 
     /** Soonest due first. */
     public Page<Task> list(String tenantId, TaskQuery query, Instant now, Paging paging) {
@@ -47,6 +53,25 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
     public boolean exists(String tenantId, TaskKind kind, String dedupeKey) {
         return count("tenantId = ?1 and kind = ?2 and dedupeKey = ?3", tenantId, kind, dedupeKey) > 0;
     }
+
+    /** The kind of every task, open or not, with one of those keys: what {@link #exists} answers, for many keys. */
+    public List<KindAndKey> withKeys(String tenantId, Collection<String> dedupeKeys) {
+        if (dedupeKeys.isEmpty()) {
+            return List.of();
+        }
+        // Every kind named, so that the unique index (tenant, kind, key) finds the keys.
+        return sql.query(
+                "select kind, dedupe_key from task where tenant_id = ? and kind = any (?) and dedupe_key = any (?)",
+                row -> new KindAndKey(TaskKind.valueOf(row.getString(1)), row.getString(2)),
+                tenantId,
+                Sql.array(
+                        "varchar",
+                        Arrays.stream(TaskKind.values()).map(Enum::name).toArray()),
+                Sql.array("varchar", dedupeKeys.toArray()));
+    }
+
+    /** A task's kind and dedupe key. */
+    public record KindAndKey(TaskKind kind, String key) {}
 
     public Optional<Task> findOpen(String tenantId, TaskKind kind, String dedupeKey) {
         return find(

@@ -33,19 +33,37 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
      * returns whether it did.
      */
     public boolean insertOnce(WebhookDelivery delivery) {
-        // One consumer applies an event at a time (the inbox), so a check suffices; the unique index stays the guard.
-        if (count("subscriptionId = ?1 and eventId = ?2", delivery.subscriptionId, delivery.eventId) > 0) {
-            return false;
-        }
         delivery.status = DeliveryStatus.PENDING;
         delivery.attempts = 0;
         delivery.queuedAt = delivery.createdAt;
         delivery.nextAttemptAt = delivery.createdAt;
         delivery.updatedAt = delivery.createdAt;
-        persist(delivery);
-        // The dispatcher sends it right after this transaction commits, not at its next poll.
-        queued.fire(new WebhookDeliveryQueued(delivery.subscriptionId));
-        return true;
+        // One statement, the unique (subscription, event) deciding: no count first, and the row is in the table at
+        // once (a consumer batch keeps its session unflushed until its end; nothing there waits for this row).
+        boolean inserted = sql.update(
+                        """
+                insert into webhook_delivery (id, tenant_id, subscription_id, event_id, event_type, referral_id,
+                    payload, status, attempts, queued_at, next_attempt_at, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                on conflict (subscription_id, event_id) do nothing""",
+                        delivery.id,
+                        delivery.tenantId,
+                        delivery.subscriptionId,
+                        delivery.eventId,
+                        delivery.eventType,
+                        delivery.referralId,
+                        delivery.payload,
+                        delivery.status.name(),
+                        delivery.queuedAt,
+                        delivery.nextAttemptAt,
+                        delivery.createdAt,
+                        delivery.updatedAt)
+                == 1;
+        if (inserted) {
+            // The dispatcher sends it right after this transaction commits, not at its next poll.
+            queued.fire(new WebhookDeliveryQueued(delivery.subscriptionId));
+        }
+        return inserted;
     }
 
     /**

@@ -17,6 +17,7 @@ import io.referrals.notification.entity.ReferralState;
 import io.referrals.notification.entity.ReferralStateRepository;
 import io.referrals.notification.entity.TaskKind;
 import io.referrals.notification.service.NotificationConfig;
+import io.referrals.notification.service.batch.BatchRows;
 import io.referrals.notification.service.mail.Messages;
 import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.persistence.Timestamps;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,19 +74,24 @@ public class ReferralFollowUp {
     NotificationConfig config;
 
     @Inject
+    BatchRows batch;
+
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onReceived(CloudEvent event, ReferralReceived data) {
         String tenantId = event.tenantid();
         Instant now = Timestamps.now(clock);
-        ReferralState referral = referrals.lock(tenantId, data.referralId()).orElseGet(() -> {
-            ReferralState created = new ReferralState();
-            created.key = new ReferralState.Key(tenantId, data.referralId());
-            created.status = ReferralStatus.RECEIVED;
-            created.consent = data.consent();
-            return created;
-        });
+        Optional<ReferralState> loaded = batch.referral(tenantId, data.referralId());
+        ReferralState referral = (loaded != null ? loaded : referrals.lock(tenantId, data.referralId()))
+                .orElseGet(() -> {
+                    ReferralState created = new ReferralState();
+                    created.key = new ReferralState.Key(tenantId, data.referralId());
+                    created.status = ReferralStatus.RECEIVED;
+                    created.consent = data.consent();
+                    return created;
+                });
         referral.partnerId = data.referrer().partnerId();
         referral.referrerName = data.referrer().name();
         referral.referrerEmail = data.referrer().email();
@@ -98,6 +105,7 @@ public class ReferralFollowUp {
         }
         referral.updatedAt = now;
         referrals.persist(referral);
+        batch.referralCreated(referral);
 
         tellReferrer(referral, NotificationKind.REFERRAL_THANK_YOU, Map.of());
         if (referral.status == ReferralStatus.RECEIVED) {

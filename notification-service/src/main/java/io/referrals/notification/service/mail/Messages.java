@@ -13,6 +13,7 @@ import io.referrals.notification.entity.PracticeSettingsRepository;
 import io.referrals.notification.entity.ReferralState;
 import io.referrals.notification.entity.TaskKind;
 import io.referrals.notification.service.NotificationConfig;
+import io.referrals.notification.service.batch.BatchRows;
 import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +57,9 @@ public class Messages {
     NotificationConfig config;
 
     @Inject
+    BatchRows batch;
+
+    @Inject
     Clock clock;
 
     /** Who a message goes to and what it may say about whom. */
@@ -85,8 +89,11 @@ public class Messages {
     /** Writes a message of that kind about a referral, unless it was written before. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Notification> writeOnce(String tenantId, NotificationKind kind, Subject subject) {
-        if (subject.referralId() != null && notifications.exists(tenantId, kind, subject.referralId())) {
-            return Optional.empty();
+        if (subject.referralId() != null) {
+            Boolean loaded = batch.messageExists(tenantId, kind, subject.referralId());
+            if (loaded != null ? loaded : notifications.exists(tenantId, kind, subject.referralId())) {
+                return Optional.empty();
+            }
         }
         return Optional.of(write(tenantId, kind, subject));
     }
@@ -94,8 +101,14 @@ public class Messages {
     @Transactional(Transactional.TxType.MANDATORY)
     public Notification write(String tenantId, NotificationKind kind, Subject subject) {
         Instant now = Timestamps.now(clock);
-        PracticeSettings practice = settings.of(tenantId, now);
-        Optional<PartnerContact> contact = partners.find(tenantId, subject.partnerId());
+        Optional<PracticeSettings> storedSettings = batch.settings(tenantId);
+        PracticeSettings practice = storedSettings != null
+                ? storedSettings.orElseGet(() -> PracticeSettings.defaults(tenantId, now))
+                : settings.of(tenantId, now);
+        Optional<PartnerContact> loadedContact =
+                subject.partnerId() == null ? null : batch.partner(tenantId, subject.partnerId());
+        Optional<PartnerContact> contact =
+                loadedContact != null ? loadedContact : partners.find(tenantId, subject.partnerId());
         Notification message = new Notification();
         message.id = UUID.randomUUID();
         message.tenantId = tenantId;
@@ -116,15 +129,15 @@ public class Messages {
         if (refused.isPresent()) {
             message.status = NotificationStatus.SUPPRESSED;
             message.lastError = refused.get();
-            notifications.persist(message);
+            persist(message);
             notEmailed(message, message.lastError);
         } else if (practice.autoSends(kind)) {
             message.queue(now);
-            notifications.persist(message);
+            persist(message);
         } else {
             message.status = NotificationStatus.DRAFTED;
-            notifications.persist(message);
-            tasks.open(
+            persist(message);
+            tasks.openNew(
                     tenantId,
                     new TaskService.Opening(
                             TaskKind.REVIEW_DRAFT,
@@ -136,6 +149,11 @@ public class Messages {
                             now.plus(REVIEW_WITHIN)));
         }
         return message;
+    }
+
+    private void persist(Notification message) {
+        notifications.persist(message);
+        batch.messageWritten(message.tenantId, message.kind, message.referralId);
     }
 
     /** Renders (again) from the practice's template under the subject's consent. */

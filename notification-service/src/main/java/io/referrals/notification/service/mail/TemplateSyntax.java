@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The language a practice writes its templates in: text, {@code {placeholder}} and {@code {#if …}…{#else}…{/if}}
@@ -27,6 +28,12 @@ import java.util.concurrent.CompletionStage;
  * values and nothing else, so that even a template that got past the check could not reach configuration or code.
  */
 final class TemplateSyntax {
+    /** How many parsed texts are kept (the shipped defaults and the practices' templates in use). */
+    private static final int PARSED_KEPT = 1_000;
+
+    /** Texts that passed {@link #parse}, parsed, by their content. */
+    private final Map<String, Template> parsed = new ConcurrentHashMap<>();
+
     /** A construct a template may not use, and where. */
     static final class Refused extends RuntimeException {
         final transient TemplateNode.Origin origin;
@@ -67,8 +74,18 @@ final class TemplateSyntax {
      * @throws Refused on a construct outside the language
      */
     Template parse(String content) {
+        Template known = parsed.get(content);
+        if (known != null) {
+            return known;
+        }
         check(recognising.parse(content).getRootNode());
-        return rendering.parse(content);
+        Template template = rendering.parse(content);
+        // Parsing is most of what writing a message costs, and a practice writes hundreds from the same few texts;
+        // a parsed template renders any number of times, from any thread. Bounded: texts under edit come and go.
+        if (parsed.size() < PARSED_KEPT) {
+            parsed.put(content, template);
+        }
+        return template;
     }
 
     private void check(SectionNode root) {

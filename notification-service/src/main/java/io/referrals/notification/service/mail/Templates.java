@@ -8,6 +8,8 @@ import io.referrals.notification.entity.MessageTemplateRepository;
 import io.referrals.notification.entity.NotificationKind;
 import io.referrals.notification.entity.PracticeSettings;
 import io.referrals.notification.entity.PracticeSettingsRepository;
+import io.referrals.notification.service.batch.BatchRows;
+import io.referrals.notification.service.batch.Batches;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.problem.ProblemException;
@@ -22,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,6 +74,9 @@ public class Templates {
     private final TemplateSyntax campaignSyntax = new TemplateSyntax(CAMPAIGN_PLACEHOLDERS);
 
     @Inject
+    Batches batches;
+
+    @Inject
     MessageTemplateRepository templates;
 
     @Inject
@@ -86,8 +93,9 @@ public class Templates {
 
     public Source source(String tenantId, NotificationKind kind) {
         requireTemplate(kind);
-        return templates
-                .find(tenantId, kind)
+        BatchRows batch = batches.current();
+        Optional<MessageTemplate> loaded = batch == null ? null : batch.template(tenantId, kind);
+        return (loaded != null ? loaded : templates.find(tenantId, kind))
                 .map(t -> new Source(kind, t.subject, t.body, true))
                 .orElseGet(() -> defaultSource(kind));
     }
@@ -240,7 +248,14 @@ public class Templates {
         }
     }
 
+    /** The shipped default of each kind, read once. */
+    private static final Map<NotificationKind, Source> DEFAULTS = new ConcurrentHashMap<>();
+
     static Source defaultSource(NotificationKind kind) {
+        return DEFAULTS.computeIfAbsent(kind, Templates::readDefault);
+    }
+
+    private static Source readDefault(NotificationKind kind) {
         String resource = "notification-templates/" + kind.json() + ".txt";
         try (InputStream in = Templates.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

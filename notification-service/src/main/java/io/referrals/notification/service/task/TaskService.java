@@ -5,6 +5,7 @@ import io.referrals.notification.entity.TaskKind;
 import io.referrals.notification.entity.TaskQuery;
 import io.referrals.notification.entity.TaskRepository;
 import io.referrals.notification.entity.TaskStatus;
+import io.referrals.notification.service.batch.BatchRows;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Timestamps;
@@ -27,6 +28,9 @@ public class TaskService {
     TaskRepository tasks;
 
     @Inject
+    BatchRows batch;
+
+    @Inject
     Clock clock;
 
     /** What opens a task: its kind and key (unique together), what it is about, its title and due date. */
@@ -42,9 +46,20 @@ public class TaskService {
     /** Opens the task unless one of that kind and key was ever opened; returns whether it did. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean open(String tenantId, Opening opening) {
-        if (tasks.exists(tenantId, opening.kind(), opening.key())) {
+        Boolean loaded = batch.taskExists(tenantId, opening.kind(), opening.key());
+        if (loaded != null ? loaded : tasks.exists(tenantId, opening.kind(), opening.key())) {
             return false;
         }
+        openNew(tenantId, opening);
+        return true;
+    }
+
+    /**
+     * Opens a task whose key was made in this transaction (a message written now: its id), so that no task can have
+     * it yet: nothing to look up first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void openNew(String tenantId, Opening opening) {
         Task task = new Task();
         task.id = UUID.randomUUID();
         task.tenantId = tenantId;
@@ -58,7 +73,7 @@ public class TaskService {
         task.dueAt = Timestamps.stored(opening.due());
         task.createdAt = Timestamps.now(clock);
         tasks.persist(task);
-        return true;
+        batch.taskOpened(tenantId, task.kind, task.dedupeKey);
     }
 
     /** Closes the open task of that kind and key, if there is one. */

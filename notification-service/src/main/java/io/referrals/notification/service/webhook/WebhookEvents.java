@@ -14,6 +14,7 @@ import io.referrals.notification.entity.WebhookDeliveryRepository;
 import io.referrals.notification.entity.WebhookSubscription;
 import io.referrals.notification.entity.WebhookSubscriptionRepository;
 import io.referrals.notification.mapping.WebhookCatalogue;
+import io.referrals.notification.service.batch.BatchRows;
 import io.referrals.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,14 +38,17 @@ public class WebhookEvents {
     WebhookDeliveryRepository deliveries;
 
     @Inject
+    BatchRows batch;
+
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> void onEvent(CloudEvent event, EventType<T> type, T data) {
         WebhookCatalogue.map(type, data).ifPresent(mapped -> {
-            List<WebhookSubscription> listening = subscriptions.enabled(event.tenantid()).stream()
-                    .filter(s -> s.wants(mapped.name()))
-                    .toList();
+            List<WebhookSubscription> loaded = batch.subscriptions(event.tenantid());
+            List<WebhookSubscription> listening = (loaded != null ? loaded : subscriptions.enabled(event.tenantid()))
+                    .stream().filter(s -> s.wants(mapped.name())).toList();
             if (listening.isEmpty()) {
                 return;
             }
