@@ -13,6 +13,7 @@ import io.referrals.events.EventTypes;
 import io.referrals.events.PartnerCategory;
 import io.referrals.events.Topics;
 import io.referrals.events.partner.PartnerCreated;
+import io.referrals.events.referral.ReferralConsentChanged;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.Referrer;
 import io.referrals.testing.PlatformTestResource;
@@ -42,7 +43,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A practice's intake arriving all at once, as after a burst of referrals (issue 31): every ReferralReceived of the
  * burst gets its thank-you draft, its review task and its first-contact task, once, whatever batches the consumer reads
- * them in, and a redelivered burst adds nothing. Prints how fast the consumer applied the burst (events/s) and what the
+ * them in (a producer's retry among them too), a consent narrowed right after its referral re-renders the thank-you,
+ * and a redelivered burst adds nothing. Prints how fast the consumer applied the burst (events/s) and what the
  * database did per event, for comparing changes to the consumer; nothing here asserts a time. {@code
  * -Dnotification.intake-burst=3000} makes the burst bigger for a measurement (default 400).
  */
@@ -80,28 +82,47 @@ class ReferralIntakeConsumptionTest {
                             PartnerCategory.COLLEAGUE,
                             Instant.now())));
         }
+        // The burst as referral-service's relay would send it: now and then a producer's retry (the same referral
+        // under a new event id) and a referred person narrowing their consent right after, in the same polls.
         List<CloudEvent> received = new ArrayList<>();
+        int retries = 0;
+        int expectNoName = 0;
         Consent[] consents = Consent.values();
         for (int i = 0; i < burst; i++) {
             UUID referralId = UUID.randomUUID();
-            UUID partnerId = partners.get(i % PARTNERS);
+            int partner = i % PARTNERS;
+            boolean narrowed = i % 40 == 5;
+            Consent consent = narrowed ? Consent.OUTCOME : consents[i % consents.length];
+            ReferralReceived data = new ReferralReceived(
+                    referralId,
+                    new Referrer(partners.get(partner), "Partner " + partner, "partner" + partner + "@example.com"),
+                    "Sam Rivera " + i,
+                    consent,
+                    Instant.now(),
+                    null,
+                    Instant.now().plus(Duration.ofDays(1)));
             received.add(EventCodec.wrap(
-                    EventTypes.REFERRAL_RECEIVED,
-                    "/referral-service",
-                    tenant,
-                    referralId.toString(),
-                    new ReferralReceived(
-                            referralId,
-                            new Referrer(
-                                    partnerId,
-                                    "Partner " + (i % PARTNERS),
-                                    "partner" + (i % PARTNERS) + "@example.com"),
-                            "Sam Rivera " + i,
-                            consents[i % consents.length],
-                            Instant.now(),
-                            null,
-                            Instant.now().plus(Duration.ofDays(1)))));
+                    EventTypes.REFERRAL_RECEIVED, "/referral-service", tenant, referralId.toString(), data));
+            if (i % 40 == 3) {
+                received.add(EventCodec.wrap(
+                        EventTypes.REFERRAL_RECEIVED, "/referral-service", tenant, referralId.toString(), data));
+                retries++;
+            }
+            if (narrowed) {
+                received.add(EventCodec.wrap(
+                        EventTypes.REFERRAL_CONSENT_CHANGED,
+                        "/referral-service",
+                        tenant,
+                        referralId.toString(),
+                        new ReferralConsentChanged(
+                                referralId, partners.get(partner), Consent.OUTCOME, Consent.NONE, Instant.now())));
+            }
+            if (narrowed || consent == Consent.NONE) {
+                expectNoName++;
+            }
         }
+        int receivedEvents = burst + retries;
+        int noName = expectNoName;
 
         try (KafkaProducer<String, String> producer = producer()) {
             send(producer, Topics.PARTNER_EVENTS, created);
@@ -113,7 +134,7 @@ class ReferralIntakeConsumptionTest {
             send(producer, Topics.REFERRAL_EVENTS, received);
             await().atMost(Duration.ofMinutes(10))
                     .pollInterval(Duration.ofMillis(20))
-                    .until(() -> count("processed_event", RECEIVED) == burst);
+                    .until(() -> count("processed_event", RECEIVED) == receivedEvents);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (recording != null) {
                 recording.stop();
@@ -122,10 +143,10 @@ class ReferralIntakeConsumptionTest {
             System.out.printf(
                     Locale.ROOT,
                     "[intake burst] %d referral.received applied in %.2f s: %.0f events/s%n",
-                    burst,
+                    receivedEvents,
                     seconds,
-                    burst / seconds);
-            printActivity(before, tableActivity(), burst);
+                    receivedEvents / seconds);
+            printActivity(before, tableActivity(), receivedEvents);
 
             assertEquals(burst, count("notification", "and kind = 'REFERRAL_THANK_YOU' and status = 'DRAFTED'"));
             assertEquals(burst, distinct("notification", "referral_id", "and kind = 'REFERRAL_THANK_YOU'"));
@@ -133,6 +154,11 @@ class ReferralIntakeConsumptionTest {
             assertEquals(burst, distinct("task", "referral_id", "and kind = 'FIRST_CONTACT'"));
             assertEquals(burst, count("task", "and kind = 'REVIEW_DRAFT' and status = 'OPEN'"));
             assertEquals(burst, count("referral_state", ""));
+            // A consent narrowed in the same poll as its referral's thank-you was written re-rendered it.
+            await().atMost(Duration.ofMinutes(10))
+                    .until(() -> count("referral_state", "and consent = 'NONE'") == noName);
+            assertEquals(
+                    noName, count("notification", "and kind = 'REFERRAL_THANK_YOU' and rendered_consent = 'NONE'"));
 
             // The broker delivers the whole burst again (a consumer group reset): nothing is added.
             send(producer, Topics.REFERRAL_EVENTS, received);
@@ -148,7 +174,8 @@ class ReferralIntakeConsumptionTest {
                             Consent.NONE,
                             Instant.now()));
             send(producer, Topics.REFERRAL_EVENTS, List.of(marker));
-            await().atMost(Duration.ofMinutes(10)).until(() -> count("processed_event", RECEIVED) == burst + 1);
+            await().atMost(Duration.ofMinutes(10))
+                    .until(() -> count("processed_event", RECEIVED) == receivedEvents + 1);
             assertEquals(burst + 1, count("notification", "and kind = 'REFERRAL_THANK_YOU'"));
             assertEquals(burst + 1, count("task", "and kind = 'FIRST_CONTACT'"));
             assertEquals(burst + 1, count("task", "and kind = 'REVIEW_DRAFT'"));
