@@ -9,6 +9,7 @@ import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +47,16 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
 
     public boolean exists(String tenantId, TaskKind kind, String dedupeKey) {
         return count("tenantId = ?1 and kind = ?2 and dedupeKey = ?3", tenantId, kind, dedupeKey) > 0;
+    }
+
+    /** The open tasks of that kind with any of these keys, in any practice (the caller checks each one's), locked. */
+    public List<Task> findOpen(TaskKind kind, Collection<String> dedupeKeys) {
+        if (dedupeKeys.isEmpty()) {
+            return List.of();
+        }
+        return find("kind = ?1 and dedupeKey in ?2 and status = ?3", kind, dedupeKeys, TaskStatus.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     public Optional<Task> findOpen(String tenantId, TaskKind kind, String dedupeKey) {

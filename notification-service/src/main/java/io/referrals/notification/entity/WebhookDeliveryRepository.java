@@ -7,11 +7,15 @@ import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Pages;
 import io.referrals.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,6 +24,9 @@ import java.util.stream.Collectors;
 public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookDelivery, UUID> {
     @Inject
     Sql sql;
+
+    @Inject
+    Event<WebhookDeliveryQueued> queued;
 
     /**
      * Records a delivery unless this subscription already has one for this event (a redelivered event, a replay):
@@ -36,31 +43,68 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
         delivery.nextAttemptAt = delivery.createdAt;
         delivery.updatedAt = delivery.createdAt;
         persist(delivery);
+        // The dispatcher sends it right after this transaction commits, not at its next poll.
+        queued.fire(new WebhookDeliveryQueued(delivery.subscriptionId));
         return true;
     }
 
     /**
-     * Takes up to {@code limit} due deliveries, at most one per subscription and none of a subscription in
-     * {@code busy} (one this replica is sending to now), each row locked ({@code FOR UPDATE SKIP LOCKED}: another
-     * replica takes others). The caller leases them (moves their next attempt on) in the same transaction.
+     * Enabled endpoints with due deliveries whose lane is free (no replica's lease, or an expired one), oldest due
+     * first, none in {@code busy} (those this replica sends to now): the candidates for a lane. An endpoint another
+     * replica sends to is not among them, so it takes no free lane of this one's. Nothing is locked here; a lane first
+     * takes the endpoint's lease.
      */
-    public List<WebhookDelivery> claimDue(Instant now, Collection<UUID> busy, int limit) {
+    public List<UUID> endpointsDue(Instant now, Collection<UUID> busy, int limit) {
         String busyList = busy.stream().map(UUID::toString).collect(Collectors.joining(","));
+        return sql.query("""
+                select d.subscription_id from webhook_delivery d
+                join webhook_subscription s on s.id = d.subscription_id
+                where d.status = 'PENDING' and d.next_attempt_at <= ?
+                  and s.enabled and (s.dispatch_lease_until is null or s.dispatch_lease_until <= ?)
+                  and not (d.subscription_id::text = any (string_to_array(?, ',')))
+                group by d.subscription_id
+                order by min(d.next_attempt_at)
+                limit ?""", row -> row.getObject(1, UUID.class), now, now, busyList, limit);
+    }
+
+    /**
+     * Takes up to {@code limit} due deliveries of one endpoint, in the order they were recorded, each row locked
+     * ({@code FOR UPDATE SKIP LOCKED}: a concurrent claim takes others) and leased until {@code leaseUntil} (their
+     * next attempt moved on, so that no other claim takes them while they are sent, and a replica dying mid-send
+     * leaves them to be sent again).
+     */
+    public List<WebhookDelivery> claimForEndpoint(UUID subscriptionId, Instant now, Instant leaseUntil, int limit) {
         List<UUID> ids = sql.query("""
                 select id from webhook_delivery
-                where id in (
-                    select distinct on (subscription_id) id from webhook_delivery
-                    where status = 'PENDING' and next_attempt_at <= ?
-                      and not (subscription_id::text = any (string_to_array(?, ',')))
-                    order by subscription_id, next_attempt_at, created_at)
-                  and status = 'PENDING' and next_attempt_at <= ?
-                order by next_attempt_at
+                where subscription_id = ? and status = 'PENDING' and next_attempt_at <= ?
+                order by seq
                 limit ?
-                for update skip locked""", row -> row.getObject(1, UUID.class), now, busyList, now, limit);
+                for update skip locked""", row -> row.getObject(1, UUID.class), subscriptionId, now, limit);
         if (ids.isEmpty()) {
             return List.of();
         }
-        return list("id in ?1", ids);
+        Map<UUID, WebhookDelivery> byId = new HashMap<>();
+        for (WebhookDelivery delivery : list("id in ?1", ids)) {
+            delivery.nextAttemptAt = leaseUntil;
+            byId.put(delivery.id, delivery);
+        }
+        List<WebhookDelivery> claimed = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            claimed.add(byId.get(id));
+        }
+        return claimed;
+    }
+
+    /** Gives claimed deliveries that were not sent back to be taken again now (their lease ends). */
+    public void release(Collection<UUID> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        update(
+                "nextAttemptAt = ?1 where id in ?2 and status = ?3 and nextAttemptAt > ?1",
+                now,
+                ids,
+                DeliveryStatus.PENDING);
     }
 
     public Optional<WebhookDelivery> lock(UUID id) {

@@ -22,13 +22,20 @@ public interface NotificationConfig {
     Webhooks webhooks();
 
     interface Sender {
-        /** How often queued messages are looked for (a Quarkus duration, or off); read by the @Scheduled expression. */
-        @WithDefault("5s")
+        /**
+         * How often queued messages are looked for besides the run after each commit that queues one: retries that
+         * came due and paced campaign asks (a Quarkus duration, or off); read by the @Scheduled expression.
+         */
+        @WithDefault("1s")
         String every();
 
-        /** Messages sent per run at most. */
+        /** Messages claimed, sent and recorded per transaction; batches follow one another while messages are due. */
         @WithDefault("50")
         int batchSize();
+
+        /** Messages of a batch sent at once (at most quarkus.mailer.max-pool-size, 10 by default: one per connection). */
+        @WithDefault("10")
+        int concurrency();
 
         /** Pauses after the 1st, 2nd ... failed attempt; the last one repeats. */
         @WithDefault("1m,5m,30m,2h,6h")
@@ -46,6 +53,10 @@ public interface NotificationConfig {
         /** The domain of the Message-ID each message gets when it is created. */
         @WithDefault("notifications.referrals.local")
         String messageIdDomain();
+
+        /** The longest one message's send may take before it counts as failed (quarkus.mailer.timeout). */
+        @WithDefault("30s")
+        Duration sendTimeout();
     }
 
     interface Unsubscribe {
@@ -88,13 +99,26 @@ public interface NotificationConfig {
     }
 
     interface Webhooks {
-        /** How often due deliveries are looked for (a Quarkus duration, or off); read by the @Scheduled expression. */
+        /**
+         * How often due deliveries are looked for besides the wake-up after each commit that records one (retries,
+         * redeliveries; a Quarkus duration, or off); read by the @Scheduled expression.
+         */
         @WithDefault("1s")
         String every();
 
-        /** Deliveries in flight at once, at most one per endpoint: a slow endpoint holds one of these, no more. */
+        /**
+         * Endpoints sent to at once (lanes), one delivery in flight per endpoint: a slow endpoint holds one of these,
+         * no more.
+         */
         @WithDefault("8")
         int concurrency();
+
+        /**
+         * Deliveries a lane claims at once from one endpoint, sends back to back and records in one transaction; the
+         * lane then claims the next ones at once.
+         */
+        @WithDefault("50")
+        int batchSize();
 
         /** Time to open the connection to an endpoint. */
         @WithDefault("5s")
@@ -120,8 +144,9 @@ public interface NotificationConfig {
         Duration rotationOverlap();
 
         /**
-         * How long a delivery being sent stays claimed: a replica that dies mid-send leaves it to be sent again after
-         * this (more than the timeout).
+         * How long claimed deliveries and an endpoint's lane stay leased (renewed per batch): a replica that dies
+         * mid-send leaves them to be sent again after this. More than the timeout: a lane sends a claimed delivery
+         * only while the lease still leaves a whole attempt's time.
          */
         @WithDefault("30s")
         Duration lease();

@@ -121,6 +121,7 @@ public class Messages {
         } else if (practice.autoSends(kind)) {
             message.queue(now);
             notifications.persist(message);
+            notifications.senderAfterCommit(message);
         } else {
             message.status = NotificationStatus.DRAFTED;
             notifications.persist(message);
