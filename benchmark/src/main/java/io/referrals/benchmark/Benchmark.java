@@ -14,6 +14,7 @@ public final class Benchmark {
     private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // see DeliveryReceiver
         String which = args.length == 0 ? "" : args[0];
         String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         Path dataDir;
