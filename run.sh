@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole referral platform locally: embedded PostgreSQL, a local Kafka broker and all services.
-# Needs only JDK 17+. Builds first when a jar is missing or older than the sources.
+# Needs a JDK 25 (found by .mvn/jdk25.sh: JAVA_HOME, /usr/lib/jvm, /opt, SDKMAN; it says what to install if none).
+# Builds first when a jar is missing or older than the sources.
 #
 #   ./run.sh            start (data kept in .local-stack/ between runs)
 #   ./run.sh --demo     start and load demo data
@@ -12,6 +13,8 @@ set -euo pipefail
 shopt -s nullglob
 
 cd "$(dirname "$0")"
+# shellcheck source=.mvn/jdk25.sh
+source .mvn/jdk25.sh
 
 launcher=deploy/local-stack/target/local-stack.jar
 services=(partner-service referral-service metrics-service notification-service)
@@ -53,4 +56,4 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]] && needs_build; then
   "${build[@]}"
 fi
 
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar "$launcher" "$@"
+exec "$JAVA_HOME/bin/java" -jar "$launcher" "$@"

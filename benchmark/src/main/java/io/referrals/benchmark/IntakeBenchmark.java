@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +61,8 @@ public final class IntakeBenchmark {
             Path dataDir,
             Path repoRoot,
             int portOffset,
-            Path jsonOut) {
+            Path jsonOut,
+            Duration deliveryWait) {
         static final String USAGE = """
                   --clients N          concurrent intake clients (default 32)
                   --seconds S          seconds of intake at full speed, and of the JDBC baseline (default 60)
@@ -74,7 +76,9 @@ public final class IntakeBenchmark {
                   --data-dir DIR       the stack's data directory, wiped first (default target/benchmark-intake-stack)
                   --repo-root DIR      where the services are built (default .)
                   --port-offset N      ports of the benchmark's stack (default 4500: 12582 for referral-service)
-                  --json FILE          where to write the report (default target/benchmark-intake.json)""";
+                  --json FILE          where to write the report (default target/benchmark-intake.json)
+                  --delivery-wait-seconds S  after the intake, how long to wait for its webhooks and thank-you
+                                       mails to arrive before reporting what had not (default 120)""";
 
         private static final Map<String, String> DEFAULTS = Map.ofEntries(
                 Map.entry("clients", "32"),
@@ -89,7 +93,8 @@ public final class IntakeBenchmark {
                 Map.entry("data-dir", "target/benchmark-intake-stack"),
                 Map.entry("repo-root", "."),
                 Map.entry("port-offset", "4500"),
-                Map.entry("json", "target/benchmark-intake.json"));
+                Map.entry("json", "target/benchmark-intake.json"),
+                Map.entry("delivery-wait-seconds", "120"));
 
         static Settings parse(String... args) {
             Map<String, String> given = CommandLine.parse(args, DEFAULTS, USAGE);
@@ -106,7 +111,8 @@ public final class IntakeBenchmark {
                     Path.of(given.get("data-dir")),
                     Path.of(given.get("repo-root")),
                     Integer.parseInt(given.get("port-offset")),
-                    Path.of(given.get("json")));
+                    Path.of(given.get("json")),
+                    Duration.ofSeconds(Long.parseLong(given.get("delivery-wait-seconds"))));
         }
     }
 
@@ -121,12 +127,13 @@ public final class IntakeBenchmark {
             Report report = new Report("intake benchmark (" + settings.clients() + " clients, "
                     + settings.intakeDuration().toSeconds() + " s; whole platform running)");
             report.fact("platform ready in s", seconds(stack.startupTime()));
+            report.table(JvmReport.table(stack));
             residentMemory(stack, "idle", report);
             List<UUID> partners = createPartners(stack, intake);
 
             System.out.println("Warming up for " + settings.warmUp().toSeconds() + " s ...");
             AtomicReference<HttpResponse<String>> sample = new AtomicReference<>();
-            closedLoop("warm-up", intake, partners, settings.warmUp(), sample);
+            closedLoop("warm-up", intake, partners, settings.warmUp(), sample, null);
             awaitConsumers(stack, "warm-up", null);
 
             System.out.println("JDBC baseline for " + settings.intakeDuration().toSeconds() + " s ...");
@@ -140,20 +147,35 @@ public final class IntakeBenchmark {
                             settings.intakeDuration());
             report.row(baseline);
 
-            System.out.println("Intake from " + settings.clients() + " clients for "
-                    + settings.intakeDuration().toSeconds() + " s ...");
-            Report.Row intakeRow = closedLoop(
-                    "POST /api/referrals, " + settings.clients() + " clients",
-                    intake,
-                    partners,
-                    settings.intakeDuration(),
-                    sample);
-            report.row(intakeRow);
-            report.fact(
-                    "intake / JDBC baseline",
-                    String.format(Locale.ROOT, "%.2f", intakeRow.perSecond() / baseline.perSecond()));
-            awaitConsumers(stack, "intake", report);
-            residentMemory(stack, "after intake", report);
+            try (Deliveries deliveries = new Deliveries(stack, intake.token())) {
+                // Only now: the warm-up's referrals would otherwise queue ahead of the measured ones.
+                deliveries.subscribe();
+                System.out.println("Intake from " + settings.clients() + " clients for "
+                        + settings.intakeDuration().toSeconds() + " s (webhook and thank-you mail on) ...");
+                Optional<CpuPerReferral> cpu = CpuPerReferral.start(stack);
+                long intakeStart = Clocks.epochMicros();
+                Report.Row intakeRow = closedLoop(
+                        "POST /api/referrals, " + settings.clients() + " clients",
+                        intake,
+                        partners,
+                        settings.intakeDuration(),
+                        sample,
+                        deliveries);
+                deliveries.intakeRan(intakeStart, Clocks.epochMicros());
+                cpu.ifPresent(CpuPerReferral::intakeEnded);
+                report.row(intakeRow);
+                report.fact(
+                        "intake / JDBC baseline",
+                        String.format(Locale.ROOT, "%.2f", intakeRow.perSecond() / baseline.perSecond()));
+                awaitConsumers(stack, "intake", report);
+                cpu.ifPresent(CpuPerReferral::consumersCaughtUp);
+                residentMemory(stack, "after intake", report);
+                System.out.println("Waiting up to " + settings.deliveryWait().toSeconds()
+                        + " s after the intake for its webhooks and mails ...");
+                deliveries.awaitArrivals(settings.deliveryWait());
+                cpu.ifPresent(c -> report.table(c.table(deliveries.referrals())));
+                report.table(deliveries.table(settings.deliveryWait(), report));
+            }
 
             System.out.println("Intake at " + settings.fixedRate() + "/s for "
                     + settings.fixedDuration().toSeconds() + " s ...");
@@ -183,14 +205,16 @@ public final class IntakeBenchmark {
 
     /**
      * {@code clients} threads post referrals for {@code duration}, each the next as soon as the last is answered;
-     * latency in microseconds; anything but 201 is an error. Keeps one answered referral in {@code sample}.
+     * latency in microseconds; anything but 201 is an error. Keeps one answered referral in {@code sample}, and tells
+     * {@code deliveries} (if given) when each was answered.
      */
     private Report.Row closedLoop(
             String name,
             IntakeClient intake,
             List<UUID> partners,
             Duration duration,
-            AtomicReference<HttpResponse<String>> sample)
+            AtomicReference<HttpResponse<String>> sample,
+            Deliveries deliveries)
             throws Exception {
         Recorder recorder = new Recorder(3);
         AtomicLong errors = new AtomicLong();
@@ -202,17 +226,28 @@ public final class IntakeBenchmark {
             running.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
                     long sent = System.nanoTime();
+                    long answered = 0;
                     try {
                         HttpResponse<String> response = intake.referFrom(partners);
+                        answered = System.nanoTime();
+                        long answeredAt = deliveries == null ? 0 : Clocks.epochMicros();
                         if (response.statusCode() == 201) {
                             sample.set(response);
+                            if (deliveries != null) {
+                                deliveries.answered(
+                                        UUID.fromString(IntakeClient.body(response)
+                                                .get("id")
+                                                .asText()),
+                                        answeredAt);
+                            }
                         } else {
                             errors.incrementAndGet();
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
                     }
-                    recorder.recordValue((System.nanoTime() - sent) / 1000);
+                    // Timed to the answer, not to the bookkeeping after it.
+                    recorder.recordValue(((answered == 0 ? System.nanoTime() : answered) - sent) / 1000);
                 }
                 return null;
             }));

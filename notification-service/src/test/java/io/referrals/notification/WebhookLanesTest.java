@@ -16,19 +16,30 @@ import io.referrals.testing.PlatformTestResource;
 import io.referrals.testing.TestClock;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -191,6 +202,134 @@ class WebhookLanesTest {
             assertEquals(6, got.size());
             assertEquals("{\"n\":0}", got.get(5).body());
             assertEquals(got.get(0).id(), got.get(5).id(), "the retry carries the same webhook-id");
+        }
+    }
+
+    @Test
+    void aLaneSendsItsDeliveriesOverOneKeptAliveConnection() throws Exception {
+        int count = 20;
+        try (RawEndpoint endpoint = new RawEndpoint(RawEndpoint.Mode.KEEP_ALIVE)) {
+            UUID subscriptionId = UUID.fromString(subscribe(endpoint.url()).getString("id"));
+            record(subscriptionId, count);
+            await().atMost(WAIT).until(() -> delivered(subscriptionId) == count);
+            assertEquals(count, endpoint.bodies().size(), "each delivery once");
+            assertEquals(1, endpoint.connections(), "one connection for the lane's deliveries");
+        }
+    }
+
+    @Test
+    void anEndpointThatClosesItsConnectionsGetsEachDeliveryOnceOverNewOnes() throws Exception {
+        int count = 5;
+        for (RawEndpoint.Mode mode : List.of(RawEndpoint.Mode.SAYS_CLOSE, RawEndpoint.Mode.CLOSES_SILENTLY)) {
+            try (RawEndpoint endpoint = new RawEndpoint(mode)) {
+                UUID subscriptionId = UUID.fromString(subscribe(endpoint.url()).getString("id"));
+                record(subscriptionId, count);
+                await().atMost(WAIT).until(() -> delivered(subscriptionId) == count);
+                assertEquals(count, endpoint.bodies().size(), mode + ": each delivery once");
+                assertEquals(count, new HashSet<>(endpoint.bodies()).size(), mode + ": none twice");
+                assertEquals(count, endpoint.connections(), mode + ": a new connection for each");
+                List<Integer> attempts = QuarkusTransaction.requiringNew()
+                        .call(() -> deliveries.list("subscriptionId", subscriptionId).stream()
+                                .map(d -> d.attempts)
+                                .distinct()
+                                .toList());
+                assertEquals(List.of(1), attempts, mode + ": one attempt each");
+            }
+        }
+    }
+
+    /**
+     * A bare HTTP/1.1 endpoint on a socket of its own, to see connections: it keeps each one alive, closes it after
+     * saying {@code Connection: close}, or closes it after each answer without saying so (a kept connection the
+     * endpoint dropped: the sender finds it dead at its next request).
+     */
+    static final class RawEndpoint implements AutoCloseable {
+        enum Mode {
+            KEEP_ALIVE,
+            SAYS_CLOSE,
+            CLOSES_SILENTLY
+        }
+
+        private final ServerSocket server;
+        private final Mode mode;
+        private final AtomicInteger connections = new AtomicInteger();
+        private final List<String> bodies = new CopyOnWriteArrayList<>();
+        private final ExecutorService threads = Executors.newCachedThreadPool();
+
+        RawEndpoint(Mode mode) throws IOException {
+            this.mode = mode;
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            threads.execute(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket socket = server.accept();
+                        connections.incrementAndGet();
+                        threads.execute(() -> serve(socket));
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        private void serve(Socket socket) {
+            try (socket) {
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                OutputStream out = socket.getOutputStream();
+                while (true) {
+                    String head = head(in);
+                    if (head == null) {
+                        return;
+                    }
+                    int length = 0;
+                    for (String line : head.split("\r\n")) {
+                        if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                            length = Integer.parseInt(line.substring(15).trim());
+                        }
+                    }
+                    bodies.add(new String(in.readNBytes(length), StandardCharsets.UTF_8));
+                    String answer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n"
+                            + (mode == Mode.SAYS_CLOSE ? "Connection: close\r\n" : "")
+                            + "\r\nok";
+                    out.write(answer.getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    if (mode != Mode.KEEP_ALIVE) {
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                // the sender went away
+            }
+        }
+
+        private static String head(InputStream in) throws IOException {
+            StringBuilder head = new StringBuilder();
+            int b;
+            while ((b = in.read()) >= 0) {
+                head.append((char) b);
+                if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
+                    return head.toString();
+                }
+            }
+            return null;
+        }
+
+        String url() {
+            return "http://receiver.test:" + server.getLocalPort() + "/hook";
+        }
+
+        int connections() {
+            return connections.get();
+        }
+
+        List<String> bodies() {
+            return new ArrayList<>(bodies);
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            threads.shutdownNow();
         }
     }
 

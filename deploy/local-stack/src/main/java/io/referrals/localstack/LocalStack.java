@@ -17,6 +17,14 @@ public final class LocalStack {
         return RunningStack.start(options);
     }
 
+    /**
+     * The services' JVM options when {@code SERVICE_JVM_OPTIONS} gives none (for a laptop or a 2-core machine); a
+     * program that adds options of its own (the AOT cache's training run) starts from these.
+     */
+    public static List<String> smallMachineJvmOptions() {
+        return ServiceProcess.SMALL_MACHINE_JVM_OPTIONS;
+    }
+
     public static void main(String[] args) throws InterruptedException {
         Options options;
         try {

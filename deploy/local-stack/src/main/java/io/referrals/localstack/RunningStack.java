@@ -90,7 +90,7 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
         } catch (RuntimeException e) {
             stack.close();
             // If a signal closed the stack mid-start, what started after that close still needs stopping.
-            stack.stopComponents();
+            stack.stopComponents(SERVICE_STOP_GRACE);
             throw e;
         }
     }
@@ -464,6 +464,14 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
     /** Stops the services, then Kafka, then PostgreSQL. Idempotent; safe from any thread. */
     @Override
     public void close() {
+        close(SERVICE_STOP_GRACE);
+    }
+
+    /**
+     * The same, giving the services {@code serviceGrace} to stop before they are killed: a service trained for an AOT
+     * cache writes it as it exits, which takes longer than a plain stop.
+     */
+    public void close(Duration serviceGrace) {
         synchronized (this) {
             if (closing) {
                 return;
@@ -471,7 +479,7 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
             closing = true;
         }
         try {
-            stopComponents();
+            stopComponents(serviceGrace);
         } finally {
             dataDir.close();
             OPEN.remove(this);
@@ -483,7 +491,7 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
      * Services first (they use the rest), then Kafka, then PostgreSQL; each step runs even if one fails, and says what
      * it stops.
      */
-    private void stopComponents() {
+    private void stopComponents(Duration serviceGrace) {
         Instant stopping = Instant.now();
         List<Runnable> steps = List.of(
                 () -> {
@@ -498,7 +506,7 @@ public final class RunningStack implements AutoCloseable, ConsoleGateway.Backend
                 () -> {
                     if (!services.isEmpty()) {
                         say("Stopping " + String.join(", ", services.keySet()) + " ...");
-                        ServiceProcess.stopAll(List.copyOf(services.values()), SERVICE_STOP_GRACE);
+                        ServiceProcess.stopAll(List.copyOf(services.values()), serviceGrace);
                     }
                 },
                 () -> {

@@ -23,6 +23,7 @@ final class ServiceProcess {
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
     private final DataDirectory dataDir;
+    private final AotCache aotCache;
     private Process process;
     private boolean startedBefore;
 
@@ -43,6 +44,7 @@ final class ServiceProcess {
         this.environment = Map.copyOf(environment);
         this.jvmOptions = jvmOptions.isEmpty() ? SMALL_MACHINE_JVM_OPTIONS : List.copyOf(jvmOptions);
         this.dataDir = dataDir;
+        this.aotCache = new AotCache(jar, ChildProcesses.javaExecutable(), this.jvmOptions);
     }
 
     String name() {
@@ -71,11 +73,11 @@ final class ServiceProcess {
             List<String> command = new ArrayList<>();
             command.add(ChildProcesses.javaExecutable());
             command.addAll(jvmOptions);
-            // The class-data archive the build wrote beside the jar (quarkus.package.jar.appcds): it holds only for
-            // the class path it was made with, so the jar runs from its own directory as it did then.
-            if (Files.isReadable(jar.resolveSibling(CLASS_DATA_ARCHIVE))) {
-                command.add("-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE);
-            }
+            // The AOT cache beside the jar, when it is current and this JVM accepts it (AotCache says why not). It
+            // holds for the class path it was made with, so the jar runs from its own directory as it did then.
+            AotCache.Decision aot = aotCache.decide();
+            aot.refusal().ifPresent(why -> System.out.println(name() + ": starting without its AOT cache: " + why));
+            command.addAll(aot.jvmOptions());
             command.addAll(List.of(
                     ChildProcesses.DATA_DIR_MARKER + dataDir.root(),
                     "-jar",
@@ -97,7 +99,7 @@ final class ServiceProcess {
      * CPU compiling in the first minutes than the services spent serving, and needs memory of its own), the serial
      * collector (no concurrent GC threads or remembered sets) and a heap that starts small and gives memory back.
      */
-    private static final List<String> SMALL_MACHINE_JVM_OPTIONS = List.of(
+    static final List<String> SMALL_MACHINE_JVM_OPTIONS = List.of(
             "-Xms16m",
             "-Xmx256m",
             "-XX:+UseSerialGC",
@@ -106,8 +108,6 @@ final class ServiceProcess {
             "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=48m",
             "-Xss512k");
-
-    private static final String CLASS_DATA_ARCHIVE = "app-cds.jsa";
 
     synchronized long pid() {
         if (process == null) {

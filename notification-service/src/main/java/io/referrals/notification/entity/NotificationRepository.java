@@ -8,12 +8,16 @@ import io.referrals.platform.persistence.Pages;
 import io.referrals.platform.persistence.Sql;
 import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +26,14 @@ import java.util.UUID;
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
     @Inject
     Sql sql;
+
+    @Inject
+    Event<NotificationQueued> queued;
+
+    /** Has the sender look for due messages right after this transaction commits, not at its next poll. */
+    public void senderAfterCommit(Notification message) {
+        queued.fire(new NotificationQueued(message.id));
+    }
 
     /** Newest first, optionally only those addressed to one partner or in one status. */
     public Page<Notification> list(
@@ -184,15 +196,26 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     }
 
     /**
-     * The queued message due longest, locked (a paced campaign ask only once its send time has come); one another sender holds is skipped ({@code SKIP LOCKED}), so two
-     * senders never take the same message.
+     * Takes up to {@code limit} queued messages whose time has come, oldest due first, each row locked
+     * ({@code FOR UPDATE SKIP LOCKED}: another replica's sender takes others) until the caller's transaction ends.
      */
-    public Optional<Notification> nextDue(Instant now) {
-        List<UUID> due = sql.query("""
+    public List<Notification> claimDue(Instant now, int limit) {
+        List<UUID> ids = sql.query("""
                 select id from notification
                 where status = 'QUEUED' and next_attempt_at <= ? and (send_after is null or send_after <= ?)
-                order by next_attempt_at, id limit 1
-                for update skip locked""", row -> row.getObject(1, UUID.class), now, now);
-        return due.stream().findFirst().flatMap(this::findByIdOptional);
+                order by next_attempt_at, id limit ?
+                for update skip locked""", row -> row.getObject(1, UUID.class), now, now, limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Notification> byId = new HashMap<>();
+        for (Notification message : list("id in ?1", ids)) {
+            byId.put(message.id, message);
+        }
+        List<Notification> claimed = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            claimed.add(byId.get(id));
+        }
+        return claimed;
     }
 }

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +39,17 @@ public class PartnerContactRepository implements PanacheRepositoryBase<PartnerCo
             }
             return from.plus(Duration.ofDays(cadenceDays != null ? cadenceDays : defaultCadenceDays));
         }
+    }
+
+    /** These partners' rows, in one query (for a batch of messages), by key. */
+    public Map<PartnerContact.Key, PartnerContact> byPartner(Collection<UUID> partnerIds) {
+        Map<PartnerContact.Key, PartnerContact> found = new HashMap<>();
+        if (!partnerIds.isEmpty()) {
+            for (PartnerContact contact : list("from PartnerContact c where c.key.partnerId in ?1", partnerIds)) {
+                found.put(contact.key, contact);
+            }
+        }
+        return found;
     }
 
     public Optional<PartnerContact> find(String tenantId, UUID partnerId) {

@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class PracticeSettingsRepository implements PanacheRepositoryBase<PracticeSettings, String> {
@@ -17,6 +20,20 @@ public class PracticeSettingsRepository implements PanacheRepositoryBase<Practic
     public PracticeSettings of(String tenantId, Instant now) {
         PracticeSettings settings = findById(tenantId);
         return settings != null ? settings : PracticeSettings.defaults(tenantId, now);
+    }
+
+    /** These practices' settings, in one query (for a batch of messages), the defaults for one that has none. */
+    public Map<String, PracticeSettings> of(Collection<String> tenantIds, Instant now) {
+        Map<String, PracticeSettings> found = new HashMap<>();
+        if (!tenantIds.isEmpty()) {
+            for (PracticeSettings settings : list("tenantId in ?1", tenantIds)) {
+                found.put(settings.tenantId, settings);
+            }
+        }
+        for (String tenantId : tenantIds) {
+            found.computeIfAbsent(tenantId, tenant -> PracticeSettings.defaults(tenant, now));
+        }
+        return found;
     }
 
     /** The practice's stored settings, locked; created with the defaults when missing. */

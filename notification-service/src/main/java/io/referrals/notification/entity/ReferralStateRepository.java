@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +26,17 @@ public class ReferralStateRepository implements PanacheRepositoryBase<ReferralSt
         return find("key.tenantId = ?1 and key.referralId in ?2 order by key.referralId", tenantId, referralIds)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
+    }
+
+    /** These referrals' states, in one query (for a batch of messages), by referral. */
+    public Map<ReferralState.Key, ReferralState> byReferral(Collection<UUID> referralIds) {
+        Map<ReferralState.Key, ReferralState> found = new HashMap<>();
+        if (!referralIds.isEmpty()) {
+            for (ReferralState state : list("from ReferralState r where r.key.referralId in ?1", referralIds)) {
+                found.put(state.key, state);
+            }
+        }
+        return found;
     }
 
     public Optional<ReferralState> lock(String tenantId, UUID referralId) {

@@ -73,6 +73,16 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
     /** A task's kind and dedupe key. */
     public record KindAndKey(TaskKind kind, String key) {}
 
+    /** The open tasks of that kind with any of these keys, in any practice (the caller checks each one's), locked. */
+    public List<Task> findOpen(TaskKind kind, Collection<String> dedupeKeys) {
+        if (dedupeKeys.isEmpty()) {
+            return List.of();
+        }
+        return find("kind = ?1 and dedupeKey in ?2 and status = ?3", kind, dedupeKeys, TaskStatus.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
     public Optional<Task> findOpen(String tenantId, TaskKind kind, String dedupeKey) {
         return find(
                         "tenantId = ?1 and kind = ?2 and dedupeKey = ?3 and status = ?4",

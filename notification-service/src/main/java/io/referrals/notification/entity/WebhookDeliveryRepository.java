@@ -67,18 +67,22 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
     }
 
     /**
-     * Endpoints with due deliveries, oldest due first, none in {@code busy} (those this replica sends to now): the
-     * candidates for a lane. Nothing is locked here; a lane first takes the endpoint's lease.
+     * Enabled endpoints with due deliveries whose lane is free (no replica's lease, or an expired one), oldest due
+     * first, none in {@code busy} (those this replica sends to now): the candidates for a lane. An endpoint another
+     * replica sends to is not among them, so it takes no free lane of this one's. Nothing is locked here; a lane first
+     * takes the endpoint's lease.
      */
     public List<UUID> endpointsDue(Instant now, Collection<UUID> busy, int limit) {
         String busyList = busy.stream().map(UUID::toString).collect(Collectors.joining(","));
         return sql.query("""
-                select subscription_id from webhook_delivery
-                where status = 'PENDING' and next_attempt_at <= ?
-                  and not (subscription_id::text = any (string_to_array(?, ',')))
-                group by subscription_id
-                order by min(next_attempt_at)
-                limit ?""", row -> row.getObject(1, UUID.class), now, busyList, limit);
+                select d.subscription_id from webhook_delivery d
+                join webhook_subscription s on s.id = d.subscription_id
+                where d.status = 'PENDING' and d.next_attempt_at <= ?
+                  and s.enabled and (s.dispatch_lease_until is null or s.dispatch_lease_until <= ?)
+                  and not (d.subscription_id::text = any (string_to_array(?, ',')))
+                group by d.subscription_id
+                order by min(d.next_attempt_at)
+                limit ?""", row -> row.getObject(1, UUID.class), now, now, busyList, limit);
     }
 
     /**

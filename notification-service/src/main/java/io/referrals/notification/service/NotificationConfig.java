@@ -22,13 +22,20 @@ public interface NotificationConfig {
     Webhooks webhooks();
 
     interface Sender {
-        /** How often queued messages are looked for (a Quarkus duration, or off); read by the @Scheduled expression. */
-        @WithDefault("5s")
+        /**
+         * How often queued messages are looked for besides the run after each commit that queues one: retries that
+         * came due and paced campaign asks (a Quarkus duration, or off); read by the @Scheduled expression.
+         */
+        @WithDefault("1s")
         String every();
 
-        /** Messages sent per run at most. */
+        /** Messages claimed, sent and recorded per transaction; batches follow one another while messages are due. */
         @WithDefault("50")
         int batchSize();
+
+        /** Messages of a batch sent at once (at most quarkus.mailer.max-pool-size, 10 by default: one per connection). */
+        @WithDefault("10")
+        int concurrency();
 
         /** Pauses after the 1st, 2nd ... failed attempt; the last one repeats. */
         @WithDefault("1m,5m,30m,2h,6h")
@@ -46,6 +53,10 @@ public interface NotificationConfig {
         /** The domain of the Message-ID each message gets when it is created. */
         @WithDefault("notifications.referrals.local")
         String messageIdDomain();
+
+        /** The longest one message's send may take before it counts as failed (quarkus.mailer.timeout). */
+        @WithDefault("30s")
+        Duration sendTimeout();
     }
 
     interface Unsubscribe {

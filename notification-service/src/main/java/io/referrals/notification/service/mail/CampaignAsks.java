@@ -179,6 +179,7 @@ public class CampaignAsks {
         Instant previous = notifications.latestSendAfter(message.tenantId);
         Instant notBefore = previous == null ? now : previous.plus(spacing());
         message.queue(now, Timestamps.stored(notBefore.isAfter(now) ? notBefore : now));
+        notifications.senderAfterCommit(message); // due now if the practice's queue is empty; else the poll finds it
     }
 
     Duration spacing() {

@@ -80,7 +80,9 @@ public class Digests {
                         today.plusDays(1).atStartOfDay(zoneOf(practice)).toInstant();
                 List<Task> due = tasks.openDueBefore(practice.tenantId, endOfDay, 100);
                 if (!due.isEmpty()) {
-                    notifications.persist(digest(practice, due, local, now));
+                    Notification digest = digest(practice, due, local, now);
+                    notifications.persist(digest);
+                    notifications.senderAfterCommit(digest);
                     queued++;
                 }
             }

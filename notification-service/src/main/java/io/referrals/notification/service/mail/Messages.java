@@ -134,6 +134,7 @@ public class Messages {
         } else if (practice.autoSends(kind)) {
             message.queue(now);
             persist(message);
+            notifications.senderAfterCommit(message);
         } else {
             message.status = NotificationStatus.DRAFTED;
             persist(message);

@@ -133,6 +133,7 @@ public class NotificationService {
         } else {
             message.queue(now);
         }
+        notifications.senderAfterCommit(message);
         tasks.close(tenantId, TaskKind.REVIEW_DRAFT, message.id.toString(), "queued");
         return message;
     }

@@ -2,7 +2,6 @@ package io.referrals.notification.service.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.referrals.events.EventTypes;
@@ -10,6 +9,7 @@ import io.referrals.events.campaign.CampaignAskSent;
 import io.referrals.events.notification.NotificationSent;
 import io.referrals.notification.entity.Notification;
 import io.referrals.notification.entity.NotificationKind;
+import io.referrals.notification.entity.NotificationQueued;
 import io.referrals.notification.entity.NotificationRepository;
 import io.referrals.notification.entity.NotificationStatus;
 import io.referrals.notification.entity.PartnerContact;
@@ -19,39 +19,58 @@ import io.referrals.notification.entity.PracticeSettingsRepository;
 import io.referrals.notification.entity.ReferralState;
 import io.referrals.notification.entity.ReferralStateRepository;
 import io.referrals.notification.entity.TaskKind;
+import io.referrals.notification.service.MailTransport;
 import io.referrals.notification.service.NotificationConfig;
 import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.outbox.Outbox;
-import io.referrals.platform.persistence.AdvisoryLocks;
 import io.referrals.platform.persistence.Timestamps;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers queued messages by SMTP. Each message is taken in its own transaction, which holds the sender's advisory
- * lock (one replica sends at a time) and the message's row ({@code FOR UPDATE SKIP LOCKED}); the outcome of the
- * attempt (sent, with NotificationSent in the outbox; or a pause before the next attempt; or failed after 24 hours)
- * commits in that same transaction, so a sent message is never taken again; a campaign ask also announces
- * CampaignAskSent there, and is only taken once its paced send time has come. The Message-ID was fixed when the
- * message was written: should the commit after a successful send be lost, the one retry carries the same id.
- * Before sending, the message is checked against the referral's latest consent, the partner's unsubscribe and the
- * email preferences they chose in the portal.
+ * Delivers queued messages by SMTP, in batches, on a thread of its own that runs after the commit of any transaction
+ * that queued a message (and every {@code notifications.sender.every}, 1 s, for retries that came due and paced
+ * campaign asks whose time came). Each batch is one transaction: it claims up to
+ * {@code notifications.sender.batch-size} due messages ({@code FOR UPDATE SKIP LOCKED}: replicas send disjoint
+ * batches, no lock of their own), reads the batch's referral states, partners and practices in one query each, checks
+ * each message against the referral's latest consent, the partner's unsubscribe and the email preferences they chose
+ * in the portal, sends the rest concurrently over the mailer's pooled connections
+ * ({@code notifications.sender.concurrency} at once), and records every outcome (sent, with NotificationSent in the
+ * outbox; or a pause before the next attempt; or failed after 24 hours) in that same transaction, so a sent message is
+ * never taken again; a campaign ask also announces CampaignAskSent there, and is only taken once its paced send time
+ * has come. The rows stay locked while they are sent: a consumer narrowing a consent waits for the batch (its sends
+ * take one mailer timeout at most). The Message-ID was fixed when the message was written: should the commit after a
+ * successful send be lost, the one retry carries the same id. Batches follow one another at once while messages are
+ * due. Messages of one batch go out concurrently, so their order of arrival is not kept.
  */
 @ApplicationScoped
-class Sender {
+public class Sender {
     private static final Logger LOG = Logger.getLogger(Sender.class);
 
     @Inject
     NotificationRepository notifications;
-
-    @Inject
-    AdvisoryLocks locks;
 
     @Inject
     ReferralStateRepository referrals;
@@ -78,7 +97,7 @@ class Sender {
     Outbox outbox;
 
     @Inject
-    Mailer mailer;
+    MailTransport transport;
 
     @Inject
     NotificationConfig config;
@@ -90,78 +109,195 @@ class Sender {
     Clock clock;
 
     enum Outcome {
-        NOTHING_DUE,
         SENT,
         RETRY,
         FAILED,
         NOT_SENT
     }
 
+    private final AtomicBoolean runPending = new AtomicBoolean();
+    private ExecutorService runs;
+
+    @PostConstruct
+    void start() {
+        runs = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "mail-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        runs.shutdownNow();
+    }
+
+    /** The fallback: retries that came due, paced asks whose time came, anything a lost wake-up left. */
     @Scheduled(
-            every = "${notifications.sender.every:5s}",
+            every = "${notifications.sender.every:1s}",
             delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSend() {
-        sendDue();
+        wakeUp();
     }
 
-    /** Sends what is due, up to a batch; returns how many messages were sent. */
-    public int sendDue() {
-        int sent = 0;
-        for (int i = 0; i < config.sender().batchSize(); i++) {
-            Outcome outcome = QuarkusTransaction.requiringNew().call(this::sendNext);
-            registry.counter("notifications.delivery", "outcome", outcome.name().toLowerCase())
-                    .increment();
-            if (outcome == Outcome.NOTHING_DUE) {
-                break;
-            }
-            if (outcome == Outcome.SENT) {
-                sent++;
+    /** After the commit of a transaction that queued a message: send now rather than at the next poll. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationQueued queued) {
+        wakeUp();
+    }
+
+    /** Runs the sender soon on its own thread; calls while a run is pending are one run. */
+    void wakeUp() {
+        if (runPending.compareAndSet(false, true)) {
+            try {
+                runs.execute(() -> {
+                    runPending.set(false);
+                    try {
+                        sendDue();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Sending queued mail failed (%s); the next poll tries again", e.toString());
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                runPending.set(false); // shutting down
             }
         }
+    }
+
+    record Batch(int claimed, int sent) {}
+
+    /** Sends what is due, batch after batch until a batch is not full; returns how many messages were sent. */
+    public int sendDue() {
+        int sent = 0;
+        int batchSize = Math.max(1, config.sender().batchSize());
+        Batch batch;
+        do {
+            batch = QuarkusTransaction.requiringNew()
+                    .timeout(batchTimeoutSeconds())
+                    .call(() -> sendBatch(batchSize));
+            sent += batch.sent();
+        } while (batch.claimed() == batchSize);
         return sent;
     }
 
-    Outcome sendNext() {
-        if (!locks.tryJob("sender")) {
-            return Outcome.NOTHING_DUE;
-        }
+    /** Room for the batch's sends (one mailer timeout per round of concurrent sends) and its statements. */
+    private int batchTimeoutSeconds() {
+        int rounds = (config.sender().batchSize() + concurrency() - 1) / concurrency();
+        long seconds = config.mail().sendTimeout().toSeconds() * rounds + 60;
+        return (int) Math.min(seconds, Integer.MAX_VALUE);
+    }
+
+    private int concurrency() {
+        return Math.max(1, config.sender().concurrency());
+    }
+
+    Batch sendBatch(int batchSize) {
         Instant now = Timestamps.now(clock);
-        Optional<Notification> due = notifications.nextDue(now);
+        List<Notification> due = notifications.claimDue(now, batchSize);
         if (due.isEmpty()) {
-            return Outcome.NOTHING_DUE;
+            return new Batch(0, 0);
         }
-        Notification message = due.get();
+        // The batch's lookups, one query each; the checks below then read them from the session.
+        Map<ReferralState.Key, ReferralState> referralStates = referrals.byReferral(due.stream()
+                .map(m -> m.referralId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        Map<PartnerContact.Key, PartnerContact> partnerContacts = partners.byPartner(due.stream()
+                .map(m -> m.partnerId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        Map<String, PracticeSettings> practices =
+                settings.of(due.stream().map(m -> m.tenantId).distinct().toList(), now);
+
+        List<Notification> sending = new ArrayList<>();
+        List<Mail> mails = new ArrayList<>();
+        for (Notification message : due) {
+            if (!stillToBeSent(message, now, referralStates, partnerContacts)) {
+                count(Outcome.NOT_SENT);
+                continue;
+            }
+            message.attempts++;
+            sending.add(message);
+            mails.add(mail(message, practices.get(message.tenantId)));
+        }
+        List<Throwable> errors = sendAll(mails);
+        int sent = 0;
+        List<TaskService.Ref> reviewed = new ArrayList<>();
+        for (int i = 0; i < sending.size(); i++) {
+            Notification message = sending.get(i);
+            Outcome outcome = errors.get(i) == null ? sent(message, now) : failed(message, errors.get(i), now);
+            count(outcome);
+            if (outcome == Outcome.SENT) {
+                sent++;
+                reviewed.add(new TaskService.Ref(message.tenantId, message.id.toString()));
+            }
+        }
+        tasks.closeAll(TaskKind.REVIEW_DRAFT, reviewed, "sent");
+        return new Batch(due.size(), sent);
+    }
+
+    /** The checks just before sending: consent, a campaign that ended, unsubscribe and portal preferences. */
+    private boolean stillToBeSent(
+            Notification message,
+            Instant now,
+            Map<ReferralState.Key, ReferralState> referralStates,
+            Map<PartnerContact.Key, PartnerContact> partnerContacts) {
         if (message.referralId != null) {
             // Read, not locked: a consumer narrowing the consent locks the referral, then waits for this message.
-            Optional<ReferralState> referral = referrals.find(message.tenantId, message.referralId);
-            if (referral.isPresent() && !messages.reconcile(message, referral.get())) {
-                return Outcome.NOT_SENT;
+            ReferralState referral = referralStates.get(new ReferralState.Key(message.tenantId, message.referralId));
+            if (referral != null && !messages.reconcile(message, referral)) {
+                return false;
             }
         }
         if (CampaignAsks.campaignEnded(message, now)) {
             campaignAsks.withdraw(message, now);
-            return Outcome.NOT_SENT;
+            return false;
         }
-        Optional<PartnerContact> partner =
-                message.partnerId == null ? Optional.empty() : partners.find(message.tenantId, message.partnerId);
-        Optional<String> refused = partner.flatMap(p -> p.emailRefusal(message.kind));
-        if (refused.isPresent()) {
-            message.end(NotificationStatus.SUPPRESSED, refused.get(), now);
+        PartnerContact partner = message.partnerId == null
+                ? null
+                : partnerContacts.get(new PartnerContact.Key(message.tenantId, message.partnerId));
+        String refused =
+                partner == null ? null : partner.emailRefusal(message.kind).orElse(null);
+        if (refused != null) {
+            message.end(NotificationStatus.SUPPRESSED, refused, now);
             messages.notEmailed(message, message.lastError);
-            return Outcome.NOT_SENT;
+            return false;
         }
-        PracticeSettings practice = settings.of(message.tenantId, now);
-        message.attempts++;
-        try {
-            mailer.send(mail(message, practice));
-        } catch (RuntimeException e) {
-            return failed(message, e, now);
+        return true;
+    }
+
+    /**
+     * Sends the mails concurrently over the mailer's pool, at most {@code notifications.sender.concurrency} at once;
+     * for each, null if the server accepted it, else why not.
+     */
+    private List<Throwable> sendAll(List<Mail> mails) {
+        Semaphore inFlight = new Semaphore(concurrency());
+        List<CompletableFuture<Void>> sends = new ArrayList<>(mails.size());
+        for (Mail mail : mails) {
+            inFlight.acquireUninterruptibly();
+            sends.add(transport.send(mail).whenComplete((ok, error) -> inFlight.release()));
         }
+        List<Throwable> errors = new ArrayList<>(mails.size());
+        for (CompletableFuture<Void> send : sends) {
+            try {
+                send.get();
+                errors.add(null);
+            } catch (ExecutionException | CompletionException e) {
+                errors.add(e.getCause() == null ? e : e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                errors.add(new IllegalStateException("interrupted while sending", e));
+            }
+        }
+        return errors;
+    }
+
+    private Outcome sent(Notification message, Instant now) {
         message.end(NotificationStatus.SENT, null, now);
         message.lastError = null;
         message.sentAt = now;
-        tasks.close(message.tenantId, TaskKind.REVIEW_DRAFT, message.id.toString(), "sent");
         outbox.publish(
                 EventTypes.NOTIFICATION_SENT,
                 message.tenantId,
@@ -179,7 +315,12 @@ class Sender {
         return Outcome.SENT;
     }
 
-    private Outcome failed(Notification message, RuntimeException e, Instant now) {
+    private void count(Outcome outcome) {
+        registry.counter("notifications.delivery", "outcome", outcome.name().toLowerCase())
+                .increment();
+    }
+
+    private Outcome failed(Notification message, Throwable e, Instant now) {
         String reason = reason(e);
         // A paced ask is retried for as long as any message, counted from when its turn came.
         Instant triedSince = message.sendAfter != null && message.sendAfter.isAfter(message.queuedAt)
@@ -207,7 +348,8 @@ class Sender {
     /** The SMTP answer or the connection problem, without the addresses it may quote. */
     private static String reason(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
+        Set<Throwable> seen = new HashSet<>();
+        while (root.getCause() != null && seen.add(root)) {
             root = root.getCause();
         }
         String text = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());

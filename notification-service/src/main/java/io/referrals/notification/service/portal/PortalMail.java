@@ -1,11 +1,11 @@
 package io.referrals.notification.service.portal;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.partner.PortalSignInLinkIssued;
 import io.referrals.notification.entity.PracticeSettings;
 import io.referrals.notification.entity.PracticeSettingsRepository;
+import io.referrals.notification.service.MailTransport;
 import io.referrals.notification.service.NotificationConfig;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +17,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -31,14 +29,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PortalMail {
     private static final Logger LOG = Logger.getLogger(PortalMail.class);
-    private static final ExecutorService SENDING = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "portal-sign-in-mail");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     @Inject
-    Mailer mailer;
+    MailTransport transport;
 
     @Inject
     PracticeSettingsRepository settings;
@@ -57,9 +50,9 @@ public class PortalMail {
         PracticeSettings practice = settings.of(event.tenantid(), clock.instant());
         Mail mail = mail(link, practice);
         try {
-            // On a thread of its own: the consumer's ordered worker context would otherwise also be the one the mail
-            // client's answers are queued on, which waits for this very call (until the mailer's timeout).
-            SENDING.submit(() -> mailer.send(mail)).get();
+            // Started on the transport's own event-loop context: the consumer's ordered worker context would otherwise
+            // also be the one the mail client's answers are queued on, which waits for this very call.
+            transport.send(mail).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while mailing a portal sign-in link");

@@ -15,7 +15,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -81,6 +84,21 @@ public class TaskService {
     public void close(String tenantId, TaskKind kind, String key, String reason) {
         tasks.findOpen(tenantId, kind, key)
                 .ifPresent(task -> task.close(TaskStatus.CLOSED, reason, Timestamps.now(clock)));
+    }
+
+    /** A task's practice and key. */
+    public record Ref(String tenantId, String key) {}
+
+    /** Closes the open tasks of that kind with these keys, in one query for all of them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closeAll(TaskKind kind, Collection<Ref> refs, String reason) {
+        Set<Ref> wanted = new HashSet<>(refs);
+        Instant now = Timestamps.now(clock);
+        for (Task task : tasks.findOpen(kind, wanted.stream().map(Ref::key).toList())) {
+            if (wanted.contains(new Ref(task.tenantId, task.dedupeKey))) {
+                task.close(TaskStatus.CLOSED, reason, now);
+            }
+        }
     }
 
     /** Closes every open task of that kind about a partner. */

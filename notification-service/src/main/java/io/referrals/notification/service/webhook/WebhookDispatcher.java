@@ -48,8 +48,8 @@ import org.jboss.logging.Logger;
  * endpoint across replicas, renewed per batch), claims up to {@code notifications.webhooks.batch-size} of its due
  * deliveries in the order they were recorded ({@code FOR UPDATE SKIP LOCKED}, each leased so that no other claim
  * takes it and a replica dying mid-send leaves it to be sent again), reads the endpoint and its signing secrets once,
- * sends them back to back outside any transaction, records the batch's outcomes in one transaction, and claims the
- * next batch at once: no tick between two deliveries. At most {@code notifications.webhooks.concurrency} lanes run at
+ * sends them back to back outside any transaction over one kept-alive connection (the lane's, see {@link WebhookHttp}),
+ * records the batch's outcomes in one transaction, and claims the next batch at once: no tick between two deliveries. At most {@code notifications.webhooks.concurrency} lanes run at
  * once; a lane gives its endpoint up when nothing is due, or after a batch when other endpoints wait for a lane. A
  * slow or dead endpoint holds one lane for at most the timeout per attempt; the others go on around it.
  *
@@ -216,7 +216,8 @@ class WebhookDispatcher {
         boolean sentAny = false;
         boolean gaveWay = false;
         long seen = recorded.get();
-        try {
+        // One connection for the lane's deliveries, kept alive from one to the next while the endpoint allows.
+        try (WebhookHttp.Connection connection = new WebhookHttp.Connection()) {
             while (true) {
                 seen = recorded.get();
                 Batch batch = QuarkusTransaction.requiringNew().call(() -> claim(subscriptionId));
@@ -224,7 +225,7 @@ class WebhookDispatcher {
                     break;
                 }
                 sentAny = true;
-                if (send(batch)) {
+                if (send(batch, connection)) {
                     break; // 410 Gone
                 }
                 if (othersWaiting) {
@@ -302,7 +303,7 @@ class WebhookDispatcher {
      * only sent while its lease leaves room for a whole attempt (so no other claim can take it meanwhile); what is
      * left is given back, to be claimed again at once.
      */
-    boolean send(Batch batch) {
+    boolean send(Batch batch, WebhookHttp.Connection connection) {
         long window =
                 config.webhooks().lease().minus(config.webhooks().timeout()).toNanos();
         List<Sent> sent = new ArrayList<>();
@@ -314,7 +315,7 @@ class WebhookDispatcher {
                 continue;
             }
             Instant started = Timestamps.now(clock);
-            WebhookHttp.Answer answer = attempt(batch, delivery, started);
+            WebhookHttp.Answer answer = attempt(batch, delivery, started, connection);
             sent.add(new Sent(delivery.id(), started, answer));
             gone = Integer.valueOf(410).equals(answer.status());
         }
@@ -328,7 +329,8 @@ class WebhookDispatcher {
     }
 
     /** One attempt: the address is checked again (SSRF) right before it, then the signed POST. */
-    private WebhookHttp.Answer attempt(Batch batch, Claimed delivery, Instant started) {
+    private WebhookHttp.Answer attempt(
+            Batch batch, Claimed delivery, Instant started, WebhookHttp.Connection connection) {
         long timestamp = started.getEpochSecond();
         try {
             WebhookTargets.Target target = targets.check(batch.url());
@@ -338,7 +340,7 @@ class WebhookDispatcher {
             headers.put(
                     "webhook-signature",
                     WebhookSecrets.signatures(delivery.webhookId(), timestamp, delivery.payload(), batch.secrets()));
-            return http.post(target, headers, delivery.payload().getBytes(StandardCharsets.UTF_8));
+            return http.post(connection, target, headers, delivery.payload().getBytes(StandardCharsets.UTF_8));
         } catch (WebhookTargets.Refused refused) {
             return new WebhookHttp.Answer(null, null, "refused: the URL " + refused.getMessage(), 0);
         }
