@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.referrals.events.Consent;
 import io.referrals.events.ReferralStatus;
+import io.referrals.events.booking.BookingProvider;
 import io.referrals.platform.page.Page;
 import io.referrals.platform.page.Paging;
 import io.referrals.platform.persistence.Pages;
@@ -33,10 +34,6 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         return find("tenantId = ?1 and bookingCode = ?2", tenantId, bookingCode).firstResultOptional();
     }
 
-    public boolean bookingCodeTaken(String tenantId, String bookingCode) {
-        return count("tenantId = ?1 and bookingCode = ?2", tenantId, bookingCode) > 0;
-    }
-
     /** The most recently received open referral (received, contacted, consultation booked) naming this email, any case. */
     public Optional<Referral> findNewestOpenByEmail(String tenantId, String email) {
         return find(
@@ -53,10 +50,24 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
      * (case-insensitive) or whose phone has the same digits.
      */
     public Optional<UUID> findRecentDuplicate(String tenantId, String email, String phoneDigits, Instant since) {
+        List<Object> parameters = new ArrayList<>();
+        String recent = recentDuplicateQuery(tenantId, email, phoneDigits, since, parameters);
+        if (recent == null) {
+            return Optional.empty();
+        }
+        return sql.query(recent, row -> row.getObject(1, UUID.class), parameters.toArray()).stream()
+                .findFirst();
+    }
+
+    /**
+     * The query for {@link #findRecentDuplicate}, its parameters added to {@code parameters}; null when there is no
+     * contact to compare.
+     */
+    private static String recentDuplicateQuery(
+            String tenantId, String email, String phoneDigits, Instant since, List<Object> parameters) {
         // One branch per contact, each served by its own index; an OR of the two would use neither and read every
         // referral of the practice in the window.
         List<String> branches = new ArrayList<>();
-        List<Object> parameters = new ArrayList<>();
         if (email != null && !email.isEmpty()) {
             branches.add(RECENT_BY.formatted("lower(referred_email) = lower(?)"));
             parameters.addAll(List.of(tenantId, email, since));
@@ -66,17 +77,57 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             parameters.addAll(List.of(tenantId, phoneDigits, since));
         }
         if (branches.isEmpty()) {
-            return Optional.empty();
+            return null;
         }
-        return sql
-                .query(
-                        "select id from (" + String.join(" union all ", branches)
-                                + ") recent order by received_at desc, id limit 1",
-                        row -> row.getObject(1, UUID.class),
-                        parameters.toArray())
-                .stream()
-                .findFirst();
+        return "select id from (" + String.join(" union all ", branches)
+                + ") recent order by received_at desc, id limit 1";
     }
+
+    /**
+     * What receiving a referral needs to know besides the partner, read in one round trip: the practice's first-contact
+     * hours (null: the default), its active booking integration (null provider: none), the most recent possible
+     * duplicate ({@link #findRecentDuplicate}), and whether any campaign ask was sent to the partner at or before
+     * {@code at} (false when {@code partnerId} is null).
+     */
+    public IntakeContext intakeContext(
+            String tenantId, UUID partnerId, String email, String phoneDigits, Instant since, Instant at) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(tenantId);
+        String recent = recentDuplicateQuery(tenantId, email, phoneDigits, since, parameters);
+        parameters.addAll(List.of(tenantId, partnerId == null ? NO_PARTNER : partnerId, at, tenantId));
+        return sql.single(
+                """
+                select (select first_contact_hours from referral_settings where tenant_id = ?),
+                       (%s),
+                       exists (select 1 from campaign_ask_sent where tenant_id = ? and partner_id = ? and sent_at <= ?),
+                       integration.provider, integration.booking_page_url
+                from (select 1) one
+                left join lateral (select provider, booking_page_url from booking_integration
+                                   where tenant_id = ? and removed_at is null limit 1) integration on true""".formatted(recent == null ? "select null::uuid" : recent),
+                row -> {
+                    int hours = row.getInt(1);
+                    Integer firstContactHours = row.wasNull() ? null : hours;
+                    String provider = row.getString(4);
+                    return new IntakeContext(
+                            firstContactHours,
+                            row.getObject(2, UUID.class),
+                            row.getBoolean(3),
+                            provider == null ? null : BookingProvider.valueOf(provider),
+                            row.getString(5));
+                },
+                parameters.toArray());
+    }
+
+    /** Stands for "no partner" in {@link #intakeContext}: no ask names the nil UUID. */
+    private static final UUID NO_PARTNER = new UUID(0, 0);
+
+    /** See {@link #intakeContext}. */
+    public record IntakeContext(
+            Integer firstContactHours,
+            UUID possibleDuplicateOf,
+            boolean partnerAsked,
+            BookingProvider bookingProvider,
+            String bookingPageUrl) {}
 
     private static final String RECENT_BY = """
             (select id, received_at from referral where tenant_id = ? and %s and received_at >= ?

@@ -6,6 +6,7 @@ import io.referrals.referral.entity.Referral;
 import io.referrals.referral.service.BookingLinks;
 import io.referrals.referral.service.IntakeService;
 import io.referrals.referral.service.ReferralCommands;
+import io.referrals.referral.service.RetriesBookingCodeCollision;
 import io.referrals.referral.service.WebhookHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -59,6 +60,7 @@ public class IntakeResource {
     @Path("/{token}")
     @PermitAll
     @Transactional
+    @RetriesBookingCodeCollision
     @SecurityRequirements
     @Operation(
             operationId = "intakeReferral",

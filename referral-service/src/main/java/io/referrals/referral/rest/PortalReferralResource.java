@@ -7,6 +7,7 @@ import io.referrals.platform.portal.PortalSessions;
 import io.referrals.platform.problem.Problem;
 import io.referrals.platform.rest.IdempotentCreate;
 import io.referrals.platform.rest.PageRequest;
+import io.referrals.referral.service.RetriesBookingCodeCollision;
 import io.referrals.referral.service.portal.PortalReferralCommands;
 import io.referrals.referral.service.portal.PortalReferrals;
 import jakarta.annotation.security.PermitAll;
@@ -96,6 +97,7 @@ public class PortalReferralResource {
     @POST
     @PermitAll
     @Transactional
+    @RetriesBookingCodeCollision
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "referFromPortal",

@@ -10,6 +10,7 @@ import io.referrals.platform.tenant.CurrentTenant;
 import io.referrals.platform.tenant.Roles;
 import io.referrals.referral.service.ReferralCommands;
 import io.referrals.referral.service.ReferralService;
+import io.referrals.referral.service.RetriesBookingCodeCollision;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -59,6 +60,7 @@ public class ReferralResource {
 
     @POST
     @Transactional
+    @RetriesBookingCodeCollision
     @RolesAllowed({Roles.OWNER, Roles.MEMBER})
     @Operation(
             operationId = "receiveReferral",
@@ -90,7 +92,7 @@ public class ReferralResource {
                 request,
                 ReferralView.class,
                 ReferralView::id,
-                () -> views.of(service.receive(tenantId, request, ReferralChannel.API)),
+                () -> views.ofReceived(service.record(tenantId, request, ReferralChannel.API, null)),
                 uri);
     }
 

@@ -7,6 +7,7 @@ import io.referrals.referral.service.BookingLinks;
 import io.referrals.referral.service.BookingService;
 import io.referrals.referral.service.ReferralCommands;
 import io.referrals.referral.service.ReferralLifecycle;
+import io.referrals.referral.service.ReferralService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.RoundingMode;
@@ -30,6 +31,11 @@ public class ReferralViews {
 
     public ReferralView of(Referral r) {
         return of(r, bookingLinks.linkFor(r), bookings.newestOf(r).orElse(null));
+    }
+
+    /** A referral just recorded: its booking link as recorded, and no booking yet (none can name it before it exists). */
+    public ReferralView ofReceived(ReferralService.Received received) {
+        return of(received.referral(), received.bookingLink(), null);
     }
 
     /** A page of referrals, the practice's booking integration and the referrals' bookings read once for all. */

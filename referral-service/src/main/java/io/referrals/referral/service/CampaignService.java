@@ -188,6 +188,16 @@ public class CampaignService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void attribute(Referral referral, IntakeLink through) {
+        attribute(referral, through, true);
+    }
+
+    /**
+     * {@link #attribute(Referral, IntakeLink)} for a caller that knows already whether any ask was sent to the
+     * partner at or before the receipt: with {@code partnerAsked} false only a campaign link can attribute it, and the
+     * partner's asks are not read.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void attribute(Referral referral, IntakeLink through, boolean partnerAsked) {
         if (referral.campaignId != null || !referral.attribution.earnsFees()) {
             return; // attributed already; or a claimed partner the practice has not confirmed (or rejected)
         }
@@ -204,6 +214,9 @@ public class CampaignService {
                         CampaignAttribution.CAMPAIGN_LINK);
                 return;
             }
+        }
+        if (!partnerAsked) {
+            return;
         }
         for (SentCampaignAsk ask : campaigns.asksSentTo(referral.tenantId, referral.partnerId, referral.receivedAt)) {
             Optional<Campaign> campaign =

@@ -19,6 +19,7 @@ import io.referrals.referral.entity.KnownPartner;
 import io.referrals.referral.entity.Referral;
 import io.referrals.referral.entity.ReferralQuery;
 import io.referrals.referral.entity.ReferralRepository;
+import io.referrals.referral.entity.ReferralSettings;
 import io.referrals.referral.entity.StatusChange;
 import io.referrals.referral.entity.StatusChangeRepository;
 import io.referrals.referral.mapping.ReferralMapper;
@@ -57,9 +58,6 @@ public class ReferralService {
     Outbox outbox;
 
     @Inject
-    ReferralSettingsService settings;
-
-    @Inject
     RewardService rewards;
 
     @Inject
@@ -69,7 +67,7 @@ public class ReferralService {
     CampaignService campaigns;
 
     @Inject
-    BookingLinks bookingLinks;
+    BookingCodeDraws bookingCodes;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Referral receive(String tenantId, ReferralCommands.Receive request, ReferralChannel channel) {
@@ -84,10 +82,28 @@ public class ReferralService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Referral receive(
             String tenantId, ReferralCommands.Receive request, ReferralChannel channel, IntakeLink through) {
+        return record(tenantId, request, channel, through).referral();
+    }
+
+    /** A referral just recorded and its booking link (null while the practice has no active booking integration). */
+    public record Received(Referral referral, String bookingLink) {}
+
+    /**
+     * {@link #receive}, answering the booking link too (it is in the ReferralReceived event already), so that the
+     * answer's view need not read the practice's integration again.
+     *
+     * <p>The booking code is drawn without asking whether the practice has it already: the unique index
+     * {@code referral_booking_code} says so at commit, and {@link RetriesBookingCodeCollision} runs the request again
+     * with a new draw (about 50 bits: a collision all but never happens).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Received record(
+            String tenantId, ReferralCommands.Receive request, ReferralChannel channel, IntakeLink through) {
         requireContactAndOneReferrer(request);
         KnownPartner partner;
         Referral.Attribution attribution = Referral.Attribution.VERIFIED;
-        if (request.partnerId() != null) {
+        boolean partnerFromRequest = request.partnerId() != null;
+        if (partnerFromRequest) {
             partner = partners.requireKnown(tenantId, request.partnerId());
         } else {
             PartnerDirectory.Source source = partners.sourceOf(tenantId, request.referrer());
@@ -97,19 +113,27 @@ public class ReferralService {
                 attribution = Referral.Attribution.UNVERIFIED;
             }
         }
-        Referral referral = newReferral(tenantId, partner, request, Timestamps.now(clock));
+        Instant now = Timestamps.now(clock);
+        ReferralCommands.ReferredPerson person = request.referred();
+        String email = Text.blankToNull(person.email());
+        String phone = Text.blankToNull(person.phone());
+        // Settings, booking integration, duplicate check and the partner's campaign asks: one round trip.
+        ReferralRepository.IntakeContext context = referrals.intakeContext(
+                tenantId, partner.key.partnerId(), email, digitsOf(phone), now.minus(DUPLICATE_WINDOW), now);
+        Referral referral = newReferral(tenantId, partner, request, now, context);
         referral.channel = channel;
         referral.attribution = attribution;
         referrals.persist(referral);
         statusChanges.record(StatusChange.of(referral, null, null, referral.receivedAt));
         consentChanges.record(ConsentChange.of(referral, null, referral.receivedAt));
+        String bookingLink = context.bookingProvider() == null
+                ? null
+                : BookingLinks.link(context.bookingProvider(), context.bookingPageUrl(), referral.bookingCode);
         outbox.publish(
-                EventTypes.REFERRAL_RECEIVED,
-                tenantId,
-                referral.id,
-                ReferralMapper.toReceived(referral, bookingLinks.linkFor(referral)));
-        campaigns.attribute(referral, through);
-        return referral;
+                EventTypes.REFERRAL_RECEIVED, tenantId, referral.id, ReferralMapper.toReceived(referral, bookingLink));
+        // A partner no ask reached cannot be attributed to a campaign but through its link.
+        campaigns.attribute(referral, through, context.partnerAsked());
+        return new Received(referral, bookingLink);
     }
 
     private static void requireContactAndOneReferrer(ReferralCommands.Receive request) {
@@ -122,7 +146,12 @@ public class ReferralService {
         }
     }
 
-    private Referral newReferral(String tenantId, KnownPartner partner, ReferralCommands.Receive request, Instant now) {
+    private Referral newReferral(
+            String tenantId,
+            KnownPartner partner,
+            ReferralCommands.Receive request,
+            Instant now,
+            ReferralRepository.IntakeContext context) {
         ReferralCommands.ReferredPerson person = request.referred();
         Referral referral = new Referral();
         referral.id = UUID.randomUUID();
@@ -138,22 +167,13 @@ public class ReferralService {
         referral.status = ReferralStatus.RECEIVED;
         referral.receivedAt = now;
         referral.updatedAt = now;
-        referral.possibleDuplicateOf = referrals
-                .findRecentDuplicate(
-                        tenantId, referral.referredEmail, digitsOf(referral.referredPhone), now.minus(DUPLICATE_WINDOW))
-                .orElse(null);
-        referral.firstContactDueAt = now.plus(settings.firstContactHours(tenantId), ChronoUnit.HOURS);
-        referral.bookingCode = newBookingCode(tenantId);
+        referral.possibleDuplicateOf = context.possibleDuplicateOf();
+        int firstContactHours = context.firstContactHours() == null
+                ? ReferralSettings.DEFAULT_FIRST_CONTACT_HOURS
+                : context.firstContactHours();
+        referral.firstContactDueAt = now.plus(firstContactHours, ChronoUnit.HOURS);
+        referral.bookingCode = bookingCodes.next();
         return referral;
-    }
-
-    /** A code no referral of the practice has (a draw of about 50 bits: a second draw is all but never needed). */
-    private String newBookingCode(String tenantId) {
-        String code = BookingCodes.newCode();
-        while (referrals.bookingCodeTaken(tenantId, code)) {
-            code = BookingCodes.newCode();
-        }
-        return code;
     }
 
     /** The conversion shortcut: the same as a change to converted, without a note. */
