@@ -11,6 +11,7 @@ import io.referrals.platform.persistence.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,19 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
         return find("tenantId = ?1 and id = ?2", tenantId, id)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
+    }
+
+    /**
+     * The practice's partners of those ids that exist, locked until the transaction ends, in id order (so that two
+     * transactions locking several never wait on each other in a cycle).
+     */
+    public List<Partner> lockAll(String tenantId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return find("tenantId = ?1 and id in ?2", Sort.by("id"), tenantId, ids)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     public Optional<Partner> findByEmail(String tenantId, String email) {

@@ -5,6 +5,7 @@ import io.referrals.events.PartnerStage;
 import io.referrals.events.referral.ReferralAttributed;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.Referrer;
+import io.referrals.partner.entity.BatchSession;
 import io.referrals.partner.entity.Partner;
 import io.referrals.partner.entity.PartnerRepository;
 import io.referrals.platform.persistence.Timestamps;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -32,19 +34,38 @@ public class ReferralSources {
     PartnerService partnerService;
 
     @Inject
+    BatchPartners batchPartners;
+
+    @Inject
+    BatchSession session;
+
+    @Inject
     Clock clock;
 
+    /**
+     * In the referral.events consumer's batch (issue 31) a referrer the batch loaded is credited in memory, written
+     * once with the rest of the batch; one with no record when the batch began (or one not loaded) is looked up as
+     * before, after what the batch changed so far is flushed, so that the queries by id and email see it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onReferralReceived(CloudEvent event, ReferralReceived data) {
-        String tenantId = event.tenantid();
-        Referrer referrer = data.referrer();
         if (data.unverified()) {
             return; // matched by email on a public link: nobody's referral until the practice confirms it
         }
+        Optional<Partner> loaded =
+                batchPartners.partner(event.tenantid(), data.referrer().partnerId());
+        if (loaded != null && loaded.isPresent()) {
+            credit(loaded.get(), data.receivedAt());
+            return;
+        }
+        session.flushingAsUsual(() -> receivedFromUnknown(event.tenantid(), data));
+    }
+
+    private void receivedFromUnknown(String tenantId, ReferralReceived data) {
+        Referrer referrer = data.referrer();
         Optional<Partner> known = partners.findInTenant(tenantId, referrer.partnerId());
         if (known.isPresent()) {
-            known.get().referralSeen(data.receivedAt());
-            flagIfEnded(known.get());
+            credit(known.get(), data.receivedAt());
             return;
         }
         Optional<Partner> sameEmail =
@@ -66,6 +87,7 @@ public class ReferralSources {
                 Timestamps.now(clock));
         candidate.referralSeen(data.receivedAt());
         partnerService.persistNew(candidate, "Sent referral " + data.referralId() + " before any agreement", null);
+        batchPartners.created(candidate);
     }
 
     /**
@@ -75,11 +97,15 @@ public class ReferralSources {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onReferralAttributed(CloudEvent event, ReferralAttributed data) {
-        partners.findInTenant(event.tenantid(), data.referrer().partnerId()).ifPresent(partner -> {
-            // The referral was received earlier, but counts for the partner from its confirmation on.
-            partner.referralSeen(data.attributedAt());
-            flagIfEnded(partner);
-        });
+        // The referral was received earlier, but counts for the partner from its confirmation on.
+        partners.findInTenant(event.tenantid(), data.referrer().partnerId())
+                .ifPresent(partner -> credit(partner, data.attributedAt()));
+    }
+
+    /** A referral of the partner's, seen at {@code at}: a referral from an ended partner flags them for review. */
+    private void credit(Partner partner, Instant at) {
+        partner.referralSeen(at);
+        flagIfEnded(partner);
     }
 
     /** A referral from an ended partner is accepted, but the practice should look at that partner again. */
