@@ -107,7 +107,7 @@ final class PreviousRelease {
         return olderThanTolerance
                 ? new Revision(
                         tolerance,
-                        tolerance.substring(0, 10) + ", the first release that starts on a newer schema ("
+                        "the first release that starts on a newer schema ("
                                 + TOLERANCE_SETTING + "); " + chosen.why() + ", " + chosen.shortCommit()
                                 + ", is older")
                 : chosen;

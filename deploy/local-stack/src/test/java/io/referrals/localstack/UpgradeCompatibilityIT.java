@@ -30,8 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A rolling update, checked: the newest services migrate the schema (Flyway at start, as the first new pod does),
- * then the previous release's packaged services (see {@link PreviousRelease}) run against that schema, alone and
+ * A rolling update, checked: the previous release's services make their schema, the newest services migrate it
+ * (Flyway at start, as the first new pod does), then the previous release's packaged services (see {@link PreviousRelease}) run against that schema, alone and
  * beside new ones, and carry a referral from intake to metrics and the thank-you at the SMTP server. A migration
  * that takes away or renames what the previous release reads or writes, or a Flyway setting that refuses a schema
  * newer than the code, fails it. The README's "Upgrades without downtime" is the rule it checks.
@@ -70,21 +70,18 @@ class UpgradeCompatibilityIT {
     @Test
     void thePreviousReleaseRunsItsThinFlowOnTheNewestSchemaAloneAndBesideNewServices() throws Exception {
         Instant began = Instant.now();
-        // 1. The new release starts on an empty database: Flyway migrates every schema to the newest version, and
-        //    the new code writes a partner the old code must read later.
-        stack = start(REPO, true);
-        String tenant = "upgrade-" + UUID.randomUUID();
-        String token = stack.token(tenant, "owner");
-        String writtenByNew = call(
-                        token,
-                        "partner-service",
-                        "POST",
-                        "/api/partners",
-                        "{\"name\":\"Robin Vale\",\"email\":\"robin@example.com\",\"category\":\"professional\"}",
-                        null,
-                        201)
-                .get("id")
-                .asText();
+        // 0. The previous release as it runs in production before the update: its schema, with a row in it.
+        stack = start(previousTree, true);
+        String token = stack.token("upgrade-" + UUID.randomUUID(), "owner");
+        String writtenByPrevious = createPartner(token, "Avery Stone");
+        stack.close();
+
+        // 1. The new release starts on it, as its first pod does: Flyway migrates every schema from the previous
+        //    release's version to the newest, over existing rows; the new code reads the old row and writes one the
+        //    previous release must read later.
+        stack = start(REPO, false);
+        assertEquals("Avery Stone", partnerName(token, writtenByPrevious));
+        String writtenByNew = createPartner(token, "Robin Vale");
         stack.close();
 
         // 2. The previous release alone on that schema: it starts (Flyway accepts a schema newer than its
@@ -94,11 +91,7 @@ class UpgradeCompatibilityIT {
         assertTrue(
                 appliedMigrations().containsAll(newerThanPrevious),
                 "the schema has the migrations the previous release does not know: " + newerThanPrevious);
-        assertEquals(
-                "Robin Vale",
-                call(token, "partner-service", "GET", "/api/partners/" + writtenByNew, null, null, 200)
-                        .get("name")
-                        .asText());
+        assertEquals("Robin Vale", partnerName(token, writtenByNew));
         thinFlow("old");
         stack.close();
 
@@ -110,6 +103,26 @@ class UpgradeCompatibilityIT {
                 previous.shortCommit(),
                 newerThanPrevious.isEmpty() ? "none" : newerThanPrevious,
                 RunningStack.seconds(Duration.between(began, Instant.now())));
+    }
+
+    private static String createPartner(String token, String name) throws IOException, InterruptedException {
+        String email = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.com";
+        return call(
+                        token,
+                        "partner-service",
+                        "POST",
+                        "/api/partners",
+                        "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"category\":\"professional\"}",
+                        null,
+                        201)
+                .get("id")
+                .asText();
+    }
+
+    private static String partnerName(String token, String partnerId) throws IOException, InterruptedException {
+        return call(token, "partner-service", "GET", "/api/partners/" + partnerId, null, null, 200)
+                .get("name")
+                .asText();
     }
 
     /**
