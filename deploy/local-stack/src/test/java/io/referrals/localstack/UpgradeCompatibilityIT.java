@@ -30,9 +30,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A rolling update, checked: the previous release's services make their schema, the newest services migrate it
- * (Flyway at start, as the first new pod does), then the previous release's packaged services (see {@link PreviousRelease}) run against that schema, alone and
- * beside new ones, and carry a referral from intake to metrics and the thank-you at the SMTP server. A migration
+ * A rolling update, checked: the previous release's packaged services (see {@link PreviousRelease}) make their
+ * schema, the newest services migrate it (Flyway at start, as the first new pod does), then the previous release
+ * runs against that schema, alone and beside new ones, and carries a referral from intake to metrics and the
+ * thank-you at the SMTP server. A migration
  * that takes away or renames what the previous release reads or writes, or a Flyway setting that refuses a schema
  * newer than the code, fails it. The README's "Upgrades without downtime" is the rule it checks.
  */
