@@ -145,6 +145,8 @@ final class PreviousRelease {
         }
         Instant start = Instant.now();
         try {
+            // One packaged release at a time (about 350 MB each): the one this build needs.
+            deleteOtherReleases(cacheRoot);
             deleteTree(tree);
             Files.createDirectories(tree);
             Path archive = cacheRoot.resolve(revision.commit() + ".tar");
@@ -262,6 +264,19 @@ final class PreviousRelease {
         if (process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed in " + directory + " (exit code "
                     + process.exitValue() + "); last lines of " + log + ":\n" + ChildProcesses.tail(log, 40));
+        }
+    }
+
+    private static void deleteOtherReleases(Path cacheRoot) throws IOException {
+        if (!Files.isDirectory(cacheRoot)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(cacheRoot)) {
+            for (Path entry : entries.toList()) {
+                if (entry.getFileName().toString().matches("[0-9a-f]{40}.*")) {
+                    deleteTree(entry);
+                }
+            }
         }
     }
 
