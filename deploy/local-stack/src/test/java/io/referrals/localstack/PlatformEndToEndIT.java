@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,7 @@ class PlatformEndToEndIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static RunningStack stack;
     private static Path dataDir;
+    private static OtlpReceiver traces;
 
     private final String tenant = "e2e-" + UUID.randomUUID();
     private final String token = stack.token(tenant, "owner");
@@ -41,10 +43,18 @@ class PlatformEndToEndIT {
     @BeforeAll
     static void startPlatform() throws IOException {
         dataDir = Files.createTempDirectory("platform-e2e");
+        // The services export every span to this test's OTLP receiver, as they would to a collector in production.
+        traces = new OtlpReceiver();
+        List<String> jvmOptions = new java.util.ArrayList<>(LocalStack.smallMachineJvmOptions());
+        jvmOptions.addAll(List.of(
+                "-Dplatform.tracing.endpoint=" + traces.endpoint(), // OTEL_EXPORTER_OTLP_ENDPOINT
+                "-Dquarkus.otel.exporter.otlp.traces.protocol=http/protobuf",
+                "-Dquarkus.otel.bsp.schedule.delay=200ms"));
         stack = LocalStack.start(Options.defaults()
                 .withRepoRoot(Path.of("../..")) // failsafe runs in deploy/local-stack
                 .withDataDir(dataDir)
                 .withClean(true)
+                .withEnvironment(Environment.read().withServiceJvmOptions(String.join(" ", jvmOptions)))
                 .withPortOffset(2500)); // beside a developer's own stack; Kafka above the ephemeral range (Ports)
         System.out.printf("Platform ready in %s s%n", RunningStack.seconds(stack.startupTime()));
     }
@@ -53,6 +63,9 @@ class PlatformEndToEndIT {
     static void stopPlatform() throws IOException {
         if (stack != null) {
             stack.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
         StackLogs.keepLogsAndDelete(dataDir, "PlatformEndToEndIT");
     }
@@ -201,6 +214,175 @@ class PlatformEndToEndIT {
             assertEquals(
                     "thank_you", touchpoints.get("items").get(0).get("kind").asText());
         });
+    }
+
+    /**
+     * Issue 32: one referral is one trace, from the intake request through the outbox relay, the broker and each
+     * consumer to the thank-you at the SMTP server and the webhook at its receiver, across the four processes. The
+     * request carries the trace id (as a gateway or the console would), so the test knows which trace to read.
+     */
+    @Test
+    void aReferralIsOneTraceFromTheIntakeRequestThroughEveryConsumerToTheThankYouAndTheWebhook() throws Exception {
+        call("notification-service", "PUT", "/api/notifications/settings", """
+                {"practiceName":"Trace Coaching","replyTo":"jordan@trace.example","signature":"Jordan",
+                 "autoSend":["referral_thank_you"]}""", null, 200);
+        List<String> hookTraceparents = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer hooks = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        hooks.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            hookTraceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hooks.start();
+        try {
+            call(
+                    "notification-service",
+                    "POST",
+                    "/api/webhooks",
+                    "{\"url\":\"http://127.0.0.1:" + hooks.getAddress().getPort()
+                            + "/hook\",\"events\":[\"referral.received\"],\"description\":\"trace test\"}",
+                    null,
+                    201);
+            String partnerId = call(
+                            "partner-service",
+                            "POST",
+                            "/api/partners",
+                            "{\"name\":\"Tracy Lane\",\"email\":\"tracy@example.com\",\"category\":\"professional\"}",
+                            null,
+                            201)
+                    .get("id")
+                    .asText();
+            String body = "{\"partnerId\":\"" + partnerId + "\",\"referred\":{\"name\":\"Robin Park\","
+                    + "\"email\":\"robin@example.com\"},"
+                    + "\"consent\":\"outcome\"}";
+            String traceId = HexFormat.of().formatHex(randomBytes(16));
+            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(uri("referral-service", "/api/referrals"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", "trace-" + traceId)
+                                .header(
+                                        "traceparent",
+                                        "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertTrue(response.statusCode() == 201 || response.statusCode() == 422, response.body());
+                return response.statusCode() == 201;
+            });
+
+            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                List<OtlpReceiver.ReceivedSpan> trace = traces.trace(traceId);
+                OtlpReceiver.ReceivedSpan intake = only(trace, "referral-service", "POST /api/referrals", 201);
+                OtlpReceiver.ReceivedSpan send = trace.stream()
+                        .filter(span -> span.parentSpanId().equals(intake.spanId())
+                                && span.name().equals("send referral.events")
+                                && span.attributes()
+                                        .getOrDefault("cloudevents.event_type", "")
+                                        .contains("referral.received"))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new AssertionError("the relay's send of referral.received" + describe(trace)));
+                assertEquals(OtlpReceiver.ReceivedSpan.PRODUCER, send.kind());
+                for (String consumer : List.of("partner-service", "metrics-service", "notification-service")) {
+                    OtlpReceiver.ReceivedSpan process = childOf(trace, send, consumer, "process referral.events");
+                    assertEquals(OtlpReceiver.ReceivedSpan.CONSUMER, process.kind());
+                    assertEquals(
+                            send.attributes().get("cloudevents.event_id"),
+                            process.attributes().get("cloudevents.event_id"),
+                            process.toString());
+                    // The consumer's poll (a batch, in its own trace) links to the send it applied.
+                    assertTrue(
+                            traces.all().stream()
+                                    .anyMatch(poll -> poll.service().equals(consumer)
+                                            && poll.name().equals("poll referral.events")
+                                            && poll.linkedSpanIds().contains(send.spanId())),
+                            consumer + " has a poll linked to the send");
+                }
+                OtlpReceiver.ReceivedSpan notified =
+                        childOf(trace, send, "notification-service", "process referral.events");
+                OtlpReceiver.ReceivedSpan thanks =
+                        childOf(trace, notified, "notification-service", "send referral_thank_you");
+                assertEquals(OtlpReceiver.ReceivedSpan.CLIENT, thanks.kind());
+                OtlpReceiver.ReceivedSpan hook = childOf(trace, notified, "notification-service", "POST");
+                assertEquals("204", hook.attributes().get("http.response.status_code"));
+                assertTrue(
+                        hookTraceparents.contains("00-" + traceId + "-" + hook.spanId() + "-01"),
+                        "the webhook request carried its span's traceparent: " + hookTraceparents);
+            });
+            printTrace(traces.trace(traceId));
+        } finally {
+            hooks.stop(0);
+        }
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static OtlpReceiver.ReceivedSpan only(
+            List<OtlpReceiver.ReceivedSpan> trace, String service, String name, int status) {
+        List<OtlpReceiver.ReceivedSpan> found = trace.stream()
+                .filter(span -> span.service().equals(service) && span.name().equals(name))
+                .filter(span -> String.valueOf(status).equals(span.attributes().get("http.response.status_code")))
+                .toList();
+        assertEquals(1, found.size(), () -> service + " " + name + " " + status + " in " + describe(trace));
+        return found.get(0);
+    }
+
+    private static OtlpReceiver.ReceivedSpan childOf(
+            List<OtlpReceiver.ReceivedSpan> trace, OtlpReceiver.ReceivedSpan parent, String service, String name) {
+        List<OtlpReceiver.ReceivedSpan> found = trace.stream()
+                .filter(span -> span.service().equals(service)
+                        && span.name().equals(name)
+                        && span.parentSpanId().equals(parent.spanId()))
+                .toList();
+        assertEquals(
+                1, found.size(), () -> service + " " + name + " under " + parent.name() + " in " + describe(trace));
+        return found.get(0);
+    }
+
+    private static String describe(List<OtlpReceiver.ReceivedSpan> trace) {
+        StringBuilder text = new StringBuilder();
+        trace.forEach(span -> text.append("\n  ")
+                .append(span.service())
+                .append(' ')
+                .append(span.name())
+                .append(" span=")
+                .append(span.spanId())
+                .append(" parent=")
+                .append(span.parentSpanId()));
+        return text.toString();
+    }
+
+    /** The trace as a table (for the issue's closing note): start offset, service, span, kind, duration. */
+    private static void printTrace(List<OtlpReceiver.ReceivedSpan> trace) {
+        long start = trace.stream()
+                .mapToLong(OtlpReceiver.ReceivedSpan::startNanos)
+                .min()
+                .orElse(0);
+        System.out.println("One referral's trace (" + trace.size() + " spans):");
+        trace.stream()
+                .sorted(java.util.Comparator.comparingLong(OtlpReceiver.ReceivedSpan::startNanos))
+                .forEach(span -> System.out.printf(
+                        java.util.Locale.ROOT,
+                        "  +%8.1f ms  %-21s %-32s %-8s %8.1f ms%n",
+                        (span.startNanos() - start) / 1e6,
+                        span.service(),
+                        span.name(),
+                        switch (span.kind()) {
+                            case 2 -> "server";
+                            case 3 -> "client";
+                            case 4 -> "producer";
+                            case 5 -> "consumer";
+                            default -> "internal";
+                        },
+                        span.millis()));
     }
 
     @Test

@@ -2,11 +2,13 @@ package io.referrals.notification.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.referrals.events.Consent;
+import io.referrals.platform.tracing.TraceParent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -126,5 +128,28 @@ public class Notification extends PanacheEntityBase {
             lastError = reason.length() > 500 ? reason.substring(0, 500) : reason;
         }
         updatedAt = now;
+    }
+
+    /** The trace context it was queued in (W3C traceparent): the sender sends it as that span's child. */
+    @Column(name = "trace_parent", updatable = false)
+    public String traceParent;
+
+    @Column(name = "trace_state", updatable = false)
+    public String traceState;
+
+    /** Where it was queued from: the event's processing or the request that asked for it, whichever is current. */
+    @PrePersist
+    void keepTraceContext() {
+        if (traceParent == null) {
+            TraceParent current = TraceParent.current();
+            if (current != null) {
+                traceParent = current.traceparent();
+                traceState = current.tracestate();
+            }
+        }
+    }
+
+    public TraceParent queuedIn() {
+        return TraceParent.stored(traceParent, traceState);
     }
 }

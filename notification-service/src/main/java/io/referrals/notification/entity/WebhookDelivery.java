@@ -1,11 +1,13 @@
 package io.referrals.notification.entity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.referrals.platform.tracing.TraceParent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -72,5 +74,28 @@ public class WebhookDelivery extends PanacheEntityBase {
     /** The Standard Webhooks message id: stable across retries and redeliveries. */
     public String webhookId() {
         return "msg_" + id.toString().replace("-", "");
+    }
+
+    /** The trace context it was queued in (W3C traceparent): the dispatcher posts it as that span's child. */
+    @Column(name = "trace_parent", updatable = false)
+    public String traceParent;
+
+    @Column(name = "trace_state", updatable = false)
+    public String traceState;
+
+    /** Where it was queued from: the event's processing or the request that asked for it, whichever is current. */
+    @PrePersist
+    public void keepTraceContext() {
+        if (traceParent == null) {
+            TraceParent current = TraceParent.current();
+            if (current != null) {
+                traceParent = current.traceparent();
+                traceState = current.tracestate();
+            }
+        }
+    }
+
+    public TraceParent queuedIn() {
+        return TraceParent.stored(traceParent, traceState);
     }
 }

@@ -38,13 +38,15 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
         delivery.queuedAt = delivery.createdAt;
         delivery.nextAttemptAt = delivery.createdAt;
         delivery.updatedAt = delivery.createdAt;
+        delivery.keepTraceContext(); // not persisted through the session, so no @PrePersist
         // One statement, the unique (subscription, event) deciding: no count first, and the row is in the table at
         // once (a consumer batch keeps its session unflushed until its end; nothing there waits for this row).
         boolean inserted = sql.update(
                         """
                 insert into webhook_delivery (id, tenant_id, subscription_id, event_id, event_type, referral_id,
-                    payload, status, attempts, queued_at, next_attempt_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                    payload, status, attempts, queued_at, next_attempt_at, created_at, updated_at, trace_parent,
+                    trace_state)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
                 on conflict (subscription_id, event_id) do nothing""",
                         delivery.id,
                         delivery.tenantId,
@@ -57,7 +59,9 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
                         delivery.queuedAt,
                         delivery.nextAttemptAt,
                         delivery.createdAt,
-                        delivery.updatedAt)
+                        delivery.updatedAt,
+                        delivery.traceParent,
+                        delivery.traceState)
                 == 1;
         if (inserted) {
             // The dispatcher sends it right after this transaction commits, not at its next poll.

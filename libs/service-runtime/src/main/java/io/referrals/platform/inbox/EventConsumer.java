@@ -1,10 +1,13 @@
 package io.referrals.platform.inbox;
 
+import io.referrals.platform.tracing.TraceParent;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 
 /**
  * The one shape of a subscription: a subclass lists the events it handles in {@link #routes} and receives the topic's
@@ -32,7 +35,18 @@ public abstract class EventConsumer {
 
     private static InboundRecord inbound(ConsumerRecord<String, String> record) {
         return new InboundRecord(
-                record.topic(), record.partition(), record.offset(), record.key(), record.value(), record.timestamp());
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                record.value(),
+                record.timestamp(),
+                TraceParent.stored(header(record, TraceParent.TRACEPARENT), header(record, TraceParent.TRACESTATE)));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private EventRouter router() {

@@ -2,6 +2,11 @@ package io.referrals.platform.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
@@ -14,6 +19,7 @@ import io.referrals.platform.config.ServiceConfig;
 import io.referrals.platform.persistence.AdvisoryLocks;
 import io.referrals.platform.persistence.Sql;
 import io.referrals.platform.tenant.TenantIds;
+import io.referrals.platform.tracing.MessagingSpans;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +49,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
     @Inject
     EntityManager entityManager;
@@ -67,6 +74,9 @@ public class Inbox {
 
     @Inject
     DatabaseAvailability availability;
+
+    @Inject
+    MessagingSpans spans;
 
     private Timer batchTime;
     private Timer lockWait;
@@ -112,6 +122,28 @@ public class Inbox {
      * and the rest of the batch is applied without it. Other failures are retried with growing pauses, as for one.
      */
     public int consumeAll(List<InboundRecord> records, EventRouter router) {
+        if (records.isEmpty()) {
+            return 0;
+        }
+        Span poll = spans.poll(records.get(0).topic(), service.name(), records.size(), sentBy(records));
+        try (Scope scope = poll.makeCurrent()) {
+            return consumePoll(records, router, poll);
+        } finally {
+            poll.end();
+        }
+    }
+
+    private static List<SpanContext> sentBy(List<InboundRecord> records) {
+        List<SpanContext> sends = new ArrayList<>(records.size());
+        for (InboundRecord record : records) {
+            if (record.sentIn() != null) {
+                record.sentIn().spanContext().ifPresent(sends::add);
+            }
+        }
+        return sends;
+    }
+
+    private int consumePoll(List<InboundRecord> records, EventRouter router, Span poll) {
         recordAges(ageReceived, records);
         List<Decoded> events = new ArrayList<>(records.size());
         for (InboundRecord record : records) {
@@ -129,7 +161,7 @@ public class Inbox {
             long started = attemptStarted();
             try {
                 Set<String> applied = batchTime.record(
-                        () -> QuarkusTransaction.requiringNew().call(() -> applyAllOnce(events, router)));
+                        () -> QuarkusTransaction.requiringNew().call(() -> applyAllOnce(events, router, poll)));
                 Set<String> counted = new HashSet<>(); // an id twice in one poll is applied once
                 List<InboundRecord> effects = new ArrayList<>(applied.size());
                 for (Decoded decoded : events) {
@@ -156,7 +188,7 @@ public class Inbox {
         return 0;
     }
 
-    private Set<String> applyAllOnce(List<Decoded> events, EventRouter router) {
+    private Set<String> applyAllOnce(List<Decoded> events, EventRouter router, Span poll) {
         SortedSet<String> practices = events.stream()
                 .map(decoded -> decoded.event().tenantid())
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -177,11 +209,27 @@ public class Inbox {
         Set<String> tenants = new LinkedHashSet<>();
         for (Decoded decoded : fresh) {
             CloudEvent event = decoded.event();
-            try {
+            InboundRecord record = decoded.record();
+            // Current while the handler runs: what it records (events, mail, deliveries) keeps this span's context.
+            Span processing = spans.process(
+                    record.topic(),
+                    service.name(),
+                    record.partition(),
+                    record.offset(),
+                    event.id(),
+                    event.type(),
+                    record.sentIn(),
+                    poll);
+            try (Scope scope = processing.makeCurrent()) {
                 router.route(event);
             } catch (MalformedEventException e) {
+                MessagingSpans.endFailed(processing, e);
                 throw new MalformedData(decoded, e);
+            } catch (RuntimeException e) {
+                MessagingSpans.endFailed(processing, e);
+                throw e;
             }
+            processing.end();
             if (!sessionPerBatch) {
                 // Each event's changes go to the database now and the session forgets them: the persistence context
                 // stays as small as one event's, so the automatic flush before each query does not grow with the batch.
@@ -334,6 +382,8 @@ public class Inbox {
         void failed(RuntimeException e) {
             attempt++;
             registry.counter("inbox.retries", "service", service.name()).increment();
+            Span.current()
+                    .addEvent("retry", Attributes.of(ERROR_TYPE, e.getClass().getName()));
             boolean dependency = TransientFailures.isTransient(e);
             if (TransientFailures.isDatabaseUnreachable(e)) {
                 availability.unreachable(e);

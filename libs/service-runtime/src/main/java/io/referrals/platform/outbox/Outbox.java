@@ -6,6 +6,7 @@ import io.referrals.events.EventType;
 import io.referrals.platform.config.ServiceConfig;
 import io.referrals.platform.persistence.Sql;
 import io.referrals.platform.persistence.Timestamps;
+import io.referrals.platform.tracing.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -47,17 +48,23 @@ public class Outbox {
                 tenantId,
                 aggregateId.toString(),
                 data);
+        // The span this event is recorded in (the request's, or the consumer's that reacted to another event): the
+        // relay sends the event as its child, so the trace goes on after the commit, in another thread or replica.
+        TraceParent recordedIn = TraceParent.current();
         sql.update(
                 """
-                insert into outbox_event (id, tenant_id, topic, event_key, event_type, payload, created_at)
-                values (?, ?, ?, ?, ?, ?, ?)""",
+                insert into outbox_event
+                    (id, tenant_id, topic, event_key, event_type, payload, created_at, trace_parent, trace_state)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 UUID.fromString(event.id()),
                 tenantId,
                 type.topic(),
                 event.subject(),
                 event.type(),
                 EventCodec.encode(event),
-                event.time());
+                event.time(),
+                recordedIn == null ? null : recordedIn.traceparent(),
+                recordedIn == null ? null : recordedIn.tracestate());
         // Relay at once after commit instead of waiting for the next poll.
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

@@ -3,18 +3,24 @@ package io.referrals.platform.outbox;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.referrals.events.CloudEvent;
 import io.referrals.events.EventCodec;
 import io.referrals.platform.availability.TransientFailures;
 import io.referrals.platform.config.ServiceConfig;
 import io.referrals.platform.kafka.KafkaClients;
 import io.referrals.platform.kafka.KafkaRecords;
 import io.referrals.platform.persistence.AdvisoryLocks;
+import io.referrals.platform.tracing.MessagingSpans;
+import io.referrals.platform.tracing.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -63,6 +70,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    MessagingSpans spans;
 
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
@@ -158,14 +168,16 @@ public class OutboxRelay {
                 List<Long> sequences = new ArrayList<>();
                 List<Future<RecordMetadata>> sends = new ArrayList<>();
                 try (PreparedStatement select = connection.prepareStatement("""
-                        select seq, topic, payload from outbox_event
+                        select seq, topic, payload, trace_parent, trace_state from outbox_event
                         where published_at is null order by seq limit ?""")) {
                     select.setInt(1, config.batchSize());
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             sequences.add(rows.getLong(1));
-                            sends.add(producer.send(
-                                    KafkaRecords.of(rows.getString(2), EventCodec.decode(rows.getString(3)))));
+                            sends.add(send(
+                                    rows.getString(2),
+                                    EventCodec.decode(rows.getString(3)),
+                                    TraceParent.stored(rows.getString(4), rows.getString(5))));
                         }
                     }
                 }
@@ -190,6 +202,32 @@ public class OutboxRelay {
                 rollbackQuietly(connection);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Sends one event as the child of the span it was recorded in, with its own span's context in the record's
+     * {@code traceparent}/{@code tracestate} headers, which the consumers continue. The span ends with the broker's
+     * acknowledgement (or its refusal), on the producer's thread.
+     */
+    private Future<RecordMetadata> send(String topic, CloudEvent event, TraceParent recordedIn) {
+        Span span = spans.send(topic, event.id(), event.type(), event.subject(), recordedIn);
+        ProducerRecord<String, String> record = KafkaRecords.of(topic, event);
+        TraceParent sentIn = TraceParent.of(Context.root().with(span));
+        if (sentIn != null) {
+            sentIn.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return producer.send(record, (metadata, failure) -> {
+                if (failure == null) {
+                    span.end();
+                } else {
+                    MessagingSpans.endFailed(span, failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            MessagingSpans.endFailed(span, e);
+            throw e;
         }
     }
 

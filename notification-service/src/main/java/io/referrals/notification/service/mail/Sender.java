@@ -1,6 +1,10 @@
 package io.referrals.notification.service.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -24,6 +28,7 @@ import io.referrals.notification.service.NotificationConfig;
 import io.referrals.notification.service.task.TaskService;
 import io.referrals.platform.outbox.Outbox;
 import io.referrals.platform.persistence.Timestamps;
+import io.referrals.platform.tracing.MessagingSpans;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +41,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -68,9 +74,15 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Sender {
     private static final Logger LOG = Logger.getLogger(Sender.class);
+    private static final AttributeKey<String> NOTIFICATION_KIND = AttributeKey.stringKey("notification.kind");
+    private static final AttributeKey<String> NOTIFICATION_ID = AttributeKey.stringKey("notification.id");
+    private static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("notification.attempt");
 
     @Inject
     NotificationRepository notifications;
+
+    @Inject
+    MessagingSpans spans;
 
     @Inject
     ReferralStateRepository referrals;
@@ -222,12 +234,17 @@ public class Sender {
             sending.add(message);
             mails.add(mail(message, practices.get(message.tenantId)));
         }
-        List<Throwable> errors = sendAll(mails);
+        List<Span> sendSpans = sending.stream().map(this::sendSpan).toList();
+        List<Throwable> errors = sendAll(sendSpans, mails);
         int sent = 0;
         List<TaskService.Ref> reviewed = new ArrayList<>();
         for (int i = 0; i < sending.size(); i++) {
             Notification message = sending.get(i);
-            Outcome outcome = errors.get(i) == null ? sent(message, now) : failed(message, errors.get(i), now);
+            Outcome outcome;
+            // In the send's context: the event recording it (NotificationSent) goes on in the same trace.
+            try (Scope scope = Context.root().with(sendSpans.get(i)).makeCurrent()) {
+                outcome = errors.get(i) == null ? sent(message, now) : failed(message, errors.get(i), now);
+            }
             count(outcome);
             if (outcome == Outcome.SENT) {
                 sent++;
@@ -272,12 +289,20 @@ public class Sender {
      * Sends the mails concurrently over the mailer's pool, at most {@code notifications.sender.concurrency} at once;
      * for each, null if the server accepted it, else why not.
      */
-    private List<Throwable> sendAll(List<Mail> mails) {
+    private List<Throwable> sendAll(List<Span> sendSpans, List<Mail> mails) {
         Semaphore inFlight = new Semaphore(concurrency());
         List<CompletableFuture<Void>> sends = new ArrayList<>(mails.size());
-        for (Mail mail : mails) {
+        for (int i = 0; i < mails.size(); i++) {
             inFlight.acquireUninterruptibly();
-            sends.add(transport.send(mail).whenComplete((ok, error) -> inFlight.release()));
+            Span span = sendSpans.get(i);
+            sends.add(transport.send(mails.get(i)).whenComplete((ok, error) -> {
+                inFlight.release();
+                if (error == null) {
+                    span.end();
+                } else {
+                    MessagingSpans.endFailed(span, error);
+                }
+            }));
         }
         List<Throwable> errors = new ArrayList<>(mails.size());
         for (CompletableFuture<Void> send : sends) {
@@ -292,6 +317,18 @@ public class Sender {
             }
         }
         return errors;
+    }
+
+    /**
+     * One mail's send to the SMTP server, a child of the span it was queued in (the referral event's processing, or the
+     * request that approved a draft): the last span of a referral's trace. The kind and id only; no address.
+     */
+    private Span sendSpan(Notification message) {
+        return spans.clientOf("send " + message.kind.name().toLowerCase(Locale.ROOT), message.queuedIn())
+                .setAttribute(NOTIFICATION_KIND, message.kind.name().toLowerCase(Locale.ROOT))
+                .setAttribute(NOTIFICATION_ID, message.id.toString())
+                .setAttribute(ATTEMPT, (long) message.attempts)
+                .startSpan();
     }
 
     private Outcome sent(Notification message, Instant now) {

@@ -1,6 +1,10 @@
 package io.referrals.notification.service.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.referrals.notification.entity.DeliveryStatus;
@@ -14,6 +18,8 @@ import io.referrals.notification.entity.WebhookSubscription;
 import io.referrals.notification.entity.WebhookSubscriptionRepository;
 import io.referrals.notification.service.NotificationConfig;
 import io.referrals.platform.persistence.Timestamps;
+import io.referrals.platform.tracing.MessagingSpans;
+import io.referrals.platform.tracing.TraceParent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,6 +72,12 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final AttributeKey<String> HTTP_METHOD = AttributeKey.stringKey("http.request.method");
+    private static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
+    private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+    private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+    private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    private static final AttributeKey<String> WEBHOOK_ID = AttributeKey.stringKey("webhook.id");
 
     @Inject
     WebhookDeliveryRepository deliveries;
@@ -84,6 +96,9 @@ class WebhookDispatcher {
 
     @Inject
     WebhookHttp http;
+
+    @Inject
+    MessagingSpans spans;
 
     @Inject
     WebhookService webhooks;
@@ -259,7 +274,7 @@ class WebhookDispatcher {
     }
 
     /** A delivery as claimed: what one attempt needs, read in the claim's short transaction. */
-    record Claimed(UUID id, String webhookId, String payload) {}
+    record Claimed(UUID id, String webhookId, String payload, TraceParent queuedIn) {}
 
     /** An endpoint's claimed deliveries with the endpoint's URL and signing secrets, read once for the batch. */
     record Batch(UUID subscriptionId, String url, List<String> secrets, List<Claimed> deliveries, long claimedNanos) {}
@@ -280,7 +295,7 @@ class WebhookDispatcher {
         List<Claimed> claimed = new ArrayList<>();
         for (WebhookDelivery delivery : deliveries.claimForEndpoint(
                 subscriptionId, now, leaseUntil, config.webhooks().batchSize())) {
-            claimed.add(new Claimed(delivery.id, delivery.webhookId(), delivery.payload));
+            claimed.add(new Claimed(delivery.id, delivery.webhookId(), delivery.payload, delivery.queuedIn()));
         }
         if (claimed.isEmpty()) {
             return new Batch(subscriptionId, null, List.of(), List.of(), claimedNanos);
@@ -328,22 +343,57 @@ class WebhookDispatcher {
         return gone;
     }
 
-    /** One attempt: the address is checked again (SSRF) right before it, then the signed POST. */
+    /**
+     * One attempt: the address is checked again (SSRF) right before it, then the signed POST, as a client span (HTTP
+     * conventions; the host, never the path or query, which may hold the receiver's token) that is the child of the
+     * span the delivery was queued in. Its context goes along as {@code traceparent}, so a receiver can continue it.
+     */
     private WebhookHttp.Answer attempt(
             Batch batch, Claimed delivery, Instant started, WebhookHttp.Connection connection) {
         long timestamp = started.getEpochSecond();
+        Span span = spans.clientOf("POST", delivery.queuedIn())
+                .setAttribute(HTTP_METHOD, "POST")
+                .setAttribute(WEBHOOK_ID, delivery.webhookId())
+                .startSpan();
         try {
             WebhookTargets.Target target = targets.check(batch.url());
+            span.setAttribute(SERVER_ADDRESS, target.host());
+            span.setAttribute(SERVER_PORT, (long) target.port());
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("webhook-id", delivery.webhookId());
             headers.put("webhook-timestamp", Long.toString(timestamp));
             headers.put(
                     "webhook-signature",
                     WebhookSecrets.signatures(delivery.webhookId(), timestamp, delivery.payload(), batch.secrets()));
-            return http.post(connection, target, headers, delivery.payload().getBytes(StandardCharsets.UTF_8));
+            TraceParent sentIn = TraceParent.of(Context.root().with(span));
+            if (sentIn != null) {
+                sentIn.forEach(headers::put);
+            }
+            WebhookHttp.Answer answer =
+                    http.post(connection, target, headers, delivery.payload().getBytes(StandardCharsets.UTF_8));
+            end(span, answer);
+            return answer;
         } catch (WebhookTargets.Refused refused) {
+            span.setStatus(StatusCode.ERROR, "refused");
+            span.setAttribute(ERROR_TYPE, "refused");
+            span.end();
             return new WebhookHttp.Answer(null, null, "refused: the URL " + refused.getMessage(), 0);
+        } catch (RuntimeException e) {
+            MessagingSpans.endFailed(span, e);
+            throw e;
         }
+    }
+
+    private static void end(Span span, WebhookHttp.Answer answer) {
+        if (answer.status() != null) {
+            span.setAttribute(HTTP_STATUS, (long) answer.status());
+        }
+        if (!answer.success()) {
+            span.setStatus(StatusCode.ERROR);
+            span.setAttribute(
+                    ERROR_TYPE, answer.status() != null ? answer.status().toString() : "connection");
+        }
+        span.end();
     }
 
     private void recordOutcome(UUID deliveryId, Instant attemptedAt, WebhookHttp.Answer answer) {
