@@ -5069,15 +5069,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The practice's read-only "view as this partner" session changes nothing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Unexpected error, logged with the id given in `detail` */
             500: {
                 headers: {
