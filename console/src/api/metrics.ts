@@ -838,7 +838,7 @@ export interface components {
         /** @description A rebuild of the practice's read models from the event history */
         Rebuild: {
             /** @description Why it failed; the live read models are unchanged then */
-            error?: string;
+            error?: string | null;
             /**
              * Format: int64
              * @description Events of the practice applied to the new copy so far
@@ -849,7 +849,7 @@ export interface components {
              * @description Set once done or failed
              * @example 2026-03-02T10:00:04Z
              */
-            finishedAt?: components["schemas"]["Instant"];
+            finishedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** @example 0d9c6a4e-2f1b-4c55-9a7e-6b0f3f2d9e11 */
             id?: components["schemas"]["UUID"];
             /** @example 2026-03-02T10:00:00Z */

@@ -1909,7 +1909,9 @@ export interface operations {
             query?: {
                 /**
                  * @description A referral of the person; repeat for each
-                 * @example 1c9f3a52-6a3e-4e8a-9a43-5d2f0f1b7a10
+                 * @example [
+                 *       "1c9f3a52-6a3e-4e8a-9a43-5d2f0f1b7a10"
+                 *     ]
                  */
                 referralId?: string[];
             };

@@ -1801,7 +1801,7 @@ export interface operations {
             201: {
                 headers: {
                     /** @description The integration's address */
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2381,7 +2381,7 @@ export interface operations {
             429: {
                 headers: {
                     /** @description Seconds until the next minute */
-                    "Retry-After"?: unknown;
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2476,7 +2476,7 @@ export interface operations {
             429: {
                 headers: {
                     /** @description Seconds until the next minute */
-                    "Retry-After"?: unknown;
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2903,7 +2903,7 @@ export interface operations {
             201: {
                 headers: {
                     /** @description true when this is a replay */
-                    "Idempotent-Replayed"?: unknown;
+                    "Idempotent-Replayed"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2968,7 +2968,7 @@ export interface operations {
             429: {
                 headers: {
                     /** @description Seconds until the limit's next window */
-                    "Retry-After"?: unknown;
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3454,7 +3454,7 @@ export interface operations {
             201: {
                 headers: {
                     /** @description true when this is a replay */
-                    "Idempotent-Replayed"?: unknown;
+                    "Idempotent-Replayed"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3936,7 +3936,7 @@ export interface operations {
             201: {
                 headers: {
                     /** @description true when this is a replay */
-                    "Idempotent-Replayed"?: unknown;
+                    "Idempotent-Replayed"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {

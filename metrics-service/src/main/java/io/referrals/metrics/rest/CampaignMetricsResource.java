@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Campaign results (issue 29): per variant, what each ask brought, with the chance each is best. */
 @Path("/api/metrics/campaigns")
-@Tag(name = "Campaigns")
+@Tag(name = "Campaigns", description = "What each campaign and variant brought")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
 public class CampaignMetricsResource {

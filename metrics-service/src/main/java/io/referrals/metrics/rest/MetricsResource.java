@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Per-partner numbers: one partner, the leaderboard, the reciprocity ledger and dormant partners. */
 @Path("/api/metrics")
-@Tag(name = "Metrics")
+@Tag(name = "Metrics", description = "Referral volume, conversion, revenue, reciprocity, goals and dormant partners")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
 public class MetricsResource {

@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * included; {@code to} defaults to today and {@code from} to a year before; at most 5 years.
  */
 @Path("/api/metrics")
-@Tag(name = "Metrics")
+@Tag(name = "Metrics", description = "Referral volume, conversion, revenue, reciprocity, goals and dormant partners")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.OWNER, Roles.MEMBER, Roles.VIEWER})
 public class PracticeMetricsResource {

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Rebuilding the practice's read models from the event history, without stopping reads. */
 @Path("/api/metrics/rebuild")
-@Tag(name = "Metrics")
+@Tag(name = "Metrics", description = "Referral volume, conversion, revenue, reciprocity, goals and dormant partners")
 @Produces(MediaType.APPLICATION_JSON)
 public class RebuildResource {
     private static final String RUNNING_EXAMPLE = """

@@ -18,10 +18,10 @@ public record RebuildView(
 
         @Schema(example = "2026-03-02T10:00:00Z") Instant startedAt,
 
-        @Schema(description = "Set once done or failed", example = "2026-03-02T10:00:04Z")
+        @Schema(description = "Set once done or failed", example = "2026-03-02T10:00:04Z", nullable = true)
         Instant finishedAt,
 
-        @Schema(description = "Why it failed; the live read models are unchanged then")
+        @Schema(description = "Why it failed; the live read models are unchanged then", nullable = true)
         String error) {
 
     static RebuildView of(Rebuild rebuild) {

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Zapier REST hooks: an integration subscribes and unsubscribes by itself, one event per hook. */
 @Path("/api/hooks")
-@Tag(name = "Webhooks")
+@Tag(name = "Webhooks", description = "Webhooks the practice subscribes to the platform's events")
 @Produces(MediaType.APPLICATION_JSON)
 public class HookResource {
 

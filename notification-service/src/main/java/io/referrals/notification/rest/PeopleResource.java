@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * by the ids of their referrals, which referral-service's {@code GET /api/people} lists.
  */
 @Path("/api/people")
-@Tag(name = "People")
+@Tag(name = "People", description = "A referred person's data in messages and tasks: export")
 @Produces(MediaType.APPLICATION_JSON)
 public class PeopleResource {
     /** Enough for anyone's referrals; more is a mistake, not a person. */
@@ -61,7 +61,7 @@ public class PeopleResource {
     public PersonDataView export(
             @Parameter(
                             description = "A referral of the person; repeat for each",
-                            example = "1c9f3a52-6a3e-4e8a-9a43-5d2f0f1b7a10")
+                            example = "[\"1c9f3a52-6a3e-4e8a-9a43-5d2f0f1b7a10\"]")
                     @QueryParam("referralId")
                     List<UUID> referralIds) {
         if (referralIds == null || referralIds.isEmpty()) {

@@ -27,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * the practice's read-only "view as" one.
  */
 @Path("/api/portal/email-preferences")
-@Tag(name = "Portal")
+@Tag(
+        name = "Portal",
+        description =
+                "The partner portal: a signed-in partner's messages and email preferences (a portal session token)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PortalEmailPreferencesResource {

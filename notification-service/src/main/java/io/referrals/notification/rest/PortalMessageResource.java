@@ -27,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * reaches only its own partner's messages.
  */
 @Path("/api/portal/messages")
-@Tag(name = "Portal")
+@Tag(
+        name = "Portal",
+        description =
+                "The partner portal: a signed-in partner's messages and email preferences (a portal session token)")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalMessageResource {
     private static final String UNAUTHORIZED =

@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/tasks")
-@Tag(name = "Tasks")
+@Tag(name = "Tasks", description = "Follow-up tasks for the practice")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
 

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * which is also what a mail client's one-click unsubscribe (RFC 8058) sends.
  */
 @Path("/api/unsubscribe/{token}")
-@Tag(name = "Unsubscribe")
+@Tag(name = "Unsubscribe", description = "Public unsubscribe links of the emails sent to partners")
 @PermitAll
 @SecurityRequirements
 public class UnsubscribeResource {

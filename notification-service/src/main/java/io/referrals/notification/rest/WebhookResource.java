@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/webhooks")
-@Tag(name = "Webhooks")
+@Tag(name = "Webhooks", description = "Webhooks the practice subscribes to the platform's events")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {
 

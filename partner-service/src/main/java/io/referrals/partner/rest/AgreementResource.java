@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/partners/{partnerId}/agreements")
-@Tag(name = "Agreements")
+@Tag(name = "Agreements", description = "Referral agreements with partners: fees, direction and their history")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgreementResource {

@@ -39,7 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/campaigns")
-@Tag(name = "Campaigns")
+@Tag(
+        name = "Campaigns",
+        description = "Referral campaigns: an ask to a chosen audience of partners, with variants to compare")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CampaignResource {

@@ -37,7 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The partner list in and out as CSV, for spreadsheets and moves between systems. */
 @Path("/api/partners")
-@Tag(name = "Partners")
+@Tag(
+        name = "Partners",
+        description = "The practice's referral partners and sources, their touchpoints and CSV import/export")
 public class PartnerCsvResource {
     public static final String TEXT_CSV = "text/csv";
     private static final String IMPORT_EXAMPLE = """

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who has portal access: the practice's list, not one partner's. */
 @Path("/api/portal-access")
-@Tag(name = "Portal access")
+@Tag(name = "Portal access", description = "The practice grants, revokes and views partners' portal access")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalAccessListResource {
     @Inject

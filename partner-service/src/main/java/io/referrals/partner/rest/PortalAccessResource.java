@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The practice gives partners access to its portal, sends them links, and takes access away. */
 @Path("/api/partners/{partnerId}/portal-access")
-@Tag(name = "Portal access")
+@Tag(name = "Portal access", description = "The practice grants, revokes and views partners' portal access")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalAccessResource {
     @Inject

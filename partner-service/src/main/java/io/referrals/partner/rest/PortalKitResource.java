@@ -24,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * practice: another practice's item is a 404.
  */
 @Path("/api/portal/kit")
-@Tag(name = "Portal")
+@Tag(
+        name = "Portal",
+        description = "The partner portal: what a signed-in partner sees and changes (a portal session token)")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalKitResource {
     @Inject

@@ -26,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * read-only view) and in the session table.
  */
 @Path("/api/portal/profile")
-@Tag(name = "Portal")
+@Tag(
+        name = "Portal",
+        description = "The partner portal: what a signed-in partner sees and changes (a portal session token)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PortalProfileResource {

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -34,7 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@link CurrentPartner} and the session table, so a staff token is refused and a partner token opens nothing else.
  */
 @Path("/api/portal")
-@Tag(name = "Portal")
+@Tag(
+        name = "Portal",
+        description = "The partner portal: what a signed-in partner sees and changes (a portal session token)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PortalResource {
@@ -90,6 +93,7 @@ public class PortalResource {
     @POST
     @Path("/sign-in-links")
     @PermitAll
+    @SecurityRequirements
     @Operation(
             operationId = "requestPortalSignInLink",
             summary = "Ask for a sign-in link by email",
@@ -116,6 +120,7 @@ public class PortalResource {
     @POST
     @Path("/sessions")
     @PermitAll
+    @SecurityRequirements
     @Operation(
             operationId = "startPortalSession",
             summary = "Sign in with a link's token",

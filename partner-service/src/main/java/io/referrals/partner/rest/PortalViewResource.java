@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The practice sees its portal as one partner sees it: a read-only portal session. */
 @Path("/api/partners/{partnerId}/portal-view")
-@Tag(name = "Portal access")
+@Tag(name = "Portal access", description = "The practice grants, revokes and views partners' portal access")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalViewResource {
     @Inject

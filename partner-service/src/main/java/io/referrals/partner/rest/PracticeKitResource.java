@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The introduction kit the practice writes for its referral partners, who read it in the portal. */
 @Path("/api/practice/kit")
-@Tag(name = "Practice")
+@Tag(name = "Practice", description = "The practice's own profile and referral kit")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PracticeKitResource {

@@ -36,7 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/partners/{partnerId}/touchpoints")
-@Tag(name = "Partners")
+@Tag(
+        name = "Partners",
+        description = "The practice's referral partners and sources, their touchpoints and CSV import/export")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TouchpointResource {

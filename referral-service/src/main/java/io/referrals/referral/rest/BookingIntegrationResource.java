@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/booking-integrations")
-@Tag(name = "Bookings")
+@Tag(name = "Bookings", description = "Booking integrations (Cal.com, Calendly) and the bookings they report")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BookingIntegrationResource {
@@ -55,7 +55,11 @@ public class BookingIntegrationResource {
     @APIResponse(
             responseCode = "201",
             description = "Connected; the only answer that shows the receiving URL in full",
-            headers = @Header(name = "Location", description = "The integration's address"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The integration's address",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(schema = @Schema(implementation = BookingIntegrationSecretView.class)))
     @APIResponse(
             responseCode = "400",

@@ -46,7 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * scheduling tools post to, whose checks are {@link BookingReceiver}'s.
  */
 @Path("/api/bookings")
-@Tag(name = "Bookings")
+@Tag(name = "Bookings", description = "Booking integrations (Cal.com, Calendly) and the bookings they report")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BookingResource {
@@ -185,7 +185,11 @@ public class BookingResource {
     @APIResponse(
             responseCode = "429",
             description = "The integration's deliveries per minute are used up",
-            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds until the next minute"),
+            headers =
+                    @Header(
+                            name = HttpHeaders.RETRY_AFTER,
+                            description = "Seconds until the next minute",
+                            schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public BookingReceipt receiveCalcom(
             @Parameter(description = "The receiving URL's token") @PathParam("token") String token,
@@ -234,7 +238,11 @@ public class BookingResource {
     @APIResponse(
             responseCode = "429",
             description = "The integration's deliveries per minute are used up",
-            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds until the next minute"),
+            headers =
+                    @Header(
+                            name = HttpHeaders.RETRY_AFTER,
+                            description = "Seconds until the next minute",
+                            schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public BookingReceipt receiveCalendly(
             @Parameter(description = "The receiving URL's token") @PathParam("token") String token,

@@ -32,7 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/intake-links")
-@Tag(name = "Intake links")
+@Tag(
+        name = "Intake links",
+        description = "Links through which partners, forms and schedulers post referrals without a token")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class IntakeLinkResource {

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,7 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@link IntakeService}'s; this resource reads the request and answers it, with the Idempotency-Key replay.
  */
 @Path("/api/intake")
-@Tag(name = "Intake links")
+@Tag(
+        name = "Intake links",
+        description = "Links through which partners, forms and schedulers post referrals without a token")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class IntakeResource {
@@ -79,7 +82,11 @@ public class IntakeResource {
     @APIResponse(
             responseCode = "201",
             description = "Received (or, on a retry with the same key, the first answer)",
-            headers = @Header(name = IdempotencyKeys.REPLAYED_HEADER, description = "true when this is a replay"),
+            headers =
+                    @Header(
+                            name = IdempotencyKeys.REPLAYED_HEADER,
+                            description = "true when this is a replay",
+                            schema = @Schema(type = SchemaType.BOOLEAN)),
             content = @Content(schema = @Schema(implementation = IntakeReceipt.class)))
     @APIResponse(
             responseCode = "401",
@@ -105,7 +112,11 @@ public class IntakeResource {
             responseCode = "429",
             description = "The client address's or the link's requests per minute, or the link's requests per day, "
                     + "are used up",
-            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds until the limit's next window"),
+            headers =
+                    @Header(
+                            name = HttpHeaders.RETRY_AFTER,
+                            description = "Seconds until the limit's next window",
+                            schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response intake(
             @Parameter(

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A referred person's right to see and to erase what the practice holds about them, in this service. */
 @Path("/api/people")
-@Tag(name = "People")
+@Tag(name = "People", description = "A referred person's data: export and erasure")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PeopleResource {

@@ -17,7 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The balance between the signed-in partner and the practice; the session is checked here ({@link CurrentPartner}). */
 @Path("/api/portal/balance")
-@Tag(name = "Portal")
+@Tag(
+        name = "Portal",
+        description =
+                "The partner portal: a signed-in partner's referrals, rewards and intake link (a portal session token)")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalBalanceResource {
 

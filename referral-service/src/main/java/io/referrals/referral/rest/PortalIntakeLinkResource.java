@@ -21,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The signed-in partner's own intake link; the session is checked here ({@link CurrentPartner}). */
 @Path("/api/portal/intake-link")
-@Tag(name = "Portal")
+@Tag(
+        name = "Portal",
+        description =
+                "The partner portal: a signed-in partner's referrals, rewards and intake link (a portal session token)")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalIntakeLinkResource {
 

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,7 +42,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * is checked here ({@link CurrentPartner}), so a staff token is refused and the session reaches only its own partner.
  */
 @Path("/api/portal/referrals")
-@Tag(name = "Portal")
+@Tag(
+        name = "Portal",
+        description =
+                "The partner portal: a signed-in partner's referrals, rewards and intake link (a portal session token)")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalReferralResource {
 
@@ -108,7 +112,11 @@ public class PortalReferralResource {
     @APIResponse(
             responseCode = "201",
             description = "Recorded (or, on a retry with the same key, the first answer)",
-            headers = @Header(name = IdempotencyKeys.REPLAYED_HEADER, description = "true when this is a replay"),
+            headers =
+                    @Header(
+                            name = IdempotencyKeys.REPLAYED_HEADER,
+                            description = "true when this is a replay",
+                            schema = @Schema(type = SchemaType.BOOLEAN)),
             content = @Content(schema = @Schema(implementation = PortalReferralView.class)))
     @APIResponse(
             responseCode = "400",

@@ -23,7 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The signed-in partner's rewards in the portal; the session is checked here ({@link CurrentPartner}). */
 @Path("/api/portal/rewards")
-@Tag(name = "Portal")
+@Tag(
+        name = "Portal",
+        description =
+                "The partner portal: a signed-in partner's referrals, rewards and intake link (a portal session token)")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalRewardResource {
 

@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -41,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/referrals")
-@Tag(name = "Referrals")
+@Tag(name = "Referrals", description = "Referrals the practice receives, from intake to conversion")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReferralResource {
@@ -70,7 +71,11 @@ public class ReferralResource {
     @APIResponse(
             responseCode = "201",
             description = "Recorded (or, on a retry with the same key, the first answer)",
-            headers = @Header(name = IdempotencyKeys.REPLAYED_HEADER, description = "true when this is a replay"),
+            headers =
+                    @Header(
+                            name = IdempotencyKeys.REPLAYED_HEADER,
+                            description = "true when this is a replay",
+                            schema = @Schema(type = SchemaType.BOOLEAN)),
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(
             responseCode = "422",

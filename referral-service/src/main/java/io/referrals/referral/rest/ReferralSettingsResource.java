@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/referral-settings")
-@Tag(name = "Referral settings")
+@Tag(name = "Referral settings", description = "The practice's referral settings, e.g. the first-contact deadline")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReferralSettingsResource {

@@ -16,15 +16,20 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Documents the problem+json error answers every operation can give, so that generated clients know
  * them without each resource method repeating the same annotations: 500 and 503 (a dependency away, with Retry-After) everywhere, 401 and 403 on operations that
  * require a token (public ones, such as intake links and unsubscribe, answer neither), 400 where there is a body or query input, 404 where there is a path parameter. Also shows
- * enum values as they travel ({@link io.referrals.events.WireEnum}: lower case).
+ * enum values as they travel ({@link io.referrals.events.WireEnum}: lower case). Portal paths ({@code /api/portal/**},
+ * open at the HTTP layer) require the {@value #PORTAL_SESSION} scheme: a partner's portal session token.
  */
 public class ProblemResponsesFilter implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    /** The security scheme of the partner portal's session tokens. */
+    static final String PORTAL_SESSION = "portalSession";
+
     private static final java.util.regex.Pattern JAVA_CONSTANT = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
 
     /** Every enum of this API is a WireEnum, written in lower case; the scanner only sees the Java names. */
@@ -51,12 +56,38 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        if (openAPI.getPaths().getPathItems().keySet().stream().anyMatch(path -> path.startsWith("/api/portal/"))) {
+            openAPI.getComponents()
+                    .addSecurityScheme(
+                            PORTAL_SESSION,
+                            OASFactory.createSecurityScheme()
+                                    .type(SecurityScheme.Type.HTTP)
+                                    .scheme("bearer")
+                                    .bearerFormat("JWT")
+                                    .description(
+                                            "A partner's portal session: the accessToken of POST /api/portal/sessions"
+                                                    + " (partner-service), checked by the service itself (CurrentPartner)."));
+        }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/api/")) {
                 return;
             }
-            item.getOperations().forEach((method, operation) -> document(path, method, operation));
+            item.getOperations().forEach((method, operation) -> {
+                portalSession(path, operation);
+                document(path, method, operation);
+            });
         });
+    }
+
+    /**
+     * Portal paths are open at the HTTP layer (no practice token) but answer only a partner's portal session; say so,
+     * unless the operation declares itself public ({@code @SecurityRequirements} with none, e.g. signing in).
+     */
+    private static void portalSession(String path, Operation operation) {
+        if (path.startsWith("/api/portal/") && operation.getSecurity() == null) {
+            operation.addSecurityRequirement(
+                    OASFactory.createSecurityRequirement().addScheme(PORTAL_SESSION));
+        }
     }
 
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
@@ -69,7 +100,13 @@ public class ProblemResponsesFilter implements OASFilter {
         boolean hasInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null
                         && operation.getParameters().stream().anyMatch(p -> p.getIn() != Parameter.In.PATH));
-        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+        boolean portalSession = operation.getSecurity() != null
+                && operation.getSecurity().stream().anyMatch(r -> r.hasScheme(PORTAL_SESSION));
+        if (portalSession) {
+            // A 403 only where the resource says so: a change refuses the practice's read-only "view as" session
+            // (CurrentPartner.sessionForChange), signing out does not.
+            add(responses, "401", "No open portal session (none, expired, a staff token, or access revoked)");
+        } else if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             add(responses, "401", "Missing, expired or invalid bearer token");
             add(
                     responses,
