@@ -585,13 +585,29 @@ class PlatformRulesTest {
                     .path("max_connections")
                     .asInt();
             int pool = config.path("DB_POOL_MAX").asInt();
+            Map<String, Integer> roleLimits = new java.util.HashMap<>();
+            Rendered.named(overlay, "Cluster", "referrals-db")
+                    .path("spec")
+                    .path("managed")
+                    .path("roles")
+                    .forEach(r -> roleLimits.put(
+                            r.path("name").asText(), r.path("connectionLimit").asInt(-1)));
             for (ObjectNode deployment : services(overlay)) {
                 JsonNode spec = deployment.path("spec");
-                pods += spec.path("replicas").asInt(1)
+                // At its autoscaler's maximum (or its fixed replicas), plus the roll's surge.
+                int servicePods = ScalingRulesTest.maxReplicas(overlay, deployment)
                         + spec.path("strategy")
                                 .path("rollingUpdate")
                                 .path("maxSurge")
                                 .asInt(1);
+                pods += servicePods;
+                String role = Rendered.name(deployment).replace('-', '_');
+                int roleLimit = roleLimits.getOrDefault(role, -1);
+                require(
+                        problems,
+                        overlay + ": " + Rendered.name(deployment),
+                        servicePods + " pods x DB_POOL_MAX " + pool + " within its role's connectionLimit " + roleLimit,
+                        roleLimit < 0 || servicePods * pool <= roleLimit);
                 for (JsonNode container : spec.path("template").path("spec").path("containers")) {
                     long limit = quantity(container
                             .path("resources")
