@@ -16,13 +16,13 @@ import java.util.Set;
  */
 final class CloudNativePgFields {
     /** A free-form map (PostgreSQL parameters, plugin parameters): any key, scalar values. */
-    private static final Object FREE = new Object();
+    static final Object FREE = new Object();
     /** A Kubernetes type (resources, affinity terms, tolerations): checked by the API server's own schema. */
-    private static final Object KUBERNETES = new Object();
+    static final Object KUBERNETES = new Object();
 
-    private static final String STRING = "string";
-    private static final String INTEGER = "integer";
-    private static final String BOOLEAN = "boolean";
+    static final String STRING = "string";
+    static final String INTEGER = "integer";
+    static final String BOOLEAN = "boolean";
 
     private static final Map<String, Object> SECRET_KEY = Map.of("name", STRING, "key", STRING);
     private static final Map<String, Object> LOCAL_OBJECT = Map.of("name", STRING);
@@ -270,7 +270,7 @@ final class CloudNativePgFields {
             problems.add(
                     where + ": apiVersion " + object.path("apiVersion").asText() + ", expected " + expectedVersion);
         }
-        check(where, "", object, schema, problems);
+        check(where, "", object, schema, problems, ENUMS);
         if (object.path("kind").asText().equals("Cluster")) {
             if (!object.path("spec").path("instances").canConvertToInt()
                     || object.path("spec").path("instances").asInt() < 1) {
@@ -283,8 +283,18 @@ final class CloudNativePgFields {
         return problems;
     }
 
+    /**
+     * Walks {@code node} against {@code schema} (a map of field names to schemas, a one-element list for a list, a type
+     * name, {@link #FREE} or {@link #KUBERNETES}); also used for KEDA's and Grafana's documented fields.
+     */
     @SuppressWarnings("unchecked")
-    private static void check(String where, String path, JsonNode node, Object schema, List<String> problems) {
+    static void check(
+            String where,
+            String path,
+            JsonNode node,
+            Object schema,
+            List<String> problems,
+            Map<String, Set<String>> enums) {
         if (schema == FREE || schema == KUBERNETES) {
             if (schema == FREE && !node.isObject()) {
                 problems.add(where + ": " + path + " must be a map");
@@ -301,7 +311,7 @@ final class CloudNativePgFields {
             if (!ok) {
                 problems.add(where + ": " + path + " must be a " + type + ", is " + node);
             }
-            Set<String> allowed = ENUMS.get(path.replaceAll("\\[\\d+]", "[]"));
+            Set<String> allowed = enums.get(path.replaceAll("\\[\\d+]", "[]"));
             if (allowed != null && !allowed.contains(node.asText())) {
                 problems.add(where + ": " + path + " is " + node + ", documented values " + allowed);
             }
@@ -313,7 +323,7 @@ final class CloudNativePgFields {
                 return;
             }
             for (int i = 0; i < node.size(); i++) {
-                check(where, path + "[" + i + "]", node.get(i), list.get(0), problems);
+                check(where, path + "[" + i + "]", node.get(i), list.get(0), problems, enums);
             }
             return;
         }
@@ -329,7 +339,7 @@ final class CloudNativePgFields {
             if (fieldSchema == null) {
                 problems.add(where + ": " + child + " is not a documented field");
             } else {
-                check(where, child, field.getValue(), fieldSchema, problems);
+                check(where, child, field.getValue(), fieldSchema, problems, enums);
             }
         }
     }

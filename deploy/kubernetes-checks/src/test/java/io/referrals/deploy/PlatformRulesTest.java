@@ -177,6 +177,10 @@ class PlatformRulesTest {
                         where,
                         "topology spread over nodes for its own pods",
                         spreadsOver(pod, "kubernetes.io/hostname", podLabels));
+                if (isConsole(deployment)) {
+                    consoleProbes(problems, where, pod);
+                    continue;
+                }
                 for (JsonNode container : pod.path("containers")) {
                     String at = where + " container " + container.path("name").asText();
                     int management = -1;
@@ -581,13 +585,29 @@ class PlatformRulesTest {
                     .path("max_connections")
                     .asInt();
             int pool = config.path("DB_POOL_MAX").asInt();
-            for (ObjectNode deployment : Rendered.ofKind(overlay, "Deployment")) {
+            Map<String, Integer> roleLimits = new java.util.HashMap<>();
+            Rendered.named(overlay, "Cluster", "referrals-db")
+                    .path("spec")
+                    .path("managed")
+                    .path("roles")
+                    .forEach(r -> roleLimits.put(
+                            r.path("name").asText(), r.path("connectionLimit").asInt(-1)));
+            for (ObjectNode deployment : services(overlay)) {
                 JsonNode spec = deployment.path("spec");
-                pods += spec.path("replicas").asInt(1)
+                // At its autoscaler's maximum (or its fixed replicas), plus the roll's surge.
+                int servicePods = ScalingRulesTest.maxReplicas(overlay, deployment)
                         + spec.path("strategy")
                                 .path("rollingUpdate")
                                 .path("maxSurge")
                                 .asInt(1);
+                pods += servicePods;
+                String role = Rendered.name(deployment).replace('-', '_');
+                int roleLimit = roleLimits.getOrDefault(role, -1);
+                require(
+                        problems,
+                        overlay + ": " + Rendered.name(deployment),
+                        servicePods + " pods x DB_POOL_MAX " + pool + " within its role's connectionLimit " + roleLimit,
+                        roleLimit < 0 || servicePods * pool <= roleLimit);
                 for (JsonNode container : spec.path("template").path("spec").path("containers")) {
                     long limit = quantity(container
                             .path("resources")
@@ -643,17 +663,117 @@ class PlatformRulesTest {
                         rule.path("ports").forEach(p -> open.add(p.path("port").asInt()));
                     }
                 }
+                // The console has no management port: it serves static files and has no metrics.
+                Set<Integer> expected = isConsole(deployment) ? Set.of(API_PORT) : Set.of(API_PORT, MANAGEMENT_PORT);
                 require(
                         problems,
                         overlay + ": " + Rendered.name(deployment),
-                        "ingress only to 8080 and 9000 (" + open + ")",
-                        open.equals(Set.of(API_PORT, MANAGEMENT_PORT)));
+                        "ingress only to " + expected + " (" + open + ")",
+                        open.equals(expected));
             }
         }
         assertEquals(List.of(), problems);
     }
 
+    @Test
+    void theConsoleIsDeployedWhereTheIngressSendsSlashAndReachableFromTheIngressControllerOnly() {
+        List<String> problems = new ArrayList<>();
+        for (String overlay : Rendered.OVERLAYS) {
+            ObjectNode deployment = Rendered.named(overlay, "Deployment", "console");
+            ObjectNode service = Rendered.named(overlay, "Service", "console");
+            JsonNode podLabels =
+                    deployment.path("spec").path("template").path("metadata").path("labels");
+            require(
+                    problems,
+                    overlay + ": Service console",
+                    "selects the console's pods",
+                    selects(service.path("spec").path("selector"), podLabels)
+                            && !service.path("spec").path("selector").isEmpty());
+            require(
+                    problems,
+                    overlay + ": Deployment console",
+                    "not selected as an API (component api: the services' egress to the database, Kafka, the internet)",
+                    !"api".equals(podLabels.path("app.kubernetes.io/component").asText()));
+            int policies = 0;
+            for (ObjectNode policy : Rendered.ofKind(overlay, "NetworkPolicy")) {
+                JsonNode spec = policy.path("spec");
+                if (spec.path("podSelector").isEmpty()
+                        || !selects(spec.path("podSelector").path("matchLabels"), podLabels)) {
+                    continue;
+                }
+                policies++;
+                require(
+                        problems,
+                        overlay + ": NetworkPolicy " + Rendered.name(policy),
+                        "no egress for the console (it calls nothing; DNS is every pod's)",
+                        spec.path("egress").isMissingNode());
+                for (JsonNode rule : spec.path("ingress")) {
+                    for (JsonNode from : rule.path("from")) {
+                        require(
+                                problems,
+                                overlay + ": NetworkPolicy " + Rendered.name(policy),
+                                "the console from the ingress controller's namespace only (" + from + ")",
+                                from.path("namespaceSelector")
+                                                .path("matchLabels")
+                                                .path("kubernetes.io/metadata.name")
+                                                .asText()
+                                                .equals("ingress-nginx")
+                                        && !from.has("ipBlock"));
+                    }
+                    require(problems, overlay, "a console ingress rule names its sources", rule.has("from"));
+                }
+            }
+            require(problems, overlay + ": Deployment console", "a NetworkPolicy of its own", policies == 1);
+        }
+        assertEquals(List.of(), problems);
+    }
+
     // --- helpers
+
+    static boolean isConsole(JsonNode deployment) {
+        return "console"
+                .equals(deployment
+                        .path("spec")
+                        .path("template")
+                        .path("metadata")
+                        .path("labels")
+                        .path("app.kubernetes.io/component")
+                        .asText());
+    }
+
+    /** The services' Deployments (component api): the Quarkus services, with a JVM, a pool and a management port. */
+    static List<ObjectNode> services(String overlay) {
+        return Rendered.ofKind(overlay, "Deployment").stream()
+                .filter(d -> "api"
+                        .equals(d.path("spec")
+                                .path("template")
+                                .path("metadata")
+                                .path("labels")
+                                .path("app.kubernetes.io/component")
+                                .asText()))
+                .toList();
+    }
+
+    /** nginx: startup, liveness and readiness probes on its one port, and a drain delay. */
+    private static void consoleProbes(List<String> problems, String where, JsonNode pod) {
+        for (JsonNode container : pod.path("containers")) {
+            String at = where + " container " + container.path("name").asText();
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                JsonNode get = container.path(probe).path("httpGet");
+                require(
+                        problems,
+                        at,
+                        probe + " over HTTP on the port named http",
+                        get.path("port").asText().equals("http")
+                                && get.path("path").asText().startsWith("/"));
+            }
+            require(
+                    problems,
+                    at,
+                    "a preStop drain delay",
+                    !container.path("lifecycle").path("preStop").isMissingNode());
+        }
+    }
 
     static void require(List<String> problems, String where, String rule, boolean kept) {
         if (!kept) {

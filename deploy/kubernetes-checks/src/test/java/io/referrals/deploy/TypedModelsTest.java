@@ -11,9 +11,11 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
@@ -50,12 +52,17 @@ class TypedModelsTest {
             Map.entry("Ingress", Map.entry("networking.k8s.io/v1", Ingress.class)),
             Map.entry("ServiceMonitor", Map.entry("monitoring.coreos.com/v1", ServiceMonitor.class)),
             Map.entry("PrometheusRule", Map.entry("monitoring.coreos.com/v1", PrometheusRule.class)),
+            Map.entry("PodMonitor", Map.entry("monitoring.coreos.com/v1", PodMonitor.class)),
+            Map.entry("HorizontalPodAutoscaler", Map.entry("autoscaling/v2", HorizontalPodAutoscaler.class)),
             Map.entry("Kafka", Map.entry("kafka.strimzi.io/v1beta2", Kafka.class)),
             Map.entry("KafkaNodePool", Map.entry("kafka.strimzi.io/v1beta2", KafkaNodePool.class)),
             Map.entry("KafkaTopic", Map.entry("kafka.strimzi.io/v1beta2", KafkaTopic.class)),
             Map.entry("KafkaUser", Map.entry("kafka.strimzi.io/v1beta2", KafkaUser.class)));
 
     static final Set<String> CLOUDNATIVE_PG = Set.of("Cluster", "ScheduledBackup", "ObjectStore");
+
+    /** KEDA has no Java model either: {@link KedaFields}. */
+    static final Set<String> KEDA = Set.of("ScaledObject", "TriggerAuthentication");
 
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -69,6 +76,10 @@ class TypedModelsTest {
                 String where = overlay + ": " + kind + " " + Rendered.name(object);
                 if (CLOUDNATIVE_PG.contains(kind)) {
                     problems.addAll(CloudNativePgFields.check(where, object));
+                    continue;
+                }
+                if (KEDA.contains(kind)) {
+                    problems.addAll(KedaFields.check(where, object));
                     continue;
                 }
                 Map.Entry<String, Class<?>> model = MODELS.get(kind);

@@ -1,5 +1,6 @@
 package io.referrals.platform.inbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.referrals.platform.config.ServiceConfig;
 import io.referrals.platform.kafka.KafkaClients;
 import jakarta.annotation.PreDestroy;
@@ -31,6 +32,9 @@ public class DeadLetters {
     @Inject
     ServiceConfig service;
 
+    @Inject
+    MeterRegistry registry;
+
     private Producer<String, String> producer;
 
     public void park(InboundRecord record, Exception reason) {
@@ -42,6 +46,9 @@ public class DeadLetters {
         header(dead, "dead-letter-offset", Long.toString(record.offset()));
         try {
             producer().send(dead).get(30, TimeUnit.SECONDS);
+            // Counted once the broker has it: inbox_dead_letters_total, the dashboard's and DeadLettersParked's signal.
+            registry.counter("inbox.dead.letters", "service", service.name(), "topic", record.topic())
+                    .increment();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while parking a record", e);
