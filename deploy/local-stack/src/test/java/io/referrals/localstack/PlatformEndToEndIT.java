@@ -314,6 +314,23 @@ class PlatformEndToEndIT {
                         "the webhook request carried its span's traceparent: " + hookTraceparents);
             });
             printTrace(traces.trace(traceId));
+            // No span anywhere carries a secret of a path: an intake link's token reaches no tracing backend.
+            String intakeToken = "tr_" + UUID.randomUUID().toString().replace("-", "");
+            int refused = send("referral-service", "POST", "/api/intake/" + intakeToken, "{}", null)
+                    .statusCode();
+            assertTrue(refused >= 400 && refused < 500, "an unknown intake token is refused: " + refused);
+            await().atMost(DEADLINE)
+                    .pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> assertTrue(
+                            traces.all().stream()
+                                    .anyMatch(span -> "/api/intake/{token}"
+                                            .equals(span.attributes().get("url.path"))),
+                            "the intake request's span, with its path redacted"));
+            assertTrue(
+                    traces.all().stream()
+                            .noneMatch(
+                                    span -> span.attributes().values().stream().anyMatch(v -> v.contains(intakeToken))),
+                    "no span attribute holds the intake token");
         } finally {
             hooks.stop(0);
         }
