@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.referrals.events.Consent;
 import io.referrals.platform.tracing.TraceParent;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -130,26 +131,19 @@ public class Notification extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    /** The trace context it was queued in (W3C traceparent): the sender sends it as that span's child. */
-    @Column(name = "trace_parent", updatable = false)
-    public String traceParent;
-
-    @Column(name = "trace_state", updatable = false)
-    public String traceState;
+    /** The trace context it was queued in: the sender sends it as that span's child. */
+    @Embedded
+    public QueuedIn trace;
 
     /** Where it was queued from: the event's processing or the request that asked for it, whichever is current. */
     @PrePersist
-    void keepTraceContext() {
-        if (traceParent == null) {
-            TraceParent current = TraceParent.current();
-            if (current != null) {
-                traceParent = current.traceparent();
-                traceState = current.tracestate();
-            }
+    public void keepTraceContext() {
+        if (trace == null) {
+            trace = QueuedIn.current();
         }
     }
 
     public TraceParent queuedIn() {
-        return TraceParent.stored(traceParent, traceState);
+        return QueuedIn.parent(trace);
     }
 }

@@ -3,6 +3,7 @@ package io.referrals.notification.entity;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.referrals.platform.tracing.TraceParent;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -76,26 +77,19 @@ public class WebhookDelivery extends PanacheEntityBase {
         return "msg_" + id.toString().replace("-", "");
     }
 
-    /** The trace context it was queued in (W3C traceparent): the dispatcher posts it as that span's child. */
-    @Column(name = "trace_parent", updatable = false)
-    public String traceParent;
-
-    @Column(name = "trace_state", updatable = false)
-    public String traceState;
+    /** The trace context it was queued in: the dispatcher posts it as that span's child. */
+    @Embedded
+    public QueuedIn trace;
 
     /** Where it was queued from: the event's processing or the request that asked for it, whichever is current. */
     @PrePersist
     public void keepTraceContext() {
-        if (traceParent == null) {
-            TraceParent current = TraceParent.current();
-            if (current != null) {
-                traceParent = current.traceparent();
-                traceState = current.tracestate();
-            }
+        if (trace == null) {
+            trace = QueuedIn.current();
         }
     }
 
     public TraceParent queuedIn() {
-        return TraceParent.stored(traceParent, traceState);
+        return QueuedIn.parent(trace);
     }
 }

@@ -60,8 +60,8 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
                         delivery.nextAttemptAt,
                         delivery.createdAt,
                         delivery.updatedAt,
-                        delivery.traceParent,
-                        delivery.traceState)
+                        delivery.trace == null ? null : delivery.trace.traceParent,
+                        delivery.trace == null ? null : delivery.trace.traceState)
                 == 1;
         if (inserted) {
             // The dispatcher sends it right after this transaction commits, not at its next poll.

@@ -1,4 +1,4 @@
-package io.referrals.partner.entity;
+package io.referrals.platform.inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,9 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 
 /**
- * The session of a consumer that keeps one for its whole batch (flushed once, at its end): lets an event whose code
- * queries what earlier events of the batch may have changed run as every event did before, its queries seeing all of
- * it.
+ * The session of a consumer that keeps one for its whole batch ({@link EventRouter#sessionPerBatch()}: flushed once,
+ * at its end): lets an event whose code queries what earlier events of the batch may have changed run as every event
+ * did before, its queries seeing all of it.
  */
 @ApplicationScoped
 public class BatchSession {
