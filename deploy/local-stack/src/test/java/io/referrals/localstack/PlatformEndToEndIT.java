@@ -290,6 +290,10 @@ class PlatformEndToEndIT {
                 for (String consumer : List.of("partner-service", "metrics-service", "notification-service")) {
                     OtlpReceiver.ReceivedSpan process = childOf(trace, send, consumer, "process referral.events");
                     assertEquals(OtlpReceiver.ReceivedSpan.CONSUMER, process.kind());
+                    // The group the lag panel shows for it (metrics-service's is versioned with its read models).
+                    assertEquals(
+                            consumer.equals("metrics-service") ? "metrics-service-v2" : consumer,
+                            process.attributes().get("messaging.consumer.group.name"));
                     assertEquals(
                             send.attributes().get("cloudevents.event_id"),
                             process.attributes().get("cloudevents.event_id"),

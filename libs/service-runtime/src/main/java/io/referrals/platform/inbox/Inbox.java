@@ -33,12 +33,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,6 +79,13 @@ public class Inbox {
 
     @Inject
     MessagingSpans spans;
+
+    /**
+     * The consumer group of the service's channels (the connector's, shared by all of them; metrics-service names a
+     * new one when its read models change), as its spans name it, so a trace and the lag panel say the same group.
+     */
+    @ConfigProperty(name = "mp.messaging.connector.smallrye-kafka.group.id")
+    Optional<String> consumerGroup;
 
     private Timer batchTime;
     private Timer lockWait;
@@ -125,12 +134,16 @@ public class Inbox {
         if (records.isEmpty()) {
             return 0;
         }
-        Span poll = spans.poll(records.get(0).topic(), service.name(), records.size(), sentBy(records));
+        Span poll = spans.poll(records.get(0).topic(), group(), records.size(), sentBy(records));
         try (Scope scope = poll.makeCurrent()) {
             return consumePoll(records, router, poll);
         } finally {
             poll.end();
         }
+    }
+
+    private String group() {
+        return consumerGroup.orElse(service.name());
     }
 
     private static List<SpanContext> sentBy(List<InboundRecord> records) {
@@ -213,7 +226,7 @@ public class Inbox {
             // Current while the handler runs: what it records (events, mail, deliveries) keeps this span's context.
             Span processing = spans.process(
                     record.topic(),
-                    service.name(),
+                    group(),
                     record.partition(),
                     record.offset(),
                     event.id(),
