@@ -7,6 +7,7 @@ import io.referrals.partner.entity.Practice;
 import io.referrals.partner.entity.PracticeRepository;
 import io.referrals.partner.entity.TextList;
 import io.referrals.platform.outbox.Outbox;
+import io.referrals.platform.persistence.AdvisoryLocks;
 import io.referrals.platform.persistence.Timestamps;
 import io.referrals.platform.problem.ProblemException;
 import io.referrals.platform.text.Text;
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 
 @ApplicationScoped
 public class PracticeService {
@@ -29,6 +31,9 @@ public class PracticeService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    AdvisoryLocks locks;
+
     /** Partners re-scored per batch when the profile changes. */
     static final int RESCORE_BATCH = 200;
 
@@ -39,9 +44,14 @@ public class PracticeService {
         return practices.profileOf(tenantId);
     }
 
-    /** Replaces the profile and re-scores every partner against it, in one transaction. */
+    /**
+     * Replaces the profile and re-scores every partner against it, in one transaction. Under the practice's lock, the
+     * one the consumers hold while they apply its events: re-scoring reads and writes every partner, and a consumer
+     * updating one of them meanwhile would make this write a stale version and fail.
+     */
     @Transactional
     public Practice put(String tenantId, PracticeCommands.Put profile) {
+        locks.lockPractices(List.of(tenantId));
         Practice practice = practices.profileOf(tenantId);
         practice.services = TextList.cleaned(profile.services());
         practice.idealDemographics = Text.blankToNull(profile.idealReferral().demographics());
