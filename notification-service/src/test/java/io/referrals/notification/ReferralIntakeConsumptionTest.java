@@ -17,6 +17,7 @@ import io.referrals.events.referral.ReferralConsentChanged;
 import io.referrals.events.referral.ReferralReceived;
 import io.referrals.events.referral.Referrer;
 import io.referrals.testing.PlatformTestResource;
+import io.referrals.testing.TableActivity;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -128,7 +128,7 @@ class ReferralIntakeConsumptionTest {
             send(producer, Topics.PARTNER_EVENTS, created);
             await().atMost(Duration.ofSeconds(60)).until(() -> count("partner_contact", "") == PARTNERS);
 
-            Map<String, long[]> before = tableActivity();
+            TableActivity before = TableActivity.of(dataSource);
             Recording recording = profile();
             long start = System.nanoTime();
             send(producer, Topics.REFERRAL_EVENTS, received);
@@ -146,7 +146,7 @@ class ReferralIntakeConsumptionTest {
                     receivedEvents,
                     seconds,
                     receivedEvents / seconds);
-            printActivity(before, tableActivity(), receivedEvents);
+            TableActivity.of(dataSource).printSince(before, receivedEvents, "[intake burst]");
 
             assertEquals(burst, count("notification", "and kind = 'REFERRAL_THANK_YOU' and status = 'DRAFTED'"));
             assertEquals(burst, distinct("notification", "referral_id", "and kind = 'REFERRAL_THANK_YOU'"));
@@ -241,47 +241,5 @@ class ReferralIntakeConsumptionTest {
                 return rows.getLong(1);
             }
         }
-    }
-
-    /**
-     * Per table of the service's schema: rows inserted, index and sequential scans so far (PostgreSQL's cumulative
-     * statistics, which backends report within a second or so: a rough per-event figure, printed, never asserted).
-     */
-    private Map<String, long[]> tableActivity() throws Exception {
-        Thread.sleep(1_500); // the statistics of the last transactions reach pg_stat_user_tables
-        Map<String, long[]> activity = new TreeMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("""
-                        select relname, n_tup_ins, coalesce(idx_scan, 0), coalesce(seq_scan, 0), n_tup_upd
-                        from pg_stat_user_tables where schemaname = current_schema()""");
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                activity.put(
-                        rows.getString(1),
-                        new long[] {rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)});
-            }
-        }
-        return activity;
-    }
-
-    private static void printActivity(Map<String, long[]> before, Map<String, long[]> after, int events) {
-        after.forEach((table, counts) -> {
-            long[] was = before.getOrDefault(table, new long[4]);
-            long inserted = counts[0] - was[0];
-            long indexScans = counts[1] - was[1];
-            long seqScans = counts[2] - was[2];
-            long updated = counts[3] - was[3];
-            if (inserted + indexScans + seqScans + updated > 0) {
-                System.out.printf(
-                        Locale.ROOT,
-                        "[intake burst]   %-22s per event: %.2f inserted, %.2f updated, %.2f index scans, %.2f seq"
-                                + " scans%n",
-                        table,
-                        inserted / (double) events,
-                        updated / (double) events,
-                        indexScans / (double) events,
-                        seqScans / (double) events);
-            }
-        });
     }
 }
